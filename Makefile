@@ -1,0 +1,74 @@
+# City portal: set-up, run and test with one command each. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed-stamp
+
+# A local secret key, generated once, so that `make run` can run with DEBUG off.
+SECRET_FILE := var/secret_key
+$(shell mkdir -p var && test -s $(SECRET_FILE) || (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n/+=' > $(SECRET_FILE)))
+export DJANGO_SECRET_KEY ?= $(shell cat $(SECRET_FILE))
+export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(PY) || "$$(scripts/python.sh)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	@touch $@
+
+.PHONY: install
+install: $(STAMP) ## Create .venv and install the locked dependencies
+
+.PHONY: db-start
+db-start: ## Start the project's own PostgreSQL (unless DATABASE_URL is set)
+	@scripts/db.sh start
+
+.PHONY: db-stop
+db-stop: ## Stop the project's own PostgreSQL
+	@scripts/db.sh stop
+
+.PHONY: setup
+setup: install db-start ## Install, start the database, migrate, collect static files, load demo content
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) createcachetable
+	$(MANAGE) collectstatic --no-input -v 0
+	$(MANAGE) seed_demo
+
+.PHONY: run
+run: setup serve ## Set everything up and serve the portal on http://127.0.0.1:8000
+
+.PHONY: serve
+serve: ## Serve with gunicorn on http://127.0.0.1:8000 (no set-up)
+	$(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile - \
+		$(if $(filter 1 true yes on,$(DJANGO_DEBUG)),--reload)
+
+.PHONY: test
+test: install db-start ## Run the whole test suite (T=path::name runs one test)
+	@export CHROMIUM_PATH="$$(scripts/chromium.sh)" && $(VENV)/bin/pytest $(or $(T),tests)
+
+.PHONY: lint
+lint: install ## Check code with ruff (lint and format)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+.PHONY: format
+format: install ## Fix what ruff can fix and format the code
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+.PHONY: check
+check: install db-start ## Django's system checks and the missing-migrations check
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+.PHONY: lock
+lock: install ## Re-resolve requirements.lock from pyproject.toml
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.12 --quiet \
+		--no-header --output-file requirements.lock

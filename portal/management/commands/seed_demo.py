@@ -1,0 +1,40 @@
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content of every app that has a demo module (<app>.demo with a "
+        "seed(stdout, style) function). Idempotent: a second run changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Show what would be loaded, then roll everything back.",
+        )
+
+    def handle(self, *args, dry_run=False, verbosity=1, **options):
+        out = self.stdout if verbosity > 0 else None
+        with transaction.atomic():
+            for module in self.demo_modules():
+                module.seed(stdout=out, style=self.style)
+            if dry_run:
+                transaction.set_rollback(True)
+        if out:
+            if dry_run:
+                out.write(self.style.WARNING("Dry run: nothing was saved."))
+            else:
+                out.write(self.style.SUCCESS("Demo content is in place."))
+
+    @staticmethod
+    def demo_modules():
+        for config in apps.get_app_configs():
+            name = f"{config.name}.demo"
+            if find_spec(name) is not None:
+                yield import_module(name)

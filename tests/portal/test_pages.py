@@ -1,0 +1,86 @@
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# Pages that are not HTML documents.
+NOT_HTML = {"healthz", "robots_txt", "sitemap"}
+# allauth's pages for an existing authenticator: a 404 for a user who has none.
+NEED_AN_AUTHENTICATOR = {
+    "mfa_deactivate_totp",
+    "mfa_download_recovery_codes",
+    "mfa_view_recovery_codes",
+}
+
+
+def named_urls_without_arguments(resolver=None, namespace=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from named_urls_without_arguments(pattern, prefix)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            if not pattern.pattern.regex.groupindex and "<" not in str(pattern.pattern):
+                yield f"{namespace}{pattern.name}"
+
+
+def html_page_names():
+    skipped = NOT_HTML | NEED_AN_AUTHENTICATOR
+    return sorted(name for name in set(named_urls_without_arguments()) if name not in skipped)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", html_page_names())
+def test_every_page_without_arguments_renders_with_exactly_one_h1(client, make_user, name):
+    client.force_login(make_user())
+    response = client.get(reverse(name), follow=True)
+
+    assert response.status_code == 200, name
+    assert len(re.findall(r"<h1[\s>]", response.content.decode())) == 1, name
+
+
+@pytest.mark.django_db
+def test_home_page_shows_the_portal_name_from_the_site_profile(client):
+    response = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert '<h1 class="home-intro__title">Shanghai City Portal</h1>' in response.content.decode()
+    assert 'href="#main"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_missing_page_uses_the_styled_404_page(client):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert "site-header" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_security_headers_are_sent(client):
+    response = client.get(reverse("home"))
+
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get(reverse("robots_txt"))
+
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Disallow: /admin/" in response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_the_portal_pages_with_absolute_links(client):
+    response = client.get(reverse("sitemap"))
+
+    assert response.status_code == 200
+    assert "<loc>http://testserver/</loc>" in response.content.decode()
+    assert "<loc>http://testserver/accessibility/</loc>" in response.content.decode()
