@@ -100,7 +100,8 @@ TEMPLATES = [
 # The project's own cluster (scripts/db.sh) unless DATABASE_URL names another server.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", "postgres://portal:portal@127.0.0.1:25432/portal"),
+        os.environ.get("DATABASE_URL")
+        or f"postgres://portal:portal@127.0.0.1:{os.environ.get('PORTAL_PG_PORT', '25432')}/portal",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
