@@ -1,0 +1,32 @@
+import re
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import Client
+from django.urls import reverse
+
+
+def test_server_error_page_renders_without_a_request_or_database():
+    html = render_to_string("500.html")
+
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+    assert "Sorry, there is a problem with the service" in html
+    assert 'href="#main"' in html
+
+
+@pytest.mark.django_db
+def test_a_form_posted_without_its_csrf_token_gets_the_styled_explanation():
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(reverse("account_login"), {"login": "a@example.com", "password": "x"})
+
+    assert response.status_code == 403
+    assert "Your form could not be sent" in response.content.decode()
+    assert "site-header" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_request_for_an_unknown_host_gets_400_not_500(client):
+    response = client.get(reverse("home"), HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
