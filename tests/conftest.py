@@ -2,6 +2,16 @@ import pytest
 from django.core.management import call_command
 
 
+def pytest_collection_modifyitems(items):
+    # A transactional test empties every table when it ends, which would also remove
+    # the rows that data migrations create (site profile, groups). Restore them.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction"):
+            kwargs = marker.kwargs | {"serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def collected_static_files(django_db_blocker):
     # Pages link static files through the manifest, exactly as in production.
