@@ -24,5 +24,6 @@ urlpatterns = [
     path("faq/", include("faq.urls")),
     path("", include("applications.urls")),
     path("accounts/", include("allauth.urls")),
+    path("account/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,6 @@
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 
@@ -22,5 +24,22 @@ def collected_static_files(django_db_blocker):
 def make_user(db, django_user_model):
     def make(email="citizen@example.com", password="correct horse battery", **fields):
         return django_user_model.objects.create_user(email=email, password=password, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_staff(db, django_user_model):
+    """A staff member in one of the groups the migrations create, with two-factor set up."""
+
+    def make(email, full_name="", group=None):
+        user = django_user_model.objects.create_user(
+            email=email, password=None, full_name=full_name, is_staff=True
+        )
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        # Staff must use two-factor authentication to open the admin.
+        TOTP.activate(user, generate_totp_secret())
+        return user
 
     return make

@@ -4,7 +4,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Pages that are not HTML documents.
-NOT_HTML = {"healthz", "robots_txt", "sitemap"}
+NOT_HTML = {
+    "healthz",
+    "robots_txt",
+    "sitemap",
+    "accounts:data_download",
+}
 # allauth's pages for an existing authenticator: a 404 for a user who has none.
 NEED_AN_AUTHENTICATOR = {
     "mfa_deactivate_totp",

@@ -1,0 +1,48 @@
+import logging
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.utils import build_absolute_uri
+from django.urls import reverse
+
+from portal.models import SiteProfile
+
+logger = logging.getLogger(__name__)
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": "The email address or password is not correct.",
+        "too_many_login_attempts": (
+            "Too many failed attempts to sign in with this email address. For your security, "
+            "wait five minutes before you try again, or reset your password."
+        ),
+        "rate_limited": "You have sent too many requests. Wait a few minutes and try again.",
+    }
+
+    def save_user(self, request, user, form, commit=True):
+        user.full_name = form.cleaned_data.get("full_name", "")
+        return super().save_user(request, user, form, commit=commit)
+
+    def format_email_subject(self, subject):
+        return f"{subject} | {SiteProfile.load().name}"
+
+    def send_mail(self, template_prefix, email, context):
+        # The footer of every message links back to the portal and to "My account".
+        context = {
+            "portal_url": build_absolute_uri(self.request, reverse("home")),
+            "account_url": build_absolute_uri(self.request, reverse("accounts:overview")),
+            **context,
+        }
+        try:
+            super().send_mail(template_prefix, email, context)
+        except OSError:
+            # A mail server that is down must not break sign-up or sign-in; the person can
+            # ask again (a new link, a new reset) once it is back.
+            logger.exception("Could not send %s to %s", template_prefix, email)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def get_totp_issuer(self):
+        return SiteProfile.load().name

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("details/", views.profile_edit, name="profile_edit"),
+    path("my-data.json", views.data_download, name="data_download"),
+    path("close/", views.close, name="close"),
+]

@@ -1,0 +1,73 @@
+import json
+
+from allauth.account.decorators import reauthentication_required
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from .forms import ProfileForm
+from .personal_data import collect
+from .services import account_close
+
+
+@require_safe
+@login_required
+def overview(request):
+    user = request.user
+    authenticator_types = set(
+        Authenticator.objects.filter(user=user).values_list("type", flat=True)
+    )
+    return render(
+        request,
+        "accounts/overview.html",
+        {
+            "email_addresses": EmailAddress.objects.filter(user=user).order_by("-primary", "email"),
+            "has_totp": Authenticator.Type.TOTP in authenticator_types,
+            "has_recovery_codes": Authenticator.Type.RECOVERY_CODES in authenticator_types,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def profile_edit(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your details are saved.")
+        return redirect("accounts:overview")
+    return render(request, "accounts/profile_form.html", {"form": form})
+
+
+@require_safe
+@login_required
+@never_cache
+def data_download(request):
+    data = collect(request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"my-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+@reauthentication_required(allow_get=True)
+def close(request):
+    if request.method == "POST":
+        account_close(request=request, user=request.user)
+        messages.success(
+            request,
+            "Your account is closed. The records the city must keep remain on file.",
+        )
+        return redirect("home")
+    return render(request, "accounts/close.html")

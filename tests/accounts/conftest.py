@@ -1,0 +1,35 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.urls import reverse
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def citizen(make_user):
+    user = make_user(email="li.na@example.com", password=PASSWORD, full_name="Li Na")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def sign_in(client):
+    def post(email, password=PASSWORD, **extra):
+        return client.post(
+            reverse("account_login"), {"login": email, "password": password, **extra}
+        )
+
+    return post
+
+
+def link_in(message):
+    """The first portal link in an email's text body."""
+    return re.search(r"http://testserver(/\S+)", message.body).group(1)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The real hasher is slow by design; these tests check flows, not hashing strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

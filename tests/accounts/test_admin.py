@@ -1,0 +1,99 @@
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from .conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(make_user):
+    user = make_user(email="wang.fang@city.example", full_name="Wang Fang", is_staff=True)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def current_code(secret):
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def test_the_admin_sends_visitors_to_the_portal_sign_in(client):
+    response = client.get(reverse("admin:index"), follow=True)
+
+    assert response.redirect_chain[-1][0] == f"{reverse('account_login')}?next=/admin/"
+
+
+def test_the_admins_own_sign_in_form_accepts_no_password(client, staff):
+    response = client.post(reverse("admin:login"), {"username": staff.email, "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_without_two_factor_authentication_are_sent_to_set_it_up(client, staff):
+    client.force_login(staff)
+
+    response = client.get(reverse("admin:index"), follow=True)
+
+    assert reverse("mfa_activate_totp") in [url.split("?")[0] for url, _ in response.redirect_chain]
+    assert "Staff must turn on two-factor authentication" in response.content.decode()
+
+
+def test_staff_sign_in_with_password_and_authenticator_code_then_reach_the_admin(client, staff):
+    secret = generate_totp_secret()
+    TOTP.activate(staff, secret)
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": staff.email, "password": PASSWORD, "next": "/admin/"},
+    )
+    assert response.url == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+    response = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+
+    assert response.url == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_citizens_get_no_admin_even_when_signed_in(client, make_user):
+    client.force_login(make_user())
+
+    assert client.get(reverse("admin:index"), follow=True).status_code == 403
+
+
+def test_the_admin_password_change_goes_through_the_portal(client, staff):
+    TOTP.activate(staff, generate_totp_secret())
+    client.force_login(staff)
+
+    response = client.get(reverse("admin:password_change"))
+
+    assert response.url == reverse("account_change_password")
+
+
+def test_staff_groups_exist_for_editors_and_caseworkers():
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Editors", "Caseworkers"}
+
+
+def test_the_users_admin_lists_and_searches_by_email_and_name(client, staff, make_user):
+    staff.is_superuser = True
+    staff.save()
+    TOTP.activate(staff, generate_totp_secret())
+    make_user(email="zhou.bin@example.com", full_name="Zhou Bin")
+    client.force_login(staff)
+
+    page = client.get(reverse("admin:accounts_user_changelist"), {"q": "Zhou"}).content.decode()
+
+    assert "zhou.bin@example.com" in page
+    assert "wang.fang@city.example" not in page
+    add_page = client.get(reverse("admin:accounts_user_change", args=[staff.pk])).content
+    assert b'name="groups"' in add_page

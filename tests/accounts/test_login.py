@@ -1,0 +1,99 @@
+import pytest
+from django.urls import reverse
+
+from .conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_the_sign_in_box_to_visitors(client):
+    page = client.get(reverse("home")).content.decode()
+
+    assert f'action="{reverse("account_login")}"' in page
+    assert '<input type="hidden" name="next" value="/">' in page
+    assert '<label for="sign-in-email">Email</label>' in page
+    assert '<label for="sign-in-password">Password</label>' in page
+    assert ">Sign in</button>" in page
+    assert f'<a href="{reverse("account_signup")}">Free sign-up</a>' in page
+    assert f'<a href="{reverse("account_reset_password")}">Forgot password</a>' in page
+    assert "csrfmiddlewaretoken" in page
+
+
+def test_signing_in_from_the_home_page_box_returns_home_and_shows_the_panel(
+    client, citizen, sign_in
+):
+    response = sign_in("li.na@example.com", next="/")
+
+    assert response.status_code == 302
+    assert response.url == "/"
+    page = client.get("/").content.decode()
+    assert 'Signed in as <strong class="account-panel__name">Li Na</strong>' in page
+    assert f'href="{reverse("accounts:overview")}">My account</a>' in page
+    assert "sign-in-email" not in page
+
+
+def test_the_sign_in_page_has_labelled_fields_and_one_heading(client):
+    page = client.get(reverse("account_login")).content.decode()
+
+    assert page.count("<h1") == 1
+    assert '<label for="id_login">' in page
+    assert '<label for="id_password">' in page
+    assert 'href="/static/css/portal' in page
+
+
+def test_a_wrong_password_and_an_unknown_address_get_the_same_answer(client, citizen, sign_in):
+    wrong_password = sign_in("li.na@example.com", "not my password")
+    unknown = sign_in("nobody@example.com", "not my password")
+
+    message = "The email address or password is not correct."
+    assert wrong_password.status_code == unknown.status_code == 200
+    assert message in wrong_password.content.decode()
+    assert message in unknown.content.decode()
+    assert '<div class="error-summary" role="alert"' in unknown.content.decode()
+
+
+def test_repeated_failed_sign_ins_throttle_the_account_with_a_clear_message(
+    client, citizen, sign_in
+):
+    for _ in range(5):
+        assert sign_in("li.na@example.com", "guess").status_code == 200
+
+    response = sign_in("li.na@example.com", PASSWORD)
+
+    assert response.status_code == 200
+    assert "Too many failed attempts to sign in with this email address." in (
+        response.content.decode()
+    )
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_throttle_is_per_account_so_others_can_still_sign_in(
+    client, citizen, make_user, sign_in
+):
+    for _ in range(5):
+        sign_in("li.na@example.com", "guess")
+
+    other = make_user(email="zhou.bin@example.com")
+    other.emailaddress_set.create(email=other.email, verified=True, primary=True)
+    assert sign_in("zhou.bin@example.com").status_code == 302
+
+
+def test_sign_out_needs_a_post(client, citizen):
+    client.force_login(citizen)
+
+    page = client.get(reverse("account_logout"))
+    assert page.status_code == 200
+    assert "_auth_user_id" in client.session
+
+    response = client.post(reverse("account_logout"))
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_header_offers_my_account_and_sign_out_once_signed_in(client, citizen):
+    client.force_login(citizen)
+
+    page = client.get(reverse("home")).content.decode()
+
+    assert '<a href="/account/">My account</a>' in page
+    assert f'action="{reverse("account_logout")}"' in page

@@ -1,0 +1,78 @@
+import pytest
+from django.urls import reverse
+
+from .conftest import PASSWORD, link_in
+
+pytestmark = pytest.mark.django_db
+
+NEW_PASSWORD = "lanterns over the Yu Garden"
+
+
+def test_forgot_password_emails_a_link_that_sets_a_new_password(
+    client, citizen, mailoutbox, sign_in
+):
+    response = client.post(reverse("account_reset_password"), {"email": "li.na@example.com"})
+
+    assert response.url == reverse("account_reset_password_done")
+    [message] = mailoutbox
+    assert message.to == ["li.na@example.com"]
+    assert message.subject == "Reset your password | Shanghai City Portal"
+    assert "Open this link to choose a new password:" in message.body
+    assert link_in(message) in message.alternatives[0].content
+    form_url = client.get(link_in(message)).url
+    response = client.post(form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+
+    assert response.url == reverse("account_reset_password_from_key_done")
+    citizen.refresh_from_db()
+    assert citizen.check_password(NEW_PASSWORD)
+    assert sign_in("li.na@example.com", NEW_PASSWORD).status_code == 302
+
+
+def test_forgot_password_for_an_unknown_address_looks_the_same(client, citizen, mailoutbox):
+    known = client.post(reverse("account_reset_password"), {"email": "li.na@example.com"})
+    unknown = client.post(reverse("account_reset_password"), {"email": "nobody@example.com"})
+
+    assert (unknown.status_code, unknown.url) == (known.status_code, known.url)
+    assert mailoutbox[1].to == ["nobody@example.com"]
+    assert "We have no account with this address." in mailoutbox[1].body
+    assert "/accounts/signup/" in mailoutbox[1].body
+
+
+def test_a_used_or_forged_reset_link_says_so_without_an_error(client, citizen):
+    response = client.get("/accounts/password/reset/key/zz-forged-key/", follow=True)
+
+    assert response.status_code == 200
+    assert "Bad Token" in response.content.decode()
+
+
+def test_change_password_needs_the_current_one_and_sends_a_notice(client, citizen, mailoutbox):
+    client.force_login(citizen)
+    url = reverse("account_change_password")
+
+    wrong = client.post(
+        url, {"oldpassword": "guess", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+    )
+    assert "Please type your current password." in wrong.content.decode()
+
+    response = client.post(
+        url, {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+    )
+    assert response.status_code == 302
+    citizen.refresh_from_db()
+    assert citizen.check_password(NEW_PASSWORD)
+    [notice] = mailoutbox
+    assert notice.subject == "Password Changed | Shanghai City Portal"
+    assert "This is a security notice about your account on Shanghai City Portal." in notice.body
+    assert "http://testserver/account/" in notice.body
+
+
+def test_too_many_reset_requests_get_a_clear_page_not_an_error(client, citizen):
+    for _ in range(5):
+        client.post(reverse("account_reset_password"), {"email": "li.na@example.com"})
+
+    response = client.post(reverse("account_reset_password"), {"email": "li.na@example.com"})
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "<h1>Too many attempts</h1>" in page
+    assert "Wait a few minutes, then try again." in page

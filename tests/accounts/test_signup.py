@@ -1,0 +1,150 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core.mail.backends.base import BaseEmailBackend
+from django.urls import reverse
+
+from .conftest import link_in
+
+pytestmark = pytest.mark.django_db
+
+SIGNUP = {
+    "full_name": "  Wang   Xiaoming ",
+    "email": "Wang.Xiaoming@example.com",
+    "password1": "a quiet morning on the Bund",
+    "password2": "a quiet morning on the Bund",
+}
+
+
+def test_signup_page_asks_for_full_name_email_and_password(client):
+    page = client.get(reverse("account_signup")).content.decode()
+
+    for field_id in ["id_full_name", "id_email", "id_password1", "id_password2"]:
+        assert f'<label for="{field_id}"' in page
+    assert page.index("id_full_name") < page.index("id_email")
+
+
+def test_signup_creates_an_unverified_account_and_sends_a_branded_verification_link(
+    client, mailoutbox
+):
+    response = client.post(reverse("account_signup"), SIGNUP)
+
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    user = get_user_model().objects.get(email="wang.xiaoming@example.com")
+    assert user.full_name == "Wang Xiaoming"
+    assert not EmailAddress.objects.get(user=user).verified
+    assert "_auth_user_id" not in client.session
+    [message] = mailoutbox
+    assert message.to == ["wang.xiaoming@example.com"]
+    assert (
+        message.subject == "Confirm your email address to finish signing up | Shanghai City Portal"
+    )
+    assert "Hello Wang Xiaoming," in message.body
+    assert "Thank you for signing up to Shanghai City Portal." in message.body
+    assert link_in(message).startswith("/accounts/confirm-email/")
+    html = message.alternatives[0].content
+    assert "Confirm my email address" in html and link_in(message) in html
+
+
+def test_the_verification_link_confirms_the_address_and_then_sign_in_works(
+    client, mailoutbox, sign_in
+):
+    client.post(reverse("account_signup"), SIGNUP)
+    confirm_url = link_in(mailoutbox[0])
+
+    page = client.get(confirm_url)
+    assert page.status_code == 200
+    assert "Confirm" in page.content.decode()
+    response = client.post(confirm_url)
+
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(email="wang.xiaoming@example.com").verified
+    response = sign_in("wang.xiaoming@example.com", SIGNUP["password1"])
+    assert response.status_code == 302
+    assert response.url == reverse("home")
+    assert client.session["_auth_user_id"]
+
+
+def test_an_unverified_account_cannot_sign_in_until_the_address_is_confirmed(
+    client, mailoutbox, sign_in
+):
+    client.post(reverse("account_signup"), SIGNUP)
+    mailoutbox.clear()
+
+    response = sign_in("wang.xiaoming@example.com", SIGNUP["password1"])
+
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("accounts:overview")).status_code == 302
+    # The link sent at sign-up is still fresh: no second email within the cooldown.
+    assert mailoutbox == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("full_name", "   ", "Full name: This field is required."),
+        ("email", "not-an-address", "Email: Enter a valid email address."),
+        ("password1", "password", "Password: This password is too short."),
+    ],
+)
+def test_bad_signup_input_gets_an_error_next_to_the_field_and_in_the_summary(
+    client, field, value, error
+):
+    data = {**SIGNUP, field: value}
+    if field == "password1":
+        data["password2"] = value
+
+    response = client.post(reverse("account_signup"), data)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<div class="error-summary" role="alert"' in page
+    assert f'<a href="#id_{field}">{error}' in page
+    assert f'<ul class="errorlist" id="id_{field}_error"><li>{error.split(": ")[1]}' in page
+    assert not get_user_model().objects.filter(full_name="Wang Xiaoming").exists()
+
+
+def test_signing_up_with_a_registered_address_looks_the_same_and_emails_the_owner(
+    client, citizen, mailoutbox
+):
+    new = client.post(reverse("account_signup"), SIGNUP, follow=True)
+    taken = client.post(
+        reverse("account_signup"), {**SIGNUP, "email": "li.na@example.com"}, follow=True
+    )
+
+    assert taken.redirect_chain == new.redirect_chain
+    assert taken.content.decode().replace("li.na@example.com", "ADDRESS") == (
+        new.content.decode().replace("wang.xiaoming@example.com", "ADDRESS")
+    )
+    assert get_user_model().objects.filter(email="li.na@example.com").count() == 1
+    already = mailoutbox[1]
+    assert already.to == ["li.na@example.com"]
+    assert already.subject.startswith("You already have an account")
+    assert "/accounts/password/reset/" in already.body
+
+
+def test_the_signup_password_must_pass_the_validators(client):
+    response = client.post(
+        reverse("account_signup"),
+        {**SIGNUP, "password1": "12345678901", "password2": "12345678901"},
+    )
+
+    assert "This password is entirely numeric." in response.content.decode()
+
+
+class BrokenMailServer(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_a_mail_server_that_is_down_does_not_break_sign_up(client, settings, caplog):
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.BrokenMailServer"}}
+
+    response = client.post(reverse("account_signup"), SIGNUP)
+
+    assert response.url == reverse("account_email_verification_sent")
+    assert get_user_model().objects.filter(email="wang.xiaoming@example.com").exists()
+    assert "Could not send account/email/email_confirmation_signup" in caplog.text

@@ -1,0 +1,78 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "tea houses of Qibao town"
+
+
+def fits_320_pixels(page):
+    page.set_viewport_size({"width": 320, "height": 640})
+    fits = page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 720})
+    return fits
+
+
+def test_a_person_signs_up_confirms_the_email_and_signs_in_from_the_home_page(
+    live_server, page, mailoutbox, axe_violations
+):
+    page.goto(live_server.url)
+    page.get_by_role("link", name="Free sign-up").click()
+    page.get_by_label("Full name").fill("Huang Mei")
+    page.get_by_label("Email").first.fill("huang.mei@example.com")
+    page.get_by_label("Password:", exact=True).fill("short")
+    page.get_by_label("Password (again)").fill("short")
+    page.get_by_role("button", name="Sign Up").click()
+
+    assert page.get_by_role("alert").get_by_text("This password is too short").is_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_label("Password (again)").fill(PASSWORD)
+    page.get_by_role("button", name="Sign Up").click()
+    assert page.locator("h1").inner_text() == "Verify Your Email Address"
+
+    link = re.search(r"http://\S+/accounts/confirm-email/\S+", mailoutbox[-1].body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm").click()
+    assert EmailAddress.objects.get(email="huang.mei@example.com").verified
+
+    page.goto(live_server.url)
+    page.get_by_label("Email", exact=True).fill("huang.mei@example.com")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    assert page.url == f"{live_server.url}/"
+    panel = page.get_by_role("region", name="Your account")
+    assert "Signed in as Huang Mei" in panel.inner_text()
+    panel.get_by_role("link", name="My account").click()
+    assert page.locator("h1").inner_text() == "My account"
+    assert axe_violations(page) == []
+    assert fits_320_pixels(page)
+
+
+@pytest.mark.parametrize(
+    "path", ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
+)
+def test_account_entrance_pages_are_accessible_and_fit_a_phone(
+    live_server, page, axe_violations, path
+):
+    page.goto(f"{live_server.url}{path}")
+
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
+    assert fits_320_pixels(page)
+
+
+def test_a_failed_sign_in_shows_the_error_accessibly(live_server, page, axe_violations):
+    get_user_model().objects.create_user(email="li.na@example.com", password=PASSWORD)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill("li.na@example.com")
+    page.get_by_label("Password:").fill("not the password")
+    page.get_by_role("button", name="Sign In").click()
+
+    assert "The email address or password is not correct." in page.get_by_role("alert").inner_text()
+    assert axe_violations(page) == []
