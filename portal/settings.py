@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django_prose_editor",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -235,3 +236,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# News
+# Lead photos: the upload limit, and the pixel limit that refuses decompression bombs.
+NEWS_MAX_IMAGE_BYTES = 10 * 1024 * 1024
+NEWS_MAX_IMAGE_PIXELS = 40_000_000

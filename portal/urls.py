@@ -3,10 +3,16 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from news.sitemaps import ArticleSitemap, CategorySitemap
+
 from . import views
 from .sitemaps import PageSitemap
 
-sitemaps = {"pages": PageSitemap}
+sitemaps = {
+    "pages": PageSitemap,
+    "channels": CategorySitemap,
+    "news": ArticleSitemap,
+}
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

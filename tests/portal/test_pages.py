@@ -9,6 +9,8 @@ NOT_HTML = {
     "robots_txt",
     "sitemap",
     "accounts:data_download",
+    "news:feed",
+    "news:atom_feed",
 }
 # allauth's pages for an existing authenticator: a 404 for a user who has none.
 NEED_AN_AUTHENTICATOR = {

@@ -1,0 +1,91 @@
+from django.conf import settings
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.middleware.csp import get_nonce
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.csp import CSP
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.views.decorators.csp import csp_override
+
+from .forms import ArticleAdminForm
+from .models import Article, Category
+from .services import article_save
+from .views import neighbours
+
+# The rich-text editor loads its modules through an import map, an inline script:
+# only the article form allows it, and only with this response's nonce.
+EDITOR_CSP = settings.SECURE_CSP | {"script-src": [CSP.SELF, CSP.NONCE]}
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "category", "status", "publish_at", "visibility", "featured"]
+    list_filter = ["category", "status", "publish_at", "featured"]
+    list_select_related = ["category"]
+    search_fields = ["title", "body"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["author", "preview_link", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
+        ("Lead photo", {"fields": ["image", "image_alt", "image_caption"]}),
+        (
+            "Publishing",
+            {"fields": ["status", "publish_at", "featured", "source", "preview_link"]},
+        ),
+        ("Record", {"fields": ["author", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description="visible to the public")
+    def visibility(self, article):
+        if article.is_public:
+            return "Yes"
+        if article.status == Article.Status.PUBLISHED:
+            return format_html("Scheduled for {}", article.publish_at.strftime("%Y-%m-%d %H:%M"))
+        return "No (draft)"
+
+    @admin.display(description="preview")
+    def preview_link(self, article):
+        if not article.pk:
+            return "Save the article first, then preview it here."
+        return format_html(
+            '<a href="{}">Preview this article as it will look</a>', self.preview_url(article)
+        )
+
+    def preview_url(self, article):
+        return reverse("admin:news_article_preview", args=[article.pk])
+
+    def view_on_site(self, article):
+        return article.get_absolute_url() if article.is_public else self.preview_url(article)
+
+    def save_model(self, request, obj, form, change):
+        article_save(article=obj, by=request.user)
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        preview_url = path("<int:pk>/preview/", preview, name="news_article_preview")
+        return [preview_url, *super().get_urls()]
+
+    def preview_view(self, request, pk):
+        article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        context = {"article": article, "preview": True, **neighbours(article)}
+        return TemplateResponse(request, "news/article_detail.html", context)
+
+    @method_decorator(csp_override(EDITOR_CSP))
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "csp_nonce": get_nonce(request)}
+        return super().changeform_view(request, object_id, form_url, extra_context)

@@ -1,0 +1,32 @@
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from .images import clean_photo
+from .models import Article
+
+
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "slug",
+            "category",
+            "summary",
+            "body",
+            "image",
+            "image_alt",
+            "image_caption",
+            "status",
+            "publish_at",
+            "featured",
+            "source",
+        ]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_image(self):
+        photo = self.cleaned_data.get("image")
+        if isinstance(photo, UploadedFile):
+            # A new upload: keep only the checked, EXIF-free copy, under a random name.
+            return clean_photo(photo)
+        return photo

@@ -1,0 +1,210 @@
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Now
+from django.urls import reverse
+from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
+
+from .images import Rendition, rendition_name, rendition_widths
+from .sanitise import BODY_EDITOR_EXTENSIONS, sanitise_body
+
+# Path segments that news/urls.py uses itself, so no channel or article may take them.
+RESERVED_SLUGS = {"feed", "images"}
+
+
+def not_reserved(slug):
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            "“%(slug)s” is used by the portal's own addresses. Choose another slug.",
+            code="reserved",
+            params={"slug": slug},
+        )
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(
+        max_length=100, unique=True, validators=[not_reserved], help_text="Part of the address."
+    )
+    description = models.TextField(blank=True, help_text="Shown at the top of the channel page.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Channels are shown in this order, lowest first."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "channel"
+        verbose_name_plural = "channels"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:category_detail", kwargs={"category_slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        # Now() is the database's clock: a scheduled article appears by itself, no job needed.
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=Now())
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+    def in_category(self, category):
+        return self.filter(category=category)
+
+    def featured(self):
+        return self.filter(featured=True)
+
+    def search(self, query):
+        search_query = SearchQuery(query, search_type="websearch", config="english")
+        return (
+            self.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(models.F("search_vector"), search_query))
+            .order_by("-rank", "-publish_at")
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        validators=[not_reserved],
+        help_text="Part of the address; unique within the channel. Keep it once published.",
+    )
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, related_name="articles", verbose_name="channel"
+    )
+    summary = models.TextField(
+        max_length=400, help_text="One or two sentences for lists, feeds and search engines."
+    )
+    body = ProseEditorField(extensions=BODY_EDITOR_EXTENSIONS, sanitize=sanitise_body)
+    image = models.ImageField(
+        "lead photo",
+        upload_to="news/originals/",
+        width_field="image_width",
+        height_field="image_height",
+        blank=True,
+        help_text="JPEG, PNG or WebP, at least 1200 pixels wide for the best result.",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        "photo description (alt text)",
+        max_length=250,
+        blank=True,
+        help_text="What the photo shows, for people who cannot see it. Required with a photo.",
+    )
+    image_caption = models.CharField("photo caption", max_length=250, blank=True)
+    source = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who issued the news, e.g. “Municipal Transport Commission”.",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="news_articles",
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        "publish time",
+        default=timezone.now,
+        help_text="A future time schedules the article: it appears by itself then.",
+    )
+    featured = models.BooleanField(
+        default=False,
+        help_text="The newest featured article is shown with its photo on the home page.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", weight="A", config="english")
+            + SearchVector("summary", weight="B", config="english")
+            + SearchVector("body", weight="C", config="english")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["category", "slug"], name="news_article_unique_slug"),
+            models.CheckConstraint(
+                condition=models.Q(image="") | ~models.Q(image_alt=""),
+                name="news_article_photo_has_alt_text",
+                violation_error_message="Describe the photo for people who cannot see it.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="news_article_published_idx"),
+            models.Index(
+                fields=["category", "status", "-publish_at"], name="news_article_channel_idx"
+            ),
+            GinIndex(fields=["search_vector"], name="news_article_search_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # The form sanitises too; this also covers the shell, imports and the demo content.
+        self.body = sanitise_body(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "news:article_detail",
+            kwargs={"category_slug": self.category.slug, "slug": self.slug},
+        )
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Describe the photo for people who cannot see it."})
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    def photo_renditions(self):
+        """The sizes made of the lead photo, smallest first."""
+        if not self.image or not self.image_width:
+            return []
+        return [
+            Rendition(
+                width=width,
+                height=round(self.image_height * width / self.image_width),
+                webp_url=rendition_url(self.image.name, width, "webp"),
+                jpeg_url=rendition_url(self.image.name, width, "jpg"),
+            )
+            for width in rendition_widths(self.image_width)
+        ]
+
+    @property
+    def photo_url(self):
+        renditions = self.photo_renditions()
+        return renditions[-1].jpeg_url if renditions else ""
+
+
+def rendition_url(image_name, width, extension):
+    return reverse("news:image", args=[rendition_name(image_name, width, extension)])

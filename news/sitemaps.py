@@ -1,0 +1,37 @@
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.db.models.functions import Now
+
+from .models import Article, Category
+
+
+class CategorySitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        published = Q(articles__status=Article.Status.PUBLISHED, articles__publish_at__lte=Now())
+        return (
+            Category.objects.annotate(last_published=Max("articles__publish_at", filter=published))
+            .filter(last_published__isnull=False)
+            .order_by("position", "name")
+        )
+
+    def lastmod(self, category):
+        return category.last_published
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .newest_first()
+            .select_related("category")
+            .only("slug", "updated_at", "category", "category__slug")
+        )
+
+    def lastmod(self, article):
+        return article.updated_at

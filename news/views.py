@@ -1,0 +1,87 @@
+import mimetypes
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView
+
+from .images import RENDITIONS_DIR
+from .models import Article, Category
+
+PAGE_SIZE = 10
+
+
+class ArticleListView(ListView):
+    template_name = "news/article_list.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+    category = None
+
+    def get_queryset(self):
+        articles = Article.objects.published().newest_first().select_related("category")
+        return articles.defer("body", "search_vector")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            categories=Category.objects.all(), category=self.category, **kwargs
+        )
+
+
+class CategoryDetailView(ArticleListView):
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["category_slug"])
+        return super().get_queryset().in_category(self.category)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Article.objects.published().select_related("category").defer("search_vector"),
+            category__slug=self.kwargs["category_slug"],
+            slug=self.kwargs["slug"],
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**neighbours(self.object), **kwargs)
+
+
+def neighbours(article):
+    """The previous (older) and next (newer) published articles in the same channel."""
+    channel = (
+        Article.objects.published()
+        .in_category(article.category_id)
+        .exclude(pk=article.pk)
+        .only("title", "slug", "publish_at", "category")
+    )
+    # Articles published at the same moment are ordered by id, as in the lists.
+    older = (
+        channel.filter(publish_at__lte=article.publish_at)
+        .exclude(publish_at=article.publish_at, pk__gt=article.pk)
+        .newest_first()
+    )
+    newer = (
+        channel.filter(publish_at__gte=article.publish_at)
+        .exclude(publish_at=article.publish_at, pk__lt=article.pk)
+        .order_by("publish_at", "pk")
+    )
+    previous_article, next_article = older.first(), newer.first()
+    for neighbour in (previous_article, next_article):
+        if neighbour:
+            neighbour.category = article.category
+    return {"previous_article": previous_article, "next_article": next_article}
+
+
+@require_safe
+def rendition(request, name):
+    path = f"{RENDITIONS_DIR}/{name}"
+    if not default_storage.exists(path):
+        raise Http404("No such image.")
+    content_type, _ = mimetypes.guess_type(name)
+    response = FileResponse(default_storage.open(path, "rb"), content_type=content_type)
+    # Each name is random and never reused for other content.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response

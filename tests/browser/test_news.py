@@ -1,0 +1,62 @@
+from datetime import timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from news.models import Article, Category
+from news.services import article_save
+from tests.news.conftest import image_bytes
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def news(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    government = Category.objects.create(name="Government News", slug="government-news")
+    digest = Category.objects.create(name="City News Digest", slug="city-news-digest", position=1)
+    for number in range(14):
+        article = Article(
+            category=government if number % 2 else digest,
+            title=f"Bus routes change in district {number}",
+            slug=f"bus-routes-{number}",
+            summary="Four express routes link housing areas with metro stations.",
+            body="<h2>What changes</h2><p>New numbers.</p><h2>When</h2><p>From March.</p>",
+            status=Article.Status.PUBLISHED,
+            publish_at=timezone.now() - timedelta(days=number + 1),
+            source="Municipal Transport Commission",
+        )
+        if number == 1:
+            article.image = ContentFile(image_bytes(), name=f"{number:032x}.jpg")
+            article.image_alt = "A blue bus at a stop"
+            article.image_caption = "A new express bus."
+        article_save(article=article, by=None)
+
+
+def test_a_person_follows_a_channels_view_more_link_and_opens_an_article(
+    live_server, page, news, axe_violations
+):
+    page.goto(live_server.url)
+
+    page.get_by_role("link", name="view more Government News").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Government News"
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Bus routes change in district 1", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Bus routes change in district 1"
+    photo = page.get_by_role("img", name="A blue bus at a stop")
+    assert photo.evaluate("image => image.complete && image.naturalWidth > 0")
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="« Back to Government News").click()
+    assert page.url == f"{live_server.url}/news/government-news/"
+
+
+def test_news_pages_fit_a_320_pixel_screen(live_server, page, news, axe_violations):
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in ["/news/", "/news/government-news/bus-routes-1/", "/"]:
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    page.goto(live_server.url + "/news/?page=2")
+    assert axe_violations(page) == []

@@ -1,0 +1,49 @@
+import io
+
+import pytest
+from django.core.management.color import no_style
+from django.db.models import Count, Max, Min
+from django.utils import timezone
+from PIL import Image
+
+from news import demo
+from news.models import Article, Category
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_fills_two_channels_with_a_year_of_articles_and_drawn_photos(media_root):
+    out = io.StringIO()
+    demo.seed(stdout=out, style=no_style())
+
+    counts = dict(Category.objects.annotate(n=Count("articles")).values_list("name", "n"))
+    assert counts["Government News"] >= 12
+    assert counts["City News Digest"] >= 12
+    assert Article.objects.published().count() == Article.objects.count()
+    span = Article.objects.aggregate(first=Min("publish_at"), last=Max("publish_at"))
+    assert (span["last"] - span["first"]).days > 300
+    assert span["last"] <= timezone.now()
+    assert all("<h2>" in body for body in Article.objects.values_list("body", flat=True))
+    assert "articles added" in out.getvalue()
+
+    with_photos = Article.objects.exclude(image="")
+    assert with_photos.count() >= 4
+    assert Article.objects.featured().exclude(image="").exists()
+    article = with_photos.first()
+    assert article.image_alt
+    for rendition in article.photo_renditions():
+        name = rendition.webp_url.rsplit("/", 1)[1]
+        with Image.open(media_root / "news" / "renditions" / name) as image:
+            assert image.width == rendition.width
+
+
+def test_a_second_run_writes_nothing(django_assert_max_num_queries):
+    demo.seed(stdout=None, style=no_style())
+    before = list(Article.objects.values_list("pk", "updated_at", "image"))
+
+    out = io.StringIO()
+    with django_assert_max_num_queries(3):  # two channel look-ups and one article list
+        demo.seed(stdout=out, style=no_style())
+
+    assert list(Article.objects.values_list("pk", "updated_at", "image")) == before
+    assert "already in place" in out.getvalue()

@@ -1,0 +1,23 @@
+import pytest
+from django.contrib.auth.models import Group
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_editors_group_may_write_news_but_not_delete_channels():
+    editors = Group.objects.get(name="Editors")
+
+    codenames = set(
+        editors.permissions.filter(content_type__app_label="news").values_list(
+            "codename", flat=True
+        )
+    )
+    assert codenames == {
+        "add_category",
+        "change_category",
+        "view_category",
+        "add_article",
+        "change_article",
+        "delete_article",
+        "view_article",
+    }

@@ -1,0 +1,52 @@
+"""Every news page runs the same number of queries with 3 articles as with 60."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def make_articles(make_article, channel, other_channel):
+    def make(count):
+        return [
+            make_article(
+                days_ago=number + 1,
+                photo=number < 2,
+                featured=number == 0,
+                category=other_channel if number % 3 == 2 else channel,
+            )
+            for number in range(count)
+        ]
+
+    return make
+
+
+PAGES = {
+    "news list": lambda articles: "/news/",
+    "channel page": lambda articles: "/news/government-news/",
+    "article page": lambda articles: articles[1].get_absolute_url(),
+    "home page": lambda articles: "/",
+    "rss feed": lambda articles: "/news/feed/",
+    "sitemap": lambda articles: "/sitemap.xml",
+}
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_query_count_does_not_grow_with_the_number_of_articles(
+    client, make_articles, django_assert_num_queries, page_name
+):
+    few = make_articles(3)
+    few_count = queries_for(client, PAGES[page_name](few))
+
+    many = few + make_articles(57)
+    with django_assert_num_queries(few_count):
+        client.get(PAGES[page_name](many))
