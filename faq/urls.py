@@ -1,3 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "faq"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.FaqIndexView.as_view(), name="index"),
+    path("<slug:slug>/", views.QuestionDetailView.as_view(), name="question_detail"),
+    path("<slug:slug>/helpful/", views.helpful_vote, name="helpful_vote"),
+]

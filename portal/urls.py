@@ -3,15 +3,18 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from faq.sitemaps import FaqIndexSitemap, QuestionSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
-from . import views
+from . import search, views
 from .sitemaps import PageSitemap
 
 sitemaps = {
     "pages": PageSitemap,
     "channels": CategorySitemap,
     "news": ArticleSitemap,
+    "faq": FaqIndexSitemap,
+    "faq-questions": QuestionSitemap,
 }
 
 urlpatterns = [
@@ -28,6 +31,7 @@ urlpatterns = [
     path("contact/", TemplateView.as_view(template_name="portal/contact.html"), name="contact"),
     path("news/", include("news.urls")),
     path("faq/", include("faq.urls")),
+    path("search/", search.search, name="search"),
     path("", include("applications.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),

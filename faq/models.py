@@ -1,0 +1,116 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.db import models
+from django.db.models import F
+from django.urls import reverse
+from django_prose_editor.fields import ProseEditorField
+
+from .text import ANSWER_EDITOR_EXTENSIONS, first_words, html_to_text, sanitise_answer
+
+SEARCH_CONFIG = "english"
+EXCERPT_WORDS = 18
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    position = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def featured(self):
+        return self.published().filter(featured=True)
+
+    def in_reading_order(self):
+        return self.order_by("topic__position", "topic__name", "position", "question")
+
+    def search(self, query):
+        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            self.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            .order_by("-rank", "pk")
+        )
+
+
+class Question(models.Model):
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions")
+    question = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=100, unique=True, help_text="The question's address: /faq/<slug>/."
+    )
+    answer = ProseEditorField(
+        extensions=ANSWER_EDITOR_EXTENSIONS,
+        sanitize=sanitise_answer,
+        help_text="Paragraphs, lists, bold, italics and links.",
+    )
+    # The answer without markup, kept for search snippets and the FAQ widget's excerpts.
+    answer_text = models.TextField(editable=False, default="")
+    position = models.PositiveIntegerField(
+        default=0, help_text="Order within the topic; lower numbers come first."
+    )
+    featured = models.BooleanField(default=False, help_text="Shown in the FAQ widget.")
+    published = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("question", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("answer_text", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "question"]
+        # Answers change rarely: without the fast-update pending list, new rows go straight into
+        # the index and searches never scan a backlog of unindexed entries.
+        indexes = [
+            GinIndex(fields=["search_vector"], name="faq_question_search_idx", fastupdate=False)
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer = sanitise_answer(self.answer)
+        self.answer_text = html_to_text(self.answer)
+        if kwargs.get("update_fields") is not None and "answer" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "answer_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("faq:question_detail", kwargs={"slug": self.slug})
+
+    @property
+    def excerpt(self):
+        return first_words(self.answer_text, EXCERPT_WORDS)
+
+
+class HelpfulVote(models.Model):
+    """One anonymous answer to "Was this answer helpful?": nothing about who gave it."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="votes")
+    helpful = models.BooleanField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "helpful vote"
+
+    def __str__(self):
+        return f"{'Yes' if self.helpful else 'No'} for {self.question_id}"

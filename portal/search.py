@@ -1,0 +1,287 @@
+"""Site search over published news articles and FAQs, with PostgreSQL full-text search.
+
+Each app ranks its own rows (`.published().search(query)` over a weighted, indexed search
+vector); this module merges the two ranked lists into one paginated list and cuts highlighted
+snippets (ts_headline) for the rows on the page only.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NamedTuple
+
+from django import forms
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    TrigramStrictWordSimilarity,
+)
+from django.core.paginator import Paginator
+from django.db.models import F, Func, IntegerField, TextField, Value
+from django.db.models.functions import Concat
+from django.db.models.lookups import GreaterThan
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
+
+from faq.models import Question
+from news.models import Article
+
+SEARCH_CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+SUGGESTION_COUNT = 3
+SUGGESTION_MIN_SIMILARITY = 0.45
+
+NEWS = "news"
+FAQ = "faq"
+KIND_LABELS = {NEWS: "News", FAQ: "FAQ"}
+
+# ts_headline marks matches with these private-use characters. They are removed from the text
+# first, so after escaping the whole snippet they are the only places where <mark> can appear.
+HIGHLIGHT_START = "\ue000"
+HIGHLIGHT_STOP = "\ue001"
+# The entities nh3 writes in sanitised HTML. "&amp;" is decoded after these, so that the text
+# "&lt;" (written "&amp;lt;") stays "&lt;".
+HTML_ENTITIES = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&nbsp;", " ")]
+
+HIT_FIELDS = ["kind", "item_id", "item_title", "item_date", "rank"]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search for",
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        widget=forms.SearchInput,
+        error_messages={
+            "max_length": f"Enter a shorter search: at most {MAX_QUERY_LENGTH} characters.",
+        },
+    )
+    type = forms.ChoiceField(
+        label="Show",
+        choices=[("", "Everything"), *KIND_LABELS.items()],
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose Everything, News or FAQ."},
+    )
+
+    def clean_q(self):
+        query = self.cleaned_data["q"]
+        if query and not any(character.isalnum() for character in query):
+            raise forms.ValidationError("Enter at least one word or number to search for.")
+        return query
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: str
+    title: str
+    url: str
+    date: datetime
+    snippet: str
+    channel: str = ""
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS[self.kind]
+
+
+def web_search_query(query):
+    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def has_search_words(query):
+    # "the and of" holds no word that full-text search looks for: suggest nothing for it either.
+    lexemes = Func(web_search_query(query), function="numnode", output_field=IntegerField())
+    return GreaterThan(lexemes, 0)
+
+
+def text_func(function, *expressions):
+    return Func(*expressions, function=function, output_field=TextField())
+
+
+def html_as_text(expression):
+    text = text_func("regexp_replace", expression, Value("<[^>]*>"), Value(" "), Value("g"))
+    for entity, character in [*HTML_ENTITIES, ("&amp;", "&")]:
+        text = text_func("replace", text, Value(entity), Value(character))
+    return text
+
+
+def snippet(expression, query):
+    without_markers = text_func(
+        "translate", expression, Value(HIGHLIGHT_START + HIGHLIGHT_STOP), Value("")
+    )
+    return SearchHeadline(
+        without_markers,
+        web_search_query(query),
+        config=SEARCH_CONFIG,
+        start_sel=HIGHLIGHT_START,
+        stop_sel=HIGHLIGHT_STOP,
+        max_words=30,
+        min_words=12,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+def highlight(headline):
+    escaped = escape(headline)
+    # Safe: every character from the database is escaped; only our own markers become tags.
+    return mark_safe(escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
+
+
+def article_hits(query):
+    return (
+        Article.objects.published()
+        .search(query)
+        .order_by()
+        .annotate(
+            kind=Value(NEWS),
+            item_id=F("pk"),
+            item_title=F("title"),
+            item_date=F("publish_at"),
+        )
+        .values(*HIT_FIELDS)
+    )
+
+
+def question_hits(query):
+    return (
+        Question.objects.published()
+        .search(query)
+        .order_by()
+        .annotate(
+            kind=Value(FAQ),
+            item_id=F("pk"),
+            item_title=F("question"),
+            item_date=F("updated_at"),
+        )
+        .values(*HIT_FIELDS)
+    )
+
+
+def article_results(ids, query):
+    articles = (
+        Article.objects.filter(pk__in=ids)
+        .select_related("category")
+        .annotate(
+            search_snippet=snippet(
+                Concat("summary", Value(" "), html_as_text("body"), output_field=TextField()),
+                query,
+            )
+        )
+    )
+    return {
+        article.pk: SearchResult(
+            kind=NEWS,
+            title=article.title,
+            url=article.get_absolute_url(),
+            date=article.publish_at,
+            snippet=highlight(article.search_snippet),
+            channel=article.category.name,
+        )
+        for article in articles
+    }
+
+
+def question_results(ids, query):
+    questions = (
+        Question.objects.filter(pk__in=ids)
+        .only("question", "slug", "updated_at")
+        .annotate(search_snippet=snippet(F("answer_text"), query))
+    )
+    return {
+        question.pk: SearchResult(
+            kind=FAQ,
+            title=question.question,
+            url=question.get_absolute_url(),
+            date=question.updated_at,
+            snippet=highlight(question.search_snippet),
+        )
+        for question in questions
+    }
+
+
+def article_titles(query):
+    return (
+        Article.objects.published()
+        .annotate(title_match=F("title"), similarity=TrigramStrictWordSimilarity(query, "title"))
+        .filter(has_search_words(query), similarity__gte=SUGGESTION_MIN_SIMILARITY)
+        .order_by()
+        .values("title_match", "similarity")
+    )
+
+
+def question_titles(query):
+    return (
+        Question.objects.published()
+        .annotate(
+            title_match=F("question"), similarity=TrigramStrictWordSimilarity(query, "question")
+        )
+        .filter(has_search_words(query), similarity__gte=SUGGESTION_MIN_SIMILARITY)
+        .order_by()
+        .values("title_match", "similarity")
+    )
+
+
+class Source(NamedTuple):
+    hits: Callable  # query -> ranked rows of HIT_FIELDS
+    results: Callable  # ids, query -> {id: SearchResult}
+    titles: Callable  # query -> rows of similar titles
+
+
+SOURCES = {
+    NEWS: Source(article_hits, article_results, article_titles),
+    FAQ: Source(question_hits, question_results, question_titles),
+}
+
+
+def union(querysets, *, distinct):
+    first, *others = querysets
+    return first.union(*others, all=not distinct) if others else first
+
+
+def ranked_hits(query, kinds):
+    hits = union([SOURCES[kind].hits(query) for kind in kinds], distinct=False)
+    return hits.order_by("-rank", "-item_date", "kind", "item_id")
+
+
+def results_for(hits, query):
+    """The page's hits as SearchResults, in rank order, each with its snippet."""
+    hits = list(hits)
+    found = {}
+    for kind, source in SOURCES.items():
+        ids = [hit["item_id"] for hit in hits if hit["kind"] == kind]
+        found[kind] = source.results(ids, query) if ids else {}
+    # A row deleted since the page was counted is left out rather than failing the page.
+    return [
+        found[hit["kind"]][hit["item_id"]] for hit in hits if hit["item_id"] in found[hit["kind"]]
+    ]
+
+
+def similar_titles(query, kinds):
+    titles = union([SOURCES[kind].titles(query) for kind in kinds], distinct=True)
+    best = titles.order_by("-similarity", "title_match")[:SUGGESTION_COUNT]
+    return [row["title_match"] for row in best]
+
+
+@require_safe
+def search(request):
+    form = SearchForm(request.GET)
+    context = {"form": form, "query": ""}
+    if form.is_valid() and form.cleaned_data["q"]:
+        query = form.cleaned_data["q"]
+        kinds = [form.cleaned_data["type"]] if form.cleaned_data["type"] else list(SOURCES)
+        page = Paginator(ranked_hits(query, kinds), RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        context.update(
+            query=query,
+            kind_label=KIND_LABELS.get(form.cleaned_data["type"], ""),
+            page_obj=page,
+            results=results_for(page.object_list, query),
+            suggestions=[] if page.paginator.count else similar_titles(query, kinds),
+        )
+    return render(request, "portal/search.html", context)

@@ -1,0 +1,51 @@
+import pytest
+from playwright.sync_api import expect
+
+from faq.models import HelpfulVote, Question, Topic
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def questions():
+    around = Topic.objects.create(name="Getting around", slug="getting-around", position=1)
+    working = Topic.objects.create(name="Working in the city", slug="working", position=2)
+    Question.objects.create(
+        topic=around,
+        question="Where can I get an English map of the city?",
+        slug="english-city-map",
+        answer="<p>Free maps are handed out at <strong>tourist information centres</strong>.</p>",
+        published=True,
+        featured=True,
+    )
+    return Question.objects.create(
+        topic=working,
+        question="How do I apply for a work permit?",
+        slug="work-permit",
+        answer="<p>Your employer starts the application online.</p><ul><li>Passport</li></ul>",
+        published=True,
+    )
+
+
+def test_a_person_jumps_to_a_topic_and_says_an_answer_helped(live_server, page, questions):
+    page.goto(f"{live_server.url}/faq/")
+
+    page.get_by_role("link", name="Working in the city").click()
+    expect(page).to_have_url(f"{live_server.url}/faq/#topic-working")
+    answer = page.locator("#q-work-permit")
+    expect(answer).to_contain_text("Your employer starts the application online.")
+    answer.get_by_role("button", name="Yes").click()
+
+    expect(page.get_by_role("status")).to_have_text("Thank you for your feedback on this answer.")
+    expect(page.get_by_role("heading", level=1)).to_have_text("How do I apply for a work permit?")
+    assert HelpfulVote.objects.get().helpful is True
+
+
+def test_faq_page_is_accessible_and_fits_a_small_screen(
+    live_server, page, questions, axe_violations
+):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{live_server.url}/faq/")
+
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

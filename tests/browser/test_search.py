@@ -1,0 +1,55 @@
+import pytest
+from playwright.sync_api import expect
+
+from faq.models import Question, Topic
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def questions():
+    topic = Topic.objects.create(name="Getting around", slug="getting-around", position=1)
+    for number in range(12):
+        Question.objects.create(
+            topic=topic,
+            question=f"Which ferry goes to island {number}?",
+            slug=f"ferry-{number}",
+            answer=f"<p>The ferry to island {number} leaves from the <strong>Bund</strong>.</p>",
+            published=True,
+        )
+    return Question.objects.create(
+        topic=topic,
+        question="Can I take my bicycle on the ferry?",
+        slug="bicycle-on-the-ferry",
+        answer="<p>Yes, bicycles travel free on every ferry crossing the river.</p>",
+        published=True,
+    )
+
+
+def test_a_person_searches_from_the_header_and_opens_a_result(live_server, page, questions):
+    page.goto(live_server.url)
+
+    page.get_by_role("searchbox", name="Search the portal").fill("bicycle ferry")
+    page.get_by_role("searchbox", name="Search the portal").press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Search news and FAQs")
+    expect(page.locator(".search-results__summary")).to_contain_text("1 result for “bicycle ferry”")
+    expect(page.locator(".search-result mark").first).to_have_text("bicycles")
+    page.get_by_role("link", name="Can I take my bicycle on the ferry?").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Can I take my bicycle on the ferry?")
+    expect(page.locator(".faq-item__answer")).to_contain_text("bicycles travel free")
+
+
+def test_search_results_are_accessible_and_fit_a_small_screen(
+    live_server, page, questions, axe_violations
+):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{live_server.url}/search/?q=ferry")
+
+    expect(page.locator(".search-result")).to_have_count(10)
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.get_by_role("link", name="Next page").click()
+    expect(page.locator(".search-result")).to_have_count(3)
+    expect(page.get_by_role("searchbox", name="Search for")).to_have_value("ferry")

@@ -1,0 +1,46 @@
+import pytest
+from django.urls import reverse
+
+from faq.models import HelpfulVote
+
+
+@pytest.mark.django_db
+def test_editors_see_helpful_vote_counts_in_the_admin(client, faq_editor, make_question):
+    question = make_question(question="Is the ferry free?")
+    HelpfulVote.objects.bulk_create(
+        [HelpfulVote(question=question, helpful=True)] * 3
+        + [HelpfulVote(question=question, helpful=False)]
+    )
+    client.force_login(faq_editor)
+
+    changelist = client.get(reverse("admin:faq_question_changelist"))
+    change = client.get(reverse("admin:faq_question_change", args=[question.pk]))
+
+    assert changelist.status_code == 200
+    assert '<td class="field-helpful_yes">3</td><td class="field-helpful_no">1</td>' in (
+        changelist.content.decode()
+    )
+    assert change.status_code == 200
+    assert "Helpful: yes" in change.content.decode()
+    assert "data-django-prose-editor-configurable" in change.content.decode()  # the answer editor
+
+
+@pytest.mark.django_db
+def test_editors_add_a_question_whose_answer_is_sanitised(client, faq_editor, topic):
+    client.force_login(faq_editor)
+
+    response = client.post(
+        reverse("admin:faq_question_add"),
+        {
+            "topic": topic.pk,
+            "question": "Can I bring a bicycle on the metro?",
+            "slug": "bicycles-on-the-metro",
+            "answer": "<p>Only folding bicycles.</p><script>alert(1)</script>",
+            "position": 1,
+            "published": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    question = topic.questions.get()
+    assert question.answer == "<p>Only folding bicycles.</p>"

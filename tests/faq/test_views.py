@@ -1,0 +1,201 @@
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from faq.models import HelpfulVote
+from faq.services import VOTES_PER_QUESTION
+
+
+def h1_count(response):
+    return len(re.findall(r"<h1[\s>]", response.content.decode()))
+
+
+@pytest.mark.django_db
+def test_faq_page_groups_questions_by_topic_with_a_topic_list(
+    client, make_question, topic, other_topic
+):
+    make_question(topic=other_topic, question="How do I apply for a work permit?", slug="permit")
+    make_question(
+        topic=topic,
+        question="Where can I get a map?",
+        slug="map",
+        answer="<p>At <strong>stations</strong>.</p>",
+    )
+
+    response = client.get(reverse("faq:index"))
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert h1_count(response) == 1
+    assert '<a href="#topic-getting-around">Getting around</a>' in page
+    assert '<a href="#topic-working-in-the-city">Working in the city</a>' in page
+    assert page.index('id="topic-getting-around"') < page.index("Where can I get a map?")
+    assert page.index("Where can I get a map?") < page.index('id="topic-working-in-the-city"')
+    assert page.index('id="topic-working-in-the-city"') < page.index("work permit")
+    assert '<article class="faq-item" id="q-map">' in page
+    assert '<a href="/faq/map/">Where can I get a map?</a>' in page
+    assert "At <strong>stations</strong>." in page
+
+
+@pytest.mark.django_db
+def test_unpublished_questions_never_show(client, make_question):
+    make_question(question="Draft about ferries", slug="draft", published=False, featured=True)
+
+    assert "Draft about ferries" not in client.get(reverse("faq:index")).content.decode()
+    assert "Draft about ferries" not in client.get(reverse("home")).content.decode()
+    assert client.get(reverse("faq:question_detail", args=["draft"])).status_code == 404
+    assert (
+        client.post(reverse("faq:helpful_vote", args=["draft"]), {"helpful": "yes"}).status_code
+        == 404
+    )
+
+
+@pytest.mark.django_db
+def test_topic_without_published_questions_is_not_listed(client, make_question, other_topic):
+    make_question(topic=other_topic, published=False)
+
+    assert "Working in the city" not in client.get(reverse("faq:index")).content.decode()
+
+
+@pytest.mark.django_db
+def test_question_page_is_the_permalink_of_one_answer(client, make_question):
+    question = make_question(question="Is the ferry free?", answer="<p>No, it costs 2 yuan.</p>")
+
+    response = client.get(question.get_absolute_url())
+
+    assert response.status_code == 200
+    assert h1_count(response) == 1
+    assert "<h1>Is the ferry free?</h1>" in response.content.decode()
+    assert "No, it costs 2 yuan." in response.content.decode()
+    assert "Was this answer helpful?" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_question_page_runs_a_fixed_number_of_queries(
+    client, make_question, django_assert_num_queries
+):
+    question = make_question()
+    HelpfulVote.objects.bulk_create([HelpfulVote(question=question, helpful=True)] * 20)
+
+    with django_assert_num_queries(2):  # the site profile and the question with its topic
+        client.get(question.get_absolute_url())
+
+
+@pytest.mark.django_db
+def test_faq_page_query_count_does_not_grow_with_questions(
+    client, make_question, other_topic, django_assert_num_queries
+):
+    make_question()
+    with django_assert_num_queries(2):  # the site profile and the questions with their topics
+        client.get(reverse("faq:index"))
+
+    for _ in range(30):
+        make_question(topic=other_topic)
+    with django_assert_num_queries(2):
+        response = client.get(reverse("faq:index"))
+    assert response.content.decode().count('class="faq-item"') == 31
+
+
+@pytest.mark.django_db
+def test_a_helpful_vote_is_stored_and_thanked_for(client, make_question):
+    question = make_question()
+
+    response = client.post(
+        reverse("faq:helpful_vote", args=[question.slug]), {"helpful": "no"}, follow=True
+    )
+
+    assert response.redirect_chain == [(question.get_absolute_url(), 302)]
+    assert "Thank you for your feedback on this answer." in response.content.decode()
+    vote = HelpfulVote.objects.get()
+    assert (vote.question, vote.helpful) == (question, False)
+
+
+@pytest.mark.django_db
+def test_a_vote_without_yes_or_no_stores_nothing_and_says_why(client, make_question):
+    question = make_question()
+
+    response = client.post(
+        reverse("faq:helpful_vote", args=[question.slug]), {"helpful": "maybe"}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert "Choose Yes or No" in response.content.decode()
+    assert not HelpfulVote.objects.exists()
+
+
+@pytest.mark.django_db
+def test_votes_need_a_post_with_a_csrf_token(make_question):
+    question = make_question()
+    url = reverse("faq:helpful_vote", args=[question.slug])
+    client = Client(enforce_csrf_checks=True)
+
+    assert client.get(url, {"helpful": "yes"}).status_code == 405
+    assert client.post(url, {"helpful": "yes"}).status_code == 403
+    assert not HelpfulVote.objects.exists()
+
+
+@pytest.mark.django_db
+def test_votes_from_one_address_are_rate_limited(client, make_question):
+    question, other_question = make_question(), make_question()
+    url = reverse("faq:helpful_vote", args=[question.slug])
+    for _ in range(VOTES_PER_QUESTION):
+        client.post(url, {"helpful": "yes"})
+
+    response = client.post(url, {"helpful": "yes"}, follow=True)
+
+    assert "please try again later" in response.content.decode()
+    assert HelpfulVote.objects.filter(question=question).count() == VOTES_PER_QUESTION
+    # Another address, or another question, is not held back.
+    client.post(url, {"helpful": "yes"}, REMOTE_ADDR="203.0.113.9")
+    client.post(reverse("faq:helpful_vote", args=[other_question.slug]), {"helpful": "yes"})
+    assert HelpfulVote.objects.count() == VOTES_PER_QUESTION + 2
+
+
+@pytest.mark.django_db
+def test_home_page_widget_shows_featured_questions_with_the_start_of_their_answers(
+    client, make_question
+):
+    long_answer = "<p>" + " ".join(["Metro"] * 30) + "</p>"
+    featured = make_question(
+        question="How do I pay for the metro?", answer=long_answer, featured=True
+    )
+    make_question(question="Not in the widget", featured=False)
+
+    page = client.get(reverse("home")).content.decode()
+
+    widget = page[page.index('class="widget faq-widget"') :]
+    assert f'<a class="faq-widget__question" href="{featured.get_absolute_url()}">' in widget
+    assert " ".join(["Metro"] * 18) + "…</p>" in widget
+    assert "Not in the widget" not in widget
+    assert f'<a class="widget__more" href="{reverse("faq:index")}">More FAQs »</a>' in widget
+
+
+@pytest.mark.django_db
+def test_widget_query_count_does_not_grow_with_featured_questions(
+    make_question, django_assert_num_queries
+):
+    from django.template import Context, Template
+
+    template = Template("{% load faq_tags %}{% faq_widget %}")
+    make_question(featured=True)
+    with django_assert_num_queries(1):
+        template.render(Context())
+    for _ in range(10):
+        make_question(featured=True)
+    with django_assert_num_queries(1):
+        html = template.render(Context())
+    assert html.count('class="faq-widget__question"') == 6
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_the_faq_page_and_each_published_question(client, make_question):
+    make_question(slug="ferry")
+    make_question(slug="hidden", published=False)
+
+    page = client.get(reverse("sitemap")).content.decode()
+
+    assert "<loc>http://testserver/faq/</loc>" in page
+    assert "<loc>http://testserver/faq/ferry/</loc>" in page
+    assert "hidden" not in page
