@@ -237,6 +237,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
+# Applications
+# Attachments live outside MEDIA_ROOT: they are served only through a view that checks who asks.
+APPLICATIONS_ATTACHMENT_ROOT = Path(
+    os.environ.get("APPLICATIONS_ATTACHMENT_ROOT", VAR_DIR / "private" / "attachments")
+)
+APPLICATIONS_MAX_ATTACHMENTS = 5
+APPLICATIONS_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
+APPLICATIONS_MAX_IMAGE_PIXELS = 40_000_000
+# Failed notification emails are retried after 1, 2, 4 ... minutes, at most 6 hours apart.
+APPLICATIONS_NOTIFICATION_RETRY_SECONDS = 60
+APPLICATIONS_NOTIFICATION_MAX_RETRY_SECONDS = 6 * 60 * 60
+APPLICATIONS_NOTIFICATION_MAX_ATTEMPTS = 15
+
 # News
 # Lead photos: the upload limit, and the pixel limit that refuses decompression bombs.
 NEWS_MAX_IMAGE_BYTES = 10 * 1024 * 1024

@@ -1,0 +1,301 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from .forms import InquiryStatusChangeForm, StatusChangeForm
+from .models import (
+    Application,
+    ApplicationStatusChange,
+    Attachment,
+    Inquiry,
+    InquiryStatusChange,
+    Notification,
+    Service,
+)
+from .services import (
+    allowed_targets,
+    application_change_status,
+    inquiry_answer,
+    inquiry_change_status,
+)
+from .statuses import Actor, InquiryStatus
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "processing_days", "is_open"]
+    list_filter = ["is_open"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class AssignmentFilter(admin.SimpleListFilter):
+    title = "assigned caseworker"
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", "Assigned to me"), ("nobody", "Not assigned")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "overdue"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Overdue"), ("no", "On time or decided")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.overdue()
+        if self.value() == "no":
+            return queryset.not_overdue()
+        return queryset
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ApplicationHistoryInline(ReadOnlyInline):
+    model = ApplicationStatusChange
+    fields = ["changed_at", "from_", "to", "changed_by", "note_to_citizen", "internal_note"]
+    readonly_fields = fields
+    verbose_name_plural = "status history (read-only)"
+
+    @admin.display(description="from")
+    def from_(self, change):
+        return change.from_label or "—"
+
+    @admin.display(description="to")
+    def to(self, change):
+        return change.to_label
+
+
+class InquiryHistoryInline(ApplicationHistoryInline):
+    model = InquiryStatusChange
+
+
+class AttachmentInline(ReadOnlyInline):
+    model = Attachment
+    fields = ["download", "content_type", "size", "uploaded_at"]
+    readonly_fields = fields
+
+    @admin.display(description="file")
+    def download(self, attachment):
+        return format_html('<a href="{}">{}</a>', attachment.get_absolute_url(), attachment)
+
+
+class CaseAdmin(admin.ModelAdmin):
+    """Shared by applications and inquiries: statuses change only through the status form."""
+
+    status_form_class = StatusChangeForm
+    list_per_page = 50
+    view_on_site = False  # the public case page is the citizen's own
+    date_hierarchy = "submitted_at"
+    actions = ["assign_to_me"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/status/",
+                self.admin_site.admin_view(self.status_view),
+                name="{}_{}_status".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.action(description="Assign the selected cases to me", permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        count = queryset.update(assigned_to=request.user)
+        self.message_user(request, f"{count} case(s) assigned to you.", messages.SUCCESS)
+
+    def change_status(self, case, form, user):
+        raise NotImplementedError
+
+    def status_view(self, request, object_id):
+        case = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_change_permission(request, case):
+            raise PermissionDenied
+        targets = allowed_targets(case, actor=Actor.STAFF)
+        form = self.status_form_class(request.POST or None, targets=targets)
+        if request.method == "POST" and form.is_valid():
+            try:
+                self.change_status(case, form.cleaned_data, request)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.log_change(request, case, f"Status changed to {case.get_status_display()}.")
+                self.message_user(
+                    request,
+                    f"{case.reference} is now “{case.get_status_display()}”. "
+                    "The citizen has been emailed.",
+                    messages.SUCCESS,
+                )
+                return redirect(
+                    reverse(
+                        f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[case.pk]
+                    )
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "case": case,
+            "form": form,
+            "targets": targets,
+            "title": f"Change the status of {case.reference}",
+        }
+        return TemplateResponse(request, "admin/applications/status_change.html", context)
+
+
+@admin.register(Application)
+class ApplicationAdmin(CaseAdmin):
+    list_display = [
+        "reference",
+        "service",
+        "applicant",
+        "status",
+        "submitted_at",
+        "due",
+        "assigned_to",
+    ]
+    list_filter = [
+        "status",
+        "service",
+        "submitted_at",
+        AssignmentFilter,
+        "assigned_to",
+        OverdueFilter,
+    ]
+    list_select_related = ["service", "applicant", "assigned_to"]
+    search_fields = ["=reference", "applicant__email", "applicant__full_name"]
+    readonly_fields = [
+        "reference",
+        "applicant",
+        "service",
+        "status",
+        "submitted_at",
+        "due_at",
+        "details",
+    ]
+    fields = [
+        "reference",
+        "service",
+        "applicant",
+        "status",
+        "submitted_at",
+        "due_at",
+        "details",
+        "assigned_to",
+    ]
+    inlines = [AttachmentInline, ApplicationHistoryInline]
+
+    @admin.display(description="decision due", ordering="due_at")
+    def due(self, application):
+        if application.is_overdue:
+            return format_html(
+                '<strong class="overdue">Overdue</strong> since {}',
+                timezone.localtime(application.due_at).date(),
+            )
+        return timezone.localtime(application.due_at).date()
+
+    def change_status(self, case, data, request):
+        application_change_status(
+            application=case,
+            to_status=data["to_status"],
+            by=request.user,
+            note_to_citizen=data["note_to_citizen"],
+            internal_note=data["internal_note"],
+            base_url=request.build_absolute_uri("/"),
+        )
+
+
+@admin.register(Inquiry)
+class InquiryAdmin(CaseAdmin):
+    status_form_class = InquiryStatusChangeForm
+    list_display = ["reference", "subject", "author", "status", "submitted_at", "assigned_to"]
+    list_filter = ["status", "submitted_at", AssignmentFilter, "assigned_to"]
+    list_select_related = ["author", "assigned_to"]
+    search_fields = ["=reference", "subject", "author__email", "author__full_name"]
+    readonly_fields = [
+        "reference",
+        "author",
+        "status",
+        "submitted_at",
+        "subject",
+        "message",
+        "answer",
+        "answered_by",
+        "answered_at",
+    ]
+    fields = [*readonly_fields, "assigned_to"]
+    inlines = [InquiryHistoryInline]
+
+    def change_status(self, case, data, request):
+        common = {
+            "inquiry": case,
+            "by": request.user,
+            "internal_note": data["internal_note"],
+            "base_url": request.build_absolute_uri("/"),
+        }
+        if data["to_status"] == InquiryStatus.ANSWERED:
+            inquiry_answer(answer=data["answer"], **common)
+        else:
+            inquiry_change_status(
+                to_status=data["to_status"], note_to_citizen=data["note_to_citizen"], **common
+            )
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "recipient",
+        "subject",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+    ]
+    list_filter = ["status", "created_at"]
+    search_fields = ["recipient", "=reference", "subject"]
+    readonly_fields = [field.name for field in Notification._meta.fields]
+    actions = ["retry_now"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Send again at the next run", permissions=["change"])
+    def retry_now(self, request, queryset):
+        count = queryset.filter(~Q(status=Notification.Status.SENT)).update(
+            status=Notification.Status.PENDING, next_attempt_at=timezone.now()
+        )
+        self.message_user(request, f"{count} notification(s) will be sent at the next run.")

@@ -1,0 +1,364 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.db.models.functions import Cast, LPad, Now
+from django.urls import reverse
+from django.utils import timezone
+
+from .statuses import (
+    APPLICATION_DECIDED,
+    APPLICATION_EXPLANATIONS,
+    INQUIRY_EXPLANATIONS,
+    ApplicationStatus,
+    InquiryStatus,
+)
+
+REFERENCE_FORMAT = r"^[0-9]{8}$"
+
+
+def next_value(sequence_name):
+    # The database fills the reference in on insert, so two submissions at once never share one.
+    return Cast(models.Func(models.Value(sequence_name), function="nextval"), models.TextField())
+
+
+class AttachmentStorage(FileSystemStorage):
+    """Private files: the location follows the setting, and there is no public URL."""
+
+    def __init__(self):
+        super().__init__(base_url="/no-public-url/")
+
+    @property
+    def base_location(self):
+        return str(settings.APPLICATIONS_ATTACHMENT_ROOT)
+
+    @property
+    def location(self):
+        return str(settings.APPLICATIONS_ATTACHMENT_ROOT.resolve())
+
+
+def attachment_storage():
+    return AttachmentStorage()
+
+
+class ServiceQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(is_open=True)
+
+
+class Service(models.Model):
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    summary = models.CharField(max_length=300, help_text="One sentence shown in the list.")
+    description = models.TextField(help_text="Who can apply and what the service gives.")
+    what_to_provide = models.TextField(
+        blank=True, help_text="What applicants should write and attach."
+    )
+    processing_days = models.PositiveSmallIntegerField(
+        "expected processing days", help_text="Calendar days from submission to a decision."
+    )
+    is_open = models.BooleanField("open for applications", default=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_apply_url(self):
+        return reverse("applications:application_create", kwargs={"slug": self.slug})
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(applicant=user)
+
+    def newest_first(self):
+        return self.order_by("-submitted_at", "-pk")
+
+    def overdue(self):
+        return self.exclude(status__in=APPLICATION_DECIDED).filter(due_at__lt=Now())
+
+    def not_overdue(self):
+        return self.exclude(pk__in=self.overdue().values("pk"))
+
+
+class Application(models.Model):
+    reference = models.CharField(
+        max_length=8,
+        unique=True,
+        editable=False,
+        db_default=next_value("applications_application_reference_seq"),
+    )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications"
+    )
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="applications")
+    details = models.TextField()
+    submitted_at = models.DateTimeField(default=timezone.now, editable=False)
+    due_at = models.DateTimeField(
+        "decision expected by", editable=False, help_text="From the service's processing days."
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=ApplicationStatus,
+        default=ApplicationStatus.SUBMITTED,
+        editable=False,
+    )
+    status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_applications",
+        limit_choices_to={"is_staff": True},
+    )
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [
+            models.Index(fields=["applicant", "-submitted_at"]),
+            models.Index(fields=["status", "due_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reference__regex=REFERENCE_FORMAT),
+                name="applications_application_reference_format",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} ({self.service})"
+
+    def get_absolute_url(self):
+        return reverse("applications:application_detail", kwargs={"reference": self.reference})
+
+    @property
+    def explanation(self):
+        return APPLICATION_EXPLANATIONS[self.status]
+
+    @property
+    def is_decided(self):
+        return self.status in APPLICATION_DECIDED
+
+    @property
+    def is_overdue(self):
+        return not self.is_decided and self.due_at < timezone.now()
+
+    @staticmethod
+    def due_date_for(service, submitted_at):
+        return submitted_at + timedelta(days=service.processing_days)
+
+
+def attachment_path(attachment, filename):
+    return f"{attachment.application.reference}/{filename}"
+
+
+class Attachment(models.Model):
+    class Kind(models.TextChoices):
+        PDF = "application/pdf", "PDF document"
+        JPEG = "image/jpeg", "JPEG image"
+        PNG = "image/png", "PNG image"
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="attachments"
+    )
+    file = models.FileField(storage=attachment_storage, upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=40, choices=Kind)
+    size = models.PositiveIntegerField("size in bytes")
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse(
+            "applications:attachment_download",
+            kwargs={"reference": self.application.reference, "pk": self.pk},
+        )
+
+
+class InquiryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(author=user)
+
+    def newest_first(self):
+        return self.order_by("-submitted_at", "-pk")
+
+
+class Inquiry(models.Model):
+    SUBJECT_MAX_LENGTH = 150
+    MESSAGE_MAX_LENGTH = 4000
+
+    reference = models.CharField(
+        max_length=8,
+        unique=True,
+        editable=False,
+        db_default=LPad(next_value("applications_inquiry_reference_seq"), 8, models.Value("0")),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="inquiries"
+    )
+    subject = models.CharField(max_length=SUBJECT_MAX_LENGTH)
+    message = models.TextField()
+    submitted_at = models.DateTimeField(default=timezone.now, editable=False)
+    status = models.CharField(
+        max_length=20, choices=InquiryStatus, default=InquiryStatus.RECEIVED, editable=False
+    )
+    status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    answer = models.TextField(blank=True, editable=False)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="answered_inquiries",
+    )
+    answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_inquiries",
+        limit_choices_to={"is_staff": True},
+    )
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "inquiries"
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [
+            models.Index(fields=["author", "-submitted_at"]),
+            models.Index(fields=["status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reference__regex=REFERENCE_FORMAT),
+                name="applications_inquiry_reference_format",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference}: {self.subject}"
+
+    def get_absolute_url(self):
+        return reverse("applications:inquiry_detail", kwargs={"reference": self.reference})
+
+    @property
+    def explanation(self):
+        return INQUIRY_EXPLANATIONS[self.status]
+
+
+class StatusChange(models.Model):
+    """One row per status change. Rows are only ever added (a database trigger refuses the rest)."""
+
+    from_status = models.CharField(max_length=20, blank=True, editable=False)
+    to_status = models.CharField(max_length=20, editable=False)
+    note_to_citizen = models.TextField(blank=True, editable=False)
+    internal_note = models.TextField(blank=True, editable=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["changed_at", "pk"]
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("Status history is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Status history is append-only.")
+
+
+class ApplicationStatusChange(StatusChange):
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="history", editable=False
+    )
+
+    class Meta(StatusChange.Meta):
+        verbose_name = "application status change"
+
+    def __str__(self):
+        return f"{self.application.reference}: {self.from_label or 'new'} → {self.to_label}"
+
+    @property
+    def from_label(self):
+        return ApplicationStatus(self.from_status).label if self.from_status else ""
+
+    @property
+    def to_label(self):
+        return ApplicationStatus(self.to_status).label
+
+
+class InquiryStatusChange(StatusChange):
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.PROTECT, related_name="history", editable=False
+    )
+
+    class Meta(StatusChange.Meta):
+        verbose_name = "inquiry status change"
+
+    def __str__(self):
+        return f"{self.inquiry.reference}: {self.from_label or 'new'} → {self.to_label}"
+
+    @property
+    def from_label(self):
+        return InquiryStatus(self.from_status).label if self.from_status else ""
+
+    @property
+    def to_label(self):
+        return InquiryStatus(self.to_status).label
+
+
+class NotificationQuerySet(models.QuerySet):
+    def due(self):
+        return self.filter(status=Notification.Status.PENDING, next_attempt_at__lte=Now()).order_by(
+            "next_attempt_at", "pk"
+        )
+
+
+class Notification(models.Model):
+    """An email in the outbox: written with the change it reports, sent after commit or later."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Gave up"
+
+    recipient = models.EmailField()
+    reference = models.CharField(max_length=8, help_text="The case it is about.")
+    subject = models.CharField(max_length=200)
+    body_text = models.TextField()
+    body_html = models.TextField()
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.subject} to {self.recipient}"

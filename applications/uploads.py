@@ -1,0 +1,88 @@
+"""Checking uploaded attachments by what they contain, not by their names."""
+
+import io
+import secrets
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import get_valid_filename
+
+from portal.images import reencode_image
+
+from .models import Attachment
+
+SIGNATURES = {
+    b"%PDF-": Attachment.Kind.PDF,
+    b"\xff\xd8\xff": Attachment.Kind.JPEG,
+    b"\x89PNG\r\n\x1a\n": Attachment.Kind.PNG,
+}
+EXTENSIONS = {
+    Attachment.Kind.PDF: ".pdf",
+    Attachment.Kind.JPEG: ".jpg",
+    Attachment.Kind.PNG: ".png",
+}
+PILLOW_FORMATS = {Attachment.Kind.JPEG: "JPEG", Attachment.Kind.PNG: "PNG"}
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    original_name: str
+    content_type: str
+    content: bytes
+
+    @property
+    def stored_name(self):
+        # A random name: nothing the sender chose reaches the file system.
+        return secrets.token_hex(16) + EXTENSIONS[self.content_type]
+
+
+def kind_of(head):
+    for signature, kind in SIGNATURES.items():
+        if head.startswith(signature):
+            return kind
+    return None
+
+
+def check_upload(upload):
+    """Return a CheckedUpload or raise ValidationError with a message for the person."""
+    name = PurePath(upload.name or "file").name
+    limit = settings.APPLICATIONS_MAX_ATTACHMENT_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            f"“{name}” is {filesizeformat(upload.size)}. Each file must be "
+            f"{filesizeformat(limit)} or smaller.",
+            code="too_large",
+        )
+    if upload.size == 0:
+        raise ValidationError(f"“{name}” is empty.", code="empty")
+    upload.seek(0)
+    content = upload.read()
+    kind = kind_of(content[:16])
+    if kind is None:
+        raise ValidationError(
+            f"“{name}” is not a PDF, JPEG or PNG file. Check the file itself, not just its name.",
+            code="wrong_type",
+        )
+    if kind == Attachment.Kind.PDF:
+        if b"%%EOF" not in content[-1024:]:
+            raise ValidationError(f"“{name}” is not a complete PDF file.", code="broken")
+    else:
+        content = clean_image(content, kind, name)
+    safe_name = get_valid_filename(PurePath(name).stem)[:150] or "attachment"
+    return CheckedUpload(
+        original_name=safe_name + EXTENSIONS[kind], content_type=kind, content=content
+    )
+
+
+def clean_image(content, kind, name):
+    content, _ = reencode_image(
+        io.BytesIO(content),
+        name=name,
+        formats={PILLOW_FORMATS[kind]},
+        max_pixels=settings.APPLICATIONS_MAX_IMAGE_PIXELS,
+        broken_message=f"“{name}” could not be read as an image.",
+    )
+    return content

@@ -1,0 +1,106 @@
+import itertools
+import re
+import threading
+
+import pytest
+from django.db import connection
+
+from applications.models import Application
+from applications.services import (
+    TransitionRefused,
+    application_change_status,
+    application_withdraw,
+)
+from applications.statuses import ApplicationStatus
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_together(*functions):
+    """Start the functions in threads at the same moment; each thread has its own connection."""
+    barrier = threading.Barrier(len(functions))
+    errors = []
+
+    def run(function):
+        try:
+            barrier.wait()
+            function()
+        except Exception as error:  # noqa: BLE001 - collected and checked by the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=[function]) for function in functions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return errors
+
+
+def assert_history_is_one_unbroken_chain(application):
+    history = list(application.history.values_list("from_status", "to_status"))
+    for previous, following in itertools.pairwise(history):
+        assert following[0] == previous[1], history
+    application.refresh_from_db()
+    assert application.status == history[-1][1]
+    return [to_status for _, to_status in history]
+
+
+def move(application, status, by):
+    return lambda: application_change_status(
+        application=Application.objects.get(pk=application.pk), to_status=status, by=by
+    )
+
+
+def test_two_changes_at_once_keep_both_history_rows(citizen, caseworker, submit_application):
+    application = submit_application(citizen)
+    application_change_status(
+        application=application, to_status=ApplicationStatus.RECEIVED, by=caseworker
+    )
+
+    # Each move is allowed before and after the other, so both must be kept, in some order.
+    errors = run_together(
+        move(application, ApplicationStatus.PROCESSING, caseworker),
+        move(application, ApplicationStatus.ACTION_REQUIRED, caseworker),
+    )
+
+    assert errors == []
+    statuses = assert_history_is_one_unbroken_chain(application)
+    assert sorted(statuses[2:]) == ["action_required", "processing"]
+
+
+def test_a_withdrawal_and_a_decision_at_once_cannot_both_happen(
+    citizen, caseworker, submit_application
+):
+    application = submit_application(citizen)
+    for status in [ApplicationStatus.RECEIVED, ApplicationStatus.PROCESSING]:
+        application_change_status(application=application, to_status=status, by=caseworker)
+
+    errors = run_together(
+        move(application, ApplicationStatus.APPROVED, caseworker),
+        lambda: application_withdraw(
+            application=Application.objects.get(pk=application.pk), by=citizen
+        ),
+    )
+
+    assert len(errors) == 1 and isinstance(errors[0], TransitionRefused)
+    statuses = assert_history_is_one_unbroken_chain(application)
+    assert statuses[-1] in {"approved", "withdrawn"}
+    assert len(statuses) == 4
+
+
+def test_references_stay_unique_and_well_formed_when_many_apply_at_once(
+    citizen, submit_application, submit_inquiry
+):
+    errors = run_together(
+        *[lambda: submit_application(citizen) for _ in range(4)],
+        *[lambda: submit_inquiry(citizen) for _ in range(4)],
+    )
+
+    assert errors == []
+    references = [a.reference for a in Application.objects.all()] + [
+        i.reference for i in citizen.inquiries.all()
+    ]
+    assert len(references) == len(set(references)) == 8
+    assert all(re.fullmatch(r"\d{8}", reference) for reference in references)

@@ -1,0 +1,50 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from applications import demo
+from applications.models import Application, Inquiry, Service
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_citizen_has_cases_in_several_statuses_with_histories():
+    demo.seed(stdout=None, style=None)
+
+    applications = Application.objects.filter(applicant__email=demo.CITIZEN_EMAIL)
+    assert Service.objects.open().count() == 4 and Service.objects.count() == 5
+    assert {a.status for a in applications} == {
+        "submitted",
+        "processing",
+        "action_required",
+        "approved",
+    }
+    assert applications.get(status="approved").history.count() == 4
+    assert {i.status for i in Inquiry.objects.all()} == {"answered", "processing", "received"}
+
+
+def test_a_second_seed_writes_nothing():
+    demo.seed(stdout=None, style=None)
+
+    with CaptureQueriesContext(connection) as context:
+        demo.seed(stdout=None, style=None)
+
+    writes = [
+        q["sql"]
+        for q in context.captured_queries
+        if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
+
+
+def test_the_seed_reports_what_it_added():
+    lines = []
+
+    class Out:
+        def write(self, text):
+            lines.append(text)
+
+    demo.seed(stdout=Out(), style=None)
+
+    assert lines == [f"Applications: 5 services; 7 demo cases added for {demo.CITIZEN_EMAIL}."]
+    assert "password" not in " ".join(lines).lower()

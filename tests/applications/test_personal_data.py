@@ -1,0 +1,36 @@
+import pytest
+
+from applications.personal_data import export
+from applications.services import application_change_status, inquiry_answer
+
+pytestmark = pytest.mark.django_db
+
+
+def test_export_has_my_cases_and_their_history_but_no_internal_notes(
+    citizen, other_citizen, caseworker, submit_application, submit_inquiry
+):
+    application = submit_application(citizen)
+    application_change_status(
+        application=application,
+        to_status="received",
+        by=caseworker,
+        note_to_citizen="Complete.",
+        internal_note="Secret desk note.",
+    )
+    inquiry = submit_inquiry(citizen)
+    inquiry_answer(inquiry=inquiry, answer="Open at nine.", by=caseworker)
+    submit_application(other_citizen)
+
+    data = export(citizen)
+
+    assert [a["reference"] for a in data["applications"]] == [application.reference]
+    assert data["applications"][0]["status"] == "Received"
+    assert data["applications"][0]["history"][-1] == {
+        "from": "Submitted",
+        "to": "Received",
+        "note_to_citizen": "Complete.",
+        "changed_at": application.history.last().changed_at.isoformat(),
+    }
+    assert data["inquiries"][0]["answer"] == "Open at nine."
+    assert "Secret desk note." not in str(data)
+    assert caseworker.email not in str(data)

@@ -1,0 +1,169 @@
+import pytest
+
+from applications.models import Application, ApplicationStatusChange, Inquiry, Notification
+from applications.services import (
+    TransitionRefused,
+    application_change_status,
+    application_withdraw,
+    inquiry_answer,
+    inquiry_change_status,
+)
+from applications.statuses import (
+    APPLICATION_TRANSITIONS,
+    INQUIRY_TRANSITIONS,
+    Actor,
+    ApplicationStatus,
+    InquiryStatus,
+)
+
+pytestmark = pytest.mark.django_db
+
+ALL_APPLICATION_PAIRS = [(a, b) for a in ApplicationStatus for b in ApplicationStatus]
+ALL_INQUIRY_PAIRS = [(a, b) for a in InquiryStatus for b in InquiryStatus]
+
+
+def put_in_status(case, status):
+    # Test set-up only: place a case in a status without a history row.
+    type(case).objects.filter(pk=case.pk).update(status=status)
+    case.refresh_from_db()
+    return case
+
+
+@pytest.mark.parametrize(("from_status", "to_status"), ALL_APPLICATION_PAIRS)
+def test_caseworkers_make_exactly_the_application_changes_the_map_gives_staff(
+    citizen, caseworker, submit_application, from_status, to_status
+):
+    application = put_in_status(submit_application(citizen), from_status)
+    allowed = APPLICATION_TRANSITIONS[from_status].get(to_status) == Actor.STAFF
+    history_before = application.history.count()
+
+    if allowed:
+        application_change_status(
+            application=application, to_status=to_status, by=caseworker, note_to_citizen="Noted."
+        )
+        application.refresh_from_db()
+        assert application.status == to_status
+        last = application.history.last()
+        assert (last.from_status, last.to_status, last.changed_by) == (
+            from_status,
+            to_status,
+            caseworker,
+        )
+        assert last.note_to_citizen == "Noted."
+    else:
+        with pytest.raises(TransitionRefused):
+            application_change_status(application=application, to_status=to_status, by=caseworker)
+        application.refresh_from_db()
+        assert application.status == from_status
+        assert application.history.count() == history_before
+
+
+@pytest.mark.parametrize("from_status", list(ApplicationStatus))
+def test_citizens_may_withdraw_only_before_a_decision(citizen, submit_application, from_status):
+    application = put_in_status(submit_application(citizen), from_status)
+    decided = from_status in {
+        ApplicationStatus.APPROVED,
+        ApplicationStatus.REJECTED,
+        ApplicationStatus.WITHDRAWN,
+    }
+
+    if decided:
+        with pytest.raises(TransitionRefused):
+            application_withdraw(application=application, by=citizen)
+        assert Application.objects.get(pk=application.pk).status == from_status
+    else:
+        application_withdraw(application=application, by=citizen, reason="Moving away.")
+        assert Application.objects.get(pk=application.pk).status == ApplicationStatus.WITHDRAWN
+        assert application.history.last().note_to_citizen == "Moving away."
+
+
+def test_nobody_but_the_applicant_can_withdraw(citizen, other_citizen, submit_application):
+    application = submit_application(citizen)
+
+    with pytest.raises(TransitionRefused):
+        application_withdraw(application=application, by=other_citizen)
+    assert Application.objects.get(pk=application.pk).status == ApplicationStatus.SUBMITTED
+
+
+def test_caseworkers_cannot_withdraw_for_the_citizen(citizen, caseworker, submit_application):
+    application = submit_application(citizen)
+
+    with pytest.raises(TransitionRefused):
+        application_change_status(
+            application=application, to_status=ApplicationStatus.WITHDRAWN, by=caseworker
+        )
+
+
+@pytest.mark.parametrize(("from_status", "to_status"), ALL_INQUIRY_PAIRS)
+def test_inquiry_changes_follow_the_map(
+    citizen, caseworker, submit_inquiry, from_status, to_status
+):
+    inquiry = put_in_status(submit_inquiry(citizen), from_status)
+    allowed = INQUIRY_TRANSITIONS[from_status].get(to_status) == Actor.STAFF
+
+    def change():
+        if to_status == InquiryStatus.ANSWERED:
+            inquiry_answer(inquiry=inquiry, answer="It opens at 9:00.", by=caseworker)
+        else:
+            inquiry_change_status(inquiry=inquiry, to_status=to_status, by=caseworker)
+
+    if allowed:
+        change()
+        assert Inquiry.objects.get(pk=inquiry.pk).status == to_status
+        assert inquiry.history.last().to_status == to_status
+    else:
+        with pytest.raises(TransitionRefused):
+            change()
+        assert Inquiry.objects.get(pk=inquiry.pk).status == from_status
+
+
+def test_answering_records_the_answer_and_moves_to_answered_in_one_step(
+    citizen, caseworker, submit_inquiry
+):
+    inquiry = submit_inquiry(citizen)
+
+    inquiry_answer(inquiry=inquiry, answer="  It opens at 9:00.  ", by=caseworker)
+
+    inquiry = Inquiry.objects.get(pk=inquiry.pk)
+    assert inquiry.status == InquiryStatus.ANSWERED
+    assert inquiry.answer == "It opens at 9:00."
+    assert inquiry.answered_by == caseworker
+    assert inquiry.answered_at is not None
+    assert [c.to_status for c in inquiry.history.all()] == ["received", "answered"]
+
+
+def test_an_empty_answer_changes_nothing(citizen, caseworker, submit_inquiry):
+    inquiry = submit_inquiry(citizen)
+
+    with pytest.raises(TransitionRefused.__base__):
+        inquiry_answer(inquiry=inquiry, answer="   ", by=caseworker)
+    assert Inquiry.objects.get(pk=inquiry.pk).status == InquiryStatus.RECEIVED
+
+
+def test_a_refused_change_writes_no_history_and_no_email(citizen, caseworker, submit_application):
+    application = submit_application(citizen)
+    notifications = Notification.objects.count()
+
+    with pytest.raises(TransitionRefused):
+        application_change_status(
+            application=application, to_status=ApplicationStatus.APPROVED, by=caseworker
+        )
+
+    assert ApplicationStatusChange.objects.filter(application=application).count() == 1
+    assert Notification.objects.count() == notifications
+
+
+def test_a_change_uses_the_status_in_the_database_not_a_stale_copy(
+    citizen, caseworker, submit_application
+):
+    application = submit_application(citizen)
+    stale = Application.objects.get(pk=application.pk)
+    application_change_status(
+        application=application, to_status=ApplicationStatus.RECEIVED, by=caseworker
+    )
+
+    application_change_status(
+        application=stale, to_status=ApplicationStatus.PROCESSING, by=caseworker
+    )
+
+    assert [c.from_status for c in application.history.all()] == ["", "submitted", "received"]

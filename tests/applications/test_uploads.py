@@ -1,0 +1,85 @@
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from PIL import Image
+
+from applications.uploads import check_upload
+
+from .conftest import PDF_BYTES, image_bytes, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def exif_with_a_place():
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # camera make
+    exif[0x0132] = "2026:11:01 08:00:00"  # when
+    return exif.tobytes()
+
+
+def test_photos_lose_their_exif_but_stay_images():
+    original = image_bytes("JPEG", exif=exif_with_a_place())
+    assert b"PhoneMaker" in original
+
+    checked = check_upload(upload("holiday.jpeg", original))
+
+    assert b"PhoneMaker" not in checked.content
+    with Image.open(io.BytesIO(checked.content)) as image:
+        assert image.format == "JPEG"
+        assert image.size == (40, 30)
+        assert not image.getexif()
+    assert (checked.original_name, checked.content_type) == ("holiday.jpg", "image/jpeg")
+
+
+def test_the_type_comes_from_the_content_not_the_name():
+    png_named_as_pdf = check_upload(upload("form.pdf", image_bytes("PNG")))
+    pdf = check_upload(upload("letter.PDF", PDF_BYTES))
+
+    assert (png_named_as_pdf.content_type, png_named_as_pdf.original_name) == (
+        "image/png",
+        "form.png",
+    )
+    assert (pdf.content_type, pdf.content) == ("application/pdf", PDF_BYTES)
+    assert pdf.stored_name.endswith(".pdf") and "letter" not in pdf.stored_name
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("script.jpg", b"<script>alert(1)</script>", "wrong_type"),
+        ("program.pdf", b"MZ\x90\x00\x03" + b"\x00" * 100, "wrong_type"),
+        ("empty.png", b"", "empty"),
+        ("cut.pdf", b"%PDF-1.7\n1 0 obj", "broken"),
+        ("fake.png", b"\x89PNG\r\n\x1a\n" + b"not really an image", "broken"),
+        ("fake.jpg", b"\xff\xd8\xff" + b"garbage" * 10, "broken"),
+    ],
+)
+def test_files_that_are_not_what_they_claim_are_refused(name, content, code):
+    with pytest.raises(ValidationError) as error:
+        check_upload(upload(name, content))
+
+    assert error.value.code == code
+
+
+def test_files_over_the_size_limit_are_refused(settings):
+    settings.APPLICATIONS_MAX_ATTACHMENT_BYTES = 1000
+
+    with pytest.raises(ValidationError) as error:
+        check_upload(upload("big.pdf", PDF_BYTES + b" " * 1000))
+
+    assert "must be 1000\xa0bytes or smaller" in error.value.messages[0]
+
+
+def test_images_with_too_many_pixels_are_refused(settings):
+    settings.APPLICATIONS_MAX_IMAGE_PIXELS = 100
+
+    with pytest.raises(ValidationError, match="40 × 30 pixels"):
+        check_upload(upload("wide.png", image_bytes("PNG")))
+
+
+def test_a_dangerous_file_name_never_reaches_the_disk():
+    checked = check_upload(upload("../../etc/passwd .png", image_bytes("PNG")))
+
+    assert "/" not in checked.original_name
+    assert checked.stored_name.endswith(".png") and ".." not in checked.stored_name

@@ -1,0 +1,312 @@
+import pytest
+from django.urls import reverse
+
+from applications.models import Application, Inquiry, Notification
+from applications.services import application_change_status, inquiry_answer
+from applications.statuses import ApplicationStatus
+
+from .conftest import PDF_BYTES, image_bytes, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, citizen, submit_application, service):
+    application = submit_application(citizen)
+    pages = [
+        reverse("applications:application_list"),
+        application.get_absolute_url(),
+        reverse("applications:application_withdraw", args=[application.reference]),
+        reverse("applications:application_create", args=[service.slug]),
+        reverse("applications:inquiry_list"),
+        reverse("applications:inquiry_create"),
+        reverse("applications:attachment_download", args=[application.reference, 1]),
+    ]
+
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 302, page
+        assert response["Location"].startswith(reverse("account_login") + "?next="), page
+
+
+def test_a_user_without_a_verified_email_is_asked_to_verify_it(client, make_user):
+    client.force_login(make_user(email="new@example.com"))
+
+    response = client.get(reverse("applications:application_list"))
+
+    assert response.status_code == 200
+    assert "verif" in response.content.decode().lower()
+    assert "My applications</h1>" not in response.content.decode()
+
+
+def test_someone_elses_application_inquiry_and_attachment_are_not_found(
+    client, citizen, other_citizen, submit_application, submit_inquiry
+):
+    application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
+    inquiry = submit_inquiry(citizen)
+    attachment = application.attachments.get()
+    client.force_login(other_citizen)
+
+    for page in [
+        application.get_absolute_url(),
+        reverse("applications:application_submitted", args=[application.reference]),
+        reverse("applications:application_withdraw", args=[application.reference]),
+        attachment.get_absolute_url(),
+        inquiry.get_absolute_url(),
+    ]:
+        assert client.get(page).status_code == 404, page
+    assert (
+        client.post(
+            reverse("applications:application_withdraw", args=[application.reference])
+        ).status_code
+        == 404
+    )
+    assert Application.objects.get(pk=application.pk).status == ApplicationStatus.SUBMITTED
+
+
+def check(file):
+    from applications.uploads import check_upload
+
+    return check_upload(file)
+
+
+def test_the_owner_and_caseworkers_download_an_attachment(
+    client, citizen, caseworker, submit_application
+):
+    application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
+    url = application.attachments.get().get_absolute_url()
+
+    for user in [citizen, caseworker]:
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == PDF_BYTES
+        assert response["Content-Type"] == "application/pdf"
+        assert 'attachment; filename="scan.pdf"' in response["Content-Disposition"]
+
+
+def test_attachments_are_not_stored_under_the_public_media_root(
+    settings, citizen, submit_application, attachment_root
+):
+    application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
+    path = application.attachments.get().file.path
+
+    assert path.startswith(str(attachment_root.resolve()))
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+
+
+def test_a_citizen_applies_and_gets_a_reference_and_an_email(
+    client, citizen, service, django_capture_on_commit_callbacks, mailoutbox
+):
+    client.force_login(citizen)
+    photo = upload("photo.jpg", image_bytes(), "image/jpeg")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("applications:application_create", args=[service.slug]),
+            {"details": "I need my permit renewed.", "attachments": [photo]},
+            follow=True,
+        )
+
+    application = Application.objects.get()
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse(
+        "applications:application_submitted", args=[application.reference]
+    )
+    assert "Application submitted" in html
+    assert application.reference in html
+    assert application.attachments.get().original_name == "photo.jpg"
+    assert len(mailoutbox) == 1
+    assert application.reference in mailoutbox[0].subject
+    assert mailoutbox[0].to == [citizen.email]
+    assert "http://testserver/applications/" in mailoutbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"details": ""}, "details", "This field is required."),
+        ({"details": "x" * 5001}, "details", "at most 5000 characters"),
+        (
+            {"details": "ok", "attachments": [upload("virus.pdf", b"MZ\x90\x00 not a pdf")]},
+            "attachments",
+            "is not a PDF, JPEG or PNG file",
+        ),
+        (
+            {"details": "ok", "attachments": [upload("big.pdf", PDF_BYTES + b"0" * 6_000_000)]},
+            "attachments",
+            "must be 5.0\xa0MB or smaller",
+        ),
+        (
+            {
+                "details": "ok",
+                "attachments": [upload(f"p{n}.pdf", PDF_BYTES) for n in range(6)],
+            },
+            "attachments",
+            "Attach at most 5",
+        ),
+    ],
+)
+def test_bad_application_input_gives_a_field_error_and_saves_nothing(
+    client, citizen, service, data, field, message, attachment_root
+):
+    client.force_login(citizen)
+
+    response = client.post(reverse("applications:application_create", args=[service.slug]), data)
+
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert 'class="error-summary"' in response.content.decode()
+    assert not Application.objects.exists()
+    assert not Notification.objects.exists()
+    assert not attachment_root.exists() or not any(attachment_root.rglob("*.*"))
+
+
+def test_a_closed_service_cannot_be_applied_for(client, citizen, service):
+    service.is_open = False
+    service.save()
+    client.force_login(citizen)
+
+    url = reverse("applications:application_create", args=[service.slug])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"details": "Please"}).status_code == 404
+    assert not client.get(reverse("applications:service_list")).context["services"]
+
+
+def test_my_applications_are_listed_newest_first_and_filtered_by_status(
+    client, citizen, other_citizen, caseworker, submit_application
+):
+    older = submit_application(citizen)
+    newer = submit_application(citizen)
+    submit_application(other_citizen)
+    application_change_status(application=older, to_status="received", by=caseworker)
+    client.force_login(citizen)
+
+    everything = client.get(reverse("applications:application_list"))
+    received = client.get(reverse("applications:application_list"), {"status": "received"})
+
+    assert list(everything.context["applications"]) == [newer, older]
+    assert list(received.context["applications"]) == [older]
+    assert (
+        client.get(reverse("applications:application_list"), {"status": "bogus"}).status_code == 200
+    )
+
+
+def test_the_detail_page_explains_the_status_and_shows_the_timeline(
+    client, citizen, caseworker, submit_application
+):
+    application = submit_application(citizen)
+    application_change_status(
+        application=application,
+        to_status="received",
+        by=caseworker,
+        note_to_citizen="All documents are here.",
+        internal_note="Checked by the front desk, stamp 7.",
+    )
+    client.force_login(citizen)
+
+    html = client.get(application.get_absolute_url()).content.decode()
+
+    assert 'class="status-tag status-tag--received">Received</strong>' in html
+    assert "A caseworker has checked your application" in html
+    assert "What happens next:" in html
+    assert "All documents are here." in html
+    assert "stamp 7" not in html
+    assert "Withdraw application" in html
+
+
+def test_a_citizen_withdraws_with_confirmation(
+    client, citizen, submit_application, django_capture_on_commit_callbacks, mailoutbox
+):
+    application = submit_application(citizen)
+    client.force_login(citizen)
+    url = reverse("applications:application_withdraw", args=[application.reference])
+
+    assert "Yes, withdraw my application" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"reason": "I found another way."}, follow=True)
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.WITHDRAWN
+    assert "You withdrew application" in response.content.decode()
+    assert "Withdraw application</a>" not in response.content.decode()
+    assert "is now Withdrawn" in mailoutbox[-1].subject
+
+
+def test_a_decided_application_cannot_be_withdrawn(client, citizen, caseworker, submit_application):
+    application = submit_application(citizen)
+    for status in ["received", "processing", "approved"]:
+        application_change_status(application=application, to_status=status, by=caseworker)
+    client.force_login(citizen)
+
+    response = client.post(
+        reverse("applications:application_withdraw", args=[application.reference]), follow=True
+    )
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.APPROVED
+    assert "can no longer be withdrawn" in response.content.decode()
+
+
+def test_a_citizen_sends_an_inquiry_and_later_reads_the_answer(
+    client, citizen, caseworker, django_capture_on_commit_callbacks, mailoutbox
+):
+    client.force_login(citizen)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("applications:inquiry_create"),
+            {"subject": "English map", "message": "Where can I get an English city map?"},
+            follow=True,
+        )
+    inquiry = Inquiry.objects.get()
+    assert inquiry.reference in response.content.decode()
+    assert len(mailoutbox) == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        inquiry_answer(inquiry=inquiry, answer="At any visitor centre, free.", by=caseworker)
+
+    html = client.get(inquiry.get_absolute_url()).content.decode()
+    assert "At any visitor centre, free." in html
+    assert "Answered" in html
+    assert "At any visitor centre, free." in mailoutbox[-1].body
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"subject": "", "message": "Hello"}, "subject"),
+        ({"subject": "Hi", "message": ""}, "message"),
+        ({"subject": "s" * 151, "message": "Hello"}, "subject"),
+        ({"subject": "Hi", "message": "m" * 4001}, "message"),
+    ],
+)
+def test_bad_inquiry_input_gives_a_field_error_and_saves_nothing(client, citizen, data, field):
+    client.force_login(citizen)
+
+    response = client.post(reverse("applications:inquiry_create"), data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]
+    assert f'id="id_{field}_error"' in response.content.decode()
+    assert not Inquiry.objects.exists()
+
+
+def test_the_inquiry_form_shows_the_length_limits(client, citizen):
+    client.force_login(citizen)
+
+    html = client.get(reverse("applications:inquiry_create")).content.decode()
+
+    assert "Up to 150 characters" in html
+    assert "Up to 4,000 characters" in html
+
+
+def test_staff_without_two_factor_authentication_cannot_download_others_attachments(
+    client, citizen, submit_application, django_user_model
+):
+    application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
+    staff = django_user_model.objects.create_user(
+        email="new.staff@city.example", password=None, is_staff=True, is_superuser=True
+    )
+    client.force_login(staff)
+
+    assert client.get(application.attachments.get().get_absolute_url()).status_code == 404

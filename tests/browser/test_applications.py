@@ -1,0 +1,175 @@
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from playwright.sync_api import expect
+
+from applications.models import Application, Service
+from applications.services import inquiry_submit
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "a long demo passphrase"
+
+
+@pytest.fixture(autouse=True)
+def attachment_root(settings, tmp_path):
+    settings.APPLICATIONS_ATTACHMENT_ROOT = tmp_path / "attachments"
+
+
+@pytest.fixture
+def citizen(make_user):
+    user = make_user(email="li.na@example.com", password=PASSWORD, full_name="Li Na")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def service(db):
+    return Service.objects.create(
+        name="Street event permit",
+        slug="street-event-permit",
+        summary="Hold a market or festival on a public street.",
+        description="Needed for any event that closes a street to traffic.",
+        what_to_provide="The date, place and a site plan.",
+        processing_days=10,
+    )
+
+
+@pytest.fixture
+def caseworker(django_user_model):
+    user = django_user_model.objects.create_user(
+        email="caseworker@city.example", password=None, is_staff=True
+    )
+    # Transactional tests empty the tables, so the migration's group is made again here.
+    group, _ = Group.objects.get_or_create(name="Caseworkers")
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="applications",
+            codename__in=["view_application", "change_application", "view_applicationstatuschange"],
+        )
+    )
+    user.groups.add(group)
+    # Staff must use two-factor authentication; this caseworker has set it up.
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+def sign_in_with_the_form(page, live_server, user):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill('input[name="login"]', user.email)
+    page.fill('input[name="password"]', PASSWORD)
+    page.press('input[name="password"]', "Enter")
+    page.wait_for_url(re.compile(r".*/$"))
+
+
+def signed_in_context(browser, live_server, user):
+    # The caseworker's two-factor sign-in is the accounts app's to test; here a signed-in
+    # session is handed to the browser so the test can go straight to the case work.
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context()
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return context
+
+
+def assert_accessible(page, axe_violations):
+    assert page.locator("h1").count() == 1, page.url
+    assert axe_violations(page) == [], page.url
+
+
+def test_a_citizen_applies_a_caseworker_processes_it_and_the_citizen_sees_it(
+    live_server, page, browser, axe_violations, citizen, service, caseworker
+):
+    sign_in_with_the_form(page, live_server, citizen)
+    assert_accessible(page, axe_violations)  # the home page with the empty widgets
+    page.get_by_role("link", name="Apply for a service").click()
+    assert_accessible(page, axe_violations)
+    page.get_by_role("link", name="Apply for Street event permit").click()
+    assert_accessible(page, axe_violations)
+
+    page.get_by_role("button", name="Send application").click()
+    expect(page.locator(".error-summary")).to_contain_text("This field is required.")
+    assert_accessible(page, axe_violations)
+
+    page.get_by_label("Your application").fill("A book swap on Wukang Road, Saturday 9:00-13:00.")
+    page.get_by_label("Supporting documents (optional)").set_input_files(
+        files=[{"name": "plan.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}]
+    )
+    page.get_by_role("button", name="Send application").click()
+
+    application = Application.objects.get()
+    expect(page.locator("h1")).to_have_text("Application submitted")
+    expect(page.locator(".reference")).to_have_text(application.reference)
+    assert_accessible(page, axe_violations)
+
+    caseworker_context = signed_in_context(browser, live_server, caseworker)
+    admin = caseworker_context.new_page()
+    admin.goto(f"{live_server.url}/admin/applications/application/?q={application.reference}")
+    admin.get_by_role("link", name=application.reference).click()
+    admin.get_by_role("link", name="Change status").click()
+    admin.get_by_label("Received").check()
+    admin.get_by_role("button", name="Save the new status and email the citizen").click()
+    admin.get_by_role("link", name="Change status").click()
+    admin.get_by_label("Processing").check()
+    admin.get_by_label("Note to the citizen").fill("An officer is checking the site plan.")
+    admin.get_by_role("button", name="Save the new status and email the citizen").click()
+    expect(admin.locator(".messagelist")).to_contain_text("is now “Processing”")
+    caseworker_context.close()
+
+    page.goto(live_server.url)
+    widget = page.locator("section", has=page.get_by_role("heading", name="Application Status"))
+    expect(widget).to_contain_text(application.reference)
+    expect(widget).to_contain_text("Processing")
+    assert_accessible(page, axe_violations)
+
+    widget.get_by_role("link", name=re.compile(application.reference)).click()
+    expect(page.locator(".status-panel")).to_contain_text("Processing")
+    expect(page.locator(".timeline")).to_contain_text("An officer is checking the site plan.")
+    expect(page.locator(".timeline .timeline__title")).to_have_text(
+        ["Processing", "Received", "Submitted"]
+    )
+    assert_accessible(page, axe_violations)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="plan.pdf").click()
+    assert download.value.suggested_filename == "plan.pdf"
+
+    page.get_by_role("link", name="My applications").first.click()
+    assert_accessible(page, axe_violations)
+    page.goto(f"{live_server.url}/applications/{application.reference}/withdraw/")
+    assert_accessible(page, axe_violations)
+
+
+def test_inquiry_pages_are_accessible_and_fit_a_small_screen(
+    live_server, page, browser, axe_violations, citizen
+):
+    answered = inquiry_submit(
+        author=citizen, subject="English map", message="Where can I get an English city map?"
+    )
+    page.set_viewport_size({"width": 320, "height": 640})
+    sign_in_with_the_form(page, live_server, citizen)
+
+    page.goto(f"{live_server.url}/inquiries/new/")
+    assert_accessible(page, axe_violations)
+    page.get_by_label("Subject").fill("Recycling days")
+    page.get_by_label("Your question").fill("Which days are recyclables collected in Xuhui?")
+    page.get_by_role("button", name="Send inquiry").click()
+    expect(page.locator(".message--success")).to_contain_text("Your inquiry was sent")
+    assert_accessible(page, axe_violations)
+
+    for path in ["/inquiries/", answered.get_absolute_url(), "/applications/", "/services/", "/"]:
+        page.goto(live_server.url + path)
+        assert_accessible(page, axe_violations)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
