@@ -9,4 +9,5 @@ urlpatterns = [
     path("details/", views.profile_edit, name="profile_edit"),
     path("my-data.json", views.data_download, name="data_download"),
     path("close/", views.close, name="close"),
+    path("sign-in/", views.home_sign_in, name="home_sign_in"),
 ]

@@ -2,6 +2,7 @@ import json
 
 from allauth.account.decorators import reauthentication_required
 from allauth.account.models import EmailAddress
+from allauth.account.views import login
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
+
+from portal.csrf import same_origin_form_target
 
 from .forms import ProfileForm
 from .personal_data import collect
@@ -71,3 +74,8 @@ def close(request):
         )
         return redirect("home")
     return render(request, "accounts/close.html")
+
+
+# The home page's sign-in box posts here: allauth's own login, with its rate limits and MFA
+# stage, accepting the token-less form of the cached home page.
+home_sign_in = same_origin_form_target(login)

@@ -1,14 +1,19 @@
 from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
+
+from portal.caching import cache_for_anonymous_visitors
+from portal.csrf import same_origin_form_target
 
 from .forms import HelpfulVoteForm
 from .models import Question
 from .services import helpful_vote_record
 
 
+@method_decorator(cache_for_anonymous_visitors, name="dispatch")
 class FaqIndexView(ListView):
     template_name = "faq/index.html"
     context_object_name = "questions"
@@ -17,6 +22,7 @@ class FaqIndexView(ListView):
         return Question.objects.published().in_reading_order().select_related("topic")
 
 
+@method_decorator(cache_for_anonymous_visitors, name="dispatch")
 class QuestionDetailView(DetailView):
     template_name = "faq/question_detail.html"
     context_object_name = "question"
@@ -25,6 +31,7 @@ class QuestionDetailView(DetailView):
         return Question.objects.published().select_related("topic")
 
 
+@same_origin_form_target
 @require_POST
 def helpful_vote(request, slug):
     question = get_object_or_404(Question.objects.published(), slug=slug)

@@ -3,8 +3,11 @@ import mimetypes
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
+
+from portal.caching import cache_for_anonymous_visitors
 
 from .images import RENDITIONS_DIR
 from .models import Article, Category
@@ -12,6 +15,7 @@ from .models import Article, Category
 PAGE_SIZE = 10
 
 
+@method_decorator(cache_for_anonymous_visitors, name="dispatch")
 class ArticleListView(ListView):
     template_name = "news/article_list.html"
     context_object_name = "articles"
@@ -34,6 +38,7 @@ class CategoryDetailView(ArticleListView):
         return super().get_queryset().in_category(self.category)
 
 
+@method_decorator(cache_for_anonymous_visitors, name="dispatch")
 class ArticleDetailView(DetailView):
     template_name = "news/article_detail.html"
     context_object_name = "article"

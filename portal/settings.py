@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "portal.caching.private_when_signed_in",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -112,11 +114,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache that every server process shares: sign-in rate limits depend on it.
 CACHES = {
+    # Shared by every server process: rate limits, votes, anything that must be counted once.
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_cache",
-    }
+    },
+    # Each process's own copies of the pages anonymous visitors share (portal.caching).
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
+# A published change reaches anonymous visitors within PAGE_CACHE_SECONDS from the portal,
+# plus PAGE_MAX_AGE_SECONDS more through a shared cache in front of it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", 20))
+PAGE_MAX_AGE_SECONDS = int(os.environ.get("PORTAL_PAGE_MAX_AGE_SECONDS", 15))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

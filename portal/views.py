@@ -1,10 +1,14 @@
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from .caching import cache_for_anonymous_visitors
 
+
+@method_decorator(cache_for_anonymous_visitors, name="dispatch")
 class HomeView(TemplateView):
     template_name = "portal/home.html"
 

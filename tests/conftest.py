@@ -1,6 +1,7 @@
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.management import call_command
 
 
@@ -43,3 +44,9 @@ def make_staff(db, django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    # Each test starts with no shared copies of anonymous pages from an earlier test.
+    caches["pages"].clear()

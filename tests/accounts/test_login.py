@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from .conftest import PASSWORD
@@ -9,14 +10,15 @@ pytestmark = pytest.mark.django_db
 def test_home_page_shows_the_sign_in_box_to_visitors(client):
     page = client.get(reverse("home")).content.decode()
 
-    assert f'action="{reverse("account_login")}"' in page
+    assert f'action="{reverse("accounts:home_sign_in")}"' in page
     assert '<input type="hidden" name="next" value="/">' in page
     assert '<label for="sign-in-email">Email</label>' in page
     assert '<label for="sign-in-password">Password</label>' in page
     assert ">Sign in</button>" in page
     assert f'<a href="{reverse("account_signup")}">Free sign-up</a>' in page
     assert f'<a href="{reverse("account_reset_password")}">Forgot password</a>' in page
-    assert "csrfmiddlewaretoken" in page
+    # Anonymous visitors share one cached copy of the home page: no per-visitor token in it.
+    assert "csrfmiddlewaretoken" not in page
 
 
 def test_signing_in_from_the_home_page_box_returns_home_and_shows_the_panel(
@@ -97,3 +99,53 @@ def test_the_header_offers_my_account_and_sign_out_once_signed_in(client, citize
 
     assert '<a href="/account/">My account</a>' in page
     assert f'action="{reverse("account_logout")}"' in page
+
+
+def home_box_post(headers, email="li.na@example.com", password=PASSWORD):
+    # A browser that enforces CSRF checks, posting the home page's token-less form.
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(
+        reverse("accounts:home_sign_in"),
+        {"login": email, "password": password, "next": "/"},
+        headers=headers,
+    )
+    return browser, response
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Sec-Fetch-Site": "same-origin"}, {"Origin": "http://testserver"}],
+    ids=["fetch metadata", "origin"],
+)
+def test_the_home_page_box_signs_in_without_a_token_when_the_browser_vouches_for_it(
+    citizen, headers
+):
+    browser, response = home_box_post(headers)
+
+    assert response.status_code == 302
+    assert response.url == "/"
+    assert "Li Na" in browser.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "https://elsewhere.example"},
+        {},
+    ],
+    ids=["cross-site", "same-site", "foreign origin", "no headers and no token"],
+)
+def test_a_sign_in_posted_from_elsewhere_is_refused(citizen, headers):
+    browser, response = home_box_post(headers)
+
+    assert response.status_code == 403
+    assert "Li Na" not in browser.get("/").content.decode()
+
+
+def test_the_home_page_box_keeps_allauths_answers_for_a_wrong_password(citizen):
+    _, response = home_box_post({"Sec-Fetch-Site": "same-origin"}, password="not my password")
+
+    assert response.status_code == 200
+    assert "The email address or password is not correct." in response.content.decode()

@@ -76,3 +76,24 @@ def test_a_failed_sign_in_shows_the_error_accessibly(live_server, page, axe_viol
 
     assert "The email address or password is not correct." in page.get_by_role("alert").inner_text()
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with JavaScript", "without JavaScript"])
+def test_signing_in_from_the_cached_home_page(live_server, browser, javascript):
+    user = get_user_model().objects.create_user(
+        email="gao.lan@example.com", password=PASSWORD, full_name="Gao Lan"
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(live_server.url)  # the first anonymous visit leaves a shared copy
+    response = page.goto(live_server.url)
+    assert response.headers["cache-control"].startswith("public")
+
+    page.get_by_label("Email", exact=True).fill("gao.lan@example.com")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    assert page.url == f"{live_server.url}/"
+    assert "Signed in as Gao Lan" in page.get_by_role("region", name="Your account").inner_text()
+    context.close()

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
@@ -93,6 +94,7 @@ def test_faq_page_query_count_does_not_grow_with_questions(
 
     for _ in range(30):
         make_question(topic=other_topic)
+    caches["pages"].clear()  # render again rather than serve the shared copy
     with django_assert_num_queries(2):
         response = client.get(reverse("faq:index"))
     assert response.content.decode().count('class="faq-item"') == 31
@@ -199,3 +201,28 @@ def test_sitemap_lists_the_faq_page_and_each_published_question(client, make_que
     assert "<loc>http://testserver/faq/</loc>" in page
     assert "<loc>http://testserver/faq/ferry/</loc>" in page
     assert "hidden" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("headers", "status", "votes"),
+    [
+        ({"Sec-Fetch-Site": "same-origin"}, 302, 1),
+        ({"Sec-Fetch-Site": "cross-site"}, 403, 0),
+        ({"Origin": "https://elsewhere.example"}, 403, 0),
+    ],
+    ids=["from the page", "from another site", "from another origin"],
+)
+def test_votes_from_the_cached_page_need_no_token_but_must_come_from_the_portal(
+    make_question, headers, status, votes
+):
+    question = make_question()
+    browser = Client(enforce_csrf_checks=True)
+    assert "csrfmiddlewaretoken" not in browser.get(question.get_absolute_url()).content.decode()
+
+    response = browser.post(
+        reverse("faq:helpful_vote", args=[question.slug]), {"helpful": "yes"}, headers=headers
+    )
+
+    assert response.status_code == status
+    assert HelpfulVote.objects.count() == votes

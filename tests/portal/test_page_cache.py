@@ -1,0 +1,123 @@
+"""Anonymous visitors share cached copies of public pages; nothing personal is ever shared."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache.backends import locmem
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def citizen(make_user):
+    user = make_user(email="li.na@example.com", password=PASSWORD, full_name="Li Na")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def later(monkeypatch):
+    """Move the clock of the in-memory page cache forward."""
+
+    def move(seconds):
+        now = locmem.time.time()
+        monkeypatch.setattr(locmem.time, "time", lambda: now + seconds)
+
+    return move
+
+
+def test_the_second_anonymous_visit_is_served_without_touching_the_database(
+    client, django_assert_num_queries
+):
+    first = client.get("/")
+
+    with django_assert_num_queries(0):
+        second = client.get("/")
+
+    assert second.status_code == 200
+    assert second.content == first.content
+
+
+def test_a_shared_page_tells_shared_caches_how_long_to_keep_it(client, settings):
+    response = client.get("/")
+
+    assert response["Cache-Control"] == f"public, max-age={settings.PAGE_MAX_AGE_SECONDS}"
+    assert "Cookie" in response["Vary"]
+    assert response["ETag"]
+    assert not response.cookies
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_a_browser_holding_the_page_gets_not_modified(client):
+    etag = client.get("/")["ETag"]
+
+    response = client.get("/", headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+
+
+def test_signed_in_pages_are_private_and_never_shared(client, citizen):
+    client.get("/")  # an anonymous copy is cached
+    client.force_login(citizen)
+
+    personal = client.get("/")
+
+    assert "Li Na" in personal.content.decode()
+    assert "private" in personal["Cache-Control"]
+    assert "public" not in personal["Cache-Control"]
+    assert "Li Na" not in Client().get("/").content.decode()
+
+
+def test_a_signed_in_page_is_not_kept_for_the_next_anonymous_visitor(client, citizen):
+    client.force_login(citizen)
+    client.get("/")
+
+    page = Client().get("/").content.decode()
+
+    assert "Li Na" not in page
+    assert "sign-in-email" in page
+
+
+def test_the_shared_copy_is_renewed_after_the_cache_time(client, settings, later):
+    client.get("/")
+    later(settings.PAGE_CACHE_SECONDS + 1)
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+
+    assert len(queries) > 0  # rendered again
+
+
+def test_pages_that_are_not_found_are_not_kept(client):
+    client.get("/news/no-such-channel/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/news/no-such-channel/")
+
+    assert response.status_code == 404
+    assert len(queries) > 0
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, citizen):
+    client.get("/")
+    client.force_login(citizen)
+
+    client.post(reverse("account_logout"))
+    page = client.get("/").content.decode()
+
+    assert "You are signed out." in page
+
+
+@pytest.mark.parametrize("name", ["applications:application_list", "accounts:overview", "search"])
+def test_every_page_a_signed_in_person_sees_is_private(client, citizen, name):
+    client.force_login(citizen)
+
+    response = client.get(reverse(name))
+
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
