@@ -121,3 +121,16 @@ def test_every_page_a_signed_in_person_sees_is_private(client, citizen, name):
 
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
+
+
+def test_signed_in_home_pages_reuse_the_shared_news_and_faq_boxes(client, citizen):
+    client.force_login(citizen)
+    client.get("/")
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/").content.decode()
+
+    tables_read = " ".join(query["sql"] for query in queries)
+    assert "news_" not in tables_read
+    assert "faq_" not in tables_read
+    assert 'aria-labelledby="faq-widget-heading"' in page
