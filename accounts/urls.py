@@ -10,4 +10,5 @@ urlpatterns = [
     path("my-data.json", views.data_download, name="data_download"),
     path("close/", views.close, name="close"),
     path("sign-in/", views.home_sign_in, name="home_sign_in"),
+    path("sign-out/", views.sign_out, name="sign_out"),
 ]

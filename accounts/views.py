@@ -2,7 +2,7 @@ import json
 
 from allauth.account.decorators import reauthentication_required
 from allauth.account.models import EmailAddress
-from allauth.account.views import login
+from allauth.account.views import login, logout
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -76,6 +76,7 @@ def close(request):
     return render(request, "accounts/close.html")
 
 
-# The home page's sign-in box posts here: allauth's own login, with its rate limits and MFA
-# stage, accepting the token-less form of the cached home page.
+# The home page's sign-in box and the header's sign-out button post to allauth's own views
+# (rate limits, MFA stage), accepting the token-less forms of shared pages and fragments.
 home_sign_in = same_origin_form_target(login)
+sign_out = same_origin_form_target(logout)

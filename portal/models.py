@@ -1,4 +1,8 @@
+from django.conf import settings
+from django.core.cache import caches
 from django.db import models
+
+CACHE_KEY = "site-profile"
 
 
 class SiteProfile(models.Model):
@@ -24,8 +28,16 @@ class SiteProfile(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
+        # Every page shows the profile. Other server processes catch up within the cache time.
+        caches["pages"].clear()
 
     @classmethod
     def load(cls):
+        return caches["pages"].get_or_set(
+            CACHE_KEY, cls._from_database, settings.PAGE_CACHE_SECONDS
+        )
+
+    @classmethod
+    def _from_database(cls):
         profile = cls.objects.filter(pk=1).first()
         return profile or cls(pk=1, name="City Portal")

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.utils.decorators import method_decorator
@@ -12,8 +11,6 @@ from .caching import cache_for_anonymous_visitors
 @method_decorator(cache_for_anonymous_visitors, name="dispatch")
 class HomeView(TemplateView):
     template_name = "portal/home.html"
-    # The news and FAQ boxes are the same for everyone, signed in or not.
-    extra_context = {"shared_fragment_seconds": settings.PAGE_CACHE_SECONDS}
 
 
 @require_safe

@@ -98,7 +98,22 @@ def test_the_header_offers_my_account_and_sign_out_once_signed_in(client, citize
     page = client.get(reverse("home")).content.decode()
 
     assert '<a href="/account/">My account</a>' in page
-    assert f'action="{reverse("account_logout")}"' in page
+    assert f'action="{reverse("accounts:sign_out")}"' in page
+    assert "csrfmiddlewaretoken" not in page  # the header is shared by everyone signed in
+
+
+@pytest.mark.parametrize(
+    ("headers", "signed_out"),
+    [({"Sec-Fetch-Site": "same-origin"}, True), ({"Sec-Fetch-Site": "cross-site"}, False)],
+    ids=["from the portal", "from another site"],
+)
+def test_the_token_less_sign_out_button_works_only_from_the_portal(citizen, headers, signed_out):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(citizen)
+
+    browser.post(reverse("accounts:sign_out"), headers=headers)
+
+    assert ("sign-in-email" in browser.get("/").content.decode()) == signed_out
 
 
 def home_box_post(headers, email="li.na@example.com", password=PASSWORD):
