@@ -30,3 +30,13 @@ def test_a_request_for_an_unknown_host_gets_400_not_500(client):
     response = client.get(reverse("home"), HTTP_HOST="evil.example")
 
     assert response.status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("template", ["400.html", "403.html", "404.html"])
+def test_error_pages_use_the_portal_layout(rf, template):
+    html = render_to_string(template, request=rf.get("/"))
+
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+    assert 'href="#main"' in html
+    assert "site-footer" in html

@@ -33,3 +33,22 @@ def test_footer_shows_the_contact_details(client):
     assert "help@cityportal.example" in html
     assert "Accessibility statement" in html
     assert "Privacy notice" in html
+
+
+@pytest.mark.django_db
+def test_the_admin_is_titled_with_the_portals_name(client, make_staff):
+    client.force_login(make_staff("clerk@city.example"))
+
+    html = client.get(reverse("admin:index")).content.decode()
+
+    assert "Shanghai City Portal administration" in html
+
+
+@pytest.mark.django_db
+def test_a_changed_profile_shows_at_once_on_pages_already_kept(client):
+    client.get(reverse("contact"))
+    profile = SiteProfile.load()
+    profile.name = "Riverside City Portal"
+    profile.save()
+
+    assert "Contact Riverside City Portal" in client.get(reverse("contact")).content.decode()
