@@ -1,7 +1,6 @@
 """What an article body may contain: the editor offers it, nh3 enforces it on every save."""
 
 import nh3
-from django.conf import settings
 
 # The editor's buttons. Headings start at h2: the article title is the page's only h1.
 BODY_EDITOR_EXTENSIONS = {
@@ -35,13 +34,13 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def own_image_prefixes():
-    return ("/news/images/", "/" + settings.MEDIA_URL.lstrip("/"))
+# The only images the portal serves from uploads: the ready-made sizes of news photos.
+OWN_IMAGES = "/news/images/"
 
 
 def keep_own_images_only(tag, attribute, value):
     # Images from other sites would track readers; only our own files may be shown.
-    if tag == "img" and attribute == "src" and not value.startswith(own_image_prefixes()):
+    if tag == "img" and attribute == "src" and not value.startswith(OWN_IMAGES):
         return None
     return value
 
