@@ -8,6 +8,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.services import personal_pages_changed
+
 from .models import (
     Application,
     ApplicationStatusChange,
@@ -30,11 +32,14 @@ class CaseKind(NamedTuple):
     transitions: dict
     history_model: type
     case_field: str
+    owner_field: str
 
 
 CASE_KINDS = {
-    Application: CaseKind(APPLICATION_TRANSITIONS, ApplicationStatusChange, "application"),
-    Inquiry: CaseKind(INQUIRY_TRANSITIONS, InquiryStatusChange, "inquiry"),
+    Application: CaseKind(
+        APPLICATION_TRANSITIONS, ApplicationStatusChange, "application", "applicant"
+    ),
+    Inquiry: CaseKind(INQUIRY_TRANSITIONS, InquiryStatusChange, "inquiry", "author"),
 }
 
 
@@ -58,6 +63,7 @@ def _record_change(case, *, from_status, by, note_to_citizen, internal_note, bas
         changed_by=by,
         changed_at=case.status_changed_at,
     )
+    personal_pages_changed(getattr(case, f"{kind.owner_field}_id"))
     notification = notification_enqueue(case=case, change=change, base_url=base_url)
     # robust: the change is committed by then; a failure to send must not turn it into an error.
     transaction.on_commit(partial(notification_send, notification_id=notification.pk), robust=True)

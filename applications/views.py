@@ -5,8 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
+
+from portal.caching import cache_for_each_person
 
 from .forms import ApplicationFilterForm, ApplicationForm, InquiryForm, WithdrawForm
 from .models import Application, Attachment, Inquiry, Service
@@ -50,6 +53,7 @@ class ServiceListView(ListView):
         return Service.objects.open()
 
 
+@method_decorator(cache_for_each_person, name="get")
 class ApplicationListView(VerifiedEmailRequiredMixin, ListView):
     template_name = "applications/application_list.html"
     context_object_name = "applications"
@@ -68,6 +72,7 @@ class ApplicationListView(VerifiedEmailRequiredMixin, ListView):
         return super().get_context_data(filter_form=self.filter_form, **kwargs)
 
 
+@method_decorator(cache_for_each_person, name="get")
 class ApplicationDetailView(VerifiedEmailRequiredMixin, DetailView):
     template_name = "applications/application_detail.html"
     context_object_name = "application"
@@ -172,6 +177,7 @@ def attachment_download(request, reference, pk):
     return response
 
 
+@method_decorator(cache_for_each_person, name="get")
 class InquiryListView(VerifiedEmailRequiredMixin, ListView):
     template_name = "applications/inquiry_list.html"
     context_object_name = "inquiries"
@@ -181,6 +187,7 @@ class InquiryListView(VerifiedEmailRequiredMixin, ListView):
         return Inquiry.objects.for_user(self.request.user).newest_first()
 
 
+@method_decorator(cache_for_each_person, name="get")
 class InquiryDetailView(VerifiedEmailRequiredMixin, DetailView):
     template_name = "applications/inquiry_detail.html"
     context_object_name = "inquiry"

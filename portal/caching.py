@@ -1,12 +1,16 @@
-"""Pages that anonymous visitors share: rendered once, served from memory, cacheable downstream.
+"""Rendered pages kept in each server process's memory, so they are not rendered for every visit.
 
 Most of the portal's traffic is people reading news and FAQs without signing in. Those pages are
 the same for every such visitor, so each server process keeps a rendered copy for
 PAGE_CACHE_SECONDS and tells shared caches (nginx, a CDN) they may keep it for
 PAGE_MAX_AGE_SECONDS. A published change therefore shows within the sum of the two.
+A shared copy is kept only when nothing personal went into it: no session, no messages, no CSRF
+token (forms on these pages are protected by portal.csrf instead) and no cookie set.
 
-A copy is kept only when nothing personal went into it: no session, no messages, no CSRF token
-(forms on these pages are protected by `posted_from_this_site` instead) and no cookie set.
+A signed-in person's own pages (home, their cases) are kept per person and sign-in session, and
+stop being served the moment one of their records changes: the key holds the user's
+`pages_changed_at`, which every such change updates in the same transaction
+(accounts.services.personal_pages_changed), and the user row is read for each request anyway.
 """
 
 from functools import wraps
@@ -19,21 +23,26 @@ from django.utils.cache import patch_cache_control, patch_vary_headers, set_resp
 PAGE_CACHE = "pages"
 
 
+def may_be_kept(request):
+    # A page showing a message is seen once.
+    return request.method in ("GET", "HEAD") and CookieStorage.cookie_name not in request.COOKIES
+
+
 def is_anonymous_visit(request):
     # Decided on cookies alone: looking at request.user would cost a session query.
-    cookies = request.COOKIES
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in cookies
-        and CookieStorage.cookie_name not in cookies
-    )
+    return may_be_kept(request) and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-def page_cache_key(request):
-    return f"page:{request.get_host()}:{request.get_full_path()}"
+def page_cache_key(request, owner=""):
+    return f"page:{owner}:{request.get_host()}:{request.get_full_path()}"
 
 
-def is_shareable(request, response):
+def rendered(response):
+    return response.render() if hasattr(response, "render") else response
+
+
+def is_keepable(request, response):
+    # A CSRF token would go stale with its cookie; a modified session or a cookie is per visit.
     return (
         response.status_code == 200
         and not response.streaming
@@ -55,15 +64,37 @@ def cache_for_anonymous_visitors(view):
         key = page_cache_key(request)
         response = caches[PAGE_CACHE].get(key)
         if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response = response.render()
-            if not is_shareable(request, response):
+            response = rendered(view(request, *args, **kwargs))
+            if not is_keepable(request, response):
                 return response
             patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE_SECONDS)
             patch_vary_headers(response, ["Cookie"])
             set_response_etag(response)
             caches[PAGE_CACHE].set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    return cached_view
+
+
+def cache_for_each_person(view):
+    """Keep a signed-in person's own copy of the page until one of their records changes.
+
+    Use it inside any access check (on a class-based view's `get`), so the check still runs.
+    """
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        user = request.user
+        if not (user.is_authenticated and may_be_kept(request)):
+            return view(request, *args, **kwargs)
+        changed = user.pages_changed_at.timestamp() if user.pages_changed_at else 0
+        owner = f"{user.pk}:{request.session.session_key}:{changed}"
+        key = page_cache_key(request, owner)
+        response = caches[PAGE_CACHE].get(key)
+        if response is None:
+            response = rendered(view(request, *args, **kwargs))
+            if is_keepable(request, response):
+                caches[PAGE_CACHE].set(key, response, settings.PAGE_CACHE_SECONDS)
         return response
 
     return cached_view

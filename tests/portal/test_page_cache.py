@@ -134,3 +134,37 @@ def test_signed_in_home_pages_reuse_the_shared_news_and_faq_boxes(client, citize
     assert "news_" not in tables_read
     assert "faq_" not in tables_read
     assert 'aria-labelledby="faq-widget-heading"' in page
+
+
+def test_a_signed_in_persons_home_page_is_kept_for_them(client, citizen, django_assert_num_queries):
+    client.force_login(citizen)
+    first = client.get("/")
+
+    with django_assert_num_queries(2):  # their session and their user record
+        again = client.get("/")
+
+    assert again.content == first.content
+
+
+def test_a_kept_personal_page_is_never_shown_to_someone_else(client, citizen, make_user):
+    client.force_login(citizen)
+    client.get("/")
+    other = Client()
+    other.force_login(make_user(email="zhou.bin@example.com", full_name="Zhou Bin"))
+
+    page = other.get("/").content.decode()
+
+    assert "Zhou Bin" in page
+    assert "Li Na" not in page
+
+
+def test_a_changed_name_shows_at_once_on_a_kept_home_page(client, citizen):
+    client.force_login(citizen)
+    client.get("/")
+
+    client.post(
+        reverse("accounts:profile_edit"), {"full_name": "Li Na Wang", "contact_language": "en"}
+    )
+    client.get(reverse("accounts:overview"))  # where the confirmation is shown
+
+    assert "Li Na Wang" in client.get("/").content.decode()
