@@ -27,6 +27,9 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("faq:topic_detail", kwargs={"slug": self.slug})
+
 
 class QuestionQuerySet(models.QuerySet):
     def published(self):

@@ -41,11 +41,12 @@ def test_a_person_jumps_to_a_topic_and_says_an_answer_helped(live_server, page, 
     assert HelpfulVote.objects.get().helpful is True
 
 
-def test_faq_page_is_accessible_and_fits_a_small_screen(
-    live_server, page, questions, axe_violations
+@pytest.mark.parametrize("path", ["/faq/", "/faq/topics/working/", "/faq/work-permit/"])
+def test_faq_pages_are_accessible_and_fit_a_small_screen(
+    live_server, page, questions, axe_violations, path
 ):
     page.set_viewport_size({"width": 320, "height": 640})
-    page.goto(f"{live_server.url}/faq/")
+    page.goto(f"{live_server.url}{path}")
 
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 320

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from faq.models import HelpfulVote
+from faq.views import QUESTIONS_PER_PAGE, QUESTIONS_PER_TOPIC_PREVIEW
 from faq.services import VOTES_PER_QUESTION
 
 
@@ -89,15 +90,63 @@ def test_faq_page_query_count_does_not_grow_with_questions(
     client, make_question, other_topic, django_assert_num_queries
 ):
     make_question()
-    with django_assert_num_queries(2):  # the site profile and the questions with their topics
+    # The site profile, the topics with their counts, and each topic's first questions.
+    with django_assert_num_queries(3):
         client.get(reverse("faq:index"))
 
     for _ in range(30):
         make_question(topic=other_topic)
     caches["pages"].clear()  # render again rather than serve the shared copy
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         response = client.get(reverse("faq:index"))
-    assert response.content.decode().count('class="faq-item"') == 31
+    page = response.content.decode()
+    assert page.count('class="faq-item"') == 1 + QUESTIONS_PER_TOPIC_PREVIEW
+    assert f'<a href="{other_topic.get_absolute_url()}">All 30 questions about' in page
+
+
+@pytest.mark.django_db
+def test_a_topic_page_lists_its_published_questions_a_page_at_a_time(
+    client, make_question, other_topic
+):
+    for number in range(QUESTIONS_PER_PAGE + 1):
+        make_question(topic=other_topic, question=f"Working question {number}?")
+    make_question(topic=other_topic, question="Draft about visas?", published=False)
+    make_question(question="Elsewhere?")
+
+    first = client.get(other_topic.get_absolute_url()).content.decode()
+    second = client.get(other_topic.get_absolute_url() + "?page=2").content.decode()
+
+    assert first.count('class="faq-item"') == QUESTIONS_PER_PAGE
+    assert second.count('class="faq-item"') == 1
+    assert f"{QUESTIONS_PER_PAGE + 1} questions and their answers." in first
+    assert "Draft about visas?" not in first + second
+    assert "Elsewhere?" not in first + second
+    assert len(re.findall(r"<h1[\s>]", first)) == 1
+
+
+@pytest.mark.django_db
+def test_an_unknown_topic_or_page_is_not_found(client, make_question, topic):
+    make_question()
+
+    assert client.get("/faq/topics/no-such-topic/").status_code == 404
+    assert client.get(topic.get_absolute_url() + "?page=9").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_topic_page_costs_the_same_with_few_and_many_questions(
+    client, make_question, topic, django_assert_num_queries
+):
+    make_question()
+    client.get("/")  # the site profile is kept from then on
+    # The topic, the count and the page of questions.
+    with django_assert_num_queries(3):
+        client.get(topic.get_absolute_url())
+    for _ in range(40):
+        make_question()
+    caches["pages"].clear()
+    client.get("/")
+    with django_assert_num_queries(3):
+        client.get(topic.get_absolute_url())
 
 
 @pytest.mark.django_db
