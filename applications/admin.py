@@ -1,14 +1,21 @@
+import json
+import re
+
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 
 from .forms import InquiryStatusChangeForm, StatusChangeForm
 from .models import (
+    REFERENCE_FORMAT,
     Application,
     ApplicationStatusChange,
     Attachment,
@@ -24,6 +31,39 @@ from .services import (
     inquiry_change_status,
 )
 from .statuses import Actor, InquiryStatus
+
+PEOPLE_SEARCHED = 1000
+
+
+def planned_rows(queryset):
+    """PostgreSQL's estimate of the number of rows, from the plan: nothing is read."""
+    plan = queryset.explain(format="json")
+    # A query Django knows to be empty (a search that matched nobody) is never planned.
+    return int(json.loads(plan)[0]["Plan"]["Plan Rows"]) if plan else 0
+
+
+class LargeTablePaginator(Paginator):
+    """Pages of a list of millions of rows, counted without reading them all.
+
+    Up to EXACT_COUNT rows are counted exactly; a longer list shows PostgreSQL's estimate of its
+    length, taken from the query plan. Links stop at MAX_PAGES, so that no page is read past a
+    deep OFFSET: filters and search narrow a long list. Both queries run for every list, short or
+    long, so that a page always costs the same number of queries.
+    """
+
+    EXACT_COUNT = 1000
+    MAX_PAGES = 100
+
+    @cached_property
+    def count(self):
+        rows = self.object_list.order_by()
+        exact = rows[: self.EXACT_COUNT + 1].count()
+        estimate = planned_rows(rows)
+        return exact if exact <= self.EXACT_COUNT else max(exact, estimate)
+
+    @cached_property
+    def num_pages(self):
+        return min(super().num_pages, self.MAX_PAGES)
 
 
 @admin.register(Service)
@@ -64,6 +104,19 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
+def matching_people(term):
+    """The ids of (at most PEOPLE_SEARCHED) accounts whose email address begins with the term, or
+    whose name contains it."""
+    # Addresses are stored in lower case, so a prefix is read from the index on email.
+    condition = Q(email__startswith=term.lower())
+    if "@" not in term:
+        condition |= Q(full_name__icontains=term)
+    people = get_user_model().objects.filter(condition).values_list("pk", flat=True)
+    # A list, not a subquery: given the few ids, PostgreSQL reads their cases through the index
+    # on the citizen; given a subquery, it may walk through every case looking for them.
+    return list(people[:PEOPLE_SEARCHED])
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -80,6 +133,11 @@ class ApplicationHistoryInline(ReadOnlyInline):
     fields = ["changed_at", "from_", "to", "changed_by", "note_to_citizen", "internal_note"]
     readonly_fields = fields
     verbose_name_plural = "status history (read-only)"
+    case_field = "application"
+
+    def get_queryset(self, request):
+        # Each row shows its case (in its title) and who made the change: one query for all.
+        return super().get_queryset(request).select_related(self.case_field, "changed_by")
 
     @admin.display(description="from")
     def from_(self, change):
@@ -92,6 +150,7 @@ class ApplicationHistoryInline(ReadOnlyInline):
 
 class InquiryHistoryInline(ApplicationHistoryInline):
     model = InquiryStatusChange
+    case_field = "inquiry"
 
 
 class AttachmentInline(ReadOnlyInline):
@@ -99,18 +158,35 @@ class AttachmentInline(ReadOnlyInline):
     fields = ["download", "content_type", "size", "uploaded_at"]
     readonly_fields = fields
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("application")
+
     @admin.display(description="file")
     def download(self, attachment):
         return format_html('<a href="{}">{}</a>', attachment.get_absolute_url(), attachment)
 
 
 class CaseAdmin(admin.ModelAdmin):
-    """Shared by applications and inquiries: statuses change only through the status form."""
+    """Shared by applications and inquiries: statuses change only through the status form.
+
+    The lists hold millions of cases, so every list is read from an index: newest first (or by
+    reference), filtered by status or date, searched by exact reference or by the citizen. There is
+    no date hierarchy (it reads every case to list the years and months; the date filter does the
+    same job) and no filter counts ("facets", one count per choice over every case).
+    """
 
     status_form_class = StatusChangeForm
+    person_field = "applicant"  # the citizen whose case it is
     list_per_page = 50
+    paginator = LargeTablePaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    sortable_by = ["reference", "submitted_at"]
+    search_help_text = (
+        "An 8-digit reference finds that case. Other words search the citizen's name and the "
+        "beginning of their email address."
+    )
     view_on_site = False  # the public case page is the citizen's own
-    date_hierarchy = "submitted_at"
     actions = ["assign_to_me"]
 
     def has_add_permission(self, request):
@@ -134,6 +210,18 @@ class CaseAdmin(admin.ModelAdmin):
     def assign_to_me(self, request, queryset):
         count = queryset.update(assigned_to=request.user)
         self.message_user(request, f"{count} case(s) assigned to you.", messages.SUCCESS)
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        if re.fullmatch(REFERENCE_FORMAT, term):
+            # One row from the unique index on reference, never a scan of every case.
+            return queryset.filter(reference=term), False
+        return queryset.filter(self.search_condition(term)), False
+
+    def search_condition(self, term):
+        return Q(**{f"{self.person_field}__in": matching_people(term)})
 
     def change_status(self, case, form, user):
         raise NotImplementedError
@@ -193,7 +281,8 @@ class ApplicationAdmin(CaseAdmin):
         OverdueFilter,
     ]
     list_select_related = ["service", "applicant", "assigned_to"]
-    search_fields = ["=reference", "applicant__email", "applicant__full_name"]
+    # What the search box looks in; get_search_results says how.
+    search_fields = ["reference", "applicant__email", "applicant__full_name"]
     readonly_fields = [
         "reference",
         "applicant",
@@ -238,10 +327,15 @@ class ApplicationAdmin(CaseAdmin):
 @admin.register(Inquiry)
 class InquiryAdmin(CaseAdmin):
     status_form_class = InquiryStatusChangeForm
+    person_field = "author"
     list_display = ["reference", "subject", "author", "status", "submitted_at", "assigned_to"]
     list_filter = ["status", "submitted_at", AssignmentFilter, "assigned_to"]
     list_select_related = ["author", "assigned_to"]
-    search_fields = ["=reference", "subject", "author__email", "author__full_name"]
+    search_fields = ["reference", "subject", "author__email", "author__full_name"]
+    search_help_text = (
+        "An 8-digit reference finds that inquiry. Other words search the subject, the citizen's "
+        "name and the beginning of their email address."
+    )
     readonly_fields = [
         "reference",
         "author",
@@ -255,6 +349,13 @@ class InquiryAdmin(CaseAdmin):
     ]
     fields = [*readonly_fields, "assigned_to"]
     inlines = [InquiryHistoryInline]
+
+    def search_condition(self, term):
+        condition = super().search_condition(term)
+        # The subject's trigram index needs three characters to narrow anything down.
+        if len(term) >= 3:
+            condition |= Q(subject__icontains=term)
+        return condition
 
     def change_status(self, case, data, request):
         common = {
@@ -286,6 +387,10 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["recipient", "=reference", "subject"]
     readonly_fields = [field.name for field in Notification._meta.fields]
     actions = ["retry_now"]
+    # Every status change writes a message: the outbox grows as large as the case history.
+    paginator = LargeTablePaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
 
     def has_add_permission(self, request):
         return False

@@ -84,7 +84,9 @@ class Question(models.Model):
         # Answers change rarely: without the fast-update pending list, new rows go straight into
         # the index and searches never scan a backlog of unindexed entries.
         indexes = [
-            GinIndex(fields=["search_vector"], name="faq_question_search_idx", fastupdate=False)
+            GinIndex(fields=["search_vector"], name="faq_question_search_idx", fastupdate=False),
+            # The search's "did you mean" compares the query with questions by trigrams.
+            GinIndex(fields=["question"], opclasses=["gin_trgm_ops"], name="faq_question_trgm_idx"),
         ]
 
     def __str__(self):

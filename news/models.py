@@ -8,6 +8,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,38 @@ from .sanitise import BODY_EDITOR_EXTENSIONS, sanitise_body
 
 # Path segments that news/urls.py uses itself, so no channel or article may take them.
 RESERVED_SLUGS = {"feed", "images"}
+
+# Ranking reads the whole search vector of each match, kilobytes each: ranking every one of the
+# hundred thousand matches of two common words takes seconds. A search ranks at most
+# RANKED_MATCHES, the newest matches. When at least MIN_RECENT_MATCHES of the RECENT_SEARCHED
+# newest articles match (common words), those are ranked, found after reading a few hundred rows.
+# Otherwise (rarer words) every match is read through the GIN index, which is then cheap, and the
+# newest are taken. PostgreSQL would choose between the two ways itself, from its estimate of how
+# common the words are, but it does not count the cost of reading each vector: it walks through
+# tens of thousands of articles in search of a rare phrase.
+RANKED_MATCHES = 200
+RECENT_SEARCHED = 1000
+MIN_RECENT_MATCHES = 101
+
+NEWEST_MATCHES_SQL = """
+    WITH recent_matches AS (
+        SELECT pk FROM ({recent}) AS recent WHERE matches LIMIT %s
+    ), every_match AS MATERIALIZED (
+        {every}
+    )
+    SELECT pk FROM recent_matches
+    WHERE (SELECT count(*) FROM recent_matches) >= %s
+    UNION ALL (
+        SELECT pk FROM every_match
+        WHERE (SELECT count(*) FROM recent_matches) < %s
+        ORDER BY publish_at DESC, pk DESC
+        LIMIT %s
+    )
+"""
+
+
+def web_search_query(query):
+    return SearchQuery(query, search_type="websearch", config="english")
 
 
 def not_reserved(slug):
@@ -66,12 +99,35 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(featured=True)
 
     def search(self, query):
-        search_query = SearchQuery(query, search_type="websearch", config="english")
         return (
-            self.filter(search_vector=search_query)
-            .annotate(rank=SearchRank(models.F("search_vector"), search_query))
+            self.newest_matches(query)
+            .annotate(rank=SearchRank(models.F("search_vector"), web_search_query(query)))
             .order_by("-rank", "-publish_at")
         )
+
+    def newest_matches(self, query):
+        """The newest articles that match the query (at most RANKED_MATCHES)."""
+        matching = models.Q(search_vector=web_search_query(query))
+        recent = (
+            self.newest_first()
+            .annotate(matches=models.ExpressionWrapper(matching, models.BooleanField()))
+            .values("pk", "matches")[:RECENT_SEARCHED]
+        )
+        every = self.filter(matching).order_by().values("pk", "publish_at")
+        recent_sql, recent_params = recent.query.sql_with_params()
+        every_sql, every_params = every.query.sql_with_params()
+        newest = RawSQL(
+            NEWEST_MATCHES_SQL.format(recent=recent_sql, every=every_sql),
+            (
+                *recent_params,
+                RANKED_MATCHES,
+                *every_params,
+                MIN_RECENT_MATCHES,
+                MIN_RECENT_MATCHES,
+                RANKED_MATCHES,
+            ),
+        )
+        return self.filter(pk__in=newest)
 
 
 class Article(models.Model):
@@ -162,6 +218,16 @@ class Article(models.Model):
                 fields=["category", "status", "-publish_at"], name="news_article_channel_idx"
             ),
             GinIndex(fields=["search_vector"], name="news_article_search_idx"),
+            # The editors' list in the admin: every article, newest first.
+            models.Index(fields=["-publish_at", "-id"], name="news_article_newest_idx"),
+            # The home page's newest featured article, without walking past every other one.
+            models.Index(
+                fields=["-publish_at", "-id"],
+                condition=models.Q(featured=True),
+                name="news_article_featured_idx",
+            ),
+            # The search's "did you mean" compares the query with titles by trigrams.
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="news_article_title_trgm"),
         ]
 
     def __str__(self):

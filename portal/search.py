@@ -1,8 +1,10 @@
 """Site search over published news articles and FAQs, with PostgreSQL full-text search.
 
 Each app ranks its own rows (`.published().search(query)` over a weighted, indexed search
-vector); this module merges the two ranked lists into one paginated list and cuts highlighted
-snippets (ts_headline) for the rows on the page only.
+vector; news ranks only its newest matches, see news.models). This module merges the two ranked
+lists in one query, keeps the best MAX_RESULTS, pages through them and cuts highlighted snippets
+(ts_headline) for the rows on the page only. A longer list is not counted: the page says there
+are more and asks for a narrower search.
 """
 
 from collections.abc import Callable
@@ -31,8 +33,10 @@ from news.models import Article
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# Fewer than news.models.MIN_RECENT_MATCHES: when news ranks only its recent matches, there are
+# more than MAX_RESULTS of them, so a list cut short always says so.
+MAX_RESULTS = 10 * RESULTS_PER_PAGE
 SUGGESTION_COUNT = 3
-SUGGESTION_MIN_SIMILARITY = 0.45
 
 NEWS = "news"
 FAQ = "faq"
@@ -204,11 +208,15 @@ def question_results(ids, query):
     }
 
 
+# Titles similar to the query are found through trigram indexes: `title %>> query` holds when
+# the query's strict word similarity to the title reaches pg_trgm's threshold (0.5).
+
+
 def article_titles(query):
     return (
         Article.objects.published()
+        .filter(has_search_words(query), title__trigram_strict_word_similar=query)
         .annotate(title_match=F("title"), similarity=TrigramStrictWordSimilarity(query, "title"))
-        .filter(has_search_words(query), similarity__gte=SUGGESTION_MIN_SIMILARITY)
         .order_by()
         .values("title_match", "similarity")
     )
@@ -217,10 +225,10 @@ def article_titles(query):
 def question_titles(query):
     return (
         Question.objects.published()
+        .filter(has_search_words(query), question__trigram_strict_word_similar=query)
         .annotate(
             title_match=F("question"), similarity=TrigramStrictWordSimilarity(query, "question")
         )
-        .filter(has_search_words(query), similarity__gte=SUGGESTION_MIN_SIMILARITY)
         .order_by()
         .values("title_match", "similarity")
     )
@@ -274,14 +282,15 @@ def search(request):
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         kinds = [form.cleaned_data["type"]] if form.cleaned_data["type"] else list(SOURCES)
-        page = Paginator(ranked_hits(query, kinds), RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        # One more than is shown tells whether there are more, without counting them all.
+        hits = list(ranked_hits(query, kinds)[: MAX_RESULTS + 1])
+        page = Paginator(hits[:MAX_RESULTS], RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             query=query,
             kind_label=KIND_LABELS.get(form.cleaned_data["type"], ""),
             page_obj=page,
+            more_results=len(hits) > MAX_RESULTS,
             results=results_for(page.object_list, query),
-            suggestions=[] if page.paginator.count else similar_titles(query, kinds),
+            suggestions=[] if hits else similar_titles(query, kinds),
         )
     return render(request, "portal/search.html", context)

@@ -8,6 +8,8 @@ from allauth.mfa.totp.internal.auth import (
     yield_hotp_counters_from_time,
 )
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from .conftest import PASSWORD
@@ -97,3 +99,43 @@ def test_the_users_admin_lists_and_searches_by_email_and_name(client, staff, mak
     assert "wang.fang@city.example" not in page
     add_page = client.get(reverse("admin:accounts_user_change", args=[staff.pk])).content
     assert b'name="groups"' in add_page
+
+
+@pytest.fixture
+def superuser(staff):
+    staff.is_superuser = True
+    staff.save()
+    TOTP.activate(staff, generate_totp_secret())
+    return staff
+
+
+def test_the_users_admin_finds_addresses_by_their_beginning_through_the_index(
+    client, superuser, make_user
+):
+    make_user(email="zhou.bin@example.com", full_name="Zhou Bin")
+    client.force_login(superuser)
+
+    def found(term):
+        changelist = client.get(reverse("admin:accounts_user_changelist"), {"q": term}).context
+        return changelist["cl"]
+
+    assert [user.email for user in found("ZHOU.bin@").result_list] == ["zhou.bin@example.com"]
+    assert [user.email for user in found("Bin").result_list] == ["zhou.bin@example.com"]
+    assert list(found("example.com").result_list) == []  # the beginning of the address only
+
+    with connection.cursor() as cursor:
+        # A large table: the rows are found through an index condition, or else by reading it all.
+        for setting in ["enable_seqscan", "enable_indexscan", "enable_indexonlyscan"]:
+            cursor.execute(f"SET LOCAL {setting} = off")
+    plan = found("zhou.bin@").queryset.explain()
+    assert "Bitmap Index Scan on accounts_user_email" in plan
+
+
+def test_the_users_admin_counts_the_accounts_once(client, superuser):
+    client.force_login(superuser)
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(reverse("admin:accounts_user_changelist"), {"_facets": "True"})
+
+    assert response.status_code == 200
+    assert len([query for query in context.captured_queries if "COUNT(" in query["sql"]]) == 1

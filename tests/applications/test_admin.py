@@ -1,9 +1,13 @@
 from datetime import timedelta
 
 import pytest
+from django.core.paginator import EmptyPage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from applications.admin import LargeTablePaginator
 from applications.models import Application, Inquiry, Notification
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
@@ -171,9 +175,6 @@ def test_caseworkers_see_the_outbox_but_nobody_adds_or_deletes_cases(
 def test_the_case_list_runs_the_same_queries_for_3_and_100_cases(
     client, citizen, caseworker, submit_application, django_assert_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     for _ in range(3):
         submit_application(citizen)
     client.force_login(caseworker)
@@ -186,3 +187,173 @@ def test_the_case_list_runs_the_same_queries_for_3_and_100_cases(
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(CHANGELIST)
     assert len(response.context["cl"].result_list) == 50
+
+
+# The case lists at city scale: millions of cases are read through indexes, never counted whole.
+
+INQUIRIES = reverse("admin:applications_inquiry_changelist")
+
+
+def listed_queries(client, url, **params):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return response, [query["sql"] for query in context.captured_queries]
+
+
+def plan_with(queryset, *settings):
+    with connection.cursor() as cursor:
+        for setting in settings:
+            cursor.execute(f"SET LOCAL {setting} = off")
+    return queryset.explain()
+
+
+def plan_finding(queryset):
+    """How PostgreSQL finds the rows of a large table: through an index condition, or else by
+    reading the whole table."""
+    return plan_with(queryset, "enable_seqscan", "enable_indexscan", "enable_indexonlyscan")
+
+
+def plan_in_order(queryset):
+    """How PostgreSQL orders the rows of a large table: read in order from an index, or else
+    sorted."""
+    return plan_with(queryset, "enable_seqscan", "enable_sort")
+
+
+def test_a_reference_is_found_through_its_unique_index(
+    client, citizen, caseworker, submit_application
+):
+    application = submit_application(citizen)
+    client.force_login(caseworker)
+
+    response, _ = listed_queries(client, CHANGELIST, q=f" {application.reference} ")
+    changelist = response.context["cl"]
+    plan = plan_finding(changelist.queryset)
+
+    assert list(changelist.result_list) == [application]
+    assert "Bitmap Index Scan on applications_application_reference" in plan
+    assert "Seq Scan on applications_application" not in plan
+
+
+def test_the_newest_cases_and_each_status_are_read_in_order_from_an_index(
+    client, citizen, caseworker, submit_application
+):
+    submit_application(citizen)
+    client.force_login(caseworker)
+
+    everything = client.get(CHANGELIST).context["cl"].queryset
+    received = client.get(CHANGELIST, {"status__exact": "received"}).context["cl"].queryset
+    inquiries = client.get(INQUIRIES, {"status__exact": "received"}).context["cl"].queryset
+
+    for queryset in [everything, received, inquiries]:
+        plan = plan_in_order(queryset[:50])
+        assert "newest_idx" in plan and "Sort" not in plan
+
+
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        (CHANGELIST, {}),
+        (CHANGELIST, {"status__exact": "submitted"}),
+        (CHANGELIST, {"q": "li.na@"}),
+        (CHANGELIST, {"overdue": "no"}),
+        (CHANGELIST, {"_facets": "True"}),
+        (INQUIRIES, {}),
+        (INQUIRIES, {"status__exact": "received"}),
+        (INQUIRIES, {"q": "library"}),
+        (INQUIRIES, {"_facets": "True"}),
+    ],
+)
+def test_the_case_lists_never_count_or_scan_every_case(
+    client, citizen, caseworker, submit_application, submit_inquiry, url, params
+):
+    submit_application(citizen)
+    submit_inquiry(citizen)
+    client.force_login(caseworker)
+
+    response, queries = listed_queries(client, url, **params)
+    counts = [sql for sql in queries if "COUNT(" in sql.upper()]
+
+    assert response.context["cl"].result_count == 1
+    # One count, and it stops after the first thousand rows; no filter counts ("facets").
+    assert len(counts) == 1 and "LIMIT 1001" in counts[0]
+    # No date hierarchy: it reads every case to list the years and months.
+    assert not [sql for sql in queries if "DATE_TRUNC" in sql or "MIN(" in sql]
+
+
+def test_a_long_case_list_shows_an_estimate_and_stops_its_links(
+    client, citizen, caseworker, submit_application, monkeypatch
+):
+    for _ in range(12):
+        submit_application(citizen)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE applications_application")
+    monkeypatch.setattr(LargeTablePaginator, "EXACT_COUNT", 5)
+    monkeypatch.setattr(LargeTablePaginator, "MAX_PAGES", 3)
+
+    paginator = LargeTablePaginator(Application.objects.all(), 2)
+
+    assert paginator.count == 12  # the plan's estimate, right after ANALYZE
+    assert paginator.num_pages == 3
+    with pytest.raises(EmptyPage):
+        paginator.page(4)
+
+    client.force_login(caseworker)
+    html = client.get(CHANGELIST).content.decode()
+    assert "12 applications" in html
+
+
+def test_on_time_or_decided_is_the_other_cases(client, citizen, caseworker, submit_application):
+    late, on_time, decided = (submit_application(citizen) for _ in range(3))
+    past = timezone.now() - timedelta(days=2)
+    Application.objects.filter(pk__in=[late.pk, decided.pk]).update(due_at=past)
+    Application.objects.filter(pk=decided.pk).update(status=ApplicationStatus.APPROVED)
+    client.force_login(caseworker)
+
+    listed = client.get(CHANGELIST, {"overdue": "no"}).context["cl"].result_list
+
+    assert set(listed) == {on_time, decided}
+    # One condition on each case, not "NOT IN (every overdue case)".
+    assert str(Application.objects.not_overdue().query).count("SELECT") == 1
+
+
+def test_inquiries_are_searched_by_reference_subject_and_author(
+    client, citizen, other_citizen, caseworker, submit_inquiry
+):
+    hours = submit_inquiry(citizen, subject="Library opening hours")
+    parking = submit_inquiry(other_citizen, subject="Parking permit for residents")
+    client.force_login(caseworker)
+
+    def found(term):
+        return set(client.get(INQUIRIES, {"q": term}).context["cl"].result_list)
+
+    assert found(parking.reference) == {parking}
+    assert found("opening HOURS") == {hours}
+    assert found("zhou.bin@") == {parking}
+    assert found("Li Na") == {hours}
+    assert found("nobody at all") == set()
+
+    with_trigrams = client.get(INQUIRIES, {"q": "opening"}).context["cl"].queryset
+    assert "Bitmap Index Scan on inquiry_subject_trgm_idx" in plan_finding(with_trigrams)
+
+
+def test_a_case_page_costs_the_same_with_a_short_and_a_long_history(
+    client, citizen, caseworker, submit_application
+):
+    application = submit_application(citizen)
+    url = reverse("admin:applications_application_change", args=[application.pk])
+    client.force_login(caseworker)
+    with CaptureQueriesContext(connection) as short:
+        client.get(url)
+
+    application_change_status(application=application, to_status="received", by=caseworker)
+    for _ in range(5):
+        application_change_status(
+            application=application, to_status="action_required", by=caseworker
+        )
+        application_change_status(application=application, to_status="processing", by=caseworker)
+
+    with CaptureQueriesContext(connection) as long:
+        response = client.get(url)
+    assert response.content.decode().count("Action required") >= 5
+    assert len(long.captured_queries) == len(short.captured_queries)

@@ -6,8 +6,8 @@ from django.test import Client
 from django.urls import reverse
 
 from faq.models import HelpfulVote
-from faq.views import QUESTIONS_PER_PAGE, QUESTIONS_PER_TOPIC_PREVIEW
 from faq.services import VOTES_PER_QUESTION
+from faq.views import QUESTIONS_PER_PAGE, QUESTIONS_PER_TOPIC_PREVIEW
 
 
 def h1_count(response):

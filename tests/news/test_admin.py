@@ -1,5 +1,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
@@ -132,7 +134,44 @@ def test_the_article_list_has_filters_search_and_dates(client, editor, make_arti
     assert "Harbour news" in html
     assert "Library news" not in html
     assert "By channel" in html and "By status" in html and "By publish time" in html
-    assert "publish_at__year=" in html  # the date hierarchy
+    # No date hierarchy: it reads every article to list the years and months.
+    assert "publish_at__year=" not in html
+
+
+def test_the_article_list_is_searched_through_the_full_text_index(client, editor, make_article):
+    make_article(title="Ferry timetable", body="<p>Boats to the harbours leave hourly.</p>")
+    make_article(title="Harbourside", body="<p>A new park.</p>")
+    client.force_login(editor)
+
+    def found(term):
+        changelist = client.get(reverse("admin:news_article_changelist"), {"q": term})
+        return [article.title for article in changelist.context["cl"].result_list]
+
+    assert found("harbour boats") == ["Ferry timetable"]  # words, in any form
+    assert found('"new park"') == ["Harbourside"]
+    assert found("bour") == []  # not parts of words
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    queryset = client.get(reverse("admin:news_article_changelist"), {"q": "boats"}).context["cl"]
+    assert "news_article_search_idx" in queryset.queryset.explain()
+
+
+def test_the_article_list_reads_the_newest_from_an_index_and_counts_once(
+    client, editor, make_article
+):
+    make_article()
+    client.force_login(editor)
+
+    with CaptureQueriesContext(connection) as context:
+        changelist = client.get(reverse("admin:news_article_changelist"), {"_facets": "True"})
+    counts = [query for query in context.captured_queries if "COUNT(" in query["sql"]]
+
+    assert len(counts) == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+    assert "news_article_newest_idx" in changelist.context["cl"].queryset[:100].explain()
 
 
 def test_staff_outside_the_editors_group_cannot_touch_news(client, other_staff, make_article):

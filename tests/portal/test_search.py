@@ -6,8 +6,10 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+import news.models
 from faq.models import Question, Topic
 from news.models import Article, Category
+from portal import search as site_search
 from portal.search import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
@@ -256,22 +258,23 @@ def test_query_count_does_not_grow_with_results(
     make_article(title="Ferry news")
     make_question(question="Ferry question")
     client.get("/")  # the site profile is kept in memory from then on
-    # The count, the page of hits, and one snippet query for each kind.
-    with django_assert_num_queries(4):
+    # The ranked hits (no count of every match), and one snippet query for each kind.
+    with django_assert_num_queries(3):
         search(client, q="ferry")
 
     for _ in range(25):
         make_article(body="<p>Take the ferry.</p>")
         make_question(answer="<p>Take the ferry.</p>")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3) as context:
         response = search(client, q="ferry")
+    assert not [query for query in context.captured_queries if "COUNT(" in query["sql"]]
     results = response.context["results"]
     assert len(results) == RESULTS_PER_PAGE
     assert {result.kind for result in results} == {"news", "faq"}
 
 
 def test_query_count_without_results_includes_the_suggestions(client, django_assert_num_queries):
-    # The site profile, the count and the similar titles.
+    # The site profile, the hits and the similar titles.
     with django_assert_num_queries(3):
         search(client, q="nothing")
 
@@ -325,3 +328,50 @@ def test_faq_search_uses_the_gin_index_with_thousands_of_questions(topic):
     plan = explain_search(Question.objects.published().search("typhoon"))
 
     assert "faq_question_search_idx" in plan
+
+
+def test_a_long_list_of_results_is_cut_and_says_so(client, make_question, monkeypatch):
+    monkeypatch.setattr(site_search, "MAX_RESULTS", 12)
+    for _ in range(13):
+        make_question(answer="<p>Bring your passport.</p>")
+
+    response = search(client, q="passport")
+    page = response.content.decode()
+
+    assert "More than 12 results for “passport”" in page
+    assert "(page 1 of 2)" in page
+    assert "put a phrase in quotes" in page
+    assert len(search(client, q="passport", page=2).context["results"]) == 2
+
+
+def test_news_ranks_more_recent_matches_than_a_page_shows():
+    # Otherwise a list of only the recent news matches could look complete.
+    assert site_search.MAX_RESULTS < news.models.MIN_RECENT_MATCHES <= news.models.RANKED_MATCHES
+
+
+def test_a_short_list_of_results_is_counted_exactly(client, make_question, monkeypatch):
+    monkeypatch.setattr(site_search, "MAX_RESULTS", 12)
+    for _ in range(12):
+        make_question(answer="<p>Bring your passport.</p>")
+
+    page = search(client, q="passport").content.decode()
+
+    assert "12 results for “passport”" in page and "More than" not in page
+
+
+@pytest.mark.parametrize(
+    ("titles", "model", "field", "index"),
+    [
+        (site_search.article_titles, Article, "title", "news_article_title_trgm"),
+        (site_search.question_titles, Question, "question", "faq_question_trgm_idx"),
+    ],
+)
+def test_similar_titles_are_found_through_a_trigram_index(titles, model, field, index):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+
+    # The condition is the indexable operator, not a similarity computed for every title...
+    assert f'."{field}" %>> ' in str(titles("pasport").query)
+    # ...and an index answers that operator.
+    plan = model.objects.filter(**{f"{field}__trigram_strict_word_similar": "pasport"}).explain()
+    assert index in plan
