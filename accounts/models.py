@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -66,6 +67,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["email"]
+        indexes = [
+            # Staff lists (caseworkers to assign a case to) among a city's worth of citizens.
+            models.Index(
+                fields=["email"], condition=Q(is_staff=True), name="accounts_user_staff_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.email
