@@ -1,0 +1,134 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.test import Client
+
+from applications.models import Service
+from faq.models import Question, Topic
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "lanterns along the Huangpu"
+
+
+def assert_meets_the_page_rules(page, axe_violations):
+    assert page.locator("h1").count() == 1, page.url
+    assert axe_violations(page) == [], page.url
+    # The layout changes on a phone (grids fall to one column, tables scroll in their own box),
+    # so axe-core looks at the narrow page as well.
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
+    assert axe_violations(page) == [], page.url
+
+
+@pytest.fixture
+def published_question(db):
+    topic = Topic.objects.create(name="Getting around", slug="getting-around", position=1)
+    return Question.objects.create(
+        topic=topic,
+        question="Where can I get an English map of the city?",
+        slug="english-city-map",
+        answer="<p>Free maps are handed out at <strong>tourist information centres</strong>.</p>",
+        published=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/accessibility/", 200),
+        ("/privacy/", 200),
+        ("/contact/", 200),
+        ("/faq/english-city-map/", 200),
+        ("/search/", 200),
+        ("/search/?q=zzzzqqq", 200),
+        ("/no-such-page/", 404),
+        ("/accounts/password/reset/done/", 200),
+        ("/accounts/confirm-email/not-a-real-key/", 200),
+    ],
+)
+def test_pages_for_everyone(live_server, page, axe_violations, published_question, path, status):
+    response = page.goto(f"{live_server.url}{path}")
+
+    assert response.status == status
+    assert_meets_the_page_rules(page, axe_violations)
+
+
+def test_the_page_for_a_form_sent_without_its_security_token(live_server, page, axe_violations):
+    # A form posted without the CSRF cookie, as when the browser blocks cookies. The form is
+    # sent the ordinary way; JavaScript stays on only because axe-core cannot run without it.
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.context.clear_cookies(name=settings.CSRF_COOKIE_NAME)
+    page.fill('input[name="login"]', "someone@example.com")
+    page.fill('input[name="password"]', PASSWORD)
+    with page.expect_navigation() as navigation:
+        page.press('input[name="password"]', "Enter")
+
+    assert navigation.value.status == 403
+    assert page.locator("h1").inner_text() == "Your form could not be sent"
+    assert_meets_the_page_rules(page, axe_violations)
+
+
+@pytest.fixture
+def quick_password_hashing(settings):
+    # The citizen's password is hashed and checked three times for every page below.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def citizen_context(browser, live_server, make_user, quick_password_hashing):
+    user = make_user(email="zhou.yan@example.com", password=PASSWORD, full_name="Zhou Yan")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    Service.objects.create(
+        name="Street event permit",
+        slug="street-event-permit",
+        summary="Hold a market or festival on a public street.",
+        description="Needed for any event that closes a street to traffic.",
+        what_to_provide="The date, place and a site plan.",
+        processing_days=10,
+    )
+    # Signed in and then asked for the password again, through allauth's own views, so that
+    # two-factor set-up opens without a detour; the browser is handed the session.
+    client = Client()
+    for path, data in [
+        ("/accounts/login/", {"login": user.email, "password": PASSWORD}),
+        ("/accounts/reauthenticate/", {"password": PASSWORD}),
+    ]:
+        assert client.post(path, data).status_code == 302, path
+    context = browser.new_context()
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/accounts/email/",
+        "/accounts/password/change/",
+        "/accounts/2fa/",
+        "/accounts/2fa/totp/activate/",
+        "/accounts/sessions/",
+        "/accounts/reauthenticate/",
+        "/accounts/logout/",
+        "/account/details/",
+        "/account/close/",
+        "/services/",
+        "/inquiries/new/",
+    ],
+)
+def test_pages_for_a_signed_in_citizen(live_server, citizen_context, axe_violations, path):
+    page = citizen_context.new_page()
+    response = page.goto(f"{live_server.url}{path}")
+
+    assert response.status == 200
+    assert page.url == f"{live_server.url}{path}"
+    assert_meets_the_page_rules(page, axe_violations)
