@@ -199,7 +199,7 @@ class CaseAdmin(admin.ModelAdmin):
         info = self.opts.app_label, self.opts.model_name
         return [
             path(
-                "<path:object_id>/status/",
+                "<int:object_id>/status/",
                 self.admin_site.admin_view(self.status_view),
                 name="{}_{}_status".format(*info),
             ),
@@ -361,15 +361,14 @@ class InquiryAdmin(CaseAdmin):
         common = {
             "inquiry": case,
             "by": request.user,
+            "note_to_citizen": data["note_to_citizen"],
             "internal_note": data["internal_note"],
             "base_url": request.build_absolute_uri("/"),
         }
         if data["to_status"] == InquiryStatus.ANSWERED:
             inquiry_answer(answer=data["answer"], **common)
         else:
-            inquiry_change_status(
-                to_status=data["to_status"], note_to_citizen=data["note_to_citizen"], **common
-            )
+            inquiry_change_status(to_status=data["to_status"], **common)
 
 
 @admin.register(Notification)

@@ -209,7 +209,7 @@ def inquiry_change_status(
     )
 
 
-def inquiry_answer(*, inquiry, answer, by, internal_note="", base_url=""):
+def inquiry_answer(*, inquiry, answer, by, note_to_citizen="", internal_note="", base_url=""):
     answer = answer.strip()
     if not answer:
         raise ValidationError("An answer needs some text.")
@@ -218,6 +218,7 @@ def inquiry_answer(*, inquiry, answer, by, internal_note="", base_url=""):
         to_status=InquiryStatus.ANSWERED,
         by=by,
         actor=Actor.STAFF,
+        note_to_citizen=note_to_citizen,
         internal_note=internal_note,
         base_url=base_url,
         answer=answer,

@@ -103,7 +103,12 @@ def test_answering_an_inquiry_moves_it_to_answered_in_one_step(
 
     without_answer = client.post(status_url(inquiry), {"to_status": "answered"})
     client.post(
-        status_url(inquiry), {"to_status": "answered", "answer": "From 9:00 to 17:00 daily."}
+        status_url(inquiry),
+        {
+            "to_status": "answered",
+            "answer": "From 9:00 to 17:00 daily.",
+            "note_to_citizen": "Holidays are on our website.",
+        },
     )
 
     assert without_answer.context["form"].errors["answer"]
@@ -112,6 +117,7 @@ def test_answering_an_inquiry_moves_it_to_answered_in_one_step(
     assert inquiry.answer == "From 9:00 to 17:00 daily."
     assert inquiry.answered_by == caseworker
     assert [c.to_status for c in inquiry.history.all()] == ["received", "answered"]
+    assert inquiry.history.last().note_to_citizen == "Holidays are on our website."
 
 
 def test_caseworkers_filter_and_search_the_cases(
@@ -357,3 +363,29 @@ def test_a_case_page_costs_the_same_with_a_short_and_a_long_history(
         response = client.get(url)
     assert response.content.decode().count("Action required") >= 5
     assert len(long.captured_queries) == len(short.captured_queries)
+
+
+def test_a_status_page_address_that_is_not_a_number_gets_the_admins_answer(client, caseworker):
+    client.force_login(caseworker)
+
+    response = client.get(CHANGELIST + "abc/status/", follow=True)
+
+    # The admin's own "does not exist" message, not a server error.
+    assert response.status_code == 200
+    assert "doesn’t exist" in response.content.decode()
+
+
+def test_caseworkers_send_again_a_notification_that_gave_up(
+    client, citizen, caseworker, submit_application
+):
+    submit_application(citizen)
+    notification = Notification.objects.get()
+    Notification.objects.filter(pk=notification.pk).update(status=Notification.Status.FAILED)
+    client.force_login(caseworker)
+
+    client.post(
+        reverse("admin:applications_notification_changelist"),
+        {"action": "retry_now", "_selected_action": [notification.pk], "index": 0},
+    )
+
+    assert Notification.objects.get(pk=notification.pk).status == Notification.Status.PENDING
