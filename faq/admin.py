@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 
+from portal.admin_editor import RichTextEditorAdminMixin
+
 from .models import Question, Topic
 
 
@@ -20,7 +22,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     list_display = [
         "question",
         "topic",

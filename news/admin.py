@@ -1,23 +1,16 @@
-from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.middleware.csp import get_nonce
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.csp import CSP
-from django.utils.decorators import method_decorator
 from django.utils.html import format_html
-from django.views.decorators.csp import csp_override
+
+from portal.admin_editor import RichTextEditorAdminMixin
 
 from .forms import ArticleAdminForm
 from .models import Article, Category
 from .services import article_save
 from .views import neighbours
-
-# The rich-text editor loads its modules through an import map, an inline script:
-# only the article form allows it, and only with this response's nonce.
-EDITOR_CSP = settings.SECURE_CSP | {"script-src": [CSP.SELF, CSP.NONCE]}
 
 
 @admin.register(Category)
@@ -29,7 +22,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     """Hundreds of thousands of articles: the list is read newest first from an index, searched
     through the full-text index, and counted once. There is no date hierarchy (it reads every
     article to list the years and months; the date filter does the same job) and no filter counts.
@@ -105,8 +98,3 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         context = {"article": article, "preview": True, **neighbours(article)}
         return TemplateResponse(request, "news/article_detail.html", context)
-
-    @method_decorator(csp_override(EDITOR_CSP))
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "csp_nonce": get_nonce(request)}
-        return super().changeform_view(request, object_id, form_url, extra_context)

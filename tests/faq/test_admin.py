@@ -44,3 +44,16 @@ def test_editors_add_a_question_whose_answer_is_sanitised(client, faq_editor, to
     assert response.status_code == 302
     question = topic.questions.get()
     assert question.answer == "<p>Only folding bicycles.</p>"
+
+
+@pytest.mark.django_db
+def test_the_answer_form_loads_the_rich_text_editor_under_the_csp(client, faq_editor):
+    client.force_login(faq_editor)
+
+    response = client.get(reverse("admin:faq_question_add"))
+
+    html = response.content.decode()
+    policy = response["Content-Security-Policy"]
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    assert f'<script type="importmap" nonce="{nonce}">' in html
+    assert "unsafe-inline" not in policy
