@@ -53,6 +53,10 @@ serve: ## Serve with gunicorn on http://127.0.0.1:8000 (no set-up)
 test: install db-start ## Run the whole test suite (T=path::name runs one test)
 	@export CHROMIUM_PATH="$$(scripts/chromium.sh)" && $(VENV)/bin/pytest $(or $(T),tests)
 
+.PHONY: bench
+bench: install db-start ## City-scale benchmark into docs/benchmarks.md (BENCH_ARGS=--rebuild)
+	$(PY) -m scripts.bench.run $(BENCH_ARGS)
+
 .PHONY: lint
 lint: install ## Check code with ruff (lint and format)
 	$(VENV)/bin/ruff check .

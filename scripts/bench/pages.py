@@ -1,0 +1,118 @@
+"""The pages the benchmark measures, the sessions of the people who see them signed in, and the
+SQL queries each page runs."""
+
+from dataclasses import dataclass
+from importlib import import_module
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from applications.models import Application
+from news.models import Article
+
+from . import dataset
+
+REFERENCE_FILE = "bench-reference.html"
+SEARCH_WORDS = "bus timetable"
+ADMIN_APPLICATIONS = "/admin/applications/application/"
+
+
+@dataclass
+class Page:
+    key: str
+    name: str
+    path: str
+    who: str = ""  # "citizen" or "caseworker" when signed in
+    server: str = "gunicorn"  # or "nginx"
+    # Latency targets are about one person's request, measured one request at a time; the
+    # throughput figures load the server with every connection.
+    connections: int = 0
+
+
+def benchmark_pages():
+    article = Article.objects.select_related("category").get(pk=dataset.SIZES["articles"] // 2)
+    newest = Application.objects.for_user(dataset.CITIZEN_ID).newest_first().first()
+    someone_elses = Application.objects.get(pk=dataset.SIZES["applications"] * 2 // 3)
+    return [
+        Page("reference", "Trivial view (reference)", "/bench/reference/"),
+        Page("home", "Home", "/"),
+        Page("news", "News list", "/news/"),
+        Page("channel", "Channel, page 50", "/news/transport/?page=50"),
+        Page("article", "Article", article.get_absolute_url()),
+        Page("faq", "FAQ", "/faq/"),
+        Page(
+            "nginx_static",
+            "nginx: static file (reference)",
+            f"/static/{REFERENCE_FILE}",
+            server="nginx",
+        ),
+        Page("nginx_home", "nginx: home, micro-cache", "/", server="nginx"),
+        Page("search", "Search (two words)", f"/search/?{urlencode({'q': SEARCH_WORDS})}"),
+        Page("home_signed_in", "Home, signed in", "/", who="citizen"),
+        Page("applications", "My applications (1,000)", "/applications/", who="citizen"),
+        Page("application", "One application", newest.get_absolute_url(), who="citizen"),
+        Page(
+            "admin_status",
+            "Admin: applications by status",
+            f"{ADMIN_APPLICATIONS}?status=processing",
+            who="caseworker",
+        ),
+        Page(
+            "admin_reference",
+            "Admin: search by reference",
+            f"{ADMIN_APPLICATIONS}?q={someone_elses.reference}",
+            who="caseworker",
+        ),
+        Page(
+            "search_alone",
+            "Search (two words), one request at a time",
+            f"/search/?{urlencode({'q': SEARCH_WORDS})}",
+            connections=1,
+        ),
+        Page(
+            "admin_reference_alone",
+            "Admin: search by reference, one request at a time",
+            f"{ADMIN_APPLICATIONS}?q={someone_elses.reference}",
+            who="caseworker",
+            connections=1,
+        ),
+        # Measured again last: a machine that got faster or slower meanwhile shows here.
+        Page("reference_again", "Trivial view, again at the end", "/bench/reference/"),
+    ]
+
+
+def signed_in_sessions():
+    """A session key for the demo citizen and the caseworker, stored the way login() does."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    sessions = {}
+    for who, email in [
+        ("citizen", dataset.CITIZEN_EMAIL),
+        ("caseworker", dataset.CASEWORKER_EMAIL),
+    ]:
+        user = get_user_model().objects.get(email=email)
+        session = store()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        sessions[who] = session.session_key
+    return sessions
+
+
+def count_queries(page, session_key):
+    """SQL queries of a first and of a second (warm) request, made in this process."""
+    client = Client(SERVER_NAME="127.0.0.1")
+    if session_key:
+        client.cookies[settings.SESSION_COOKIE_NAME] = session_key
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(page.path)
+        if response.status_code != 200:
+            raise SystemExit(f"{page.name}: {page.path} answered {response.status_code}, not 200.")
+        counts.append(len(queries))
+    return counts

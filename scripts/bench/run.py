@@ -1,0 +1,153 @@
+"""City-scale benchmark of the portal: `make bench`, or `.venv/bin/python -m scripts.bench.run`.
+
+Builds (or reuses) a benchmark database with a city's worth of data, serves the portal from it
+with production settings under gunicorn (and nginx in front, when it is installed), drives each
+page with wrk and writes the results to docs/benchmarks.md and docs/benchmarks.json.
+Settings: BENCH_SECONDS (10) and BENCH_CONNECTIONS (16) per page, BENCH_DATABASE_NAME
+(portal_bench); --rebuild builds the data set again.
+"""
+
+import argparse
+import os
+import secrets
+import signal
+import sys
+import tempfile
+from contextlib import nullcontext
+from pathlib import Path
+
+import django
+
+WORKERS = 4
+
+
+def say(message=""):
+    sys.stdout.write(message + "\n")
+    sys.stdout.flush()
+
+
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rebuild", action="store_true", help="build the data set again")
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_DATABASE_NAME", "portal_bench"),
+        help="the benchmark database on the project's PostgreSQL server (portal_bench)",
+    )
+    parser.add_argument(
+        "--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 10)), help="per page"
+    )
+    parser.add_argument(
+        "--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 16))
+    )
+    return parser.parse_args()
+
+
+def configure(options):
+    """Production settings on the benchmark database, for this process and the servers."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="scripts.bench.settings",
+        BENCH_DATABASE_NAME=options.database,
+        DJANGO_DEBUG="",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+    )
+    # Sessions made here must be valid in gunicorn: both sign them with the same key.
+    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+    django.setup()
+
+
+def main():
+    options = parse_arguments()
+    configure(options)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    # These use the models, so they are imported once Django is set up.
+    from . import data, load, pages, report, servers
+    from .urls import REFERENCE_PAGE
+
+    wrk = servers.find_or_install("wrk", "wrk")
+    if not wrk:
+        raise SystemExit(
+            "wrk drives the benchmark: install the package “wrk” "
+            "(Debian/Ubuntu: sudo apt-get install wrk; macOS: brew install wrk)."
+        )
+    nginx = servers.find_or_install("nginx", "nginx")
+    if not nginx:
+        say("nginx is not installed (package “nginx”): the nginx references are left out.")
+
+    dataset = data.prepare(rebuild=options.rebuild)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    measured = [page for page in pages.benchmark_pages() if page.server == "gunicorn" or nginx]
+    sessions = pages.signed_in_sessions()
+    cookies = {who: f"{settings.SESSION_COOKIE_NAME}={key}" for who, key in sessions.items()}
+
+    say("SQL queries per page (first request / a warm one):")
+    queries = {}
+    for page in measured:
+        if page.server == "gunicorn":
+            queries[page.key] = pages.count_queries(page, sessions.get(page.who))
+            say(f"  {page.name:<34} {queries[page.key][0]:>3} / {queries[page.key][1]}")
+
+    say(f"Serving with gunicorn ({WORKERS} workers) and measuring with wrk:")
+    results = {}
+    nginx_cache_status = None
+    with (
+        tempfile.TemporaryDirectory(prefix="portal-bench-") as directory,
+        servers.gunicorn(
+            workers=WORKERS, environment=dict(os.environ), log=Path(directory) / "gunicorn.log"
+        ) as (master, port),
+        (
+            servers.nginx(
+                program=nginx,
+                upstream_port=port,
+                static_files={pages.REFERENCE_FILE: REFERENCE_PAGE},
+            )
+            if nginx
+            else nullcontext((None, None))
+        ) as (_, nginx_port),
+    ):
+        ports = {"gunicorn": port, "nginx": nginx_port}
+        urls = {page.key: f"http://127.0.0.1:{ports[page.server]}{page.path}" for page in measured}
+        for page in measured:
+            load.check_answers_200(page.name, urls[page.key], cookies.get(page.who))
+        if nginx:
+            load.check_cache_bypassed(urls["nginx_home"], cookies["citizen"])
+        load_before = os.getloadavg()[0]
+        for page in measured:
+            results[page.key] = load.measure(
+                wrk,
+                urls[page.key],
+                cookies.get(page.who),
+                seconds=options.seconds,
+                connections=page.connections or options.connections,
+            )
+            say(report.result_line(page, results[page.key]))
+            if page.key == "nginx_home":
+                nginx_cache_status = load.fetch(urls[page.key])[1].get("X-Cache-Status")
+        load_after = os.getloadavg()[0]
+        memory = servers.worker_memory(master.pid)
+
+    report.write(
+        pages=measured,
+        queries=queries,
+        results=results,
+        memory=memory,
+        dataset=dataset,
+        options=options,
+        workers=WORKERS,
+        threads=load.THREADS,
+        load=(load_before, load_after),
+        nginx_cache_status=nginx_cache_status,
+        nginx_missing=not nginx,
+    )
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except KeyboardInterrupt:
+        # The servers were stopped on the way out (servers.py).
+        sys.exit("Interrupted.")

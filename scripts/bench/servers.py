@@ -1,0 +1,220 @@
+"""The servers the benchmark starts: gunicorn with the portal, and nginx in front of it.
+
+Each runs in its own session, so a Ctrl-C in the terminal reaches the benchmark only; the
+benchmark stops what it started, by process id, when it ends for any reason.
+"""
+
+import grp
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+NGINX_EXAMPLE = BASE_DIR / "docs" / "nginx.conf.example"
+# What the shipped example says, and what the benchmark puts in its place.
+NGINX_EXAMPLE_UPSTREAM = "server 127.0.0.1:8000;"
+NGINX_EXAMPLE_LISTEN = "listen 80;"
+NGINX_EXAMPLE_STATIC_ROOT = "/srv/portal/var/static/"
+NGINX_EXAMPLE_CACHE_PATH = "/var/cache/nginx/portal"
+NGINX_MIME_TYPES = Path("/etc/nginx/mime.types")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_answering(url, process, log, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} did not start:\n{tail(log)}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {seconds} s:\n{tail(log)}")
+
+
+def tail(log, lines=30):
+    try:
+        return "\n".join(Path(log).read_text(errors="replace").splitlines()[-lines:])
+    except FileNotFoundError:
+        return "(no log)"
+
+
+def stop(process, name, stop_signal=signal.SIGTERM):
+    if process.poll() is not None:
+        return
+    process.send_signal(stop_signal)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        sys.stderr.write(f"{name} (pid {process.pid}) did not stop; killing it.\n")
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def gunicorn(*, workers, environment, log):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "portal.wsgi",
+            f"--bind=127.0.0.1:{port}",
+            f"--workers={workers}",
+            "--worker-class=sync",
+            f"--chdir={BASE_DIR}",
+        ],
+        env=environment,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_until_answering(f"http://127.0.0.1:{port}/healthz", process, log)
+        yield process, port
+    finally:
+        stop(process, "gunicorn")
+
+
+def worker_memory(master_pid):
+    """Resident memory in MB of each child of the gunicorn master."""
+    memory = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = dict(
+                line.split(":", 1) for line in (entry / "status").read_text().splitlines()
+            )
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+        if int(status["PPid"]) == master_pid:
+            memory[int(entry.name)] = round(int(status["VmRSS"].split()[0]) / 1024, 1)
+    return dict(sorted(memory.items()))
+
+
+def find_or_install(program, package):
+    """The program's path; installs its package with apt-get as root; None when neither works."""
+    found = shutil.which(program) or shutil.which(program, path="/usr/sbin:/usr/local/sbin")
+    if found:
+        return found
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        return None
+    sys.stdout.write(f"Installing {package} with apt-get...\n")
+    sys.stdout.flush()
+    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = ["apt-get", "install", "-y", "-qq", package]
+    if subprocess.run(install, env=environment, capture_output=True).returncode != 0:
+        subprocess.run(["apt-get", "update", "-qq"], env=environment, capture_output=True)
+        subprocess.run(install, env=environment, capture_output=True)
+    return shutil.which(program) or shutil.which(program, path="/usr/sbin:/usr/local/sbin")
+
+
+def replace_once(text, old, new):
+    if text.count(old) != 1:
+        raise RuntimeError(f"{NGINX_EXAMPLE} should contain “{old}” exactly once.")
+    return text.replace(old, new)
+
+
+def nginx_site(*, port, upstream_port, static_root, cache_path):
+    """docs/nginx.conf.example with the benchmark's ports and paths: the shipped configuration."""
+    site = NGINX_EXAMPLE.read_text()
+    site = replace_once(site, NGINX_EXAMPLE_LISTEN, f"listen 127.0.0.1:{port};")
+    site = replace_once(site, NGINX_EXAMPLE_UPSTREAM, f"server 127.0.0.1:{upstream_port};")
+    site = replace_once(site, NGINX_EXAMPLE_STATIC_ROOT, f"{static_root}/")
+    return replace_once(site, NGINX_EXAMPLE_CACHE_PATH, str(cache_path))
+
+
+def nginx_main_config(*, directory, user):
+    """What /etc/nginx/nginx.conf holds on a server; here every path is in the temporary folder."""
+    mime_types = (
+        f"include {NGINX_MIME_TYPES};" if NGINX_MIME_TYPES.exists() else "types { text/html html; }"
+    )
+    return f"""{f"user {user};" if user else ""}
+worker_processes auto;
+pid {directory}/nginx.pid;
+error_log {directory}/error.log warn;
+events {{
+    worker_connections 1024;
+}}
+http {{
+    {mime_types}
+    default_type application/octet-stream;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_timeout 65;
+    access_log off;
+    client_body_temp_path {directory}/client_body;
+    proxy_temp_path {directory}/proxy;
+    fastcgi_temp_path {directory}/fastcgi;
+    uwsgi_temp_path {directory}/uwsgi;
+    scgi_temp_path {directory}/scgi;
+    include {directory}/portal.conf;
+}}
+"""
+
+
+@contextmanager
+def nginx(*, program, upstream_port, static_files):
+    """nginx on a free port with the example's site configuration, in a temporary folder.
+
+    static_files maps names to contents: they take the place of the collected static files.
+    """
+    with tempfile.TemporaryDirectory(prefix="portal-bench-nginx-") as name:
+        directory = Path(name)
+        port = free_port()
+        static_root = directory / "static"
+        static_root.mkdir()
+        for file_name, content in static_files.items():
+            (static_root / file_name).write_text(content)
+        site = nginx_site(
+            port=port,
+            upstream_port=upstream_port,
+            static_root=static_root,
+            cache_path=directory / "cache",
+        )
+        (directory / "portal.conf").write_text(site)
+        # As root, nginx's workers run as an unprivileged user, who must own the folder.
+        user = None
+        if os.geteuid() == 0:
+            nobody = pwd.getpwnam("nobody")
+            user = f"nobody {grp.getgrgid(nobody.pw_gid).gr_name}"
+            for path in [directory, *directory.rglob("*")]:
+                os.chown(path, nobody.pw_uid, nobody.pw_gid)
+        config = directory / "nginx.conf"
+        config.write_text(nginx_main_config(directory=directory, user=user))
+        log = directory / "error.log"
+        command = [program, "-p", str(directory), "-c", str(config), "-e", str(log)]
+        check = subprocess.run([*command, "-t"], capture_output=True, text=True)
+        if check.returncode != 0:
+            raise RuntimeError(f"nginx refused the configuration:\n{check.stderr}")
+        process = subprocess.Popen(
+            [*command, "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            first_file = next(iter(static_files))
+            wait_until_answering(f"http://127.0.0.1:{port}/static/{first_file}", process, log)
+            yield process, port
+        finally:
+            # SIGQUIT: finish the requests in progress, then stop.
+            stop(process, "nginx", signal.SIGQUIT)
