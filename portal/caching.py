@@ -52,6 +52,23 @@ def is_keepable(request, response):
     )
 
 
+def kept_copy(key, request, render_page, prepare=lambda response: None):
+    """The page kept under key, or render it and keep it when nothing forbids that."""
+    response = caches[PAGE_CACHE].get(key)
+    if response is None:
+        response = rendered(render_page())
+        if is_keepable(request, response):
+            prepare(response)
+            caches[PAGE_CACHE].set(key, response, settings.PAGE_CACHE_SECONDS)
+    return response
+
+
+def shareable(response):
+    patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE_SECONDS)
+    patch_vary_headers(response, ["Cookie"])
+    set_response_etag(response)
+
+
 def cache_for_anonymous_visitors(view):
     """Serve anonymous visitors a shared copy of the page; signed-in people get a private one."""
 
@@ -61,17 +78,12 @@ def cache_for_anonymous_visitors(view):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True)
             return response
-        key = page_cache_key(request)
-        response = caches[PAGE_CACHE].get(key)
-        if response is None:
-            response = rendered(view(request, *args, **kwargs))
-            if not is_keepable(request, response):
-                return response
-            patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE_SECONDS)
-            patch_vary_headers(response, ["Cookie"])
-            set_response_etag(response)
-            caches[PAGE_CACHE].set(key, response, settings.PAGE_CACHE_SECONDS)
-        return response
+        return kept_copy(
+            page_cache_key(request),
+            request,
+            lambda: view(request, *args, **kwargs),
+            prepare=shareable,
+        )
 
     return cached_view
 
@@ -89,13 +101,9 @@ def cache_for_each_person(view):
             return view(request, *args, **kwargs)
         changed = user.pages_changed_at.timestamp() if user.pages_changed_at else 0
         owner = f"{user.pk}:{request.session.session_key}:{changed}"
-        key = page_cache_key(request, owner)
-        response = caches[PAGE_CACHE].get(key)
-        if response is None:
-            response = rendered(view(request, *args, **kwargs))
-            if is_keepable(request, response):
-                caches[PAGE_CACHE].set(key, response, settings.PAGE_CACHE_SECONDS)
-        return response
+        return kept_copy(
+            page_cache_key(request, owner), request, lambda: view(request, *args, **kwargs)
+        )
 
     return cached_view
 

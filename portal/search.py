@@ -136,34 +136,23 @@ def highlight(headline):
     return mark_safe(escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
 
 
-def article_hits(query):
+def hits(matches, *, kind, title, date):
+    """Matches of one kind in the common shape that both kinds are ranked and paged in."""
     return (
-        Article.objects.published()
-        .search(query)
-        .order_by()
-        .annotate(
-            kind=Value(NEWS),
-            item_id=F("pk"),
-            item_title=F("title"),
-            item_date=F("publish_at"),
-        )
+        matches.order_by()
+        .annotate(kind=Value(kind), item_id=F("pk"), item_title=F(title), item_date=F(date))
         .values(*HIT_FIELDS)
     )
+
+
+def article_hits(query):
+    matches = Article.objects.published().search(query)
+    return hits(matches, kind=NEWS, title="title", date="publish_at")
 
 
 def question_hits(query):
-    return (
-        Question.objects.published()
-        .search(query)
-        .order_by()
-        .annotate(
-            kind=Value(FAQ),
-            item_id=F("pk"),
-            item_title=F("question"),
-            item_date=F("updated_at"),
-        )
-        .values(*HIT_FIELDS)
-    )
+    matches = Question.objects.published().search(query)
+    return hits(matches, kind=FAQ, title="question", date="updated_at")
 
 
 def article_results(ids, query):
