@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
@@ -37,12 +36,15 @@ def can_withdraw(application):
     return ApplicationStatus.WITHDRAWN in allowed_targets(application, actor=Actor.CITIZEN)
 
 
-class VerifiedEmailRequiredMixin:
-    """Signed in with a verified email address; anonymous visitors are sent to sign in."""
+class PersonalPageMixin:
+    """A page of the person's own cases, kept for them until one of their records changes.
+
+    It needs a verified email address; anonymous visitors are sent to sign in.
+    """
 
     @classmethod
     def as_view(cls, **initkwargs):
-        return verified_email_required(super().as_view(**initkwargs))
+        return cache_for_each_person(verified_email_required(super().as_view(**initkwargs)))
 
 
 class ServiceListView(ListView):
@@ -53,8 +55,7 @@ class ServiceListView(ListView):
         return Service.objects.open()
 
 
-@method_decorator(cache_for_each_person, name="get")
-class ApplicationListView(VerifiedEmailRequiredMixin, ListView):
+class ApplicationListView(PersonalPageMixin, ListView):
     template_name = "applications/application_list.html"
     context_object_name = "applications"
     paginate_by = PAGE_SIZE
@@ -72,8 +73,7 @@ class ApplicationListView(VerifiedEmailRequiredMixin, ListView):
         return super().get_context_data(filter_form=self.filter_form, **kwargs)
 
 
-@method_decorator(cache_for_each_person, name="get")
-class ApplicationDetailView(VerifiedEmailRequiredMixin, DetailView):
+class ApplicationDetailView(PersonalPageMixin, DetailView):
     template_name = "applications/application_detail.html"
     context_object_name = "application"
     slug_field = slug_url_kwarg = "reference"
@@ -177,8 +177,7 @@ def attachment_download(request, reference, pk):
     return response
 
 
-@method_decorator(cache_for_each_person, name="get")
-class InquiryListView(VerifiedEmailRequiredMixin, ListView):
+class InquiryListView(PersonalPageMixin, ListView):
     template_name = "applications/inquiry_list.html"
     context_object_name = "inquiries"
     paginate_by = PAGE_SIZE
@@ -187,8 +186,7 @@ class InquiryListView(VerifiedEmailRequiredMixin, ListView):
         return Inquiry.objects.for_user(self.request.user).newest_first()
 
 
-@method_decorator(cache_for_each_person, name="get")
-class InquiryDetailView(VerifiedEmailRequiredMixin, DetailView):
+class InquiryDetailView(PersonalPageMixin, DetailView):
     template_name = "applications/inquiry_detail.html"
     context_object_name = "inquiry"
     slug_field = slug_url_kwarg = "reference"

@@ -11,6 +11,8 @@ A signed-in person's own pages (home, their cases) are kept per person and sign-
 stop being served the moment one of their records changes: the key holds the user's
 `pages_changed_at`, which every such change updates in the same transaction
 (accounts.services.personal_pages_changed), and the user row is read for each request anyway.
+Changes to their email addresses count too (accounts.signals), so a kept copy can be served
+before the page's own access check, which looks at those addresses.
 """
 
 from functools import wraps
@@ -91,7 +93,8 @@ def cache_for_anonymous_visitors(view):
 def cache_for_each_person(view):
     """Keep a signed-in person's own copy of the page until one of their records changes.
 
-    Use it inside any access check (on a class-based view's `get`), so the check still runs.
+    A copy is kept only of a page the view let them see; it may wrap an access check that
+    depends on nothing but the person's records (sign-in, a verified email address).
     """
 
     @wraps(view)
@@ -102,7 +105,10 @@ def cache_for_each_person(view):
         changed = user.pages_changed_at.timestamp() if user.pages_changed_at else 0
         owner = f"{user.pk}:{request.session.session_key}:{changed}"
         return kept_copy(
-            page_cache_key(request, owner), request, lambda: view(request, *args, **kwargs)
+            page_cache_key(request, owner),
+            request,
+            lambda: view(request, *args, **kwargs),
+            prepare=set_response_etag,
         )
 
     return cached_view

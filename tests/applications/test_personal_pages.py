@@ -1,6 +1,7 @@
 """A citizen's kept pages stop being served the moment one of their cases changes."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from applications.services import application_change_status, inquiry_answer
@@ -44,3 +45,41 @@ def test_a_new_application_shows_at_once_in_the_kept_list(client, citizen, submi
         application.reference
         in client.get(reverse("applications:application_list")).content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    "view", ["application_list", "inquiry_list", "application_detail", "inquiry_detail"]
+)
+def test_a_kept_case_page_costs_only_the_session_and_the_user(
+    client, citizen, submit_application, submit_inquiry, django_assert_num_queries, view
+):
+    cases = {"application": submit_application(citizen), "inquiry": submit_inquiry(citizen)}
+    kind, shape = view.split("_")
+    url = cases[kind].get_absolute_url() if shape == "detail" else reverse(f"applications:{view}")
+    client.force_login(citizen)
+    first = client.get(url)
+
+    with django_assert_num_queries(2):  # their session and their user record
+        again = client.get(url)
+
+    assert again.content == first.content
+
+
+@pytest.mark.parametrize("change", ["unverified", "removed"])
+def test_a_kept_case_page_is_not_served_once_the_email_address_is_no_longer_verified(
+    client, citizen, submit_application, change
+):
+    application = submit_application(citizen)
+    client.force_login(citizen)
+    assert application.reference in client.get(application.get_absolute_url()).content.decode()
+
+    address = EmailAddress.objects.get(user=citizen)
+    if change == "removed":
+        address.delete()
+    else:
+        address.verified = False
+        address.save()
+
+    page = client.get(application.get_absolute_url()).content.decode()
+    assert application.reference not in page
+    assert "Verify Your Email Address" in page

@@ -1,0 +1,16 @@
+"""A person's kept pages (portal.caching) follow changes to their email addresses.
+
+Citizens' case pages are open only to a verified address; allauth and the admin change those
+addresses through the model, so its signals see every change.
+"""
+
+from allauth.account.models import EmailAddress
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from .services import personal_pages_changed
+
+
+@receiver([post_save, post_delete], sender=EmailAddress)
+def email_address_changed(sender, instance, **kwargs):
+    personal_pages_changed(instance.user_id)
