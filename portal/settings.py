@@ -107,7 +107,9 @@ DATABASES = {
         os.environ.get("DATABASE_URL")
         or f"postgres://portal:portal@127.0.0.1:{os.environ.get('PORTAL_PG_PORT', '25432')}/portal",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        # Off, as in Django: the check costs a query on every request. Without it, each process's
+        # first request after a database restart fails, and the process then reconnects.
+        conn_health_checks=env_flag("DATABASE_CONN_HEALTH_CHECKS"),
     )
 }
 # The portal runs many small indexed queries; compiling them (JIT) only adds time.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's own PostgreSQL cluster under var/pg.
-#   scripts/db.sh start|stop|status|psql [args]
+#   scripts/db.sh start|stop|status|url|psql [args]
 # start and stop are idempotent. When DATABASE_URL is set, the project uses that
 # server instead and this script neither starts nor stops anything.
 # Knobs: PORTAL_PG_PORT (25432), PORTAL_PG_ROOT (var/pg), PORTAL_PG_BIN.
@@ -16,6 +16,10 @@ CMD=${1:-}
 
 say() { echo "db: $*" >&2; }
 
+if [ -n "${DATABASE_URL:-}" ] && [ "$CMD" = url ]; then
+  echo "$DATABASE_URL"
+  exit 0
+fi
 if [ -n "${DATABASE_URL:-}" ] && [ "$CMD" != psql ]; then
   say "DATABASE_URL is set; using that server, no local cluster."
   exit 0
@@ -123,6 +127,8 @@ case "$CMD" in
   start) start ;;
   stop) stop ;;
   status) if running; then echo "running on 127.0.0.1:$PORT"; else echo "stopped"; exit 3; fi ;;
+  # The cluster through its unix socket, which costs less per query than TCP.
+  url) echo "postgres://$DB_USER:$DB_PASSWORD@${SOCKET_DIR//\//%2F}:$PORT/$DB" ;;
   psql) shift; exec "$PG_BIN/psql" -h "$SOCKET_DIR" -p "$PORT" -U "$DB_USER" -d "$DB" "$@" ;;
-  *) echo "usage: $0 start|stop|status|psql [args]" >&2; exit 64 ;;
+  *) echo "usage: $0 start|stop|status|url|psql [args]" >&2; exit 64 ;;
 esac

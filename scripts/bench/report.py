@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import django
+from django.conf import settings
 from django.db import connection
 
 from .dataset import CASEWORKER_EMAIL, CITIZEN_EMAIL, PASSWORD
@@ -84,6 +85,11 @@ def the_command(options):
     if os.environ.get("MAKELEVEL"):
         return f"{settings} make bench" + (" BENCH_ARGS=--rebuild" if options.rebuild else "")
     return f"{settings} .venv/bin/python -m scripts.bench.run {shlex.join(sys.argv[1:])}".strip()
+
+
+def database_connection():
+    host = settings.DATABASES["default"]["HOST"]
+    return "through its unix socket" if host.startswith("/") else f"over TCP at {host}"
 
 
 def reference_rps(results):
@@ -328,7 +334,8 @@ def write(
         say(f"  {mark(passed):<5} {what} ({measured})")
 
     notes = [
-        f"- gunicorn with {workers} sync workers on 127.0.0.1, `DEBUG` off; wrk with {threads} "
+        f"- gunicorn with {workers} sync workers on 127.0.0.1, `DEBUG` off, reaching PostgreSQL "
+        f"{database_connection()}; wrk with {threads} "
         f"threads and {options.connections} connections for {options.seconds} s per page, after "
         "a short warm-up; everything runs on the same machine, so wrk, gunicorn, nginx and "
         "PostgreSQL share its cores.",

@@ -11,6 +11,7 @@ import argparse
 import os
 import secrets
 import signal
+import subprocess
 import sys
 import tempfile
 from contextlib import nullcontext
@@ -43,8 +44,15 @@ def parse_arguments():
     return parser.parse_args()
 
 
+def project_database_url():
+    """The project's PostgreSQL through its unix socket, as on a one-machine deployment."""
+    command = [str(Path(__file__).resolve().parents[1] / "db.sh"), "url"]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+
+
 def configure(options):
     """Production settings on the benchmark database, for this process and the servers."""
+    os.environ.setdefault("DATABASE_URL", project_database_url())
     os.environ.update(
         DJANGO_SETTINGS_MODULE="scripts.bench.settings",
         BENCH_DATABASE_NAME=options.database,
