@@ -2,6 +2,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.db.models.functions import Now
 
+from portal.sitemaps import UpdatedAtSitemap
+
 from .models import Article, Category
 
 
@@ -21,9 +23,11 @@ class CategorySitemap(Sitemap):
         return category.last_published
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(UpdatedAtSitemap):
     changefreq = "monthly"
     priority = 0.8
+    # Each page of the sitemap stays small enough to render in well under a second.
+    limit = 10_000
 
     def items(self):
         return (
@@ -32,6 +36,3 @@ class ArticleSitemap(Sitemap):
             .select_related("category")
             .only("slug", "updated_at", "category", "category__slug")
         )
-
-    def lastmod(self, article):
-        return article.updated_at

@@ -1,12 +1,13 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from faq.sitemaps import FaqIndexSitemap, QuestionSitemap
+from faq.sitemaps import FaqIndexSitemap, QuestionSitemap, TopicSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 from . import search, views
+from .caching import cache_for_anonymous_visitors
 from .sitemaps import PageSitemap
 
 sitemaps = {
@@ -14,6 +15,7 @@ sitemaps = {
     "channels": CategorySitemap,
     "news": ArticleSitemap,
     "faq": FaqIndexSitemap,
+    "faq-topics": TopicSitemap,
     "faq-questions": QuestionSitemap,
 }
 
@@ -21,7 +23,20 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.RobotsView.as_view(), name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of sections, so that search engines find every page of the long ones; it counts
+    # every published article, so anonymous visitors share a kept copy.
+    path(
+        "sitemap.xml",
+        cache_for_anonymous_visitors(sitemap_views.index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap_section",
+    ),
     path(
         "accessibility/",
         TemplateView.as_view(template_name="portal/accessibility.html"),

@@ -4,10 +4,12 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from faq.models import HelpfulVote
 from faq.services import VOTES_PER_QUESTION
 from faq.views import QUESTIONS_PER_PAGE, QUESTIONS_PER_TOPIC_PREVIEW
+from tests.sitemaps import sitemap_entries
 
 
 def h1_count(response):
@@ -245,11 +247,11 @@ def test_sitemap_lists_the_faq_page_and_each_published_question(client, make_que
     make_question(slug="ferry")
     make_question(slug="hidden", published=False)
 
-    page = client.get(reverse("sitemap")).content.decode()
+    locations = sitemap_entries(client)
 
-    assert "<loc>http://testserver/faq/</loc>" in page
-    assert "<loc>http://testserver/faq/ferry/</loc>" in page
-    assert "hidden" not in page
+    assert "http://testserver/faq/" in locations
+    assert "http://testserver/faq/ferry/" in locations
+    assert not [url for url in locations if "hidden" in url]
 
 
 @pytest.mark.django_db
@@ -275,3 +277,18 @@ def test_votes_from_the_cached_page_need_no_token_but_must_come_from_the_portal(
 
     assert response.status_code == status
     assert HelpfulVote.objects.count() == votes
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_each_topic_with_published_questions(
+    client, make_question, topic, other_topic
+):
+    answered = make_question(slug="ferry")
+    make_question(slug="hidden", topic=other_topic, published=False)
+
+    locations = sitemap_entries(client)
+
+    assert locations[f"http://testserver{topic.get_absolute_url()}"] == (
+        timezone.localdate(answered.updated_at).isoformat()
+    )
+    assert f"http://testserver{other_topic.get_absolute_url()}" not in locations

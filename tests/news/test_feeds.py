@@ -3,15 +3,18 @@ from datetime import timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from news.sitemaps import ArticleSitemap
+from tests.sitemaps import section_urls, sitemap_entries
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture
@@ -73,10 +76,8 @@ def test_atom_feed_has_entries_with_updated_dates_and_links(client, articles):
 
 
 def test_sitemap_lists_channels_and_published_articles_only(client, articles):
-    response = client.get(reverse("sitemap"))
+    locations = sitemap_entries(client)
 
-    root = ET.fromstring(response.content)
-    locations = {url.findtext(f"{SITEMAP}loc") for url in root.findall(f"{SITEMAP}url")}
     assert "http://testserver/news/government-news/" in locations
     assert "http://testserver/news/city-news-digest/" in locations
     for key in ("old", "new", "digest"):
@@ -88,4 +89,27 @@ def test_sitemap_lists_channels_and_published_articles_only(client, articles):
 def test_a_channel_without_visible_articles_is_not_in_the_sitemap(client, make_article):
     make_article(publish_at=timezone.now() + timedelta(days=1))
 
-    assert b"/news/government-news/" not in client.get(reverse("sitemap")).content
+    assert "http://testserver/news/government-news/" not in sitemap_entries(client)
+
+
+def test_the_sitemap_index_splits_the_news_into_pages_search_engines_can_follow(
+    client, articles, monkeypatch
+):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+
+    sections = section_urls(client)
+    locations = sitemap_entries(client)
+
+    assert "http://testserver/sitemap-news.xml" in sections
+    assert "http://testserver/sitemap-news.xml?p=2" in sections
+    for key in ("old", "new", "digest"):
+        assert f"http://testserver{articles[key].get_absolute_url()}" in locations
+
+
+def test_the_sitemap_index_reads_no_article_rows(client, articles):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("sitemap"))
+
+    article_queries = [query["sql"] for query in queries if '"news_article"' in query["sql"]]
+    assert article_queries
+    assert all("MAX(" in sql or "COUNT(" in sql for sql in article_queries), article_queries

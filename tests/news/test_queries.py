@@ -33,7 +33,8 @@ PAGES = {
     "article page": lambda articles: articles[1].get_absolute_url(),
     "home page": lambda articles: "/",
     "rss feed": lambda articles: "/news/feed/",
-    "sitemap": lambda articles: "/sitemap.xml",
+    "sitemap index": lambda articles: "/sitemap.xml",
+    "news sitemap": lambda articles: "/sitemap-news.xml",
 }
 
 

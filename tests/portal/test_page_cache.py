@@ -168,3 +168,13 @@ def test_a_changed_name_shows_at_once_on_a_kept_home_page(client, citizen):
     client.get(reverse("accounts:overview"))  # where the confirmation is shown
 
     assert "Li Na Wang" in client.get("/").content.decode()
+
+
+def test_the_sitemap_index_is_shared_by_anonymous_visitors(client, django_assert_num_queries):
+    first = client.get(reverse("sitemap"))
+
+    with django_assert_num_queries(0):
+        again = client.get(reverse("sitemap"))
+
+    assert again.content == first.content
+    assert "public" in again["Cache-Control"]
