@@ -7,6 +7,7 @@ lists in one query, keeps the best MAX_RESULTS, pages through them and cuts high
 are more and asks for a narrower search.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,7 @@ from django.contrib.postgres.search import (
     TrigramStrictWordSimilarity,
 )
 from django.core.paginator import Paginator
+from django.db import OperationalError, connection, transaction
 from django.db.models import F, Func, IntegerField, TextField, Value
 from django.db.models.functions import Concat
 from django.db.models.lookups import GreaterThan
@@ -30,6 +32,8 @@ from django.views.decorators.http import require_safe
 from faq.models import Question
 from news.models import Article
 
+logger = logging.getLogger(__name__)
+
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -37,6 +41,13 @@ RESULTS_PER_PAGE = 10
 # more than MAX_RESULTS of them, so a list cut short always says so.
 MAX_RESULTS = 10 * RESULTS_PER_PAGE
 SUGGESTION_COUNT = 3
+# A phrase of two common words that seldom stand together makes PostgreSQL check the word
+# positions in every article holding both: such a search is stopped rather than left to run.
+SEARCH_TIME_LIMIT_MS = 1000
+QUERY_CANCELED = "57014"  # PostgreSQL's error code for a statement stopped by statement_timeout
+TOO_SLOW_MESSAGE = (
+    "This search took too long. Leave out the quotes, or use fewer or less common words."
+)
 
 NEWS = "news"
 FAQ = "faq"
@@ -264,22 +275,49 @@ def similar_titles(query, kinds):
     return [row["title_match"] for row in best]
 
 
+class SearchTookTooLong(Exception):
+    pass
+
+
+def within_time_limit(run):
+    """run(), its queries cancelled by PostgreSQL once one runs longer than SEARCH_TIME_LIMIT_MS."""
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = %s", [SEARCH_TIME_LIMIT_MS])
+            return run()
+    except OperationalError as error:
+        if getattr(error.__cause__, "pgcode", None) == QUERY_CANCELED:
+            raise SearchTookTooLong from error
+        raise
+
+
+def search_results(query, kind, page_number):
+    kinds = [kind] if kind else list(SOURCES)
+    # One more than is shown tells whether there are more, without counting them all.
+    hits = list(ranked_hits(query, kinds)[: MAX_RESULTS + 1])
+    page = Paginator(hits[:MAX_RESULTS], RESULTS_PER_PAGE).get_page(page_number)
+    return {
+        "query": query,
+        "kind_label": KIND_LABELS.get(kind, ""),
+        "page_obj": page,
+        "more_results": len(hits) > MAX_RESULTS,
+        "results": results_for(page.object_list, query),
+        "suggestions": [] if hits else similar_titles(query, kinds),
+    }
+
+
 @require_safe
 def search(request):
     form = SearchForm(request.GET)
     context = {"form": form, "query": ""}
     if form.is_valid() and form.cleaned_data["q"]:
-        query = form.cleaned_data["q"]
-        kinds = [form.cleaned_data["type"]] if form.cleaned_data["type"] else list(SOURCES)
-        # One more than is shown tells whether there are more, without counting them all.
-        hits = list(ranked_hits(query, kinds)[: MAX_RESULTS + 1])
-        page = Paginator(hits[:MAX_RESULTS], RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(
-            query=query,
-            kind_label=KIND_LABELS.get(form.cleaned_data["type"], ""),
-            page_obj=page,
-            more_results=len(hits) > MAX_RESULTS,
-            results=results_for(page.object_list, query),
-            suggestions=[] if hits else similar_titles(query, kinds),
-        )
+        query, kind = form.cleaned_data["q"], form.cleaned_data["type"]
+        try:
+            context |= within_time_limit(
+                lambda: search_results(query, kind, request.GET.get("page"))
+            )
+        except SearchTookTooLong:
+            logger.warning("Search cancelled after %s ms: %r", SEARCH_TIME_LIMIT_MS, query)
+            form.add_error("q", TOO_SLOW_MESSAGE)
     return render(request, "portal/search.html", context)

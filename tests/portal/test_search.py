@@ -2,7 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
@@ -252,6 +252,10 @@ def test_odd_parameters_never_break_the_page(client, make_question, params):
     assert search(client, **params).status_code == 200
 
 
+# The time limit: SET LOCAL statement_timeout, in a savepoint here (a transaction in production).
+TIME_LIMIT_QUERIES = 3
+
+
 def test_query_count_does_not_grow_with_results(
     client, make_article, make_question, django_assert_num_queries
 ):
@@ -259,13 +263,13 @@ def test_query_count_does_not_grow_with_results(
     make_question(question="Ferry question")
     client.get("/")  # the site profile is kept in memory from then on
     # The ranked hits (no count of every match), and one snippet query for each kind.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES):
         search(client, q="ferry")
 
     for _ in range(25):
         make_article(body="<p>Take the ferry.</p>")
         make_question(answer="<p>Take the ferry.</p>")
-    with django_assert_num_queries(3) as context:
+    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES) as context:
         response = search(client, q="ferry")
     assert not [query for query in context.captured_queries if "COUNT(" in query["sql"]]
     results = response.context["results"]
@@ -275,7 +279,7 @@ def test_query_count_does_not_grow_with_results(
 
 def test_query_count_without_results_includes_the_suggestions(client, django_assert_num_queries):
     # The site profile, the hits and the similar titles.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES):
         search(client, q="nothing")
 
 
@@ -375,3 +379,35 @@ def test_similar_titles_are_found_through_a_trigram_index(titles, model, field, 
     # ...and an index answers that operator.
     plan = model.objects.filter(**{f"{field}__trigram_strict_word_similar": "pasport"}).explain()
     assert index in plan
+
+
+@pytest.fixture
+def articles_locked():
+    """Another connection holds the article table, as a long write would: searches must wait."""
+    other = connections.create_connection("default")
+    with other.cursor() as cursor:
+        cursor.execute("BEGIN")
+        cursor.execute("LOCK TABLE news_article IN ACCESS EXCLUSIVE MODE")
+    with connection.cursor() as cursor:
+        # Without a time limit of its own, a search fails here rather than wait for ever.
+        cursor.execute("SET LOCAL lock_timeout = '5s'")
+    yield
+    other.close()  # ends its transaction and lets go of the lock
+
+
+def test_a_search_that_runs_too_long_is_stopped_with_a_clear_message(
+    client, make_article, articles_locked, monkeypatch, caplog
+):
+    monkeypatch.setattr(site_search, "SEARCH_TIME_LIMIT_MS", 200)
+
+    response = client.get(reverse("search"), {"q": '"ferry timetable"'})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This search took too long." in page
+    assert "<title>Error: Search" in page
+    assert "Search cancelled" in caplog.text
+    # The connection is usable again, without the time limit.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
