@@ -59,6 +59,20 @@ def rendition_name(image_name, width, extension):
     return f"{PurePosixPath(image_name).stem}-{width}.{extension}"
 
 
+def rendition_path(image_name, width, extension):
+    return f"{RENDITIONS_DIR}/{rendition_name(image_name, width, extension)}"
+
+
+def delete_photo(image_name, original_width):
+    """Delete a photo from storage with every size made of it."""
+    widths = rendition_widths(original_width) if original_width else RENDITION_WIDTHS
+    for path in [
+        image_name,
+        *(rendition_path(image_name, width, ext) for width in widths for ext in RENDITION_FORMATS),
+    ]:
+        default_storage.delete(path)
+
+
 def make_renditions(image_field):
     """Write each size once, next to nothing public but the sizes themselves."""
     storage = default_storage
@@ -69,7 +83,7 @@ def make_renditions(image_field):
         height = max(1, round(image.height * width / image.width))
         resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
         for extension, pillow_format in RENDITION_FORMATS.items():
-            path = f"{RENDITIONS_DIR}/{rendition_name(image_field.name, width, extension)}"
+            path = rendition_path(image_field.name, width, extension)
             if storage.exists(path):
                 continue
             output = io.BytesIO()

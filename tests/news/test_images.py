@@ -2,10 +2,13 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from news.images import clean_photo, make_renditions, rendition_widths
+from news.models import Article
+from news.services import article_save
 from tests.news.conftest import image_bytes
 
 GPS_EXIF = Image.Exif()
@@ -108,3 +111,55 @@ def test_renditions_are_made_once_in_webp_and_jpeg(make_article, media_root):
     made = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
     make_renditions(article.image)
     assert {path.name: path.stat().st_mtime_ns for path in folder.iterdir()} == made
+
+
+def stored_files(media_root):
+    return sorted(str(path.relative_to(media_root)) for path in media_root.rglob("*.*"))
+
+
+def photo_files(article):
+    stem = article.image.name.rsplit("/", 1)[1].split(".")[0]
+    sizes = [
+        f"news/renditions/{stem}-{width}.{extension}"
+        for width in rendition_widths(article.image_width)
+        for extension in ("jpg", "webp")
+    ]
+    return sorted([article.image.name, *sizes])
+
+
+def test_a_replaced_photo_is_deleted_with_its_sizes(
+    make_article, media_root, django_capture_on_commit_callbacks
+):
+    article = make_article(photo=True)
+    other = make_article(photo=True)
+
+    article.image = ContentFile(image_bytes(size=(500, 300)), name="replacement.jpg")
+    with django_capture_on_commit_callbacks(execute=True):
+        article_save(article=article, by=None)
+
+    assert stored_files(media_root) == sorted(photo_files(article) + photo_files(other))
+
+
+def test_an_article_saved_with_its_photo_unchanged_keeps_the_files(
+    make_article, media_root, django_capture_on_commit_callbacks
+):
+    article = make_article(photo=True)
+    before = stored_files(media_root)
+
+    article.title = "A better title"
+    with django_capture_on_commit_callbacks(execute=True):
+        article_save(article=article, by=None)
+
+    assert stored_files(media_root) == before
+
+
+def test_a_deleted_article_takes_its_photo_and_sizes_along(
+    make_article, media_root, django_capture_on_commit_callbacks
+):
+    article = make_article(photo=True)
+    assert stored_files(media_root)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Article.objects.filter(pk=article.pk).delete()
+
+    assert stored_files(media_root) == []
