@@ -15,6 +15,7 @@ Changes to their email addresses count too (accounts.signals), so a kept copy ca
 before the page's own access check, which looks at those addresses.
 """
 
+import hashlib
 from functools import wraps
 
 from django.conf import settings
@@ -36,7 +37,9 @@ def is_anonymous_visit(request):
 
 
 def page_cache_key(request, owner=""):
-    return f"page:{owner}:{request.get_host()}:{request.get_full_path()}"
+    # Hashed: an address can be longer than a cache key may be.
+    address = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode())
+    return f"page:{owner}:{address.hexdigest()}"
 
 
 def rendered(response):

@@ -1,5 +1,7 @@
 """Anonymous visitors share cached copies of public pages; nothing personal is ever shared."""
 
+import warnings
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache.backends import locmem
@@ -178,3 +180,12 @@ def test_the_sitemap_index_is_shared_by_anonymous_visitors(client, django_assert
 
     assert again.content == first.content
     assert "public" in again["Cache-Control"]
+
+
+def test_a_long_address_is_kept_without_cache_key_warnings(client):
+    long_query = "?q=" + "ü" * 300
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for _ in range(2):
+            assert client.get("/news/" + long_query).status_code == 200
