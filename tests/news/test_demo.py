@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db.models import Count, Max, Min
 from django.utils import timezone
@@ -47,3 +48,10 @@ def test_a_second_run_writes_nothing(django_assert_max_num_queries):
 
     assert list(Article.objects.values_list("pk", "updated_at", "image")) == before
     assert "already in place" in out.getvalue()
+
+
+def test_a_dry_run_leaves_no_photos_behind(media_root):
+    call_command("seed_demo", "--dry-run", verbosity=0)
+
+    assert not Article.objects.exists()
+    assert not [path for path in media_root.rglob("*") if path.is_file()]

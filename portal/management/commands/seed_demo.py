@@ -1,9 +1,18 @@
+from contextlib import nullcontext
 from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
+
+
+def files_kept_in_memory():
+    """Uploads (the demo's photos) go to memory, and are gone with a dry run's rollback."""
+    in_memory = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+    return override_settings(STORAGES={**settings.STORAGES, "default": in_memory})
 
 
 class Command(BaseCommand):
@@ -21,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, verbosity=1, **options):
         out = self.stdout if verbosity > 0 else None
-        with transaction.atomic():
+        with files_kept_in_memory() if dry_run else nullcontext(), transaction.atomic():
             for module in self.demo_modules():
                 module.seed(stdout=out, style=self.style)
             if dry_run:
