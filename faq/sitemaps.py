@@ -1,5 +1,5 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
 from portal.sitemaps import UpdatedAtSitemap
@@ -21,10 +21,14 @@ class TopicSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
+        latest = (
+            Question.objects.published()
+            .filter(topic=OuterRef("pk"))
+            .order_by("-updated_at")
+            .values("updated_at")[:1]
+        )
         return (
-            Topic.objects.annotate(
-                last_updated=Max("questions__updated_at", filter=Q(questions__published=True))
-            )
+            Topic.objects.annotate(last_updated=Subquery(latest))
             .filter(last_updated__isnull=False)
             .order_by("position", "name")
         )

@@ -31,8 +31,9 @@ class ArticleSitemap(UpdatedAtSitemap):
 
     def items(self):
         return (
+            # By id: a new article then joins the last page instead of moving every page's bounds.
             Article.objects.published()
-            .newest_first()
+            .order_by("pk")
             .select_related("category")
             .only("slug", "updated_at", "category", "category__slug")
         )

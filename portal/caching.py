@@ -96,8 +96,10 @@ def cache_for_anonymous_visitors(view):
 def cache_for_each_person(view):
     """Keep a signed-in person's own copy of the page until one of their records changes.
 
-    A copy is kept only of a page the view let them see; it may wrap an access check that
-    depends on nothing but the person's records (sign-in, a verified email address).
+    Whatever the wrapped view answers with a keepable 200 is kept, the answer of an access check
+    inside it included (allauth's "verify your email address" page). So the check may depend
+    on nothing but the person's records (sign-in, their email addresses): any change to those
+    retires the copy.
     """
 
     @wraps(view)

@@ -280,7 +280,11 @@ class SearchTookTooLong(Exception):
 
 
 def within_time_limit(run):
-    """run(), its queries cancelled by PostgreSQL once one runs longer than SEARCH_TIME_LIMIT_MS."""
+    """run(), its queries cancelled by PostgreSQL once one runs longer than SEARCH_TIME_LIMIT_MS.
+
+    The limit lasts until the transaction ends: this block's own, as requests are not wrapped in
+    one (ATOMIC_REQUESTS is off).
+    """
     try:
         with transaction.atomic():
             with connection.cursor() as cursor:
@@ -318,6 +322,7 @@ def search(request):
                 lambda: search_results(query, kind, request.GET.get("page"))
             )
         except SearchTookTooLong:
-            logger.warning("Search cancelled after %s ms: %r", SEARCH_TIME_LIMIT_MS, query)
+            # Not the words themselves: residents may search for anything, names included.
+            logger.warning("A search was stopped after %s ms.", SEARCH_TIME_LIMIT_MS)
             form.add_error("q", TOO_SLOW_MESSAGE)
     return render(request, "portal/search.html", context)

@@ -81,10 +81,10 @@ def version_of(command):
 
 
 def the_command(options):
-    settings = f"BENCH_SECONDS={options.seconds} BENCH_CONNECTIONS={options.connections}"
+    variables = f"BENCH_SECONDS={options.seconds} BENCH_CONNECTIONS={options.connections}"
     if os.environ.get("MAKELEVEL"):
-        return f"{settings} make bench" + (" BENCH_ARGS=--rebuild" if options.rebuild else "")
-    return f"{settings} .venv/bin/python -m scripts.bench.run {shlex.join(sys.argv[1:])}".strip()
+        return f"{variables} make bench" + (" BENCH_ARGS=--rebuild" if options.rebuild else "")
+    return f"{variables} .venv/bin/python -m scripts.bench.run {shlex.join(sys.argv[1:])}".strip()
 
 
 def database_connection():
