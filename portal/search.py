@@ -32,6 +32,8 @@ from django.views.decorators.http import require_safe
 from faq.models import Question
 from news.models import Article
 
+from .caching import cache_for_anonymous_visitors
+
 logger = logging.getLogger(__name__)
 
 SEARCH_CONFIG = "english"
@@ -312,6 +314,7 @@ def search_results(query, kind, page_number):
 
 
 @require_safe
+@cache_for_anonymous_visitors  # when news breaks, many people search for the same words
 def search(request):
     form = SearchForm(request.GET)
     context = {"form": form, "query": ""}

@@ -48,26 +48,30 @@ def check_cache_bypassed(url, cookie):
         )
 
 
-def wrk(program, url, cookie, *, seconds, connections):
-    """One wrk run: the figures that wrk.lua prints."""
+def wrk(program, url, cookie, *, seconds, connections, unique=False):
+    """One wrk run: the figures that wrk.lua prints (unique: a different address each time)."""
     # wrk needs at least one connection per thread.
     threads = min(THREADS, connections)
     command = [program, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     command += [f"--timeout={REQUEST_TIMEOUT_SECONDS}s", "-s", str(LUA_SCRIPT)]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    arguments = ["--", "unique"] if unique else []
+    output = subprocess.run(
+        [*command, url, *arguments], capture_output=True, text=True, check=True
+    ).stdout
     for line in output.splitlines():
         if line.startswith("BENCH_RESULT "):
             return json.loads(line.removeprefix("BENCH_RESULT "))
     raise RuntimeError(f"wrk printed no result for {url}:\n{output}")
 
 
-def measure(program, url, cookie, *, seconds, connections):
+def measure(program, url, cookie, *, seconds, connections, unique=False):
     """A short warm-up, then the measured run."""
-    wrk(program, url, cookie, seconds=min(WARM_UP_SECONDS, seconds), connections=connections)
+    options = {"connections": connections, "unique": unique}
+    wrk(program, url, cookie, seconds=min(WARM_UP_SECONDS, seconds), **options)
     wait_until_idle()
-    result = wrk(program, url, cookie, seconds=seconds, connections=connections)
+    result = wrk(program, url, cookie, seconds=seconds, **options)
     wait_until_idle()
     return result
 

@@ -31,6 +31,9 @@ class Page:
     # Latency targets are about one person's request, measured one request at a time; the
     # throughput figures load the server with every connection.
     connections: int = 0
+    # A different address for each request (&n=...): the page is made every time, never
+    # answered from the copy kept for anonymous visitors.
+    unique: bool = False
 
 
 def benchmark_pages():
@@ -51,7 +54,12 @@ def benchmark_pages():
             server="nginx",
         ),
         Page("nginx_home", "nginx: home, micro-cache", "/", server="nginx"),
-        Page("search", "Search (two words)", f"/search/?{urlencode({'q': SEARCH_WORDS})}"),
+        Page(
+            "search",
+            "Search (two words)",
+            f"/search/?{urlencode({'q': SEARCH_WORDS})}",
+            unique=True,
+        ),
         Page("home_signed_in", "Home, signed in", "/", who="citizen"),
         Page("applications", "My applications (1,000)", "/applications/", who="citizen"),
         Page("application", "One application", newest.get_absolute_url(), who="citizen"),
@@ -72,6 +80,7 @@ def benchmark_pages():
             "Search (two words), one request at a time",
             f"/search/?{urlencode({'q': SEARCH_WORDS})}",
             connections=1,
+            unique=True,
         ),
         Page(
             "admin_reference_alone",

@@ -351,6 +351,8 @@ def write(
         ),
         "- SQL queries are counted in-process with Django's test client against the same "
         "database and settings: the first request, then a second (warm) one.",
+        "- Each search request asks a different address (`&n=...`), so every one runs the search "
+        "instead of being answered from the copy kept for anonymous visitors.",
         f"- Load average (1 min) of the machine before the measurements: {load[0]:.2f}; "
         f"after: {load[1]:.2f}. Other work on the machine lowers the figures.",
     ]

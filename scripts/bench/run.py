@@ -131,6 +131,7 @@ def main():
                 cookies.get(page.who),
                 seconds=options.seconds,
                 connections=page.connections or options.connections,
+                unique=page.unique,
             )
             say(report.result_line(page, results[page.key]))
             if page.key == "nginx_home":

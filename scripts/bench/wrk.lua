@@ -2,15 +2,30 @@
 --
 -- wrk counts socket errors and answers of 400 and above. A signed-in page that sends the
 -- visitor to the sign-in page answers 302, which wrk would count as a success: count those here.
+--
+-- With the argument "unique", each request asks a different address (&n=<thread>-<count>), so
+-- that the page is made for every request instead of being answered from a kept copy.
 
 local threads = {}
 
 function setup(thread)
    table.insert(threads, thread)
+   thread:set("id", #threads)
 end
 
 function init(args)
    login_redirects = 0
+   unique = args[1] == "unique"
+   sent = 0
+end
+
+function request()
+   if not unique then
+      return wrk.format()
+   end
+   sent = sent + 1
+   local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
+   return wrk.format(nil, wrk.path .. separator .. "n=" .. id .. "-" .. sent)
 end
 
 function response(status, headers, body)

@@ -189,3 +189,13 @@ def test_a_long_address_is_kept_without_cache_key_warnings(client):
         warnings.simplefilter("error")
         for _ in range(2):
             assert client.get("/news/" + long_query).status_code == 200
+
+
+def test_a_repeated_search_is_answered_from_the_shared_copy(client, django_assert_num_queries):
+    first = client.get(reverse("search"), {"q": "ferry timetable"})
+
+    with django_assert_num_queries(0):
+        again = client.get(reverse("search"), {"q": "ferry timetable"})
+
+    assert again.content == first.content
+    assert "public" in again["Cache-Control"]
