@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 
@@ -71,10 +71,16 @@ def check_upload(upload):
             raise ValidationError(f"“{name}” is not a complete PDF file.", code="broken")
     else:
         content = clean_image(content, kind, name)
-    safe_name = get_valid_filename(PurePath(name).stem)[:150] or "attachment"
     return CheckedUpload(
-        original_name=safe_name + EXTENSIONS[kind], content_type=kind, content=content
+        original_name=safe_file_name(name) + EXTENSIONS[kind], content_type=kind, content=content
     )
+
+
+def safe_file_name(name):
+    try:
+        return get_valid_filename(PurePath(name).stem)[:150]
+    except SuspiciousFileOperation:  # nothing usable is left of it, as of "#.pdf"
+        return "attachment"
 
 
 def clean_image(content, kind, name):

@@ -4,7 +4,7 @@ import io
 import warnings
 
 from django.core.exceptions import ValidationError
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 
 def save_options(pillow_format):
@@ -13,6 +13,10 @@ def save_options(pillow_format):
     if pillow_format == "WEBP":
         return {"quality": 85}
     return {"optimize": True}
+
+
+# A JPEG holding more pictures (phones add depth and HDR maps) is read as its first picture.
+READ_AS = {"MPO": "JPEG"}
 
 
 def reencode_image(file, *, name, formats, max_pixels, broken_message):
@@ -26,7 +30,8 @@ def reencode_image(file, *, name, formats, max_pixels, broken_message):
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(file) as image:
-                if image.format not in formats:
+                pillow_format = READ_AS.get(image.format, image.format)
+                if pillow_format not in formats:
                     raise broken
                 if image.width * image.height > max_pixels:
                     raise ValidationError(
@@ -36,14 +41,18 @@ def reencode_image(file, *, name, formats, max_pixels, broken_message):
                     )
                 image.load()
                 upright = ImageOps.exif_transpose(image)
-                if image.format == "JPEG" and upright.mode not in ("RGB", "L"):
+                if pillow_format == "JPEG" and upright.mode not in ("RGB", "L"):
                     upright = upright.convert("RGB")
                 output = io.BytesIO()
-                upright.save(output, format=image.format, **save_options(image.format))
-                return output.getvalue(), image.format
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise broken from error
+                upright.save(output, format=pillow_format, **save_options(pillow_format))
+                return output.getvalue(), pillow_format
+    except ValidationError:
+        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ValidationError(
             f"“{name}” has too many pixels to be used safely.", code="too_many_pixels"
         ) from error
+    except Exception as error:
+        # Pillow fails on damaged files in many ways (OSError, struct.error, TypeError, ...):
+        # whichever it is, the file cannot be used.
+        raise broken from error

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from PIL import Image
 
 from applications.uploads import check_upload
+from tests.images import exif_with_text_in_a_number_field, multi_picture_jpeg
 
 from .conftest import PDF_BYTES, image_bytes, upload
 
@@ -83,3 +84,28 @@ def test_a_dangerous_file_name_never_reaches_the_disk():
 
     assert "/" not in checked.original_name
     assert checked.stored_name.endswith(".png") and ".." not in checked.stored_name
+
+
+def test_a_photo_with_damaged_exif_is_refused_with_a_clear_message():
+    damaged = image_bytes("JPEG", exif=exif_with_text_in_a_number_field())
+
+    with pytest.raises(ValidationError) as error:
+        check_upload(upload("scan.jpg", damaged))
+
+    assert error.value.code == "broken"
+    assert "“scan.jpg” could not be read as an image." in error.value.messages
+
+
+def test_a_phone_photo_holding_a_second_picture_is_kept_as_a_plain_jpeg():
+    checked = check_upload(upload("IMG_0042.JPG", multi_picture_jpeg()))
+
+    with Image.open(io.BytesIO(checked.content)) as image:
+        assert (image.format, image.size) == ("JPEG", (40, 30))
+    assert (checked.content_type, checked.original_name) == ("image/jpeg", "IMG_0042.jpg")
+
+
+@pytest.mark.parametrize("name", ["#.pdf", "🙂.pdf", "..pdf"])
+def test_a_file_name_without_usable_characters_becomes_attachment(name):
+    checked = check_upload(upload(name, PDF_BYTES))
+
+    assert checked.original_name == "attachment.pdf"

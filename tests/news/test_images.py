@@ -9,6 +9,7 @@ from PIL import Image
 from news.images import clean_photo, make_renditions, rendition_widths
 from news.models import Article
 from news.services import article_save
+from tests.images import exif_with_text_in_a_number_field, multi_picture_jpeg
 from tests.news.conftest import image_bytes
 
 GPS_EXIF = Image.Exif()
@@ -163,3 +164,21 @@ def test_a_deleted_article_takes_its_photo_and_sizes_along(
         Article.objects.filter(pk=article.pk).delete()
 
     assert stored_files(media_root) == []
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "WEBP", "PNG"])
+def test_a_photo_with_damaged_exif_gets_a_clear_error(image_format):
+    damaged = image_bytes(image_format=image_format, exif=exif_with_text_in_a_number_field())
+
+    with pytest.raises(ValidationError) as error:
+        clean_photo(upload(damaged, name="lead.img"))
+
+    assert error.value.code == "broken"
+
+
+def test_a_phone_photo_holding_a_second_picture_is_stored_as_a_jpeg():
+    photo = clean_photo(upload(multi_picture_jpeg(size=(800, 600)), name="IMG_0042.JPG"))
+
+    assert photo.name.endswith(".jpg")
+    with Image.open(photo) as image:
+        assert (image.format, image.size) == ("JPEG", (800, 600))
