@@ -1,3 +1,6 @@
+from urllib.parse import urlencode
+
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import admin, messages
 from django.contrib.auth.views import redirect_to_login
@@ -8,9 +11,16 @@ from django.urls import reverse
 from .models import SiteProfile
 
 
+def passed_two_factors(request):
+    """This sign-in session passed an authenticator code; an account that has one is not enough
+    (a password-only session opened before the authenticator was added would do)."""
+    records = get_authentication_records(request, request.user)
+    return is_mfa_enabled(request.user) and any(record.get("method") == "mfa" for record in records)
+
+
 class PortalAdminSite(admin.AdminSite):
     """Staff sign in through allauth (rate limits, email verification, MFA), never the admin's
-    own form, and use the admin only once two-factor authentication is on."""
+    own form, and use the admin only in a session that passed two-factor authentication."""
 
     def each_context(self, request):
         context = super().each_context(request)
@@ -20,7 +30,7 @@ class PortalAdminSite(admin.AdminSite):
         return context
 
     def has_permission(self, request):
-        return super().has_permission(request) and is_mfa_enabled(request.user)
+        return super().has_permission(request) and passed_two_factors(request)
 
     def login(self, request, extra_context=None):
         user = request.user
@@ -36,7 +46,13 @@ class PortalAdminSite(admin.AdminSite):
                 "Set up an authenticator app below.",
             )
             return redirect("mfa_activate_totp")
-        return redirect("admin:index")
+        index = reverse("admin:index", current_app=self.name)
+        if not passed_two_factors(request):
+            messages.info(
+                request, "Enter a code from your authenticator app to open the administration."
+            )
+            return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': index})}")
+        return redirect(index)
 
     def password_change(self, request, extra_context=None):
         return redirect("account_change_password")

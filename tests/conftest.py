@@ -1,8 +1,9 @@
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
+
+from tests.staff import add_authenticator
 
 
 def pytest_collection_modifyitems(items):
@@ -40,7 +41,7 @@ def make_staff(db, django_user_model):
         if group:
             user.groups.add(Group.objects.get(name=group))
         # Staff must use two-factor authentication to open the admin.
-        TOTP.activate(user, generate_totp_secret())
+        add_authenticator(user)
         return user
 
     return make

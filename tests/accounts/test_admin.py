@@ -1,16 +1,12 @@
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from tests.staff import add_authenticator, current_code, sign_in_with_two_factors
 
 from .conftest import PASSWORD
 
@@ -22,10 +18,6 @@ def staff(make_user):
     user = make_user(email="wang.fang@city.example", full_name="Wang Fang", is_staff=True)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
-
-
-def current_code(secret):
-    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
 
 
 def test_the_admin_sends_visitors_to_the_portal_sign_in(client):
@@ -74,8 +66,8 @@ def test_citizens_get_no_admin_even_when_signed_in(client, make_user):
 
 
 def test_the_admin_password_change_goes_through_the_portal(client, staff):
-    TOTP.activate(staff, generate_totp_secret())
-    client.force_login(staff)
+    add_authenticator(staff)
+    sign_in_with_two_factors(client, staff)
 
     response = client.get(reverse("admin:password_change"))
 
@@ -89,9 +81,9 @@ def test_staff_groups_exist_for_editors_and_caseworkers():
 def test_the_users_admin_lists_and_searches_by_email_and_name(client, staff, make_user):
     staff.is_superuser = True
     staff.save()
-    TOTP.activate(staff, generate_totp_secret())
+    add_authenticator(staff)
     make_user(email="zhou.bin@example.com", full_name="Zhou Bin")
-    client.force_login(staff)
+    sign_in_with_two_factors(client, staff)
 
     page = client.get(reverse("admin:accounts_user_changelist"), {"q": "Zhou"}).content.decode()
 
@@ -105,7 +97,7 @@ def test_the_users_admin_lists_and_searches_by_email_and_name(client, staff, mak
 def superuser(staff):
     staff.is_superuser = True
     staff.save()
-    TOTP.activate(staff, generate_totp_secret())
+    add_authenticator(staff)
     return staff
 
 
@@ -113,7 +105,7 @@ def test_the_users_admin_finds_addresses_by_their_beginning_through_the_index(
     client, superuser, make_user
 ):
     make_user(email="zhou.bin@example.com", full_name="Zhou Bin")
-    client.force_login(superuser)
+    sign_in_with_two_factors(client, superuser)
 
     def found(term):
         changelist = client.get(reverse("admin:accounts_user_changelist"), {"q": term}).context
@@ -132,10 +124,25 @@ def test_the_users_admin_finds_addresses_by_their_beginning_through_the_index(
 
 
 def test_the_users_admin_counts_the_accounts_once(client, superuser):
-    client.force_login(superuser)
+    sign_in_with_two_factors(client, superuser)
 
     with CaptureQueriesContext(connection) as context:
         response = client.get(reverse("admin:accounts_user_changelist"), {"_facets": "True"})
 
     assert response.status_code == 200
     assert len([query for query in context.captured_queries if "COUNT(" in query["sql"]]) == 1
+
+
+def test_a_password_only_session_must_pass_a_code_once_an_authenticator_is_added(client, staff):
+    client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD})
+    assert "_auth_user_id" in client.session  # no authenticator yet: the password was enough
+    secret = generate_totp_secret()
+    TOTP.activate(staff, secret)  # for instance from another device
+
+    response = client.get(reverse("admin:index"), follow=True)
+
+    assert response.redirect_chain[-1][0] == f"{reverse('mfa_reauthenticate')}?next=%2Fadmin%2F"
+    assert "Enter a code from your authenticator app" in response.content.decode()
+    response = client.post(response.redirect_chain[-1][0], {"code": current_code(secret)})
+    assert response.url == "/admin/"
+    assert client.get("/admin/").status_code == 200

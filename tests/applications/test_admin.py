@@ -11,6 +11,7 @@ from applications.admin import LargeTablePaginator
 from applications.models import Application, Inquiry, Notification
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
+from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_a_caseworker_changes_a_status_and_the_citizen_sees_it(
 ):
     application = submit_application(citizen)
     application_change_status(application=application, to_status="received", by=caseworker)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     form_page = client.get(status_url(application)).content.decode()
     response = client.post(
@@ -57,7 +58,7 @@ def test_a_transition_outside_the_map_is_refused_in_the_admin(
     client, citizen, caseworker, submit_application
 ):
     application = submit_application(citizen)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     response = client.post(status_url(application), {"to_status": "approved"})
 
@@ -70,7 +71,7 @@ def test_the_status_is_not_editable_on_the_case_page(
     client, citizen, caseworker, submit_application
 ):
     application = submit_application(citizen)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
     url = reverse("admin:applications_application_change", args=[application.pk])
 
     html = client.get(url).content.decode()
@@ -99,7 +100,7 @@ def test_answering_an_inquiry_moves_it_to_answered_in_one_step(
     client, citizen, caseworker, submit_inquiry
 ):
     inquiry = submit_inquiry(citizen)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     without_answer = client.post(status_url(inquiry), {"to_status": "answered"})
     client.post(
@@ -127,7 +128,7 @@ def test_caseworkers_filter_and_search_the_cases(
     late = submit_application(other_citizen)
     Application.objects.filter(pk=mine.pk).update(assigned_to=caseworker)
     Application.objects.filter(pk=late.pk).update(due_at=timezone.now() - timedelta(days=2))
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     def listed(**params):
         return set(client.get(CHANGELIST, params).context["cl"].result_list)
@@ -144,7 +145,7 @@ def test_caseworkers_filter_and_search_the_cases(
 
 def test_the_assign_to_me_action(client, citizen, caseworker, submit_application):
     application = submit_application(citizen)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     client.post(
         CHANGELIST,
@@ -156,7 +157,7 @@ def test_the_assign_to_me_action(client, citizen, caseworker, submit_application
 
 def test_editors_cannot_see_applications_or_inquiries(client, make_staff):
     editor = make_staff("editor@city.example", group="Editors")
-    client.force_login(editor)
+    sign_in_with_two_factors(client, editor)
 
     assert client.get(CHANGELIST).status_code == 403
     assert client.get(reverse("admin:applications_inquiry_changelist")).status_code == 403
@@ -167,7 +168,7 @@ def test_caseworkers_see_the_outbox_but_nobody_adds_or_deletes_cases(
     client, citizen, caseworker, submit_application
 ):
     submit_application(citizen)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     outbox = client.get(reverse("admin:applications_notification_changelist"))
 
@@ -183,7 +184,7 @@ def test_the_case_list_runs_the_same_queries_for_3_and_100_cases(
 ):
     for _ in range(3):
         submit_application(citizen)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
     with CaptureQueriesContext(connection) as few:
         client.get(CHANGELIST)
     for _ in range(97):
@@ -230,7 +231,7 @@ def test_a_reference_is_found_through_its_unique_index(
     client, citizen, caseworker, submit_application
 ):
     application = submit_application(citizen)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     response, _ = listed_queries(client, CHANGELIST, q=f" {application.reference} ")
     changelist = response.context["cl"]
@@ -245,7 +246,7 @@ def test_the_newest_cases_and_each_status_are_read_in_order_from_an_index(
     client, citizen, caseworker, submit_application
 ):
     submit_application(citizen)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     everything = client.get(CHANGELIST).context["cl"].queryset
     received = client.get(CHANGELIST, {"status__exact": "received"}).context["cl"].queryset
@@ -275,7 +276,7 @@ def test_the_case_lists_never_count_or_scan_every_case(
 ):
     submit_application(citizen)
     submit_inquiry(citizen)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     response, queries = listed_queries(client, url, **params)
     counts = [sql for sql in queries if "COUNT(" in sql.upper()]
@@ -304,7 +305,7 @@ def test_a_long_case_list_shows_an_estimate_and_stops_its_links(
     with pytest.raises(EmptyPage):
         paginator.page(4)
 
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
     html = client.get(CHANGELIST).content.decode()
     assert "12 applications" in html
 
@@ -314,7 +315,7 @@ def test_on_time_or_decided_is_the_other_cases(client, citizen, caseworker, subm
     past = timezone.now() - timedelta(days=2)
     Application.objects.filter(pk__in=[late.pk, decided.pk]).update(due_at=past)
     Application.objects.filter(pk=decided.pk).update(status=ApplicationStatus.APPROVED)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     listed = client.get(CHANGELIST, {"overdue": "no"}).context["cl"].result_list
 
@@ -328,7 +329,7 @@ def test_inquiries_are_searched_by_reference_subject_and_author(
 ):
     hours = submit_inquiry(citizen, subject="Library opening hours")
     parking = submit_inquiry(other_citizen, subject="Parking permit for residents")
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     def found(term):
         return set(client.get(INQUIRIES, {"q": term}).context["cl"].result_list)
@@ -348,7 +349,7 @@ def test_a_case_page_costs_the_same_with_a_short_and_a_long_history(
 ):
     application = submit_application(citizen)
     url = reverse("admin:applications_application_change", args=[application.pk])
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
     with CaptureQueriesContext(connection) as short:
         client.get(url)
 
@@ -366,7 +367,7 @@ def test_a_case_page_costs_the_same_with_a_short_and_a_long_history(
 
 
 def test_a_status_page_address_that_is_not_a_number_gets_the_admins_answer(client, caseworker):
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     response = client.get(CHANGELIST + "abc/status/", follow=True)
 
@@ -381,7 +382,7 @@ def test_caseworkers_send_again_a_notification_that_gave_up(
     submit_application(citizen)
     notification = Notification.objects.get()
     Notification.objects.filter(pk=notification.pk).update(status=Notification.Status.FAILED)
-    client.force_login(caseworker)
+    sign_in_with_two_factors(client, caseworker)
 
     client.post(
         reverse("admin:applications_notification_changelist"),

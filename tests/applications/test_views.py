@@ -4,6 +4,7 @@ from django.urls import reverse
 from applications.models import Application, Inquiry, Notification
 from applications.services import application_change_status, inquiry_answer
 from applications.statuses import ApplicationStatus
+from tests.staff import sign_in_with_two_factors
 
 from .conftest import PDF_BYTES, image_bytes, upload
 
@@ -75,9 +76,12 @@ def test_the_owner_and_caseworkers_download_an_attachment(
     application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
     url = application.attachments.get().get_absolute_url()
 
-    for user in [citizen, caseworker]:
-        client.force_login(user)
-        response = client.get(url)
+    client.force_login(citizen)
+    owners = client.get(url)
+    sign_in_with_two_factors(client, caseworker)
+    caseworkers = client.get(url)
+
+    for response in [owners, caseworkers]:
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == PDF_BYTES
         assert response["Content-Type"] == "application/pdf"
@@ -310,3 +314,20 @@ def test_staff_without_two_factor_authentication_cannot_download_others_attachme
     client.force_login(staff)
 
     assert client.get(application.attachments.get().get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("lost", ["staff status", "two-factor sign-in"])
+def test_a_caseworker_who_may_not_use_the_admin_cannot_download_attachments(
+    client, citizen, caseworker, submit_application, lost
+):
+    application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
+    if lost == "staff status":
+        sign_in_with_two_factors(client, caseworker)
+        caseworker.is_staff = False
+        caseworker.save()
+    else:
+        client.force_login(caseworker)
+
+    response = client.get(application.attachments.get().get_absolute_url())
+
+    assert response.status_code == 404

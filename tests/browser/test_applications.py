@@ -2,7 +2,6 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
@@ -10,6 +9,7 @@ from playwright.sync_api import expect
 
 from applications.models import Application, Service
 from applications.services import inquiry_submit
+from tests.staff import add_authenticator, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,7 +55,7 @@ def caseworker(django_user_model):
     )
     user.groups.add(group)
     # Staff must use two-factor authentication; this caseworker has set it up.
-    TOTP.activate(user, generate_totp_secret())
+    add_authenticator(user)
     return user
 
 
@@ -68,10 +68,10 @@ def sign_in_with_the_form(page, live_server, user):
 
 
 def signed_in_context(browser, live_server, user):
-    # The caseworker's two-factor sign-in is the accounts app's to test; here a signed-in
-    # session is handed to the browser so the test can go straight to the case work.
+    # The caseworker's two-factor sign-in is the accounts app's to test; here a session signed
+    # in with both factors is handed to the browser so the test can go straight to the case work.
     client = Client()
-    client.force_login(user)
+    sign_in_with_two_factors(client, user)
     context = browser.new_context()
     context.add_cookies(
         [

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from faq.models import HelpfulVote
+from tests.staff import sign_in_with_two_factors
 
 
 @pytest.mark.django_db
@@ -11,7 +12,7 @@ def test_editors_see_helpful_vote_counts_in_the_admin(client, faq_editor, make_q
         [HelpfulVote(question=question, helpful=True)] * 3
         + [HelpfulVote(question=question, helpful=False)]
     )
-    client.force_login(faq_editor)
+    sign_in_with_two_factors(client, faq_editor)
 
     changelist = client.get(reverse("admin:faq_question_changelist"))
     change = client.get(reverse("admin:faq_question_change", args=[question.pk]))
@@ -27,7 +28,7 @@ def test_editors_see_helpful_vote_counts_in_the_admin(client, faq_editor, make_q
 
 @pytest.mark.django_db
 def test_editors_add_a_question_whose_answer_is_sanitised(client, faq_editor, topic):
-    client.force_login(faq_editor)
+    sign_in_with_two_factors(client, faq_editor)
 
     response = client.post(
         reverse("admin:faq_question_add"),
@@ -48,7 +49,7 @@ def test_editors_add_a_question_whose_answer_is_sanitised(client, faq_editor, to
 
 @pytest.mark.django_db
 def test_the_answer_form_loads_the_rich_text_editor_under_the_csp(client, faq_editor):
-    client.force_login(faq_editor)
+    sign_in_with_two_factors(client, faq_editor)
 
     response = client.get(reverse("admin:faq_question_add"))
 

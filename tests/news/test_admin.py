@@ -8,6 +8,7 @@ from PIL import Image
 
 from news.models import Article
 from tests.news.conftest import image_bytes
+from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def article_form(channel, **fields):
 
 
 def test_an_editor_creates_previews_and_publishes_an_article(client, editor, channel):
-    client.force_login(editor)
+    sign_in_with_two_factors(client, editor)
     photo = SimpleUploadedFile("ferry.jpg", image_bytes(exif=GPS_EXIF), content_type="image/jpeg")
 
     response = client.post(
@@ -67,7 +68,7 @@ def test_an_editor_creates_previews_and_publishes_an_article(client, editor, cha
 
 
 def test_the_admin_form_says_what_is_wrong_with_a_bad_photo(client, editor, channel):
-    client.force_login(editor)
+    sign_in_with_two_factors(client, editor)
     not_a_photo = SimpleUploadedFile("ferry.jpg", b"GIF89a broken", content_type="image/jpeg")
 
     response = client.post(
@@ -82,7 +83,7 @@ def test_the_admin_form_says_what_is_wrong_with_a_bad_photo(client, editor, chan
 
 
 def test_a_photo_without_alt_text_is_refused_next_to_the_field(client, editor, channel):
-    client.force_login(editor)
+    sign_in_with_two_factors(client, editor)
     photo = SimpleUploadedFile("ferry.jpg", image_bytes(), content_type="image/jpeg")
 
     response = client.post(reverse("admin:news_article_add"), article_form(channel, image=photo))
@@ -94,7 +95,7 @@ def test_a_photo_without_alt_text_is_refused_next_to_the_field(client, editor, c
 
 def test_preview_shows_when_a_scheduled_article_will_appear(client, editor, make_article):
     article = make_article(days_ago=-3)
-    client.force_login(editor)
+    sign_in_with_two_factors(client, editor)
 
     html = client.get(reverse("admin:news_article_preview", args=[article.pk])).content.decode()
 
@@ -103,7 +104,7 @@ def test_preview_shows_when_a_scheduled_article_will_appear(client, editor, make
 
 def test_view_on_site_points_drafts_at_the_preview(client, editor, make_article):
     draft = make_article(status="draft")
-    client.force_login(editor)
+    sign_in_with_two_factors(client, editor)
 
     html = client.get(reverse("admin:news_article_change", args=[draft.pk])).content.decode()
 
@@ -111,7 +112,7 @@ def test_view_on_site_points_drafts_at_the_preview(client, editor, make_article)
 
 
 def test_the_article_form_loads_the_rich_text_editor_under_the_csp(client, editor):
-    client.force_login(editor)
+    sign_in_with_two_factors(client, editor)
 
     response = client.get(reverse("admin:news_article_add"))
 
@@ -126,7 +127,7 @@ def test_the_article_form_loads_the_rich_text_editor_under_the_csp(client, edito
 def test_the_article_list_has_filters_search_and_dates(client, editor, make_article, other_channel):
     make_article(title="Harbour news")
     make_article(title="Library news", category=other_channel)
-    client.force_login(editor)
+    sign_in_with_two_factors(client, editor)
 
     response = client.get(reverse("admin:news_article_changelist"), {"q": "harbour"})
 
@@ -141,7 +142,7 @@ def test_the_article_list_has_filters_search_and_dates(client, editor, make_arti
 def test_the_article_list_is_searched_through_the_full_text_index(client, editor, make_article):
     make_article(title="Ferry timetable", body="<p>Boats to the harbours leave hourly.</p>")
     make_article(title="Harbourside", body="<p>A new park.</p>")
-    client.force_login(editor)
+    sign_in_with_two_factors(client, editor)
 
     def found(term):
         changelist = client.get(reverse("admin:news_article_changelist"), {"q": term})
@@ -161,7 +162,7 @@ def test_the_article_list_reads_the_newest_from_an_index_and_counts_once(
     client, editor, make_article
 ):
     make_article()
-    client.force_login(editor)
+    sign_in_with_two_factors(client, editor)
 
     with CaptureQueriesContext(connection) as context:
         changelist = client.get(reverse("admin:news_article_changelist"), {"_facets": "True"})
@@ -176,7 +177,7 @@ def test_the_article_list_reads_the_newest_from_an_index_and_counts_once(
 
 def test_staff_outside_the_editors_group_cannot_touch_news(client, other_staff, make_article):
     article = make_article()
-    client.force_login(other_staff)
+    sign_in_with_two_factors(client, other_staff)
 
     assert client.get(reverse("admin:news_article_add")).status_code == 403
     assert client.get(reverse("admin:news_article_change", args=[article.pk])).status_code == 403
