@@ -83,6 +83,11 @@ def notification_send(*, notification_id):
             notification.last_error = f"{type(error).__name__}: {error}"[:1000]
             if notification.attempts >= settings.APPLICATIONS_NOTIFICATION_MAX_ATTEMPTS:
                 notification.status = Notification.Status.FAILED
+                logger.error(
+                    "Notification %s gave up after %s attempts; staff can send it again.",
+                    notification.pk,
+                    notification.attempts,
+                )
             notification.next_attempt_at = timezone.now() + retry_delay(notification.attempts)
         else:
             notification.status = Notification.Status.SENT

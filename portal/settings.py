@@ -266,7 +266,8 @@ APPLICATIONS_MAX_IMAGE_PIXELS = 40_000_000
 # Failed notification emails are retried after 1, 2, 4 ... minutes, at most 6 hours apart.
 APPLICATIONS_NOTIFICATION_RETRY_SECONDS = 60
 APPLICATIONS_NOTIFICATION_MAX_RETRY_SECONDS = 6 * 60 * 60
-APPLICATIONS_NOTIFICATION_MAX_ATTEMPTS = 15
+# About a week: delays growing from a minute to 6 hours, then every 6 hours.
+APPLICATIONS_NOTIFICATION_MAX_ATTEMPTS = 40
 
 # News
 # Lead photos: the upload limit, and the pixel limit that refuses decompression bombs.

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from applications.models import Notification
+from applications.notifications import retry_delay
 from applications.services import application_change_status
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +94,14 @@ def test_a_failed_send_stays_pending_and_the_command_retries_it(
     assert len(mail.outbox) == 1
 
 
+def test_a_mail_server_down_for_a_week_loses_no_message(settings):
+    retries = range(1, settings.APPLICATIONS_NOTIFICATION_MAX_ATTEMPTS)
+
+    assert sum((retry_delay(attempt) for attempt in retries), timedelta()) >= timedelta(days=7)
+
+
 def test_the_command_gives_up_after_the_last_attempt_and_keeps_the_message(
-    citizen, submit_application, settings
+    citizen, submit_application, settings, caplog
 ):
     settings.MAILERS = {"default": {"BACKEND": f"{__name__}.BrokenMailServer"}}
     settings.APPLICATIONS_NOTIFICATION_MAX_ATTEMPTS = 2
@@ -105,6 +112,9 @@ def test_the_command_gives_up_after_the_last_attempt_and_keeps_the_message(
 
     notification = Notification.objects.get()
     assert (notification.status, notification.attempts) == (Notification.Status.FAILED, 2)
+    assert [record.levelname for record in caplog.records if "gave up" in record.message] == [
+        "ERROR"
+    ]
 
 
 def test_dry_run_lists_what_is_due_and_sends_nothing(citizen, submit_application, capsys):
