@@ -5,6 +5,8 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
+from tests.staff import sign_in_with_two_factors
+
 
 def test_server_error_page_renders_without_a_request_or_database():
     html = render_to_string("500.html")
@@ -40,3 +42,22 @@ def test_error_pages_use_the_portal_layout(rf, template):
     assert len(re.findall(r"<h1[\s>]", html)) == 1
     assert 'href="#main"' in html
     assert "site-footer" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/applications/application/?status__exact=%00",
+        "/admin/applications/inquiry/?status__exact=%00",
+        "/news/?page=%00",
+        "/search/?%00=1",
+    ],
+)
+def test_an_address_holding_a_nul_character_gets_400_not_500(client, make_staff, url):
+    sign_in_with_two_factors(client, make_staff("caseworker@city.example", group="Caseworkers"))
+
+    response = client.get(url)
+
+    assert response.status_code == 400
+    assert "site-header" in response.content.decode()
