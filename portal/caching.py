@@ -120,12 +120,14 @@ def cache_for_each_person(view):
 
 
 def private_when_signed_in(get_response):
-    """Middleware: whatever a person with a session sees is theirs alone, never a shared cache's."""
+    """Middleware: whatever a person with a session sees is theirs alone, never a shared cache's,
+    and not stored by the browser either: on a shared computer, Back after signing out must not
+    show it again."""
 
     def middleware(request):
         response = get_response(request)
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            patch_cache_control(response, private=True)
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
     return middleware

@@ -115,14 +115,18 @@ def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(client, citizen):
     assert "You are signed out." in page
 
 
-@pytest.mark.parametrize("name", ["applications:application_list", "accounts:overview", "search"])
-def test_every_page_a_signed_in_person_sees_is_private(client, citizen, name):
+@pytest.mark.parametrize(
+    "name", ["home", "applications:application_list", "accounts:overview", "search"]
+)
+def test_every_page_a_signed_in_person_sees_is_private_and_not_stored(client, citizen, name):
     client.force_login(citizen)
 
     response = client.get(reverse(name))
 
     assert response.status_code == 200
     assert "private" in response["Cache-Control"]
+    # On a shared computer, Back after signing out must not show the pages again.
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_signed_in_home_pages_reuse_the_shared_news_and_faq_boxes(client, citizen):
