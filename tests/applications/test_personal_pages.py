@@ -83,3 +83,19 @@ def test_a_kept_case_page_is_not_served_once_the_email_address_is_no_longer_veri
     page = client.get(application.get_absolute_url()).content.decode()
     assert application.reference not in page
     assert "Verify Your Email Address" in page
+
+
+def test_a_kept_case_page_is_not_served_once_the_email_address_moves_to_another_account(
+    client, citizen, other_citizen, submit_application
+):
+    application = submit_application(citizen)
+    client.force_login(citizen)
+    assert application.reference in client.get(application.get_absolute_url()).content.decode()
+    EmailAddress.objects.filter(user=other_citizen).delete()
+
+    address = EmailAddress.objects.get(user=citizen)
+    address.user = other_citizen
+    address.save()
+
+    page = client.get(application.get_absolute_url()).content.decode()
+    assert "Verify Your Email Address" in page
