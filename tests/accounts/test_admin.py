@@ -146,3 +146,18 @@ def test_a_password_only_session_must_pass_a_code_once_an_authenticator_is_added
     response = client.post(response.redirect_chain[-1][0], {"code": current_code(secret)})
     assert response.url == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+def test_new_staff_set_up_an_authenticator_then_enter_a_code_to_open_the_admin(client, staff):
+    client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD})
+    password_again = client.get(reverse("admin:index"), follow=True)  # allauth asks before a change
+    setup = client.post(password_again.redirect_chain[-1][0], {"password": PASSWORD}, follow=True)
+    assert setup.redirect_chain[-1][0] == reverse("mfa_activate_totp")
+    secret = setup.context["form"].secret
+
+    client.post(reverse("mfa_activate_totp"), {"code": current_code(secret)})
+    confirm = client.get(reverse("admin:index"), follow=True)
+    assert confirm.redirect_chain[-1][0].startswith(reverse("mfa_reauthenticate"))
+    client.post(confirm.redirect_chain[-1][0], {"code": current_code(secret)})
+
+    assert client.get(reverse("admin:index")).status_code == 200
