@@ -177,6 +177,9 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = 1 if env_flag("DJANGO_BEHIND_PROXY") else 0
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A code from the 30 s before or after is accepted too (RFC 6238 allows one step): a phone's
+# clock drifts, and a code typed just as it changes must not be refused.
+MFA_TOTP_TOLERANCE = 1
 # Recording every request's activity would add a write to every page.
 USERSESSIONS_TRACK_ACTIVITY = False
 
