@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connections
 
 from tests.staff import add_authenticator
 
@@ -51,3 +52,14 @@ def make_staff(db, django_user_model):
 def empty_page_cache():
     # Each test starts with no shared copies of anonymous pages from an earlier test.
     caches["pages"].clear()
+
+
+@pytest.fixture
+def articles_locked():
+    """Another connection holds the article table, as a long write would: reads of it wait."""
+    other = connections.create_connection("default")
+    with other.cursor() as cursor:
+        cursor.execute("BEGIN")
+        cursor.execute("LOCK TABLE news_article IN ACCESS EXCLUSIVE MODE")
+    yield
+    other.close()  # ends its transaction and lets go of the lock

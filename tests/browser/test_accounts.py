@@ -3,6 +3,9 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from tests.staff import add_authenticator, current_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -97,3 +100,49 @@ def test_signing_in_from_the_cached_home_page(live_server, browser, javascript):
     assert page.url == f"{live_server.url}/"
     assert "Signed in as Gao Lan" in page.get_by_role("region", name="Your account").inner_text()
     context.close()
+
+
+@pytest.fixture
+def staff_member(db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    user = get_user_model().objects.create_user(
+        email="wang.fang@city.example", password=PASSWORD, full_name="Wang Fang", is_staff=True
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def sign_in_with_password(page, live_server, user, next_path=""):
+    page.goto(f"{live_server.url}/accounts/login/{next_path}")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+
+
+def test_staff_sign_in_with_a_code_and_reach_the_admin(
+    live_server, page, staff_member, axe_violations
+):
+    add_authenticator(staff_member)
+    sign_in_with_password(page, live_server, staff_member, "?next=/admin/")
+
+    expect(page.get_by_label("Code")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_label("Code").fill(current_code(staff_member.totp_secret))
+    page.get_by_label("Code").press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Site administration")
+
+
+def test_a_session_without_a_code_is_asked_for_one_before_the_admin(
+    live_server, page, staff_member, axe_violations
+):
+    sign_in_with_password(page, live_server, staff_member)  # no authenticator yet
+    add_authenticator(staff_member)  # added from another device
+
+    page.goto(f"{live_server.url}/admin/")
+
+    expect(page.get_by_text("Enter a code from your authenticator app")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_label("Code").fill(current_code(staff_member.totp_secret))
+    page.get_by_label("Code").press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Site administration")

@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from faq.models import Question, Topic
+from portal import search as site_search
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,3 +54,17 @@ def test_search_results_are_accessible_and_fit_a_small_screen(
     page.get_by_role("link", name="Next page").click()
     expect(page.locator(".search-result")).to_have_count(3)
     expect(page.get_by_role("searchbox", name="Search for")).to_have_value("ferry")
+
+
+def test_a_search_that_takes_too_long_says_what_to_try_instead(
+    live_server, page, articles_locked, monkeypatch, axe_violations
+):
+    monkeypatch.setattr(site_search, "SEARCH_TIME_LIMIT_MS", 200)
+    page.goto(f"{live_server.url}/search/")  # the home page itself would wait for the news
+
+    page.get_by_role("searchbox", name="Search for").fill('"ferry timetable"')
+    page.get_by_role("searchbox", name="Search for").press("Enter")
+
+    expect(page.get_by_role("alert")).to_contain_text("This search took too long.")
+    expect(page.get_by_role("searchbox", name="Search for")).to_have_value('"ferry timetable"')
+    assert axe_violations(page) == []
