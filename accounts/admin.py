@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.db.models import Q
 
 from .models import User
 
@@ -55,9 +54,4 @@ class UserAdmin(DjangoUserAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        # Addresses are stored in lower case: a prefix is read from the index on email, where
-        # "contains" would read every account.
-        condition = Q(email__startswith=term.lower())
-        if "@" not in term:
-            condition |= Q(full_name__icontains=term)
-        return queryset.filter(condition), False
+        return queryset.matching(term), False

@@ -4,7 +4,18 @@ from django.db.models import Q
 from django.utils import timezone
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    def matching(self, term):
+        """Accounts whose email address begins with the term, or whose name contains it."""
+        # Addresses are stored in lower case: a prefix is read from the index on email, where
+        # "contains" would read every account.
+        condition = Q(email__startswith=term.lower())
+        if "@" not in term:
+            condition |= Q(full_name__icontains=term)
+        return self.filter(condition)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):

@@ -1,6 +1,5 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
-    SearchQuery,
     SearchRank,
     SearchVector,
     SearchVectorField,
@@ -10,9 +9,10 @@ from django.db.models import F
 from django.urls import reverse
 from django_prose_editor.fields import ProseEditorField
 
+from portal.fulltext import SEARCH_CONFIG, web_search_query
+
 from .text import ANSWER_EDITOR_EXTENSIONS, first_words, html_to_text, sanitise_answer
 
-SEARCH_CONFIG = "english"
 EXCERPT_WORDS = 18
 
 
@@ -42,7 +42,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.order_by("topic__position", "topic__name", "position", "question")
 
     def search(self, query):
-        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        search_query = web_search_query(query)
         return (
             self.filter(search_vector=search_query)
             .annotate(rank=SearchRank(F("search_vector"), search_query))

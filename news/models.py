@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
-    SearchQuery,
     SearchRank,
     SearchVector,
     SearchVectorField,
@@ -13,6 +12,8 @@ from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
+
+from portal.fulltext import SEARCH_CONFIG, web_search_query
 
 from .images import Rendition, rendition_name, rendition_widths
 from .sanitise import BODY_EDITOR_EXTENSIONS, sanitise_body
@@ -47,10 +48,6 @@ NEWEST_MATCHES_SQL = """
         LIMIT %s
     )
 """
-
-
-def web_search_query(query):
-    return SearchQuery(query, search_type="websearch", config="english")
 
 
 def not_reserved(slug):
@@ -192,9 +189,9 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = models.GeneratedField(
         expression=(
-            SearchVector("title", weight="A", config="english")
-            + SearchVector("summary", weight="B", config="english")
-            + SearchVector("body", weight="C", config="english")
+            SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
         ),
         output_field=SearchVectorField(),
         db_persist=True,

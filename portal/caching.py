@@ -57,7 +57,7 @@ def is_keepable(request, response):
     )
 
 
-def kept_copy(key, request, render_page, prepare=lambda response: None):
+def kept_copy(key, request, render_page, prepare):
     """The page kept under key, or render it and keep it when nothing forbids that."""
     response = caches[PAGE_CACHE].get(key)
     if response is None:

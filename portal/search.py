@@ -16,7 +16,6 @@ from typing import NamedTuple
 from django import forms
 from django.contrib.postgres.search import (
     SearchHeadline,
-    SearchQuery,
     TrigramStrictWordSimilarity,
 )
 from django.core.paginator import Paginator
@@ -33,10 +32,10 @@ from faq.models import Question
 from news.models import Article
 
 from .caching import cache_for_anonymous_visitors
+from .fulltext import SEARCH_CONFIG, web_search_query
 
 logger = logging.getLogger(__name__)
 
-SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 # Fewer than news.models.MIN_RECENT_MATCHES: when news ranks only its recent matches, there are
@@ -103,10 +102,6 @@ class SearchResult:
     @property
     def kind_label(self):
         return KIND_LABELS[self.kind]
-
-
-def web_search_query(query):
-    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
 
 
 def has_search_words(query):

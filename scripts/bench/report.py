@@ -14,8 +14,12 @@ import django
 from django.conf import settings
 from django.db import connection
 
+from news.models import Article
+from portal.fulltext import web_search_query
+
 from .dataset import CASEWORKER_EMAIL, CITIZEN_EMAIL, PASSWORD
 from .pages import SEARCH_WORDS
+from .steps import say
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 MARKDOWN = BASE_DIR / "docs" / "benchmarks.md"
@@ -27,11 +31,6 @@ KEPT_SECTION_DEFAULT = "See the commit history of the tuning work."
 MEMORY_LIMIT_MB = 150
 ANONYMOUS_PAGES = ["home", "news", "article", "faq"]
 SIGNED_IN_PAGES = ["home_signed_in", "applications"]
-
-
-def say(message=""):
-    sys.stdout.write(message + "\n")
-    sys.stdout.flush()
 
 
 def result_line(page, result):
@@ -259,13 +258,7 @@ def kept_section():
 
 
 def search_matches(words):
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM news_article "
-            "WHERE search_vector @@ websearch_to_tsquery('english', %s)",
-            [words],
-        )
-        return cursor.fetchone()[0]
+    return Article.objects.filter(search_vector=web_search_query(words)).count()
 
 
 def dataset_lines(dataset):

@@ -19,12 +19,9 @@ from pathlib import Path
 
 import django
 
+from .steps import say
+
 WORKERS = 4
-
-
-def say(message=""):
-    sys.stdout.write(message + "\n")
-    sys.stdout.flush()
 
 
 def parse_arguments():

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from django.db import connection
 
 
-def say(message, end="\n"):
+def say(message="", end="\n"):
     sys.stdout.write(message + end)
     sys.stdout.flush()
 

@@ -2,13 +2,13 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from playwright.sync_api import expect
 
 from applications.models import Application, Service
 from applications.services import inquiry_submit
+from tests.browser.sessions import context_with_session_of
 from tests.staff import add_authenticator, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -72,17 +72,7 @@ def signed_in_context(browser, live_server, user):
     # in with both factors is handed to the browser so the test can go straight to the case work.
     client = Client()
     sign_in_with_two_factors(client, user)
-    context = browser.new_context()
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    return context
+    return context_with_session_of(client, browser, live_server)
 
 
 def assert_accessible(page, axe_violations):

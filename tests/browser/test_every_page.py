@@ -5,6 +5,7 @@ from django.test import Client
 
 from applications.models import Service
 from faq.models import Question, Topic
+from tests.browser.sessions import context_with_session_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -95,16 +96,7 @@ def citizen_context(browser, live_server, make_user, quick_password_hashing):
         ("/accounts/reauthenticate/", {"password": PASSWORD}),
     ]:
         assert client.post(path, data).status_code == 302, path
-    context = browser.new_context()
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    context = context_with_session_of(client, browser, live_server)
     yield context
     context.close()
 
