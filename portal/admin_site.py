@@ -16,7 +16,7 @@ def passed_two_factors(request):
     """This sign-in session passed an authenticator code; an account that has one is not enough
     (a password-only session opened before the authenticator was added would do)."""
     records = get_authentication_records(request, request.user)
-    return is_mfa_enabled(request.user) and any(record.get("method") == "mfa" for record in records)
+    return any(record.get("method") == "mfa" for record in records) and is_mfa_enabled(request.user)
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -43,7 +43,10 @@ class PortalAdminSite(admin.AdminSite):
         return view_without_nul_characters
 
     def has_permission(self, request):
-        return super().has_permission(request) and passed_two_factors(request)
+        # Asked twice for every admin page (the view's check, then each_context): answered once.
+        if not hasattr(request, "may_use_admin"):
+            request.may_use_admin = super().has_permission(request) and passed_two_factors(request)
+        return request.may_use_admin
 
     def login(self, request, extra_context=None):
         user = request.user

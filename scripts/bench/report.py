@@ -19,6 +19,7 @@ from portal.fulltext import web_search_query
 
 from .dataset import CASEWORKER_EMAIL, CITIZEN_EMAIL, PASSWORD
 from .pages import SEARCH_WORDS
+from .servers import find_program
 from .steps import say
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -68,11 +69,12 @@ def machine():
 
 
 def version_of(command):
-    program = Path(sys.executable).parent / command[0]
-    if program.exists():
-        command = [str(program), *command[1:]]
+    in_environment = Path(sys.executable).parent / command[0]  # gunicorn
+    program = str(in_environment) if in_environment.exists() else find_program(command[0])
+    if not program:
+        return ""
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=10)
+        done = subprocess.run([program, *command[1:]], capture_output=True, text=True, timeout=10)
     except (FileNotFoundError, subprocess.TimeoutExpired):
         return ""
     version = re.search(r"\d+\.\d+(\.\d+)?", done.stdout + done.stderr)

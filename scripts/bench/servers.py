@@ -110,9 +110,13 @@ def worker_memory(master_pid):
     return dict(sorted(memory.items()))
 
 
+def find_program(program):
+    return shutil.which(program) or shutil.which(program, path="/usr/sbin:/usr/local/sbin")
+
+
 def find_or_install(program, package):
     """The program's path; installs its package with apt-get as root; None when neither works."""
-    found = shutil.which(program) or shutil.which(program, path="/usr/sbin:/usr/local/sbin")
+    found = find_program(program)
     if found:
         return found
     if os.geteuid() != 0 or not shutil.which("apt-get"):
@@ -124,7 +128,7 @@ def find_or_install(program, package):
     if subprocess.run(install, env=environment, capture_output=True).returncode != 0:
         subprocess.run(["apt-get", "update", "-qq"], env=environment, capture_output=True)
         subprocess.run(install, env=environment, capture_output=True)
-    return shutil.which(program) or shutil.which(program, path="/usr/sbin:/usr/local/sbin")
+    return find_program(program)
 
 
 def replace_once(text, old, new):
