@@ -8,13 +8,13 @@ from django.utils.html import format_html
 from portal.admin_editor import RichTextEditorAdminMixin
 
 from .forms import ArticleAdminForm
-from .models import Article, Category
+from .models import Article, Channel
 from .services import article_save
 from .views import neighbours
 
 
-@admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+@admin.register(Channel)
+class ChannelAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "description"]
@@ -29,9 +29,9 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     """
 
     form = ArticleAdminForm
-    list_display = ["title", "category", "status", "publish_at", "visibility", "featured"]
-    list_filter = ["category", "status", "publish_at", "featured"]
-    list_select_related = ["category"]
+    list_display = ["title", "channel", "status", "publish_at", "visibility", "featured"]
+    list_filter = ["channel", "status", "publish_at", "featured"]
+    list_select_related = ["channel"]
     search_fields = ["title", "summary", "body"]  # get_search_results says how
     search_help_text = (
         "Finds the 200 newest articles with all these words in the title, summary or text. "
@@ -43,7 +43,7 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["author", "preview_link", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
+        (None, {"fields": ["title", "slug", "channel", "summary", "body"]}),
         ("Lead photo", {"fields": ["image", "image_alt", "image_caption"]}),
         (
             "Publishing",
@@ -93,7 +93,7 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         return [preview_url, *super().get_urls()]
 
     def preview_view(self, request, pk):
-        article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
+        article = get_object_or_404(Article.objects.select_related("channel"), pk=pk)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         context = {"article": article, "preview": True, **neighbours(article)}

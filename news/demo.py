@@ -11,7 +11,7 @@ from django.utils.html import escape
 from PIL import Image, ImageDraw
 
 from .demo_articles import ARTICLES, CHANNELS
-from .models import Article, Category
+from .models import Article, Channel
 from .services import article_save
 
 PHOTO_SIZE = (1600, 900)
@@ -20,11 +20,11 @@ PHOTO_SIZE = (1600, 900)
 def seed(*, stdout, style):
     channels = {}
     for channel in CHANNELS:
-        channels[channel["slug"]], _ = Category.objects.get_or_create(
+        channels[channel["slug"]], _ = Channel.objects.get_or_create(
             slug=channel["slug"],
             defaults={key: channel[key] for key in ("name", "description", "position")},
         )
-    existing = set(Article.objects.values_list("category__slug", "slug"))
+    existing = set(Article.objects.values_list("channel__slug", "slug"))
     created = 0
     for number, entry in enumerate(ARTICLES):
         if (entry["channel"], entry["slug"]) in existing:
@@ -45,7 +45,7 @@ def demo_article(entry, channel, number):
         days=entry["days_ago"]
     )
     article = Article(
-        category=channel,
+        channel=channel,
         slug=entry["slug"],
         title=entry["title"],
         summary=entry["summary"],

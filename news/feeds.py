@@ -5,16 +5,14 @@ from django.utils.feedgenerator import Atom1Feed
 
 from portal.models import SiteProfile
 
-from .models import Article, Category
+from .models import Article, Channel
 
 FEED_SIZE = 20
 
 
 def latest(articles):
     return (
-        articles.newest_first()
-        .select_related("category")
-        .defer("body", "search_vector")[:FEED_SIZE]
+        articles.newest_first().select_related("channel").defer("body", "search_vector")[:FEED_SIZE]
     )
 
 
@@ -46,7 +44,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [item.category.name]
+        return [item.channel.name]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -54,23 +52,23 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
     subtitle = LatestArticlesFeed.description
 
 
-class CategoryFeed(LatestArticlesFeed):
-    def get_object(self, request, category_slug):
-        return get_object_or_404(Category, slug=category_slug)
+class ChannelFeed(LatestArticlesFeed):
+    def get_object(self, request, channel_slug):
+        return get_object_or_404(Channel, slug=channel_slug)
 
-    def title(self, category):
-        return f"{SiteProfile.load().name}: {category.name}"
+    def title(self, channel):
+        return f"{SiteProfile.load().name}: {channel.name}"
 
-    def link(self, category):
-        return category.get_absolute_url()
+    def link(self, channel):
+        return channel.get_absolute_url()
 
-    def description(self, category):
-        return category.description or f"The latest {category.name}."
+    def description(self, channel):
+        return channel.description or f"The latest {channel.name}."
 
-    def items(self, category):
-        return latest(Article.objects.published().in_category(category))
+    def items(self, channel):
+        return latest(Article.objects.published().in_channel(channel))
 
 
-class CategoryAtomFeed(CategoryFeed):
+class ChannelAtomFeed(ChannelFeed):
     feed_type = Atom1Feed
-    subtitle = CategoryFeed.description
+    subtitle = ChannelFeed.description

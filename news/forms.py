@@ -11,7 +11,7 @@ class ArticleAdminForm(forms.ModelForm):
         fields = [
             "title",
             "slug",
-            "category",
+            "channel",
             "summary",
             "body",
             "image",

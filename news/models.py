@@ -59,7 +59,7 @@ def not_reserved(slug):
         )
 
 
-class Category(models.Model):
+class Channel(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(
         max_length=100, unique=True, validators=[not_reserved], help_text="Part of the address."
@@ -78,7 +78,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("news:category_detail", kwargs={"category_slug": self.slug})
+        return reverse("news:channel_detail", kwargs={"channel_slug": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -89,8 +89,8 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
 
-    def in_category(self, category):
-        return self.filter(category=category)
+    def in_channel(self, channel):
+        return self.filter(channel=channel)
 
     def featured(self):
         return self.filter(featured=True)
@@ -138,9 +138,7 @@ class Article(models.Model):
         validators=[not_reserved],
         help_text="Part of the address; unique within the channel. Keep it once published.",
     )
-    category = models.ForeignKey(
-        Category, on_delete=models.PROTECT, related_name="articles", verbose_name="channel"
-    )
+    channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="articles")
     summary = models.TextField(
         max_length=400, help_text="One or two sentences for lists, feeds and search engines."
     )
@@ -202,7 +200,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-publish_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["category", "slug"], name="news_article_unique_slug"),
+            models.UniqueConstraint(fields=["channel", "slug"], name="news_article_unique_slug"),
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),
                 name="news_article_photo_has_alt_text",
@@ -212,7 +210,7 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="news_article_published_idx"),
             models.Index(
-                fields=["category", "status", "-publish_at"], name="news_article_channel_idx"
+                fields=["channel", "status", "-publish_at"], name="news_article_channel_idx"
             ),
             GinIndex(fields=["search_vector"], name="news_article_search_idx"),
             # The editors' list in the admin: every article, newest first.
@@ -238,7 +236,7 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse(
             "news:article_detail",
-            kwargs={"category_slug": self.category.slug, "slug": self.slug},
+            kwargs={"channel_slug": self.channel.slug, "slug": self.slug},
         )
 
     def clean(self):

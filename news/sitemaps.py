@@ -4,23 +4,23 @@ from django.db.models.functions import Now
 
 from portal.sitemaps import UpdatedAtSitemap
 
-from .models import Article, Category
+from .models import Article, Channel
 
 
-class CategorySitemap(Sitemap):
+class ChannelSitemap(Sitemap):
     changefreq = "daily"
     priority = 0.6
 
     def items(self):
         published = Q(articles__status=Article.Status.PUBLISHED, articles__publish_at__lte=Now())
         return (
-            Category.objects.annotate(last_published=Max("articles__publish_at", filter=published))
+            Channel.objects.annotate(last_published=Max("articles__publish_at", filter=published))
             .filter(last_published__isnull=False)
             .order_by("position", "name")
         )
 
-    def lastmod(self, category):
-        return category.last_published
+    def lastmod(self, channel):
+        return channel.last_published
 
 
 class ArticleSitemap(UpdatedAtSitemap):
@@ -34,6 +34,6 @@ class ArticleSitemap(UpdatedAtSitemap):
             # By id: a new article then joins the last page instead of moving every page's bounds.
             Article.objects.published()
             .order_by("pk")
-            .select_related("category")
-            .only("slug", "updated_at", "category", "category__slug")
+            .select_related("channel")
+            .only("slug", "updated_at", "channel", "channel__slug")
         )

@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView
 from portal.caching import cache_for_anonymous_visitors
 
 from .images import RENDITIONS_DIR
-from .models import Article, Category
+from .models import Article, Channel
 
 PAGE_SIZE = 10
 
@@ -20,22 +20,22 @@ class ArticleListView(ListView):
     template_name = "news/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
-    category = None
+    channel = None
 
     def get_queryset(self):
-        articles = Article.objects.published().newest_first().select_related("category")
+        articles = Article.objects.published().newest_first().select_related("channel")
         return articles.defer("body", "search_vector")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            categories=Category.objects.all(), category=self.category, **kwargs
+            channels=Channel.objects.all(), channel=self.channel, **kwargs
         )
 
 
-class CategoryDetailView(ArticleListView):
+class ChannelDetailView(ArticleListView):
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["category_slug"])
-        return super().get_queryset().in_category(self.category)
+        self.channel = get_object_or_404(Channel, slug=self.kwargs["channel_slug"])
+        return super().get_queryset().in_channel(self.channel)
 
 
 @method_decorator(cache_for_anonymous_visitors, name="dispatch")
@@ -45,8 +45,8 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Article.objects.published().select_related("category").defer("search_vector"),
-            category__slug=self.kwargs["category_slug"],
+            Article.objects.published().select_related("channel").defer("search_vector"),
+            channel__slug=self.kwargs["channel_slug"],
             slug=self.kwargs["slug"],
         )
 
@@ -58,9 +58,9 @@ def neighbours(article):
     """The previous (older) and next (newer) published articles in the same channel."""
     channel = (
         Article.objects.published()
-        .in_category(article.category_id)
+        .in_channel(article.channel_id)
         .exclude(pk=article.pk)
-        .only("title", "slug", "publish_at", "category")
+        .only("title", "slug", "publish_at", "channel")
     )
     # Articles published at the same moment are ordered by id, as in the lists.
     older = (
@@ -76,7 +76,7 @@ def neighbours(article):
     previous_article, next_article = older.first(), newer.first()
     for neighbour in (previous_article, next_article):
         if neighbour:
-            neighbour.category = article.category
+            neighbour.channel = article.channel
     return {"previous_article": previous_article, "next_article": next_article}
 
 

@@ -166,7 +166,7 @@ def question_hits(query):
 def article_results(ids, query):
     articles = (
         Article.objects.filter(pk__in=ids)
-        .select_related("category")
+        .select_related("channel")
         .annotate(
             search_snippet=snippet(
                 Concat("summary", Value(" "), html_as_text("body"), output_field=TextField()),
@@ -181,7 +181,7 @@ def article_results(ids, query):
             url=article.get_absolute_url(),
             date=article.publish_at,
             snippet=highlight(article.search_snippet),
-            channel=article.category.name,
+            channel=article.channel.name,
         )
         for article in articles
     }

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from faq.sitemaps import FaqIndexSitemap, QuestionSitemap, TopicSitemap
-from news.sitemaps import ArticleSitemap, CategorySitemap
+from news.sitemaps import ArticleSitemap, ChannelSitemap
 
 from . import search, views
 from .caching import cache_for_anonymous_visitors
@@ -12,7 +12,7 @@ from .sitemaps import PageSitemap
 
 sitemaps = {
     "pages": PageSitemap,
-    "channels": CategorySitemap,
+    "channels": ChannelSitemap,
     "news": ArticleSitemap,
     "faq": FaqIndexSitemap,
     "faq-topics": TopicSitemap,

@@ -1,6 +1,6 @@
 from django import template
 
-from ..models import Article, Category
+from ..models import Article, Channel
 
 register = template.Library()
 
@@ -9,13 +9,13 @@ CHANNEL_WIDGET_SIZE = 5
 
 @register.inclusion_tag("news/widgets/channels.html")
 def news_channel_widgets():
-    channels = list(Category.objects.all())
+    channels = list(Channel.objects.all())
     for channel in channels:
         channel.latest_articles = []
     by_id = {channel.pk: channel for channel in channels}
     for article in latest_of_each_channel(channels):
-        article.category = by_id[article.category_id]  # its links need the channel's slug
-        article.category.latest_articles.append(article)
+        article.channel = by_id[article.channel_id]  # its links need the channel's slug
+        article.channel.latest_articles.append(article)
     return {"channels": channels}
 
 
@@ -24,9 +24,9 @@ def latest_of_each_channel(channels):
     # to keep five per channel reads the whole table.
     per_channel = [
         Article.objects.published()
-        .filter(category=channel)
+        .filter(channel=channel)
         .newest_first()
-        .only("title", "slug", "publish_at", "category")[:CHANNEL_WIDGET_SIZE]
+        .only("title", "slug", "publish_at", "channel")[:CHANNEL_WIDGET_SIZE]
         for channel in channels
     ]
     if not per_channel:
@@ -41,7 +41,7 @@ def featured_article_widget():
         Article.objects.published()
         .featured()
         .newest_first()
-        .select_related("category")
+        .select_related("channel")
         .defer("body", "search_vector")
         .first()
     )

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from applications.models import Service
 from faq.models import Question, Topic
-from news.models import Category
+from news.models import Channel
 
 from . import cases, text
 from .dataset import (
@@ -241,8 +241,8 @@ def add_users(now):
 
 
 def add_small_tables():
-    Category.objects.bulk_create(
-        Category(
+    Channel.objects.bulk_create(
+        Channel(
             id=n + 1,
             name=name,
             slug=slug,
@@ -270,10 +270,10 @@ def add_small_tables():
     )
 
 
-# Channel n has category id n + 1. An article has a lead paragraph, a sub-heading and five more
+# Channel n has id n + 1. An article has a lead paragraph, a sub-heading and five more
 # paragraphs, one of them from the general pool; publish times run evenly over ten years.
 ARTICLES_SQL = """
-INSERT INTO news_article (id, title, slug, category_id, summary, body, image, image_alt,
+INSERT INTO news_article (id, title, slug, channel_id, summary, body, image, image_alt,
                           image_caption, source, status, publish_at, featured, created_at,
                           updated_at)
 SELECT a.i, title.body, title.slug || '-' || a.i, a.channel + 1, summary.body,
@@ -348,7 +348,7 @@ def advance_sequences():
     tables = [
         "accounts_user",
         "account_emailaddress",
-        "news_category",
+        "news_channel",
         "news_article",
         "faq_topic",
         "faq_question",

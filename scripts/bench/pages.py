@@ -42,7 +42,7 @@ class Page:
 
 
 def benchmark_pages():
-    article = Article.objects.select_related("category").get(pk=dataset.SIZES["articles"] // 2)
+    article = Article.objects.select_related("channel").get(pk=dataset.SIZES["articles"] // 2)
     newest = Application.objects.for_user(dataset.CITIZEN_ID).newest_first().first()
     someone_elses = Application.objects.get(pk=dataset.SIZES["applications"] * 2 // 3)
     return [

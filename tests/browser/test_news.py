@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from news.models import Article, Category
+from news.models import Article, Channel
 from news.services import article_save
 from tests.news.conftest import image_bytes
 
@@ -15,11 +15,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def news(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    government = Category.objects.create(name="Government News", slug="government-news")
-    digest = Category.objects.create(name="City News Digest", slug="city-news-digest", position=1)
+    government = Channel.objects.create(name="Government News", slug="government-news")
+    digest = Channel.objects.create(name="City News Digest", slug="city-news-digest", position=1)
     for number in range(14):
         article = Article(
-            category=government if number % 2 else digest,
+            channel=government if number % 2 else digest,
             title=f"Bus routes change in district {number}",
             slug=f"bus-routes-{number}",
             summary="Four express routes link housing areas with metro stations.",

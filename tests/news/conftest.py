@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image
 
-from news.models import Article, Category
+from news.models import Article, Channel
 from news.services import article_save
 
 
@@ -25,12 +25,12 @@ def image_bytes(size=(1600, 900), image_format="JPEG", colour=(30, 90, 160), exi
 
 @pytest.fixture
 def channel(db):
-    return Category.objects.create(name="Government News", slug="government-news", position=1)
+    return Channel.objects.create(name="Government News", slug="government-news", position=1)
 
 
 @pytest.fixture
 def other_channel(db):
-    return Category.objects.create(name="City News Digest", slug="city-news-digest", position=2)
+    return Channel.objects.create(name="City News Digest", slug="city-news-digest", position=2)
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def make_article(db, channel):
         fields = {
             "title": f"Article number {number}",
             "slug": f"article-{number}",
-            "category": channel,
+            "channel": channel,
             "summary": f"The summary of article {number}.",
             "body": f"<h2>What changes</h2><p>The body of article {number}.</p>",
             "status": Article.Status.PUBLISHED,

@@ -20,7 +20,7 @@ def article_form(channel, **fields):
     return {
         "title": "Ferry timetable changes",
         "slug": "ferry-timetable-changes",
-        "category": channel.pk,
+        "channel": channel.pk,
         "summary": "Ferries across the river run later on Fridays.",
         "body": '<h2>New times</h2><p onclick="x()">Until 23:00.</p><script>alert(1)</script>',
         "image_alt": "",
@@ -126,7 +126,7 @@ def test_the_article_form_loads_the_rich_text_editor_under_the_csp(client, edito
 
 def test_the_article_list_has_filters_search_and_dates(client, editor, make_article, other_channel):
     make_article(title="Harbour news")
-    make_article(title="Library news", category=other_channel)
+    make_article(title="Library news", channel=other_channel)
     sign_in_with_two_factors(client, editor)
 
     response = client.get(reverse("admin:news_article_changelist"), {"q": "harbour"})

@@ -8,7 +8,7 @@ from django.utils import timezone
 from PIL import Image
 
 from news import demo
-from news.models import Article, Category
+from news.models import Article, Channel
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def test_demo_fills_two_channels_with_a_year_of_articles_and_drawn_photos(media_
     out = io.StringIO()
     demo.seed(stdout=out, style=no_style())
 
-    counts = dict(Category.objects.annotate(n=Count("articles")).values_list("name", "n"))
+    counts = dict(Channel.objects.annotate(n=Count("articles")).values_list("name", "n"))
     assert counts["Government News"] >= 12
     assert counts["City News Digest"] >= 12
     assert Article.objects.published().count() == Article.objects.count()

@@ -22,7 +22,7 @@ def articles(make_article, other_channel):
     return {
         "old": make_article(title="Old news", days_ago=20),
         "new": make_article(title="New news", days_ago=2),
-        "digest": make_article(title="Digest news", days_ago=1, category=other_channel),
+        "digest": make_article(title="Digest news", days_ago=1, channel=other_channel),
         "draft": make_article(title="Draft news", status=Article.Status.DRAFT),
         "scheduled": make_article(title="Scheduled news", days_ago=-2),
     }
@@ -51,7 +51,7 @@ def test_rss_feed_lists_published_articles_newest_first_with_dates_and_absolute_
 
 
 def test_channel_rss_feed_holds_only_that_channel(client, articles):
-    items = rss_items(client, reverse("news:category_feed", args=["government-news"]))
+    items = rss_items(client, reverse("news:channel_feed", args=["government-news"]))
 
     assert [item.findtext("title") for item in items] == ["New news", "Old news"]
 

@@ -13,9 +13,9 @@ def test_the_editors_group_may_write_news_but_not_delete_channels():
         )
     )
     assert codenames == {
-        "add_category",
-        "change_category",
-        "view_category",
+        "add_channel",
+        "change_channel",
+        "view_channel",
         "add_article",
         "change_article",
         "delete_article",

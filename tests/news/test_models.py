@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from news.models import Article, Category
+from news.models import Article, Channel
 
 pytestmark = pytest.mark.django_db
 
@@ -60,12 +60,12 @@ def test_the_article_address_is_readable_and_names_its_channel(make_article):
 
 def test_a_slug_may_repeat_in_another_channel_but_not_in_the_same(make_article, other_channel):
     make_article(slug="weekly-update")
-    make_article(slug="weekly-update", category=other_channel)
+    make_article(slug="weekly-update", channel=other_channel)
 
     duplicate = Article(
         title="Again",
         slug="weekly-update",
-        category=Category.objects.get(slug="government-news"),
+        channel=Channel.objects.get(slug="government-news"),
         summary="s",
         body="<p>b</p>",
     )
@@ -75,10 +75,10 @@ def test_a_slug_may_repeat_in_another_channel_but_not_in_the_same(make_article, 
 
 def test_reserved_slugs_are_refused_for_channels_and_articles(channel):
     with pytest.raises(ValidationError) as error:
-        Category(name="Feed", slug="feed").full_clean()
+        Channel(name="Feed", slug="feed").full_clean()
     assert "used by the portal" in str(error.value)
 
-    article = Article(title="Images", slug="images", category=channel, summary="s", body="b")
+    article = Article(title="Images", slug="images", channel=channel, summary="s", body="b")
     with pytest.raises(ValidationError):
         article.full_clean()
 

@@ -19,7 +19,7 @@ def make_articles(make_article, channel, other_channel):
                 days_ago=number + 1,
                 photo=number < 2,
                 featured=number == 0,
-                category=other_channel if number % 3 == 2 else channel,
+                channel=other_channel if number % 3 == 2 else channel,
             )
             for number in range(count)
         ]

@@ -47,9 +47,9 @@ def test_news_list_links_each_channel(client, channel, other_channel):
 
 def test_channel_page_lists_only_its_own_articles(client, make_article, other_channel):
     make_article(title="Government decision")
-    make_article(title="Digest item", category=other_channel)
+    make_article(title="Digest item", channel=other_channel)
 
-    response = client.get(reverse("news:category_detail", args=["city-news-digest"]))
+    response = client.get(reverse("news:channel_detail", args=["city-news-digest"]))
 
     html = response.content.decode()
     assert "<h1>City News Digest</h1>" in html
@@ -126,7 +126,7 @@ def test_article_page_links_the_older_and_newer_article_in_its_channel(
     client, make_article, other_channel
 ):
     older = make_article(title="Older", days_ago=9)
-    make_article(title="Other channel", days_ago=5, category=other_channel)
+    make_article(title="Other channel", days_ago=5, channel=other_channel)
     middle = make_article(title="Middle", days_ago=5)
     make_article(title="Draft in between", days_ago=3, status=Article.Status.DRAFT)
     newer = make_article(title="Newer", days_ago=1)

@@ -17,7 +17,7 @@ def test_channel_widgets_show_each_channels_latest_titles_and_a_view_more_link(
 ):
     for number in range(7):
         make_article(title=f"Government item {number}", days_ago=number + 1)
-    make_article(title="Digest item", category=other_channel)
+    make_article(title="Digest item", channel=other_channel)
     make_article(title="Draft item", status=Article.Status.DRAFT)
 
     html = render("{% news_channel_widgets %}")

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 import news.models
 from faq.models import Question, Topic
-from news.models import Article, Category
+from news.models import Article, Channel
 from portal import search as site_search
 from portal.search import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def channel():
-    return Category.objects.create(name="Government News", slug="government-news", position=1)
+    return Channel.objects.create(name="Government News", slug="government-news", position=1)
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def make_article(channel):
         fields = {
             "title": f"Notice {number}",
             "slug": f"notice-{number}",
-            "category": channel,
+            "channel": channel,
             "summary": f"Summary of notice {number}.",
             "body": f"<p>Body of notice {number}.</p>",
             "status": Article.Status.PUBLISHED,
@@ -297,7 +297,7 @@ def test_article_search_uses_the_gin_index_with_thousands_of_articles(channel):
         Article(
             title=f"Weekly notice {number}",
             slug=f"weekly-{number}",
-            category=channel,
+            channel=channel,
             summary="Road works and timetable changes in the districts.",
             body="<p>Buses, trains and ferries run as usual.</p>",
             status=Article.Status.PUBLISHED,
