@@ -63,12 +63,6 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text="Unselect this instead of deleting accounts: records linked to them are kept.",
     )
     date_joined = models.DateTimeField(default=timezone.now)
-    pages_changed_at = models.DateTimeField(
-        null=True,
-        editable=False,
-        help_text="When something on the person's own pages last changed: "
-        "copies of those pages kept from before are no longer served.",
-    )
 
     objects = UserManager()
 

@@ -4,14 +4,12 @@ Any app can add its records by providing `<app>/personal_data.py` with
 `export(user) -> dict`; the keys it returns become top-level keys of the download.
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
-from django.apps import apps
 from django.utils import timezone
+
+from portal.discovery import app_modules
 
 
 def export(user):
@@ -42,15 +40,8 @@ def export(user):
     }
 
 
-def exporters():
-    for config in apps.get_app_configs():
-        name = f"{config.name}.personal_data"
-        if find_spec(name) is not None:
-            yield import_module(name).export
-
-
 def collect(user):
     data = {"exported_at": timezone.now().isoformat()}
-    for export_records in exporters():
-        data.update(export_records(user))
+    for module in app_modules("personal_data"):
+        data.update(module.export(user))
     return data

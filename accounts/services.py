@@ -1,9 +1,6 @@
 from allauth.account.adapter import get_adapter
 from allauth.usersessions.models import UserSession
 from django.db import transaction
-from django.utils import timezone
-
-from .models import User
 
 
 @transaction.atomic
@@ -16,9 +13,3 @@ def account_close(*, request, user):
     for session in UserSession.objects.filter(user=user):
         session.end()
     adapter.logout(request)
-
-
-def personal_pages_changed(user_id):
-    """Retire the kept copies of this person's pages (portal.caching), in every server process."""
-    # The clock, not the database's NOW(): that is the same for a whole transaction.
-    User.objects.filter(pk=user_id).update(pages_changed_at=timezone.now())

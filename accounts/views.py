@@ -16,7 +16,7 @@ from portal.csrf import same_origin_form_target
 
 from .forms import ProfileForm
 from .personal_data import collect
-from .services import account_close, personal_pages_changed
+from .services import account_close
 
 
 @require_safe
@@ -43,7 +43,6 @@ def profile_edit(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        personal_pages_changed(request.user.pk)
         messages.success(request, "Your details are saved.")
         return redirect("accounts:overview")
     return render(request, "accounts/profile_form.html", {"form": form})

@@ -129,11 +129,10 @@ class ApplicationHistoryInline(ReadOnlyInline):
     fields = ["changed_at", "from_", "to", "changed_by", "note_to_citizen", "internal_note"]
     readonly_fields = fields
     verbose_name_plural = "status history (read-only)"
-    case_field = "application"
 
     def get_queryset(self, request):
         # Each row shows its case (in its title) and who made the change: one query for all.
-        return super().get_queryset(request).select_related(self.case_field, "changed_by")
+        return super().get_queryset(request).select_related(self.model.case_field, "changed_by")
 
     @admin.display(description="from")
     def from_(self, change):
@@ -146,7 +145,6 @@ class ApplicationHistoryInline(ReadOnlyInline):
 
 class InquiryHistoryInline(ApplicationHistoryInline):
     model = InquiryStatusChange
-    case_field = "inquiry"
 
 
 class AttachmentInline(ReadOnlyInline):
@@ -219,7 +217,7 @@ class CaseAdmin(admin.ModelAdmin):
     def search_condition(self, term):
         return Q(**{f"{self.person_field}__in": matching_people(term)})
 
-    def change_status(self, case, form, user):
+    def change_status(self, case, data, request):
         raise NotImplementedError
 
     def status_view(self, request, object_id):

@@ -279,7 +279,11 @@ class Inquiry(models.Model):
 
 
 class StatusChange(models.Model):
-    """One row per status change. Rows are only ever added (a database trigger refuses the rest)."""
+    """One row per status change of a case. Rows are only ever added (a database trigger refuses
+    the rest). Each kind of case names its status choices and its case field."""
+
+    statuses: type[models.TextChoices]
+    case_field: str
 
     from_status = models.CharField(max_length=20, blank=True, editable=False)
     to_status = models.CharField(max_length=20, editable=False)
@@ -294,6 +298,10 @@ class StatusChange(models.Model):
         abstract = True
         ordering = ["changed_at", "pk"]
 
+    def __str__(self):
+        case = getattr(self, self.case_field)
+        return f"{case.reference}: {self.from_label or 'new'} → {self.to_label}"
+
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise ValueError("Status history is append-only.")
@@ -302,8 +310,19 @@ class StatusChange(models.Model):
     def delete(self, *args, **kwargs):
         raise ValueError("Status history is append-only.")
 
+    @property
+    def from_label(self):
+        return self.statuses(self.from_status).label if self.from_status else ""
+
+    @property
+    def to_label(self):
+        return self.statuses(self.to_status).label
+
 
 class ApplicationStatusChange(StatusChange):
+    statuses = ApplicationStatus
+    case_field = "application"
+
     application = models.ForeignKey(
         Application, on_delete=models.PROTECT, related_name="history", editable=False
     )
@@ -311,36 +330,17 @@ class ApplicationStatusChange(StatusChange):
     class Meta(StatusChange.Meta):
         verbose_name = "application status change"
 
-    def __str__(self):
-        return f"{self.application.reference}: {self.from_label or 'new'} → {self.to_label}"
-
-    @property
-    def from_label(self):
-        return ApplicationStatus(self.from_status).label if self.from_status else ""
-
-    @property
-    def to_label(self):
-        return ApplicationStatus(self.to_status).label
-
 
 class InquiryStatusChange(StatusChange):
+    statuses = InquiryStatus
+    case_field = "inquiry"
+
     inquiry = models.ForeignKey(
         Inquiry, on_delete=models.PROTECT, related_name="history", editable=False
     )
 
     class Meta(StatusChange.Meta):
         verbose_name = "inquiry status change"
-
-    def __str__(self):
-        return f"{self.inquiry.reference}: {self.from_label or 'new'} → {self.to_label}"
-
-    @property
-    def from_label(self):
-        return InquiryStatus(self.from_status).label if self.from_status else ""
-
-    @property
-    def to_label(self):
-        return InquiryStatus(self.to_status).label
 
 
 class NotificationQuerySet(models.QuerySet):

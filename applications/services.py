@@ -8,8 +8,6 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.services import personal_pages_changed
-
 from .models import (
     Application,
     ApplicationStatusChange,
@@ -31,15 +29,11 @@ from .statuses import (
 class CaseKind(NamedTuple):
     transitions: dict
     history_model: type
-    case_field: str
-    owner_field: str
 
 
 CASE_KINDS = {
-    Application: CaseKind(
-        APPLICATION_TRANSITIONS, ApplicationStatusChange, "application", "applicant"
-    ),
-    Inquiry: CaseKind(INQUIRY_TRANSITIONS, InquiryStatusChange, "inquiry", "author"),
+    Application: CaseKind(APPLICATION_TRANSITIONS, ApplicationStatusChange),
+    Inquiry: CaseKind(INQUIRY_TRANSITIONS, InquiryStatusChange),
 }
 
 
@@ -55,7 +49,7 @@ def allowed_targets(case, *, actor):
 def _record_change(case, *, from_status, by, note_to_citizen, internal_note, base_url):
     kind = CASE_KINDS[type(case)]
     change = kind.history_model.objects.create(
-        **{kind.case_field: case},
+        **{kind.history_model.case_field: case},
         from_status=from_status,
         to_status=case.status,
         note_to_citizen=note_to_citizen,
@@ -63,7 +57,6 @@ def _record_change(case, *, from_status, by, note_to_citizen, internal_note, bas
         changed_by=by,
         changed_at=case.status_changed_at,
     )
-    personal_pages_changed(getattr(case, f"{kind.owner_field}_id"))
     notification = notification_enqueue(case=case, change=change, base_url=base_url)
     # robust: the change is committed by then; a failure to send must not turn it into an error.
     transaction.on_commit(partial(notification_send, notification_id=notification.pk), robust=True)

@@ -7,10 +7,9 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 
-from portal.images import reencode_image
+from portal.images import check_size, reencode_image, upload_name
 
 from .models import Attachment
 
@@ -48,16 +47,8 @@ def kind_of(head):
 
 def check_upload(upload):
     """Return a CheckedUpload or raise ValidationError with a message for the person."""
-    name = PurePath(upload.name or "file").name
-    limit = settings.APPLICATIONS_MAX_ATTACHMENT_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            f"“{name}” is {filesizeformat(upload.size)}. Each file must be "
-            f"{filesizeformat(limit)} or smaller.",
-            code="too_large",
-        )
-    if upload.size == 0:
-        raise ValidationError(f"“{name}” is empty.", code="empty")
+    check_size(upload, limit=settings.APPLICATIONS_MAX_ATTACHMENT_BYTES)
+    name = upload_name(upload)
     upload.seek(0)
     content = upload.read()
     kind = kind_of(content[:16])

@@ -1,5 +1,5 @@
 from allauth.account.decorators import verified_email_required
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
-from portal.caching import cache_for_each_person
+from portal.staff import is_staff_session
 
 from .forms import ApplicationFilterForm, ApplicationForm, InquiryForm, WithdrawForm
 from .models import Application, Attachment, Inquiry, Service
@@ -36,14 +36,12 @@ def can_withdraw(application):
 
 
 class PersonalPageMixin:
-    """A page of the person's own cases, kept for them until one of their records changes.
-
-    It needs a verified email address; anonymous visitors are sent to sign in.
-    """
+    """A page of the person's own cases: it needs a verified email address; anonymous visitors
+    are sent to sign in."""
 
     @classmethod
     def as_view(cls, **initkwargs):
-        return cache_for_each_person(verified_email_required(super().as_view(**initkwargs)))
+        return verified_email_required(super().as_view(**initkwargs))
 
 
 class ServiceListView(ListView):
@@ -155,10 +153,10 @@ def application_withdraw_confirm(request, reference):
 @login_required
 def attachment_download(request, reference, pk):
     attachments = Attachment.objects.select_related("application")
-    # Caseworkers see every attachment, like in the admin, and only when they may use it.
-    is_caseworker = request.user.has_perm(
+    # Caseworkers see every attachment, as in the admin, and only in a session that may use it.
+    is_caseworker = is_staff_session(request) and request.user.has_perm(
         "applications.view_attachment"
-    ) and admin.site.has_permission(request)
+    )
     if not is_caseworker:
         attachments = attachments.filter(application__applicant=request.user)
     attachment = get_object_or_404(attachments, application__reference=reference, pk=pk)

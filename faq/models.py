@@ -10,8 +10,7 @@ from django.urls import reverse
 from django_prose_editor.fields import ProseEditorField
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
-
-from .text import ANSWER_EDITOR_EXTENSIONS, first_words, html_to_text, sanitise_answer
+from portal.richtext import FAQ_ANSWER, first_words, html_to_text
 
 EXCERPT_WORDS = 18
 
@@ -57,8 +56,8 @@ class Question(models.Model):
         max_length=100, unique=True, help_text="The question's address: /faq/<slug>/."
     )
     answer = ProseEditorField(
-        extensions=ANSWER_EDITOR_EXTENSIONS,
-        sanitize=sanitise_answer,
+        extensions=FAQ_ANSWER.editor_extensions,
+        sanitize=FAQ_ANSWER.sanitise,
         help_text="Paragraphs, lists, bold, italics and links.",
     )
     # The answer without markup, kept for search snippets and the FAQ widget's excerpts.
@@ -93,7 +92,7 @@ class Question(models.Model):
         return self.question
 
     def save(self, *args, **kwargs):
-        self.answer = sanitise_answer(self.answer)
+        self.answer = FAQ_ANSWER.sanitise(self.answer)
         self.answer_text = html_to_text(self.answer)
         if kwargs.get("update_fields") is not None and "answer" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "answer_text"}

@@ -1,20 +1,14 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
-from django.urls import reverse
 
-from portal.sitemaps import UpdatedAtSitemap
+from portal.sitemaps import NamedPageSitemap, UpdatedAtSitemap
 
 from .models import Question, Topic
 
 
-class FaqIndexSitemap(Sitemap):
+class FaqIndexSitemap(NamedPageSitemap):
     changefreq = "weekly"
-
-    def items(self):
-        return ["faq:index"]
-
-    def location(self, item):
-        return reverse(item)
+    url_names = ["faq:index"]
 
 
 class TopicSitemap(Sitemap):
@@ -42,3 +36,6 @@ class QuestionSitemap(UpdatedAtSitemap):
 
     def items(self):
         return Question.objects.published().order_by("pk").only("slug", "updated_at")
+
+
+SITEMAPS = {"faq": FaqIndexSitemap, "faq-topics": TopicSitemap, "faq-questions": QuestionSitemap}

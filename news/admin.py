@@ -10,7 +10,6 @@ from portal.admin_editor import RichTextEditorAdminMixin
 from .forms import ArticleAdminForm
 from .models import Article, Channel
 from .services import article_save
-from .views import neighbours
 
 
 @admin.register(Channel)
@@ -96,5 +95,5 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         article = get_object_or_404(Article.objects.select_related("channel"), pk=pk)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
-        context = {"article": article, "preview": True, **neighbours(article)}
+        context = {"article": article, "preview": True, **article.neighbours()}
         return TemplateResponse(request, "news/article_detail.html", context)

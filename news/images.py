@@ -6,13 +6,11 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.template.defaultfilters import filesizeformat
 from PIL import Image
 
-from portal.images import reencode_image, save_options
+from portal.images import check_size, reencode_image, save_options, upload_name
 
 ACCEPTED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 RENDITION_WIDTHS = (400, 800, 1200)
@@ -30,14 +28,8 @@ class Rendition:
 
 def clean_photo(upload):
     """Return the photo re-encoded under a random name, or raise ValidationError for the editor."""
-    name = PurePosixPath(upload.name or "photo").name
-    limit = settings.NEWS_MAX_IMAGE_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            f"“{name}” is {filesizeformat(upload.size)}. A photo must be "
-            f"{filesizeformat(limit)} or smaller.",
-            code="too_large",
-        )
+    check_size(upload, limit=settings.NEWS_MAX_IMAGE_BYTES)
+    name = upload_name(upload, default="photo")
     upload.seek(0)
     content, pillow_format = reencode_image(
         upload,

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.richtext import ARTICLE_BODY
 
 from .images import Rendition, rendition_name, rendition_widths
-from .sanitise import BODY_EDITOR_EXTENSIONS, sanitise_body
 
 # Path segments that news/urls.py uses itself, so no channel or article may take them.
 RESERVED_SLUGS = {"feed", "images"}
@@ -142,7 +142,9 @@ class Article(models.Model):
     summary = models.TextField(
         max_length=400, help_text="One or two sentences for lists, feeds and search engines."
     )
-    body = ProseEditorField(extensions=BODY_EDITOR_EXTENSIONS, sanitize=sanitise_body)
+    body = ProseEditorField(
+        extensions=ARTICLE_BODY.editor_extensions, sanitize=ARTICLE_BODY.sanitise
+    )
     image = models.ImageField(
         "lead photo",
         upload_to="news/originals/",
@@ -230,7 +232,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         # The form sanitises too; this also covers the shell, imports and the demo content.
-        self.body = sanitise_body(self.body)
+        self.body = ARTICLE_BODY.sanitise(self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -246,6 +248,31 @@ class Article(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    def neighbours(self):
+        """The previous (older) and next (newer) published articles in the same channel."""
+        same_channel = (
+            Article.objects.published()
+            .in_channel(self.channel_id)
+            .exclude(pk=self.pk)
+            .only("title", "slug", "publish_at", "channel")
+        )
+        # Articles published at the same moment are ordered by id, as in the lists.
+        older = (
+            same_channel.filter(publish_at__lte=self.publish_at)
+            .exclude(publish_at=self.publish_at, pk__gt=self.pk)
+            .newest_first()
+        )
+        newer = (
+            same_channel.filter(publish_at__gte=self.publish_at)
+            .exclude(publish_at=self.publish_at, pk__lt=self.pk)
+            .order_by("publish_at", "pk")
+        )
+        previous_article, next_article = older.first(), newer.first()
+        for neighbour in (previous_article, next_article):
+            if neighbour:
+                neighbour.channel = self.channel
+        return {"previous_article": previous_article, "next_article": next_article}
 
     def photo_renditions(self):
         """The sizes made of the lead photo, smallest first."""

@@ -37,3 +37,6 @@ class ArticleSitemap(UpdatedAtSitemap):
             .select_related("channel")
             .only("slug", "updated_at", "channel", "channel__slug")
         )
+
+
+SITEMAPS = {"channels": ChannelSitemap, "news": ArticleSitemap}

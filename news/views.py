@@ -51,33 +51,7 @@ class ArticleDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**neighbours(self.object), **kwargs)
-
-
-def neighbours(article):
-    """The previous (older) and next (newer) published articles in the same channel."""
-    channel = (
-        Article.objects.published()
-        .in_channel(article.channel_id)
-        .exclude(pk=article.pk)
-        .only("title", "slug", "publish_at", "channel")
-    )
-    # Articles published at the same moment are ordered by id, as in the lists.
-    older = (
-        channel.filter(publish_at__lte=article.publish_at)
-        .exclude(publish_at=article.publish_at, pk__gt=article.pk)
-        .newest_first()
-    )
-    newer = (
-        channel.filter(publish_at__gte=article.publish_at)
-        .exclude(publish_at=article.publish_at, pk__lt=article.pk)
-        .order_by("publish_at", "pk")
-    )
-    previous_article, next_article = older.first(), newer.first()
-    for neighbour in (previous_article, next_article):
-        if neighbour:
-            neighbour.channel = article.channel
-    return {"previous_article": previous_article, "next_article": next_article}
+        return super().get_context_data(**self.object.neighbours(), **kwargs)
 
 
 @require_safe

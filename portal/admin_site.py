@@ -1,7 +1,6 @@
 from functools import wraps
 from urllib.parse import urlencode
 
-from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import admin, messages
 from django.contrib.auth.views import redirect_to_login
@@ -10,13 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from .models import SiteProfile
-
-
-def passed_two_factors(request):
-    """This sign-in session passed an authenticator code; an account that has one is not enough
-    (a password-only session opened before the authenticator was added would do)."""
-    records = get_authentication_records(request, request.user)
-    return any(record.get("method") == "mfa" for record in records) and is_mfa_enabled(request.user)
+from .staff import is_staff_session, passed_two_factors
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -43,10 +36,7 @@ class PortalAdminSite(admin.AdminSite):
         return view_without_nul_characters
 
     def has_permission(self, request):
-        # Asked twice for every admin page (the view's check, then each_context): answered once.
-        if not hasattr(request, "may_use_admin"):
-            request.may_use_admin = super().has_permission(request) and passed_two_factors(request)
-        return request.may_use_admin
+        return is_staff_session(request)
 
     def login(self, request, extra_context=None):
         user = request.user

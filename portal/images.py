@@ -1,10 +1,31 @@
-"""Uploaded images, checked by what they contain and re-encoded before they are kept."""
+"""Uploaded files: their size checked, and images checked by what they contain and re-encoded
+before they are kept."""
 
 import io
 import warnings
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps
+
+
+def upload_name(upload, default="file"):
+    """The uploaded file's own name, without any folder the browser sent."""
+    return PurePath(upload.name or default).name
+
+
+def check_size(upload, *, limit):
+    """Raise ValidationError, naming the file, when it is empty or larger than limit bytes."""
+    name = upload_name(upload)
+    if upload.size > limit:
+        raise ValidationError(
+            f"“{name}” is {filesizeformat(upload.size)}. Each file must be "
+            f"{filesizeformat(limit)} or smaller.",
+            code="too_large",
+        )
+    if upload.size == 0:
+        raise ValidationError(f"“{name}” is empty.", code="empty")
 
 
 def save_options(pillow_format):

@@ -3,21 +3,11 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from faq.sitemaps import FaqIndexSitemap, QuestionSitemap, TopicSitemap
-from news.sitemaps import ArticleSitemap, ChannelSitemap
-
 from . import search, views
 from .caching import cache_for_anonymous_visitors
-from .sitemaps import PageSitemap
+from .sitemaps import sitemap_sections
 
-sitemaps = {
-    "pages": PageSitemap,
-    "channels": ChannelSitemap,
-    "news": ArticleSitemap,
-    "faq": FaqIndexSitemap,
-    "faq-topics": TopicSitemap,
-    "faq-questions": QuestionSitemap,
-}
+sitemaps = sitemap_sections()
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

@@ -5,11 +5,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from .caching import cache_for_anonymous_visitors, cache_for_each_person
+from .caching import cache_for_anonymous_visitors
 
 
 @method_decorator(cache_for_anonymous_visitors, name="dispatch")
-@method_decorator(cache_for_each_person, name="get")
 class HomeView(TemplateView):
     template_name = "portal/home.html"
 

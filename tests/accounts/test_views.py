@@ -1,4 +1,5 @@
 import json
+from types import SimpleNamespace
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -113,11 +114,9 @@ def test_download_my_data_is_a_json_file_of_the_profile_and_the_records_of_each_
 def test_download_my_data_includes_what_other_apps_export(client, citizen, monkeypatch):
     from accounts import personal_data
 
-    def exporters():
-        yield personal_data.export
-        yield lambda user: {"library_loans": [f"loan for {user.full_name}"]}
-
-    monkeypatch.setattr(personal_data, "exporters", exporters)
+    library = SimpleNamespace(export=lambda user: {"library_loans": [f"loan for {user.full_name}"]})
+    found = personal_data.app_modules("personal_data")
+    monkeypatch.setattr(personal_data, "app_modules", lambda name: [*found, library])
     client.force_login(citizen)
 
     data = client.get(reverse("accounts:data_download")).json()

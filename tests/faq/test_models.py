@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from faq.models import Question
-from faq.text import html_to_text
+from portal.richtext import html_to_text
 
 
 def test_plain_text_of_an_answer_drops_markup_and_decodes_entities():

@@ -6,7 +6,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+import faq.search
 import news.models
+import news.search
 from faq.models import Question, Topic
 from news.models import Article, Channel
 from portal import search as site_search
@@ -368,8 +370,8 @@ def test_a_short_list_of_results_is_counted_exactly(client, make_question, monke
 @pytest.mark.parametrize(
     ("titles", "model", "field", "index"),
     [
-        (site_search.article_titles, Article, "title", "news_article_title_trgm"),
-        (site_search.question_titles, Question, "question", "faq_question_trgm_idx"),
+        (news.search.article_titles, Article, "title", "news_article_title_trgm"),
+        (faq.search.question_titles, Question, "question", "faq_question_trgm_idx"),
     ],
 )
 def test_similar_titles_are_found_through_a_trigram_index(titles, model, field, index):

@@ -1,6 +1,6 @@
 import pytest
 
-from news.sanitise import sanitise_body
+from portal.richtext import ARTICLE_BODY
 
 
 @pytest.mark.parametrize(
@@ -20,7 +20,7 @@ from news.sanitise import sanitise_body
     ],
 )
 def test_dangerous_markup_is_removed(dirty, clean):
-    assert sanitise_body(dirty) == clean
+    assert ARTICLE_BODY.sanitise(dirty) == clean
 
 
 def test_the_allowed_editing_markup_is_kept():
@@ -33,10 +33,10 @@ def test_the_allowed_editing_markup_is_kept():
         '<img src="/news/images/0123456789abcdef0123456789abcdef-800.jpg" alt="Our photo">'
     )
 
-    assert sanitise_body(html) == html
+    assert ARTICLE_BODY.sanitise(html) == html
 
 
 def test_links_get_a_safe_rel():
-    assert sanitise_body('<a href="https://example.org" rel="opener">x</a>') == (
+    assert ARTICLE_BODY.sanitise('<a href="https://example.org" rel="opener">x</a>') == (
         '<a href="https://example.org" rel="noopener noreferrer">x</a>'
     )
