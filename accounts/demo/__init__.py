@@ -2,16 +2,17 @@
 
 from pathlib import Path
 
-import yaml
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+
+from portal.demo_data import read_yaml
 
 DATA = Path(__file__).parent
 
 
 def accounts():
-    return yaml.safe_load((DATA / "accounts.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA / "accounts.yaml")
 
 
 def demo_account(*, email, password, full_name, role, group=None):

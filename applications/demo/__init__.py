@@ -7,10 +7,11 @@ entry with its translated name, summary, description and what_to_provide.
 
 from pathlib import Path
 
-import yaml
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+
+from portal.demo_data import read_yaml
 
 from ..models import Application, Inquiry, Service
 from ..services import (
@@ -25,11 +26,11 @@ DATA = Path(__file__).parent
 
 
 def services():
-    return yaml.safe_load((DATA / "services.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA / "services.yaml")
 
 
 def cases():
-    return yaml.safe_load((DATA / "cases.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA / "cases.yaml")
 
 
 def demo_user(email, **fields):

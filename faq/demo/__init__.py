@@ -8,7 +8,7 @@ entry (its name) and in a question's entry (its question and answer).
 from itertools import count
 from pathlib import Path
 
-import yaml
+from portal.demo_data import read_yaml
 
 from ..models import Question, Topic
 
@@ -16,7 +16,7 @@ DATA = Path(__file__).parent
 
 
 def topics():
-    return yaml.safe_load((DATA / "topics.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA / "topics.yaml")
 
 
 def seed(*, stdout, style):

@@ -14,10 +14,11 @@ from datetime import timedelta
 from operator import itemgetter
 from pathlib import Path
 
-import yaml
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
+
+from portal.demo_data import read_markdown, read_yaml
 
 from ..models import Article, Channel
 from ..services import article_save
@@ -27,7 +28,7 @@ DATA = Path(__file__).parent
 
 
 def channels():
-    return yaml.safe_load((DATA / "channels.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA / "channels.yaml")
 
 
 def articles():
@@ -41,11 +42,6 @@ def articles():
         ]
         entries += sorted(found, key=itemgetter("days_ago"))
     return entries
-
-
-def read_markdown(path):
-    _, front_matter, body = path.read_text(encoding="utf-8").split("---\n", 2)
-    return {**yaml.safe_load(front_matter), "body": body}
 
 
 def seed(*, stdout, style):
