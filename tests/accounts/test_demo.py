@@ -17,7 +17,7 @@ def test_demo_accounts_have_known_passwords_verified_addresses_and_groups():
     call_command("seed_demo", stdout=out)
 
     User = get_user_model()
-    for account in demo.DEMO_ACCOUNTS:
+    for account in demo.accounts():
         user = User.objects.get(email=account["email"])
         assert user.check_password(account["password"])
         assert EmailAddress.objects.get(user=user).verified
@@ -46,3 +46,9 @@ def test_a_second_demo_run_writes_nothing():
 
     writes = [q["sql"] for q in queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
     assert writes == []
+
+
+def test_every_demo_account_has_the_fields_the_seed_reads_and_no_others():
+    required = {"email", "password", "full_name", "role"}
+    for account in demo.accounts():
+        assert required <= account.keys() <= required | {"group"}, account

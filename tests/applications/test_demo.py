@@ -4,14 +4,17 @@ from django.test.utils import CaptureQueriesContext
 
 from applications import demo
 from applications.models import Application, Inquiry, Service
+from applications.statuses import ApplicationStatus, InquiryStatus
 
 pytestmark = pytest.mark.django_db
+
+CITIZEN_EMAIL = demo.cases()["citizen"]["email"]
 
 
 def test_the_demo_citizen_has_cases_in_several_statuses_with_histories():
     demo.seed(stdout=None, style=None)
 
-    applications = Application.objects.filter(applicant__email=demo.CITIZEN_EMAIL)
+    applications = Application.objects.filter(applicant__email=CITIZEN_EMAIL)
     assert Service.objects.open().count() == 4 and Service.objects.count() == 5
     assert {a.status for a in applications} == {
         "submitted",
@@ -46,5 +49,22 @@ def test_the_seed_reports_what_it_added():
 
     demo.seed(stdout=Out(), style=None)
 
-    assert lines == [f"Applications: 5 services; 7 demo cases added for {demo.CITIZEN_EMAIL}."]
+    assert lines == [f"Applications: 5 services; 7 demo cases added for {CITIZEN_EMAIL}."]
     assert "password" not in " ".join(lines).lower()
+
+
+def test_every_demo_case_has_the_fields_the_seed_reads_and_no_others():
+    cases = demo.cases()
+    services = {service["slug"] for service in demo.services()}
+    assert cases["citizen"].keys() == cases["caseworker"].keys() == {"email", "full_name"}
+    for application in cases["applications"]:
+        required = {"service", "details"}
+        assert required <= application.keys() <= required | {"changes"}
+        assert application["service"] in services
+        for change in application.get("changes", []):
+            assert change.keys() <= {"status", "note_to_citizen", "internal_note"}
+            assert change["status"] in ApplicationStatus.values
+    for inquiry in cases["inquiries"]:
+        required = {"subject", "message"}
+        assert required <= inquiry.keys() <= required | {"changes", "answer"}
+        assert set(inquiry.get("changes", [])) <= set(InquiryStatus.values)

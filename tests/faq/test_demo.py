@@ -26,3 +26,11 @@ def test_seeding_twice_writes_nothing_the_second_time():
 
     writes = [q["sql"] for q in queries if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
     assert writes == []
+
+
+def test_every_demo_topic_and_question_has_the_fields_the_seed_reads_and_no_others():
+    for topic in demo.topics():
+        assert topic.keys() == {"slug", "name", "questions"}
+        for question in topic["questions"]:
+            required = {"slug", "question", "answer"}
+            assert required <= question.keys() <= required | {"featured"}, question["slug"]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from PIL import Image
 
 from news import demo
+from news.demo.photos import PHOTO_DESCRIPTIONS
 from news.models import Article, Channel
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,13 @@ def test_a_dry_run_leaves_no_photos_behind(media_root):
 
     assert not Article.objects.exists()
     assert not [path for path in media_root.rglob("*") if path.is_file()]
+
+
+def test_every_demo_article_file_has_the_fields_the_seed_reads_and_no_others():
+    channels = {channel["slug"] for channel in demo.channels()}
+    assert {folder.name for folder in (demo.DATA / "articles").iterdir()} == channels
+    required = {"channel", "slug", "title", "summary", "days_ago", "body"}
+    for article in demo.articles():
+        assert required <= article.keys() <= required | {"source", "photo", "caption", "featured"}
+        assert article.get("photo") in {None, *PHOTO_DESCRIPTIONS}, article["slug"]
+        assert article["body"].strip(), article["slug"]

@@ -1,12 +1,12 @@
 from contextlib import nullcontext
 from importlib import import_module
-from importlib.util import find_spec
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils.module_loading import module_has_submodule
 
 
 def files_kept_in_memory():
@@ -17,8 +17,8 @@ def files_kept_in_memory():
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content of every app that has a demo module (<app>.demo with a "
-        "seed(stdout, style) function). Idempotent: a second run changes nothing."
+        "Load the demo content of every app that has a demo module or package (<app>.demo with "
+        "a seed(stdout, style) function). Idempotent: a second run changes nothing."
     )
 
     def add_arguments(self, parser):
@@ -43,7 +43,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def demo_modules():
+        # autodiscover_modules("demo") imports the same modules but hands none back.
         for config in apps.get_app_configs():
-            name = f"{config.name}.demo"
-            if find_spec(name) is not None:
-                yield import_module(name)
+            if module_has_submodule(config.module, "demo"):
+                yield import_module(f"{config.name}.demo")

@@ -1,36 +1,21 @@
-"""Demo accounts with known passwords: a citizen, an editor and a caseworker."""
+"""Demo accounts with known passwords (accounts.yaml): a citizen, an editor and a caseworker."""
+
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-# The applications demo gives the citizen and the caseworker their cases: same addresses.
-DEMO_ACCOUNTS = [
-    {
-        "email": "citizen@demo.cityportal.example",
-        "password": "Huangpu-river-2026",
-        "full_name": "Zhang Wei",
-        "group": None,
-        "role": "Citizen",
-    },
-    {
-        "email": "editor@demo.cityportal.example",
-        "password": "Bund-news-desk-2026",
-        "full_name": "Liu Yang",
-        "group": "Editors",
-        "role": "Editor (staff)",
-    },
-    {
-        "email": "caseworker@demo.cityportal.example",
-        "password": "Pudong-casework-2026",
-        "full_name": "Chen Jing",
-        "group": "Caseworkers",
-        "role": "Caseworker (staff)",
-    },
-]
+from portal.demo_data import read_yaml
+
+DATA = Path(__file__).parent
 
 
-def demo_account(*, email, password, full_name, group, role):
+def accounts():
+    return read_yaml(DATA / "accounts.yaml")
+
+
+def demo_account(*, email, password, full_name, role, group=None):
     User = get_user_model()
     user, created = User.objects.get_or_create(
         email=email, defaults={"full_name": full_name, "is_staff": group is not None}
@@ -48,11 +33,12 @@ def demo_account(*, email, password, full_name, group, role):
 
 
 def seed(*, stdout, style):
-    for account in DEMO_ACCOUNTS:
+    entries = accounts()
+    for account in entries:
         demo_account(**account)
     if stdout:
         stdout.write(style.MIGRATE_HEADING("Demo sign-in details (email / password):"))
-        for account in DEMO_ACCOUNTS:
+        for account in entries:
             stdout.write(f"  {account['role']}: {account['email']} / {account['password']}")
         stdout.write(
             "  Staff set up two-factor authentication (an authenticator app) the first time "

@@ -1,87 +1,13 @@
-"""Demo news for seed_demo: two channels, a year of articles and photos drawn here with Pillow."""
+"""The demo articles' photos, drawn with Pillow: no image files in the repository."""
 
 import io
 import random
-import secrets
-from datetime import timedelta
 
-from django.core.files.base import ContentFile
-from django.utils import timezone
-from django.utils.html import escape
 from PIL import Image, ImageDraw
-
-from .demo_articles import ARTICLES, CHANNELS
-from .models import Article, Channel
-from .services import article_save
 
 PHOTO_SIZE = (1600, 900)
 
-
-def seed(*, stdout, style):
-    channels = {}
-    for channel in CHANNELS:
-        channels[channel["slug"]], _ = Channel.objects.get_or_create(
-            slug=channel["slug"],
-            defaults={key: channel[key] for key in ("name", "description", "position")},
-        )
-    existing = set(Article.objects.values_list("channel__slug", "slug"))
-    created = 0
-    for number, entry in enumerate(ARTICLES):
-        if (entry["channel"], entry["slug"]) in existing:
-            continue
-        article_save(article=demo_article(entry, channels[entry["channel"]], number), by=None)
-        created += 1
-    if stdout:
-        stdout.write(
-            style.SUCCESS(f"News: {created} articles added")
-            if created
-            else "News: the demo articles are already in place."
-        )
-
-
-def demo_article(entry, channel, number):
-    # A fixed time of day keeps the dates readable; the spread comes from days_ago.
-    publish_at = timezone.now().replace(hour=2, minute=0, second=0, microsecond=0) - timedelta(
-        days=entry["days_ago"]
-    )
-    article = Article(
-        channel=channel,
-        slug=entry["slug"],
-        title=entry["title"],
-        summary=entry["summary"],
-        body=body_html(entry["body"]),
-        source=entry.get("source", ""),
-        status=Article.Status.PUBLISHED,
-        publish_at=publish_at,
-        featured=entry.get("featured", False),
-    )
-    if drawing := entry.get("photo"):
-        article.image = ContentFile(
-            draw_photo(drawing, seed=number), name=secrets.token_hex(16) + ".jpg"
-        )
-        article.image_alt = PHOTO_DESCRIPTIONS[drawing]
-        article.image_caption = entry.get("caption", "")
-    return article
-
-
-def body_html(text):
-    """Turn the plain demo text into the HTML the editor would produce."""
-    html = []
-    for block in text.strip().split("\n\n"):
-        lines = [line.strip() for line in block.strip().splitlines()]
-        if lines[0].startswith("## "):
-            html.append(f"<h2>{escape(lines[0][3:])}</h2>")
-            lines = lines[1:]
-        if not lines:
-            continue
-        if lines[0].startswith("- "):
-            items = "".join(f"<li>{escape(line[2:])}</li>" for line in lines)
-            html.append(f"<ul>{items}</ul>")
-        else:
-            html.append(f"<p>{escape(' '.join(lines))}</p>")
-    return "".join(html)
-
-
+# The alt text of each drawing, so it changes together with the code that draws it.
 PHOTO_DESCRIPTIONS = {
     "skyline": "An illustration of a city skyline with towers and a river at dusk.",
     "chart": "An illustrative bar chart with a rising trend, in blue and orange.",

@@ -1,0 +1,16 @@
+"""How the apps' demo loaders read their data files (<app>/demo/): one format for all of them.
+
+Not portal/demo.py: seed_demo would take that for the portal app's own demo content.
+"""
+
+import yaml
+
+
+def read_yaml(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def read_markdown(path):
+    """The file's fields come first, as YAML between two "---" lines; the rest is its body."""
+    _, front_matter, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return {**yaml.safe_load(front_matter), "body": body}
