@@ -1,12 +1,11 @@
 from contextlib import nullcontext
-from importlib import import_module
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
-from django.utils.module_loading import module_has_submodule
+
+from portal.discovery import app_modules
 
 
 def files_kept_in_memory():
@@ -31,7 +30,7 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, verbosity=1, **options):
         out = self.stdout if verbosity > 0 else None
         with files_kept_in_memory() if dry_run else nullcontext(), transaction.atomic():
-            for module in self.demo_modules():
+            for module in app_modules("demo"):
                 module.seed(stdout=out, style=self.style)
             if dry_run:
                 transaction.set_rollback(True)
@@ -40,10 +39,3 @@ class Command(BaseCommand):
                 out.write(self.style.WARNING("Dry run: nothing was saved."))
             else:
                 out.write(self.style.SUCCESS("Demo content is in place."))
-
-    @staticmethod
-    def demo_modules():
-        # autodiscover_modules("demo") imports the same modules but hands none back.
-        for config in apps.get_app_configs():
-            if module_has_submodule(config.module, "demo"):
-                yield import_module(f"{config.name}.demo")
