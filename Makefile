@@ -45,8 +45,8 @@ setup: install db-start ## Install, start the database, migrate, collect static 
 run: setup serve ## Set everything up and serve the portal on http://127.0.0.1:8000
 
 .PHONY: serve
-serve: ## Serve with gunicorn on http://127.0.0.1:8000 (no set-up)
-	$(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile - \
+serve: ## Serve with gunicorn on http://127.0.0.1:8000 and run the mail worker (no set-up)
+	scripts/serve.sh --bind 127.0.0.1:8000 --workers 2 --access-logfile - \
 		$(if $(filter 1 true yes on,$(DJANGO_DEBUG)),--reload)
 
 .PHONY: test

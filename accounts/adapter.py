@@ -1,13 +1,9 @@
-import logging
-
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.utils import build_absolute_uri
 from django.urls import reverse
 
 from portal.models import SiteProfile
-
-logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -35,12 +31,7 @@ class AccountAdapter(DefaultAccountAdapter):
             "account_url": build_absolute_uri(self.request, reverse("accounts:overview")),
             **context,
         }
-        try:
-            super().send_mail(template_prefix, email, context)
-        except OSError:
-            # A mail server that is down must not break sign-up or sign-in; the person can
-            # ask again (a new link, a new reset) once it is back.
-            logger.exception("Could not send %s to %s", template_prefix, email)
+        super().send_mail(template_prefix, email, context)
 
 
 class MFAAdapter(DefaultMFAAdapter):

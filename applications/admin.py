@@ -1,17 +1,16 @@
-import json
 import re
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import format_html
+
+from portal.pagination import LargeTablePaginator
 
 from .forms import InquiryStatusChangeForm, StatusChangeForm
 from .models import (
@@ -21,7 +20,6 @@ from .models import (
     Attachment,
     Inquiry,
     InquiryStatusChange,
-    Notification,
     Service,
 )
 from .services import (
@@ -33,37 +31,6 @@ from .services import (
 from .statuses import Actor, InquiryStatus
 
 PEOPLE_SEARCHED = 1000
-
-
-def planned_rows(queryset):
-    """PostgreSQL's estimate of the number of rows, from the plan: nothing is read."""
-    plan = queryset.explain(format="json")
-    # A query Django knows to be empty (a search that matched nobody) is never planned.
-    return int(json.loads(plan)[0]["Plan"]["Plan Rows"]) if plan else 0
-
-
-class LargeTablePaginator(Paginator):
-    """Pages of a list of millions of rows, counted without reading them all.
-
-    Up to EXACT_COUNT rows are counted exactly; a longer list shows PostgreSQL's estimate of its
-    length, taken from the query plan. Links stop at MAX_PAGES, so that no page is read past a
-    deep OFFSET: filters and search narrow a long list. Both queries run for every list, short or
-    long, so that a page always costs the same number of queries.
-    """
-
-    EXACT_COUNT = 1000
-    MAX_PAGES = 100
-
-    @cached_property
-    def count(self):
-        rows = self.object_list.order_by()
-        exact = rows[: self.EXACT_COUNT + 1].count()
-        estimate = planned_rows(rows)
-        return exact if exact <= self.EXACT_COUNT else max(exact, estimate)
-
-    @cached_property
-    def num_pages(self):
-        return min(super().num_pages, self.MAX_PAGES)
 
 
 @admin.register(Service)
@@ -236,7 +203,7 @@ class CaseAdmin(admin.ModelAdmin):
                 self.message_user(
                     request,
                     f"{case.reference} is now “{case.get_status_display()}”. "
-                    "The citizen has been emailed.",
+                    "We will email the citizen.",
                     messages.SUCCESS,
                 )
                 return redirect(
@@ -363,37 +330,3 @@ class InquiryAdmin(CaseAdmin):
             inquiry_answer(answer=data["answer"], **common)
         else:
             inquiry_change_status(to_status=data["to_status"], **common)
-
-
-@admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
-    list_display = [
-        "created_at",
-        "recipient",
-        "subject",
-        "status",
-        "attempts",
-        "next_attempt_at",
-        "sent_at",
-    ]
-    list_filter = ["status", "created_at"]
-    search_fields = ["recipient", "=reference", "subject"]
-    readonly_fields = [field.name for field in Notification._meta.fields]
-    actions = ["retry_now"]
-    # Every status change writes a message: the outbox grows as large as the case history.
-    paginator = LargeTablePaginator
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.action(description="Send again at the next run", permissions=["change"])
-    def retry_now(self, request, queryset):
-        count = queryset.filter(~Q(status=Notification.Status.SENT)).update(
-            status=Notification.Status.PENDING, next_attempt_at=timezone.now()
-        )
-        self.message_user(request, f"{count} notification(s) will be sent at the next run.")

@@ -1,24 +1,14 @@
-"""The email outbox: messages are written with the change they report and sent after commit.
-
-A message that cannot be sent stays pending and is retried with a growing delay by
-`python manage.py send_notifications`.
-"""
-
-import logging
-from datetime import timedelta
+"""The email a citizen gets for each change of their case, queued in the outbox (portal.mail)
+in the same transaction as the change."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from portal.models import SiteProfile
 
-from .models import Application, Notification
+from .models import Application
 from .statuses import InquiryStatus
-
-logger = logging.getLogger(__name__)
 
 TEMPLATE = "applications/email/case_update"
 
@@ -28,7 +18,7 @@ def absolute_url(path, base_url=""):
     return base + path
 
 
-def notification_enqueue(*, case, change, base_url=""):
+def case_update_email_send(*, case, change, base_url=""):
     is_application = isinstance(case, Application)  # otherwise an Inquiry
     citizen = case.applicant if is_application else case.author
     context = {
@@ -45,53 +35,11 @@ def notification_enqueue(*, case, change, base_url=""):
         "case_url": absolute_url(case.get_absolute_url(), base_url),
     }
     subject = render_to_string(f"{TEMPLATE}_subject.txt", context)
-    return Notification.objects.create(
-        recipient=citizen.email,
-        reference=case.reference,
-        subject=" ".join(subject.split())[:200],
-        body_text=render_to_string(f"{TEMPLATE}_message.txt", context),
-        body_html=render_to_string(f"{TEMPLATE}_message.html", context),
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=render_to_string(f"{TEMPLATE}_message.txt", context),
+        to=[citizen.email],
     )
-
-
-def retry_delay(attempts):
-    seconds = settings.APPLICATIONS_NOTIFICATION_RETRY_SECONDS * 2 ** (attempts - 1)
-    return timedelta(seconds=min(seconds, settings.APPLICATIONS_NOTIFICATION_MAX_RETRY_SECONDS))
-
-
-def notification_send(*, notification_id):
-    """Send one pending message; return True when it went out. Safe to call from several workers."""
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update(skip_locked=True)
-            .filter(pk=notification_id, status=Notification.Status.PENDING)
-            .first()
-        )
-        if notification is None:
-            return False
-        message = EmailMultiAlternatives(
-            subject=notification.subject,
-            body=notification.body_text,
-            to=[notification.recipient],
-        )
-        message.attach_alternative(notification.body_html, "text/html")
-        notification.attempts += 1
-        try:
-            message.send()
-        except Exception as error:  # noqa: BLE001 - any failure of the mail server means "later"
-            logger.warning("Notification %s not sent: %s", notification.pk, error)
-            notification.last_error = f"{type(error).__name__}: {error}"[:1000]
-            if notification.attempts >= settings.APPLICATIONS_NOTIFICATION_MAX_ATTEMPTS:
-                notification.status = Notification.Status.FAILED
-                logger.error(
-                    "Notification %s gave up after %s attempts; staff can send it again.",
-                    notification.pk,
-                    notification.attempts,
-                )
-            notification.next_attempt_at = timezone.now() + retry_delay(notification.attempts)
-        else:
-            notification.status = Notification.Status.SENT
-            notification.sent_at = timezone.now()
-            notification.last_error = ""
-        notification.save()
-        return notification.status == Notification.Status.SENT
+    message.attach_alternative(render_to_string(f"{TEMPLATE}_message.html", context), "text/html")
+    message.case_reference = case.reference  # no secret in it: staff may read it
+    message.send()

@@ -1,6 +1,5 @@
 """Every write that changes a case: submitting, status changes, answers and their notifications."""
 
-from functools import partial
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
@@ -16,7 +15,7 @@ from .models import (
     InquiryStatusChange,
     Service,
 )
-from .notifications import notification_enqueue, notification_send
+from .notifications import case_update_email_send
 from .statuses import (
     APPLICATION_TRANSITIONS,
     INQUIRY_TRANSITIONS,
@@ -57,9 +56,7 @@ def _record_change(case, *, from_status, by, note_to_citizen, internal_note, bas
         changed_by=by,
         changed_at=case.status_changed_at,
     )
-    notification = notification_enqueue(case=case, change=change, base_url=base_url)
-    # robust: the change is committed by then; a failure to send must not turn it into an error.
-    transaction.on_commit(partial(notification_send, notification_id=notification.pk), robust=True)
+    case_update_email_send(case=case, change=change, base_url=base_url)
     return change
 
 

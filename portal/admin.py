@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils import timezone
 
-from .models import SiteProfile
+from .models import OutgoingEmail, SiteProfile
+from .pagination import LargeTablePaginator
 
 
 @admin.register(SiteProfile)
@@ -19,3 +21,65 @@ class SiteProfileAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """The outbox and the record of what was sent. Emails with sign-in links or codes are listed
+    without their text: only the recipient may read those."""
+
+    list_display = ["created_at", "recipients", "subject", "status", "attempts", "sent_at"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["reference", "to"]  # get_search_results says how
+    search_help_text = "An 8-digit case reference, or the recipient's whole email address."
+    fields = [
+        "created_at",
+        "from_email",
+        "to",
+        "subject",
+        "reference",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+        "text",
+    ]
+    readonly_fields = fields
+    actions = ["send_again"]
+    # Every status change writes an email: the outbox grows as large as the case history.
+    paginator = LargeTablePaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        # Both read an index; a search in the text of millions of emails would not.
+        if "@" in term:
+            return queryset.to_address(term.lower()), False
+        return queryset.filter(reference=term), False
+
+    @admin.display(description="to")
+    def recipients(self, email):
+        return ", ".join(email.to)
+
+    @admin.display(description="text")
+    def text(self, email):
+        if email.is_private:
+            return "Not shown: it holds a sign-in link or code meant for the recipient alone."
+        return email.body_text
+
+    @admin.action(description="Send again now (those not sent yet)", permissions=["change"])
+    def send_again(self, request, queryset):
+        count = queryset.exclude(status=OutgoingEmail.Status.SENT).update(
+            status=OutgoingEmail.Status.PENDING, next_attempt_at=timezone.now()
+        )
+        self.message_user(request, f"{count} email(s) will be sent again in a moment.")

@@ -200,28 +200,35 @@ STORAGES = {
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "City Portal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Without an SMTP host, messages are written as files a person can read.
+# Every email goes into the outbox (portal.mail) with the change it reports; the mail worker
+# sends it through the "delivery" mailer: SMTP, or without an SMTP host, files a person can read.
 if os.environ.get("EMAIL_HOST"):
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": os.environ["EMAIL_HOST"],
-                "port": int(os.environ.get("EMAIL_PORT", "587")),
-                "username": os.environ.get("EMAIL_HOST_USER", ""),
-                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": env_flag("EMAIL_USE_TLS", default=True),
-                "timeout": 10,
-            },
-        }
+    DELIVERY_MAILER = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ["EMAIL_HOST"],
+            "port": int(os.environ.get("EMAIL_PORT", "587")),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_flag("EMAIL_USE_TLS", default=True),
+            "timeout": 10,
+        },
     }
 else:
-    MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-            "OPTIONS": {"file_path": os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))},
-        }
+    DELIVERY_MAILER = {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))},
     }
+MAILERS = {
+    "default": {"BACKEND": "portal.mail.OutboxBackend"},
+    "delivery": DELIVERY_MAILER,
+}
+MAIL_DELIVERY_MAILER = "delivery"
+# A failed send is retried after 1, 2, 4 ... minutes, at most 6 hours apart, 40 times: about a
+# week. Then the email is marked "Gave up", an error is logged, and staff can send it again.
+MAIL_RETRY_SECONDS = 60
+MAIL_MAX_RETRY_SECONDS = 6 * 60 * 60
+MAIL_MAX_ATTEMPTS = 40
 
 # Security headers. HTTPS-only settings follow DJANGO_HTTPS: on in production,
 # off for plain http://127.0.0.1 where signing in must still work.
@@ -266,11 +273,6 @@ APPLICATIONS_ATTACHMENT_ROOT = Path(
 APPLICATIONS_MAX_ATTACHMENTS = 5
 APPLICATIONS_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
 APPLICATIONS_MAX_IMAGE_PIXELS = 40_000_000
-# Failed notification emails are retried after 1, 2, 4 ... minutes, at most 6 hours apart.
-APPLICATIONS_NOTIFICATION_RETRY_SECONDS = 60
-APPLICATIONS_NOTIFICATION_MAX_RETRY_SECONDS = 6 * 60 * 60
-# About a week: delays growing from a minute to 6 hours, then every 6 hours.
-APPLICATIONS_NOTIFICATION_MAX_ATTEMPTS = 40
 
 # News
 # Lead photos: the upload limit, and the pixel limit that refuses decompression bombs.

@@ -1,9 +1,11 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connections
 
+from portal.mail import deliver_due
 from tests.staff import add_authenticator
 
 
@@ -63,3 +65,21 @@ def articles_locked():
         cursor.execute("LOCK TABLE news_article IN ACCESS EXCLUSIVE MODE")
     yield
     other.close()  # ends its transaction and lets go of the lock
+
+
+@pytest.fixture(autouse=True)
+def outbox_mailer(settings):
+    """Email goes through the outbox, as in production; Django's test set-up would send it
+    straight to memory. The worker's "delivery" mailer still sends to memory (mail.outbox)."""
+    settings.MAILERS = {**settings.MAILERS, "default": {"BACKEND": "portal.mail.OutboxBackend"}}
+
+
+@pytest.fixture
+def delivered_mail(db):
+    """Run the mail worker's pass, then return the emails it has sent (Django's mail.outbox)."""
+
+    def deliver():
+        deliver_due()
+        return mail.outbox
+
+    return deliver

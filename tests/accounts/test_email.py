@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_changing_the_email_address_takes_effect_only_once_the_new_one_is_confirmed(
-    client, citizen, mailoutbox
+    client, citizen, delivered_mail
 ):
     client.force_login(citizen)
 
@@ -17,7 +17,7 @@ def test_changing_the_email_address_takes_effect_only_once_the_new_one_is_confir
     )
 
     assert response.status_code == 302
-    [message] = mailoutbox
+    [message] = delivered_mail()
     assert message.to == ["li.na@newmail.example"]
     assert message.subject == "Confirm your email address | Shanghai City Portal"
     assert "Until you confirm it, we keep using your current address." in message.body

@@ -9,12 +9,12 @@ NEW_PASSWORD = "lanterns over the Yu Garden"
 
 
 def test_forgot_password_emails_a_link_that_sets_a_new_password(
-    client, citizen, mailoutbox, sign_in
+    client, citizen, delivered_mail, sign_in
 ):
     response = client.post(reverse("account_reset_password"), {"email": "li.na@example.com"})
 
     assert response.url == reverse("account_reset_password_done")
-    [message] = mailoutbox
+    [message] = delivered_mail()
     assert message.to == ["li.na@example.com"]
     assert message.subject == "Reset your password | Shanghai City Portal"
     assert "Open this link to choose a new password:" in message.body
@@ -28,14 +28,14 @@ def test_forgot_password_emails_a_link_that_sets_a_new_password(
     assert sign_in("li.na@example.com", NEW_PASSWORD).status_code == 302
 
 
-def test_forgot_password_for_an_unknown_address_looks_the_same(client, citizen, mailoutbox):
+def test_forgot_password_for_an_unknown_address_looks_the_same(client, citizen, delivered_mail):
     known = client.post(reverse("account_reset_password"), {"email": "li.na@example.com"})
     unknown = client.post(reverse("account_reset_password"), {"email": "nobody@example.com"})
 
     assert (unknown.status_code, unknown.url) == (known.status_code, known.url)
-    assert mailoutbox[1].to == ["nobody@example.com"]
-    assert "We have no account with this address." in mailoutbox[1].body
-    assert "/accounts/signup/" in mailoutbox[1].body
+    assert delivered_mail()[1].to == ["nobody@example.com"]
+    assert "We have no account with this address." in delivered_mail()[1].body
+    assert "/accounts/signup/" in delivered_mail()[1].body
 
 
 def test_a_used_or_forged_reset_link_says_so_without_an_error(client, citizen):
@@ -45,7 +45,7 @@ def test_a_used_or_forged_reset_link_says_so_without_an_error(client, citizen):
     assert "Bad Token" in response.content.decode()
 
 
-def test_change_password_needs_the_current_one_and_sends_a_notice(client, citizen, mailoutbox):
+def test_change_password_needs_the_current_one_and_sends_a_notice(client, citizen, delivered_mail):
     client.force_login(citizen)
     url = reverse("account_change_password")
 
@@ -60,7 +60,7 @@ def test_change_password_needs_the_current_one_and_sends_a_notice(client, citize
     assert response.status_code == 302
     citizen.refresh_from_db()
     assert citizen.check_password(NEW_PASSWORD)
-    [notice] = mailoutbox
+    [notice] = delivered_mail()
     assert notice.subject == "Password Changed | Shanghai City Portal"
     assert "This is a security notice about your account on Shanghai City Portal." in notice.body
     assert "http://testserver/account/" in notice.body

@@ -156,7 +156,7 @@ def test_closing_the_account_explains_what_happens_and_asks_for_the_password(cli
 
 
 def test_closing_the_account_after_reauthentication_deactivates_it_and_signs_out(
-    client, citizen, sign_in, mailoutbox
+    client, citizen, sign_in, delivered_mail
 ):
     sign_in(citizen.email)
     reauthenticate_url = client.post(reverse("accounts:close")).url
@@ -169,7 +169,7 @@ def test_closing_the_account_after_reauthentication_deactivates_it_and_signs_out
     assert not citizen.is_active
     assert "_auth_user_id" not in client.session
     assert not UserSession.objects.filter(user=citizen).exists()
-    [notice] = mailoutbox
+    [notice] = delivered_mail()
     assert notice.subject == "Your account is closed | Shanghai City Portal"
     assert "stay on file with the city" in notice.body
     again = sign_in(citizen.email)

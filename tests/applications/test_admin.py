@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applications.admin import LargeTablePaginator
-from applications.models import Application, Inquiry, Notification
+from applications.models import Application, Inquiry
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
 from tests.staff import sign_in_with_two_factors
@@ -170,11 +170,10 @@ def test_caseworkers_see_the_outbox_but_nobody_adds_or_deletes_cases(
     submit_application(citizen)
     sign_in_with_two_factors(client, caseworker)
 
-    outbox = client.get(reverse("admin:applications_notification_changelist"))
+    outbox = client.get(reverse("admin:portal_outgoingemail_changelist"))
 
     assert outbox.status_code == 200
     assert citizen.email in outbox.content.decode()
-    assert Notification.objects.count() == 1
     assert client.get(reverse("admin:applications_application_add")).status_code == 403
     assert client.get(reverse("admin:applications_inquiry_add")).status_code == 403
 
@@ -374,19 +373,3 @@ def test_a_status_page_address_that_is_not_a_number_gets_the_admins_answer(clien
     # The admin's own "does not exist" message, not a server error.
     assert response.status_code == 200
     assert "doesn’t exist" in response.content.decode()
-
-
-def test_caseworkers_send_again_a_notification_that_gave_up(
-    client, citizen, caseworker, submit_application
-):
-    submit_application(citizen)
-    notification = Notification.objects.get()
-    Notification.objects.filter(pk=notification.pk).update(status=Notification.Status.FAILED)
-    sign_in_with_two_factors(client, caseworker)
-
-    client.post(
-        reverse("admin:applications_notification_changelist"),
-        {"action": "retry_now", "_selected_action": [notification.pk], "index": 0},
-    )
-
-    assert Notification.objects.get(pk=notification.pk).status == Notification.Status.PENDING

@@ -15,8 +15,16 @@ def test_the_caseworkers_group_may_process_cases_but_not_create_or_delete_them()
         "view_application",
         "change_application",
         "change_inquiry",
-        "view_notification",
-        "change_notification",  # to send again a notification that gave up
     } <= codenames
     assert not {c for c in codenames if c.startswith(("add_", "delete_"))}
     assert "change_service" not in codenames
+
+
+def test_caseworkers_may_read_and_send_again_the_outbox_but_not_change_the_site_profile():
+    codenames = set(
+        Group.objects.get(name="Caseworkers")
+        .permissions.filter(content_type__app_label="portal")
+        .values_list("codename", flat=True)
+    )
+
+    assert codenames == {"view_outgoingemail", "change_outgoingemail"}

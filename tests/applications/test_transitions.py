@@ -1,6 +1,6 @@
 import pytest
 
-from applications.models import Application, ApplicationStatusChange, Inquiry, Notification
+from applications.models import Application, ApplicationStatusChange, Inquiry
 from applications.services import (
     TransitionRefused,
     application_change_status,
@@ -15,6 +15,7 @@ from applications.statuses import (
     ApplicationStatus,
     InquiryStatus,
 )
+from portal.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +143,7 @@ def test_an_empty_answer_changes_nothing(citizen, caseworker, submit_inquiry):
 
 def test_a_refused_change_writes_no_history_and_no_email(citizen, caseworker, submit_application):
     application = submit_application(citizen)
-    notifications = Notification.objects.count()
+    notifications = OutgoingEmail.objects.count()
 
     with pytest.raises(TransitionRefused):
         application_change_status(
@@ -150,7 +151,7 @@ def test_a_refused_change_writes_no_history_and_no_email(citizen, caseworker, su
         )
 
     assert ApplicationStatusChange.objects.filter(application=application).count() == 1
-    assert Notification.objects.count() == notifications
+    assert OutgoingEmail.objects.count() == notifications
 
 
 def test_a_change_uses_the_status_in_the_database_not_a_stale_copy(

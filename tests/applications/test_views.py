@@ -1,9 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from applications.models import Application, Inquiry, Notification
+from applications.models import Application, Inquiry
 from applications.services import application_change_status, inquiry_answer
 from applications.statuses import ApplicationStatus
+from portal.models import OutgoingEmail
 from tests.staff import sign_in_with_two_factors
 
 from .conftest import PDF_BYTES, image_bytes, upload
@@ -99,7 +100,7 @@ def test_attachments_are_not_stored_under_the_public_media_root(
 
 
 def test_a_citizen_applies_and_gets_a_reference_and_an_email(
-    client, citizen, service, django_capture_on_commit_callbacks, mailoutbox
+    client, citizen, service, django_capture_on_commit_callbacks, delivered_mail
 ):
     client.force_login(citizen)
     photo = upload("photo.jpg", image_bytes(), "image/jpeg")
@@ -119,10 +120,10 @@ def test_a_citizen_applies_and_gets_a_reference_and_an_email(
     assert "Application submitted" in html
     assert application.reference in html
     assert application.attachments.get().original_name == "photo.jpg"
-    assert len(mailoutbox) == 1
-    assert application.reference in mailoutbox[0].subject
-    assert mailoutbox[0].to == [citizen.email]
-    assert "http://testserver/applications/" in mailoutbox[0].body
+    assert len(delivered_mail()) == 1
+    assert application.reference in delivered_mail()[0].subject
+    assert delivered_mail()[0].to == [citizen.email]
+    assert "http://testserver/applications/" in delivered_mail()[0].body
 
 
 @pytest.mark.parametrize(
@@ -161,7 +162,7 @@ def test_bad_application_input_gives_a_field_error_and_saves_nothing(
     assert message in " ".join(response.context["form"].errors[field])
     assert 'class="error-summary"' in response.content.decode()
     assert not Application.objects.exists()
-    assert not Notification.objects.exists()
+    assert not OutgoingEmail.objects.exists()
     assert not attachment_root.exists() or not any(attachment_root.rglob("*.*"))
 
 
@@ -219,7 +220,7 @@ def test_the_detail_page_explains_the_status_and_shows_the_timeline(
 
 
 def test_a_citizen_withdraws_with_confirmation(
-    client, citizen, submit_application, django_capture_on_commit_callbacks, mailoutbox
+    client, citizen, submit_application, django_capture_on_commit_callbacks, delivered_mail
 ):
     application = submit_application(citizen)
     client.force_login(citizen)
@@ -233,7 +234,7 @@ def test_a_citizen_withdraws_with_confirmation(
     assert application.status == ApplicationStatus.WITHDRAWN
     assert "You withdrew application" in response.content.decode()
     assert "Withdraw application</a>" not in response.content.decode()
-    assert "is now Withdrawn" in mailoutbox[-1].subject
+    assert "is now Withdrawn" in delivered_mail()[-1].subject
 
 
 def test_a_decided_application_cannot_be_withdrawn(client, citizen, caseworker, submit_application):
@@ -252,7 +253,7 @@ def test_a_decided_application_cannot_be_withdrawn(client, citizen, caseworker, 
 
 
 def test_a_citizen_sends_an_inquiry_and_later_reads_the_answer(
-    client, citizen, caseworker, django_capture_on_commit_callbacks, mailoutbox
+    client, citizen, caseworker, django_capture_on_commit_callbacks, delivered_mail
 ):
     client.force_login(citizen)
 
@@ -264,7 +265,7 @@ def test_a_citizen_sends_an_inquiry_and_later_reads_the_answer(
         )
     inquiry = Inquiry.objects.get()
     assert inquiry.reference in response.content.decode()
-    assert len(mailoutbox) == 1
+    assert len(delivered_mail()) == 1
 
     with django_capture_on_commit_callbacks(execute=True):
         inquiry_answer(inquiry=inquiry, answer="At any visitor centre, free.", by=caseworker)
@@ -272,7 +273,7 @@ def test_a_citizen_sends_an_inquiry_and_later_reads_the_answer(
     html = client.get(inquiry.get_absolute_url()).content.decode()
     assert "At any visitor centre, free." in html
     assert "Answered" in html
-    assert "At any visitor centre, free." in mailoutbox[-1].body
+    assert "At any visitor centre, free." in delivered_mail()[-1].body
 
 
 @pytest.mark.parametrize(

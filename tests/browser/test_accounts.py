@@ -20,7 +20,7 @@ def fits_320_pixels(page):
 
 
 def test_a_person_signs_up_confirms_the_email_and_signs_in_from_the_home_page(
-    live_server, page, mailoutbox, axe_violations
+    live_server, page, delivered_mail, axe_violations
 ):
     page.goto(live_server.url)
     page.get_by_role("link", name="Free sign-up").click()
@@ -38,7 +38,7 @@ def test_a_person_signs_up_confirms_the_email_and_signs_in_from_the_home_page(
     page.get_by_role("button", name="Sign Up").click()
     assert page.locator("h1").inner_text() == "Verify Your Email Address"
 
-    link = re.search(r"http://\S+/accounts/confirm-email/\S+", mailoutbox[-1].body).group(0)
+    link = re.search(r"http://\S+/accounts/confirm-email/\S+", delivered_mail()[-1].body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Confirm").click()
     assert EmailAddress.objects.get(email="huang.mei@example.com").verified

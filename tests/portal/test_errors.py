@@ -50,7 +50,7 @@ def test_error_pages_use_the_portal_layout(rf, template):
     [
         "/admin/applications/application/?status__exact=%00",
         "/admin/applications/inquiry/?status__exact=%00",
-        "/admin/applications/notification/?status=%00",
+        "/admin/portal/outgoingemail/?status=%00",
     ],
 )
 def test_an_admin_address_holding_a_nul_character_gets_400_not_500(client, make_staff, url):

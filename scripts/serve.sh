@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Serves the portal with gunicorn and runs the mail worker beside it; Ctrl-C (or SIGTERM) stops
+# both. Arguments are passed to gunicorn.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+.venv/bin/python manage.py send_queued_mail --loop &
+worker=$!
+stop_worker() { kill -TERM "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true; }
+trap stop_worker EXIT
+
+.venv/bin/gunicorn portal.wsgi "$@"
