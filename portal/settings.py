@@ -107,9 +107,9 @@ DATABASES = {
         os.environ.get("DATABASE_URL")
         or f"postgres://portal:portal@127.0.0.1:{os.environ.get('PORTAL_PG_PORT', '25432')}/portal",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
-        # Off, as in Django: the check costs a query on every request. Without it, each process's
-        # first request after a database restart fails, and the process then reconnects.
-        conn_health_checks=env_flag("DATABASE_CONN_HEALTH_CHECKS"),
+        # A kept connection is checked at the first query of each request (one round trip), so
+        # that the first request of each process after a database restart does not fail.
+        conn_health_checks=env_flag("DATABASE_CONN_HEALTH_CHECKS", default=True),
     )
 }
 # The portal runs many small indexed queries; compiling them (JIT) only adds time.

@@ -42,3 +42,5 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = views.server_error
