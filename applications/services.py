@@ -3,7 +3,6 @@
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ from .models import (
     Inquiry,
     InquiryStatusChange,
     Service,
+    attachment_storage,
 )
 from .notifications import case_update_email_send
 from .statuses import (
@@ -23,6 +23,7 @@ from .statuses import (
     ApplicationStatus,
     InquiryStatus,
 )
+from .uploads import attachment_store
 
 
 class CaseKind(NamedTuple):
@@ -99,7 +100,7 @@ def case_change_status(
 
 def application_submit(*, applicant, service, details, attachments=(), base_url=""):
     """Save an application with its checked attachments (applications.uploads.CheckedUpload)."""
-    written = []
+    incoming = []
     try:
         with transaction.atomic():
             service = Service.objects.get(pk=service.pk)
@@ -121,8 +122,7 @@ def application_submit(*, applicant, service, details, attachments=(), base_url=
                     content_type=upload.content_type,
                     size=len(upload.content),
                 )
-                attachment.file.save(upload.stored_name, ContentFile(upload.content), save=False)
-                written.append(attachment.file)
+                incoming.append(attachment_store(upload, attachment=attachment))
                 attachment.save()
             _record_change(
                 application,
@@ -134,8 +134,8 @@ def application_submit(*, applicant, service, details, attachments=(), base_url=
             )
     except BaseException:
         # Files are written outside the transaction: remove them when it rolls back.
-        for file in written:
-            file.storage.delete(file.name)
+        for name in incoming:
+            attachment_storage().delete(name)
         raise
     return application
 

@@ -1,12 +1,16 @@
-"""Checking uploaded attachments by what they contain, not by their names."""
+"""Uploaded attachments: checked by what they contain, not by their names, and stored so that
+no file outlives a submission that did not commit."""
 
 import io
 import secrets
 from dataclasses import dataclass
+from functools import partial
 from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils.text import get_valid_filename
 
 from portal.images import check_size, reencode_image, upload_name
@@ -83,3 +87,26 @@ def clean_image(content, kind, name):
         broken_message=f"“{name}” could not be read as an image.",
     )
     return content
+
+
+# Files of submissions not committed yet. A file stays here only when its request was
+# interrupted: sweep_attachments then finishes its move, or removes it if nothing refers to it.
+INCOMING = "incoming"
+
+
+def attachment_store(upload, *, attachment):
+    """Give the attachment its file: written under a temporary name now, moved to the
+    attachment's own name once the transaction commits. Returns the temporary name."""
+    storage = attachment.file.storage
+    final_name = attachment.file.field.generate_filename(attachment, upload.stored_name)
+    incoming = storage.save(f"{INCOMING}/{upload.stored_name}", ContentFile(upload.content))
+    attachment.file.name = final_name
+    transaction.on_commit(partial(move_into_place, storage, incoming, final_name))
+    return incoming
+
+
+def move_into_place(storage, incoming, final_name):
+    if not storage.exists(final_name):
+        with storage.open(incoming, "rb") as file:
+            storage.save(final_name, file)
+    storage.delete(incoming)

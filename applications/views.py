@@ -1,4 +1,5 @@
 from allauth.account.decorators import verified_email_required
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -29,6 +30,20 @@ def base_url(request):
 def posted(request):
     """The form data of a POST (even an empty one), or nothing for an unbound form."""
     return (request.POST, request.FILES) if request.method == "POST" else ()
+
+
+TOO_MANY_CASES = (
+    "You have sent 10 applications and inquiries in the last hour, the most we accept. "
+    "Try again in an hour, or contact us if it is urgent."
+)
+
+
+def within_case_limit(request, form):
+    """Count one more new case for this person; False, with the form saying why, past the limit."""
+    if ratelimit.consume(request, action="submit_case", user=request.user):
+        return True
+    form.add_error(None, TOO_MANY_CASES)
+    return False
 
 
 def can_withdraw(application):
@@ -104,7 +119,7 @@ class ApplicationSubmittedView(ApplicationDetailView):
 def application_create(request, slug):
     service = get_object_or_404(Service.objects.open(), slug=slug)
     form = ApplicationForm(*posted(request))
-    if form.is_bound and form.is_valid():
+    if form.is_bound and form.is_valid() and within_case_limit(request, form):
         try:
             application = application_submit(
                 applicant=request.user,
@@ -200,7 +215,7 @@ class InquiryDetailView(PersonalPageMixin, DetailView):
 @verified_email_required
 def inquiry_create(request):
     form = InquiryForm(*posted(request))
-    if form.is_bound and form.is_valid():
+    if form.is_bound and form.is_valid() and within_case_limit(request, form):
         inquiry = inquiry_submit(
             author=request.user,
             subject=form.cleaned_data["subject"],
@@ -210,7 +225,7 @@ def inquiry_create(request):
         messages.success(
             request,
             f"Your inquiry was sent. Its reference is {inquiry.reference}. "
-            "We have emailed you a copy.",
+            "We will email you a copy.",
         )
         return redirect(inquiry)
     return render(request, "applications/inquiry_form.html", {"form": form})

@@ -36,6 +36,14 @@ def save_options(pillow_format):
     return {"optimize": True}
 
 
+ORIENTATION = 0x0112
+
+
+def needs_turning(image):
+    # exif_transpose copies even an upright photo: a second full-size image in memory.
+    return image.getexif().get(ORIENTATION, 1) != 1
+
+
 # A JPEG holding more pictures (phones add depth and HDR maps) is read as its first picture.
 READ_AS = {"MPO": "JPEG"}
 
@@ -61,7 +69,11 @@ def reencode_image(file, *, name, formats, max_pixels, broken_message):
                         code="too_many_pixels",
                     )
                 image.load()
-                upright = ImageOps.exif_transpose(image)
+                upright = (
+                    ImageOps.exif_transpose(image, in_place=False)
+                    if needs_turning(image)
+                    else image
+                )
                 if pillow_format == "JPEG" and upright.mode not in ("RGB", "L"):
                     upright = upright.convert("RGB")
                 output = io.BytesIO()

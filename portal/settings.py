@@ -172,6 +172,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
     "signup": "20/m/ip",
+    # Not sign-in: new cases, counted per person by the same limiter (applications.views).
+    "submit_case": "10/h/user",
 }
 # Behind a proxy the client's address is the last one it adds to X-Forwarded-For.
 ALLAUTH_TRUSTED_PROXY_COUNT = 1 if env_flag("DJANGO_BEHIND_PROXY") else 0
@@ -272,7 +274,9 @@ APPLICATIONS_ATTACHMENT_ROOT = Path(
 )
 APPLICATIONS_MAX_ATTACHMENTS = 5
 APPLICATIONS_MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
-APPLICATIONS_MAX_IMAGE_PIXELS = 40_000_000
+# A photo is decoded at about 4 bytes a pixel, one at a time: 16 megapixels (a 12 MP phone photo
+# fits) keep one request under 70 MB of image memory. Larger images are refused before decoding.
+APPLICATIONS_MAX_IMAGE_PIXELS = 16_000_000
 
 # News
 # Lead photos: the upload limit, and the pixel limit that refuses decompression bombs.

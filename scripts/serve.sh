@@ -4,6 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Large blocks (decoded photos) go straight back to the system when freed, instead of staying in
+# each worker's heap for ever.
+export MALLOC_MMAP_THRESHOLD_=1048576
+
 .venv/bin/python manage.py send_queued_mail --loop &
 worker=$!
 stop_worker() { kill -TERM "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true; }

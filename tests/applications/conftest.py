@@ -53,11 +53,16 @@ def service(db):
 
 
 @pytest.fixture
-def submit_application(service):
+def submit_application(service, django_capture_on_commit_callbacks):
     def submit(applicant, details="Please renew my permit.", **kwargs):
-        return application_submit(
-            applicant=applicant, service=kwargs.pop("service", service), details=details, **kwargs
-        )
+        # As at the end of a request: what waits for the commit (moving the files) is done.
+        with django_capture_on_commit_callbacks(execute=True):
+            return application_submit(
+                applicant=applicant,
+                service=kwargs.pop("service", service),
+                details=details,
+                **kwargs,
+            )
 
     return submit
 

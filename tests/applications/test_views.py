@@ -332,3 +332,35 @@ def test_a_caseworker_who_may_not_use_the_admin_cannot_download_attachments(
     response = client.get(application.attachments.get().get_absolute_url())
 
     assert response.status_code == 404
+
+
+def test_a_person_may_send_ten_new_cases_an_hour(client, citizen, service):
+    client.force_login(citizen)
+    for number in range(10):
+        sent = client.post(
+            reverse("applications:inquiry_create"),
+            {"subject": f"Question {number}", "message": "When?"},
+        )
+        assert sent.status_code == 302
+
+    refused = client.post(
+        reverse("applications:application_create", args=[service.slug]),
+        {"details": "One more."},
+    )
+
+    assert refused.status_code == 200
+    assert "the most we accept" in refused.content.decode()
+    assert Inquiry.objects.count() == 10
+    assert not Application.objects.exists()
+
+
+def test_invalid_forms_do_not_count_towards_the_hourly_limit(client, citizen):
+    client.force_login(citizen)
+    for _ in range(12):
+        client.post(reverse("applications:inquiry_create"), {"subject": "", "message": ""})
+
+    sent = client.post(
+        reverse("applications:inquiry_create"), {"subject": "Hours", "message": "When?"}
+    )
+
+    assert sent.status_code == 302
