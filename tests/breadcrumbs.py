@@ -11,6 +11,9 @@ class Crumb:
     current: bool = False
 
 
+HOME = Crumb("Home", "/")
+
+
 class BreadcrumbParser(HTMLParser):
     def __init__(self):
         super().__init__()

@@ -1,11 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from tests.breadcrumbs import Crumb, breadcrumbs
+from tests.breadcrumbs import HOME, Crumb, breadcrumbs
 
 pytestmark = pytest.mark.django_db
 
-HOME = Crumb("Home", "/")
 MY_ACCOUNT = Crumb("My account", "/account/")
 
 

@@ -1,11 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from tests.breadcrumbs import Crumb, breadcrumbs
+from tests.breadcrumbs import HOME, Crumb, breadcrumbs
 
 pytestmark = pytest.mark.django_db
-
-HOME = Crumb("Home", "/")
 
 
 def test_the_news_list_sits_below_home(client):

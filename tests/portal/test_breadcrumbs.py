@@ -1,12 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from tests.breadcrumbs import Crumb, breadcrumbs
+from tests.breadcrumbs import HOME, Crumb, breadcrumbs
 from tests.portal.test_pages import html_page_names
 
 pytestmark = pytest.mark.django_db
-
-HOME = Crumb("Home", "/")
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "signed-in"])
