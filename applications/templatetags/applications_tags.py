@@ -7,27 +7,24 @@ register = template.Library()
 WIDGET_SIZE = 3
 
 
-@register.inclusion_tag("applications/widgets/application_status.html", takes_context=True)
+def case_status_widget(context, model):
+    # A signed-in person's latest cases of one kind; a visitor sees no widget at all.
+    user = context["request"].user
+    if not user.is_authenticated:
+        return {"show": False}
+    cases = model.objects.for_user(user).newest_first()
+    return {
+        "show": True,
+        "kind": model._meta.model_name,
+        "cases": cases.only("reference", "submitted_at", "status")[:WIDGET_SIZE],
+    }
+
+
+@register.inclusion_tag("applications/widgets/case_status.html", takes_context=True)
 def application_status_widget(context):
-    user = context["request"].user
-    if not user.is_authenticated:
-        return {"show": False}
-    applications = (
-        Application.objects.for_user(user)
-        .newest_first()
-        .only("reference", "submitted_at", "status")[:WIDGET_SIZE]
-    )
-    return {"show": True, "applications": applications}
+    return case_status_widget(context, Application)
 
 
-@register.inclusion_tag("applications/widgets/inquiry_status.html", takes_context=True)
+@register.inclusion_tag("applications/widgets/case_status.html", takes_context=True)
 def inquiry_status_widget(context):
-    user = context["request"].user
-    if not user.is_authenticated:
-        return {"show": False}
-    inquiries = (
-        Inquiry.objects.for_user(user)
-        .newest_first()
-        .only("reference", "submitted_at", "status")[:WIDGET_SIZE]
-    )
-    return {"show": True, "inquiries": inquiries}
+    return case_status_widget(context, Inquiry)

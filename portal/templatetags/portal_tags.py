@@ -1,4 +1,8 @@
 from django import template
+from django.shortcuts import resolve_url
+from django.template.loader_tags import BLOCK_CONTEXT_KEY
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -6,3 +10,23 @@ register = template.Library()
 @register.simple_tag
 def elided_page_range(page_obj):
     return page_obj.paginator.get_elided_page_range(page_obj.number)
+
+
+@register.simple_block_tag
+def breadcrumb(content, to=None):
+    """One item of the trail in base.html: a link to `to` (a URL name, a URL or a model
+    instance, as for `redirect()`), or the current page when there is no `to`."""
+    # The content is rendered template output, so already escaped; the allauth layout passes
+    # a page title with the line breaks and indentation of allauth's templates around it.
+    label = mark_safe(content.strip())
+    if to is None:
+        return format_html('<li><span aria-current="page">{}</span></li>', label)
+    return format_html('<li><a href="{}">{}</a></li>', resolve_url(to), label)
+
+
+@register.simple_tag(takes_context=True)
+def rendered_block(context, name):
+    # Django renders each block of a page once. allauth's pages give their title in one block,
+    # head_title, which the portal shows twice: in <title> and as the last breadcrumb.
+    block = context.render_context[BLOCK_CONTEXT_KEY].get_block(name)
+    return block.render(context) if block else ""

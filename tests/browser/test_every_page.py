@@ -2,6 +2,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from applications.models import Service
 from faq.models import Question, Topic
@@ -22,6 +23,13 @@ def assert_meets_the_page_rules(page, axe_violations):
     assert axe_violations(page) == [], page.url
 
 
+def assert_shows_its_place_below_home(page):
+    crumbs = page.get_by_role("navigation", name="Breadcrumb").get_by_role("listitem")
+    expect(crumbs.first.get_by_role("link")).to_have_accessible_name("Home")
+    expect(crumbs.first.get_by_role("link")).to_have_attribute("href", "/")
+    expect(crumbs.last.locator('[aria-current="page"]')).to_have_count(1)
+
+
 @pytest.fixture
 def published_question(db):
     topic = Topic.objects.create(name="Getting around", slug="getting-around", position=1)
@@ -35,23 +43,30 @@ def published_question(db):
 
 
 @pytest.mark.parametrize(
-    ("path", "status"),
+    "path",
     [
-        ("/accessibility/", 200),
-        ("/privacy/", 200),
-        ("/contact/", 200),
-        ("/faq/english-city-map/", 200),
-        ("/search/", 200),
-        ("/search/?q=zzzzqqq", 200),
-        ("/no-such-page/", 404),
-        ("/accounts/password/reset/done/", 200),
-        ("/accounts/confirm-email/not-a-real-key/", 200),
+        "/accessibility/",
+        "/privacy/",
+        "/contact/",
+        "/faq/english-city-map/",
+        "/search/",
+        "/search/?q=zzzzqqq",
+        "/accounts/password/reset/done/",
+        "/accounts/confirm-email/not-a-real-key/",
     ],
 )
-def test_pages_for_everyone(live_server, page, axe_violations, published_question, path, status):
+def test_pages_for_everyone(live_server, page, axe_violations, published_question, path):
     response = page.goto(f"{live_server.url}{path}")
 
-    assert response.status == status
+    assert response.status == 200
+    assert_shows_its_place_below_home(page)
+    assert_meets_the_page_rules(page, axe_violations)
+
+
+def test_the_page_for_an_address_that_leads_nowhere(live_server, page, axe_violations):
+    response = page.goto(f"{live_server.url}/no-such-page/")
+
+    assert response.status == 404
     assert_meets_the_page_rules(page, axe_violations)
 
 
@@ -123,4 +138,5 @@ def test_pages_for_a_signed_in_citizen(live_server, citizen_context, axe_violati
 
     assert response.status == 200
     assert page.url == f"{live_server.url}{path}"
+    assert_shows_its_place_below_home(page)
     assert_meets_the_page_rules(page, axe_violations)
