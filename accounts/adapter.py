@@ -1,6 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.utils import build_absolute_uri
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from portal.models import SiteProfile
@@ -25,13 +27,38 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{subject} | {SiteProfile.load().name}"
 
     def send_mail(self, template_prefix, email, context):
-        # The footer of every message links back to the portal and to "My account".
+        # Every email greets the person by name and links back to the portal and "My account".
+        user = context.get("user")
         context = {
+            "recipient_name": getattr(user, "full_name", ""),
             "portal_url": build_absolute_uri(self.request, reverse("home")),
             "account_url": build_absolute_uri(self.request, reverse("accounts:overview")),
+            "contact_url": build_absolute_uri(self.request, reverse("contact")),
             **context,
         }
         super().send_mail(template_prefix, email, context)
+
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        # Security notices greet the person by name too.
+        super().send_notification_mail(
+            template_prefix, user, {"user": user, **(context or {})}, email
+        )
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's email, with an HTML version in the portal's layout when it has none."""
+        message = super().render_mail(template_prefix, email, context, headers)
+        if message.content_subtype == "html" or getattr(message, "alternatives", None):
+            return message
+        html = render_to_string(
+            "email/text_as_html.html",
+            {**context, "text": message.body, "subject": message.subject},
+            self.request,
+        )
+        with_html = EmailMultiAlternatives(
+            message.subject, message.body, message.from_email, message.to, headers=headers
+        )
+        with_html.attach_alternative(html, "text/html")
+        return with_html
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -4,6 +4,8 @@ in the same transaction as the change."""
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from portal.models import SiteProfile
 
@@ -21,16 +23,19 @@ def absolute_url(path, base_url=""):
 def case_update_email_send(*, case, change, base_url=""):
     is_application = isinstance(case, Application)  # otherwise an Inquiry
     citizen = case.applicant if is_application else case.author
+    by_citizen = change.changed_by_id == citizen.pk
     context = {
-        "site_name": SiteProfile.load().name,
+        "site_profile": SiteProfile.load(),
+        "recipient_name": citizen.full_name,
+        "portal_url": absolute_url(reverse("home"), base_url),
         "case": case,
-        "kind": "application" if is_application else "inquiry",
+        "is_application": is_application,
         "title": case.service.name if is_application else case.subject,
         "is_new": not change.from_status,
         "status_label": case.get_status_display(),
         "explanation": case.explanation,
         "note_to_citizen": change.note_to_citizen,
-        "note_label": "Your note" if change.changed_by_id == citizen.pk else "Note from the city",
+        "note_label": _("Your note") if by_citizen else _("Note from the city"),
         "answer": case.answer if change.to_status == InquiryStatus.ANSWERED else "",
         "case_url": absolute_url(case.get_absolute_url(), base_url),
     }

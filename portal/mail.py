@@ -14,6 +14,7 @@ sends it), and several workers never send one email twice.
 import logging
 import select
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
@@ -21,7 +22,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import OutgoingEmail
+from .models import OutgoingEmail, SiteProfile
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def outgoing_email(message):
     )
     reference = getattr(message, "case_reference", "")
     return OutgoingEmail(
-        from_email=message.from_email,
+        from_email=with_portal_name(message.from_email),
         to=list(message.to),
         subject=message.subject,
         body_text=message.body,
@@ -62,6 +63,12 @@ def outgoing_email(message):
         reference=reference,
         is_private=not reference,
     )
+
+
+def with_portal_name(address):
+    """The sender as people see it: an address without a name is sent in the portal's name."""
+    name, email_address = parseaddr(address)
+    return address if name else formataddr((SiteProfile.load().name, email_address))
 
 
 def message_of(email):

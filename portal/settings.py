@@ -189,6 +189,7 @@ LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("PORTAL_TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -200,7 +201,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "City Portal <noreply@localhost>")
+# Sent in the name of the site profile (portal.mail) unless the variable names someone else.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@cityportal.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Every email goes into the outbox (portal.mail) with the change it reports; the mail worker
 # sends it through the "delivery" mailer: SMTP, or without an SMTP host, files a person can read.

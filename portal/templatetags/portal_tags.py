@@ -3,8 +3,12 @@ from django.shortcuts import resolve_url
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from ua_parser import parse as parse_user_agent
 
 register = template.Library()
+
+UNKNOWN_DEVICES = {"Other", "Generic Smartphone", "Generic Feature Phone", "Spider"}
 
 
 @register.simple_tag
@@ -30,3 +34,15 @@ def rendered_block(context, name):
     # head_title, which the portal shows twice: in <title> and as the last breadcrumb.
     block = context.render_context[BLOCK_CONTEXT_KEY].get_block(name)
     return block.render(context) if block else ""
+
+
+@register.filter
+def device_name(user_agent):
+    """A browser's User-Agent header as people say it: "Chrome on Windows", "Safari on iPhone"."""
+    found = parse_user_agent(user_agent or "").with_defaults()
+    browser = "" if found.user_agent.family == "Other" else found.user_agent.family
+    places = [found.device.family, found.os.family]
+    place = next((name for name in places if name not in UNKNOWN_DEVICES), "")
+    if browser and place:
+        return _("%(browser)s on %(device)s") % {"browser": browser, "device": place}
+    return browser or place or _("an unknown browser")

@@ -40,10 +40,11 @@ def test_signup_creates_an_unverified_account_and_sends_a_branded_verification_l
     [message] = delivered_mail()
     assert message.to == ["wang.xiaoming@example.com"]
     assert (
-        message.subject == "Confirm your email address to finish signing up | Shanghai City Portal"
+        message.subject
+        == "Confirm your email address to finish creating your account | Shanghai City Portal"
     )
     assert "Hello Wang Xiaoming," in message.body
-    assert "Thank you for signing up to Shanghai City Portal." in message.body
+    assert "Thank you for creating an account on Shanghai City Portal." in message.body
     assert link_in(message).startswith("/accounts/confirm-email/")
     html = message.alternatives[0].content
     assert "Confirm my email address" in html and link_in(message) in html

@@ -1,0 +1,92 @@
+"""Every email comes from one branded layout, in the portal's name, greeting the person by name."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from applications.models import Service
+from applications.services import application_change_status, application_submit
+
+from .conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+NEW_PASSWORD = "A-new-harbour-2026"
+CHROME_ON_WINDOWS = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Safari/537.36"
+)
+
+
+class BodyTexts(HTMLParser):
+    """The texts of an HTML email's body, in reading order."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts = []
+        self.in_body = False
+
+    def handle_starttag(self, tag, attrs):
+        self.in_body = self.in_body or tag == "body"
+
+    def handle_data(self, data):
+        if self.in_body and data.strip():
+            self.texts.append(data.strip())
+
+
+def first_text(html):
+    parser = BodyTexts()
+    parser.feed(html)
+    return parser.texts
+
+
+def test_a_security_notice_says_when_and_from_which_browser_in_plain_words(citizen, delivered_mail):
+    client = Client(HTTP_USER_AGENT=CHROME_ON_WINDOWS)
+    client.force_login(citizen)
+    client.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+
+    [notice] = delivered_mail()
+    assert notice.from_email == "Shanghai City Portal <noreply@cityportal.example>"
+    assert notice.body.startswith("Hello Li Na,\n\n")
+    assert "from Chrome on Windows" in notice.body
+    # One date format, one full stop: "30 November 2026, 19:46".
+    assert re.search(r"on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}\n", notice.body)
+    assert ".." not in notice.body
+    html, mimetype = notice.alternatives[0]
+    assert mimetype == "text/html"
+    texts = first_text(html)
+    assert texts[:2] == ["Shanghai City Portal", "Hello Li Na,"]
+    assert "from Chrome on Windows" in html
+
+
+def test_a_case_update_puts_the_news_first_and_greets_the_citizen(
+    citizen, make_staff, delivered_mail
+):
+    service = Service.objects.create(
+        name="Parking permit",
+        slug="parking-permit",
+        summary="s",
+        description="d",
+        processing_days=10,
+    )
+    application = application_submit(applicant=citizen, service=service, details="Car")
+    caseworker = make_staff("caseworker@city.example", group="Caseworkers")
+    application_change_status(application=application, to_status="received", by=caseworker)
+
+    update = delivered_mail()[-1]
+
+    assert update.from_email == "Shanghai City Portal <noreply@cityportal.example>"
+    assert update.body.startswith(
+        "Hello Li Na,\n\nYour application for Parking permit is now Received.\n"
+    )
+    assert first_text(update.alternatives[0][0])[:3] == [
+        "Shanghai City Portal",
+        "Hello Li Na,",
+        "Your application for Parking permit is now Received.",
+    ]
