@@ -51,7 +51,8 @@ serve: ## Serve with gunicorn on http://127.0.0.1:8000 and run the mail worker (
 
 .PHONY: test
 test: install db-start ## Run the whole test suite (T=path::name runs one test)
-	@export CHROMIUM_PATH="$$(scripts/chromium.sh)" && $(VENV)/bin/pytest $(or $(T),tests)
+	@export CHROMIUM_PATH="$$(scripts/chromium.sh)" VNU_JAR="$$(scripts/vnu.sh)" && \
+		$(VENV)/bin/pytest $(or $(T),tests)
 
 .PHONY: bench
 bench: install db-start ## City-scale benchmark into docs/benchmarks.md (BENCH_ARGS=--rebuild)

@@ -1,6 +1,9 @@
 from django import template
 from django.shortcuts import resolve_url
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -46,3 +49,17 @@ def device_name(user_agent):
     if browser and place:
         return _("%(browser)s on %(device)s") % {"browser": browser, "device": place}
     return browser or place or _("an unknown browser")
+
+
+@register.simple_tag
+def time_element(value, format_name="DATE_FORMAT", css_class=""):
+    """<time> with the portal's date format for people and ISO 8601 to the second for machines
+    (a datetime attribute with microseconds is not valid HTML)."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    machine = local.replace(microsecond=0).isoformat()
+    shown = date_format(local, get_format(format_name))
+    if css_class:
+        return format_html('<time class="{}" datetime="{}">{}</time>', css_class, machine, shown)
+    return format_html('<time datetime="{}">{}</time>', machine, shown)

@@ -125,14 +125,17 @@ def test_download_my_data_includes_what_other_apps_export(client, citizen, monke
     assert data["profile"]["email"] == "li.na@example.com"
 
 
+FIREFOX_ON_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+
+
 def test_the_sessions_page_lists_each_sign_in_and_signs_the_others_out(citizen, sign_in, client):
-    other_browser = Client(HTTP_USER_AGENT="Other browser")
+    other_browser = Client(HTTP_USER_AGENT=FIREFOX_ON_LINUX)
     other_browser.post(reverse("account_login"), {"login": citizen.email, "password": PASSWORD})
     sign_in(citizen.email)
     assert UserSession.objects.filter(user=citizen).count() == 2
 
     page = client.get(reverse("usersessions_list")).content.decode()
-    assert "Other browser" in page
+    assert "Firefox on Linux" in page
     assert '<span class="tag">This browser</span>' in page
 
     client.post(reverse("usersessions_list"))
