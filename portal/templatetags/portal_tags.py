@@ -1,4 +1,7 @@
+import re
+
 from django import template
+from django.conf import settings
 from django.shortcuts import resolve_url
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils import timezone
@@ -63,3 +66,15 @@ def time_element(value, format_name="DATE_FORMAT", css_class=""):
     if css_class:
         return format_html('<time class="{}" datetime="{}">{}</time>', css_class, machine, shown)
     return format_html('<time datetime="{}">{}</time>', machine, shown)
+
+
+# Links in sanitised rich text: nh3 writes every attribute in double quotes.
+SITE_RELATIVE_HREF = re.compile(r'href="/(?!/)')
+
+
+@register.filter
+def absolute_links(html, request):
+    """Rich text whose links to the portal's own pages carry its full address, so that a printed
+    page spells out URLs a reader can type (the print style shows each link's href)."""
+    base = settings.PORTAL_BASE_URL or request.build_absolute_uri("/").rstrip("/")
+    return mark_safe(SITE_RELATIVE_HREF.sub(f'href="{base}/', html))

@@ -20,7 +20,7 @@ def test_channel_widgets_show_each_channels_latest_titles_and_a_view_more_link(
     make_article(title="Digest item", channel=other_channel)
     make_article(title="Draft item", status=Article.Status.DRAFT)
 
-    html = render("{% news_channel_widgets %}")
+    html = render("{% news_widgets %}")
 
     assert html.index("Government News") < html.index("City News Digest")
     assert "Government item 0" in html and "Government item 4" in html
@@ -39,17 +39,29 @@ def test_featured_widget_shows_the_newest_visible_featured_article_with_its_phot
     make_article(title="Current feature", featured=True, days_ago=2, photo=True)
     make_article(title="Future feature", featured=True, days_ago=-1)
 
-    html = render("{% featured_article_widget %}")
+    page = render("{% news_widgets %}")
+    html = page[: page.index("</section>")]  # the featured box
 
     assert "Current feature" in html
     assert "Old feature" not in html and "Future feature" not in html
     assert "<picture>" in html and 'alt="Blue rectangle"' in html
 
 
-def test_featured_widget_is_empty_without_a_featured_article(make_article):
+def test_there_is_no_featured_box_without_a_featured_article(make_article):
     make_article()
 
-    assert render("{% featured_article_widget %}").strip() == ""
+    assert 'id="news-featured-heading"' not in render("{% news_widgets %}")
+
+
+def test_the_featured_article_is_not_repeated_in_its_channels_box(make_article):
+    featured = make_article(title="Metro extension opens", featured=True, days_ago=1)
+    for number in range(6):
+        make_article(title=f"Government item {number}", days_ago=number + 2)
+
+    html = render("{% news_widgets %}")
+
+    assert html.count(f'href="{featured.get_absolute_url()}"') == 1
+    assert "Government item 4" in html  # five others fill the channel's box
 
 
 def test_home_page_shows_the_news_widgets(client, make_article):
