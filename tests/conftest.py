@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connections
+from django.db import OperationalError, connection, connections
 
 from tests.staff import add_authenticator
 
@@ -15,6 +15,24 @@ def pytest_collection_modifyitems(items):
         if marker and marker.kwargs.get("transaction"):
             kwargs = marker.kwargs | {"serialized_rollback": True}
             item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, django_db_blocker):
+    # Runs just before the test database is created: say plainly what to do when the server
+    # is not there, instead of the same connection error for every test.
+    with django_db_blocker.unblock():
+        try:
+            connection.ensure_connection()
+        except OperationalError as error:
+            where = f"{connection.settings_dict['HOST']}:{connection.settings_dict['PORT']}"
+            pytest.exit(
+                f"PostgreSQL does not answer at {where}: start it with `make db-start` (or set"
+                f" DATABASE_URL to a server you have).\n{error}",
+                returncode=3,
+            )
+        finally:
+            connection.close()
 
 
 @pytest.fixture(scope="session", autouse=True)
