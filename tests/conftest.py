@@ -35,6 +35,21 @@ def django_db_modify_db_settings(django_db_modify_db_settings, django_db_blocker
             connection.close()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    # A transactional test gets back the rows data migrations made (groups, the site profile)
+    # from a copy Django keeps on the connection object. Playwright's sync API runs tests in a
+    # greenlet, where Django hands out new connection objects without that copy: keep it on the
+    # class, so that every connection finds it.
+    database = connections["default"]
+    contents = getattr(database, "_test_serialized_contents", None)
+    if contents is not None:
+        type(database)._test_serialized_contents = contents
+    yield
+    if contents is not None:
+        del type(database)._test_serialized_contents
+
+
 @pytest.fixture(scope="session", autouse=True)
 def collected_static_files(django_db_blocker):
     # Pages link static files through the manifest, exactly as in production.
