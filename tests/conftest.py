@@ -1,10 +1,19 @@
+from functools import partial
+
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import OperationalError, connection, connections
+from django.test import override_settings
 
-from tests.staff import add_authenticator
+from tests import factories
+from tests.factories import (
+    PASSWORD,
+    make_channel,
+    make_citizen,
+    make_staff,
+    make_topic,
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -56,29 +65,78 @@ def collected_static_files(django_db_blocker):
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    # The real hasher is slow by design; no test here is about its strength.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def attachment_root(settings, tmp_path):
+    settings.APPLICATIONS_ATTACHMENT_ROOT = tmp_path / "attachments"
+    return settings.APPLICATIONS_ATTACHMENT_ROOT
+
+
+# The people and things most tests share. Anything else: call tests.factories directly.
+
+
 @pytest.fixture
-def make_user(db, django_user_model):
-    def make(email="citizen@example.com", password="correct horse battery", **fields):
-        return django_user_model.objects.create_user(email=email, password=password, **fields)
-
-    return make
+def citizen(db):
+    return make_citizen(email="li.na@example.com", full_name="Li Na", password=PASSWORD)
 
 
 @pytest.fixture
-def make_staff(db, django_user_model):
-    """A staff member in one of the groups the migrations create, with two-factor set up."""
+def other_citizen(db):
+    return make_citizen(email="zhou.bin@example.com", full_name="Zhou Bin")
 
-    def make(email, full_name="", group=None):
-        user = django_user_model.objects.create_user(
-            email=email, password=None, full_name=full_name, is_staff=True
-        )
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        # Staff must use two-factor authentication to open the admin.
-        add_authenticator(user)
-        return user
 
-    return make
+@pytest.fixture
+def caseworker(db):
+    return make_staff(email="caseworker@city.example", full_name="Wang Fang", group="Caseworkers")
+
+
+@pytest.fixture
+def editor(db):
+    return make_staff(email="editor@city.example", full_name="Chen Yu", group="Editors")
+
+
+@pytest.fixture
+def channel(db):
+    return make_channel(name="Government News", slug="government-news", position=1)
+
+
+@pytest.fixture
+def other_channel(db):
+    return make_channel(name="City News Digest", slug="city-news-digest", position=2)
+
+
+@pytest.fixture
+def make_article(channel):
+    """tests.factories.make_article, in the channel fixture unless told otherwise."""
+    return partial(factories.make_article, channel=channel)
+
+
+@pytest.fixture
+def topic(db):
+    return make_topic(name="Getting around", slug="getting-around", position=1)
+
+
+@pytest.fixture
+def other_topic(db):
+    return make_topic(name="Working in the city", slug="working-in-the-city", position=2)
+
+
+@pytest.fixture
+def make_question(topic):
+    """tests.factories.make_question, in the topic fixture unless told otherwise."""
+    return partial(factories.make_question, topic=topic)
 
 
 @pytest.fixture(autouse=True)

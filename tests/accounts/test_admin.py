@@ -1,23 +1,25 @@
 import pytest
-from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.factories import PASSWORD, make_user
 from tests.staff import add_authenticator, current_code, sign_in_with_two_factors
-
-from .conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff(make_user):
-    user = make_user(email="wang.fang@city.example", full_name="Wang Fang", is_staff=True)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
+def staff(db):
+    return make_user(
+        email="wang.fang@city.example",
+        password=PASSWORD,
+        full_name="Wang Fang",
+        email_verified=True,
+        is_staff=True,
+    )
 
 
 def test_the_admin_sends_visitors_to_the_portal_sign_in(client):
@@ -59,7 +61,7 @@ def test_staff_sign_in_with_password_and_authenticator_code_then_reach_the_admin
     assert client.get("/admin/").status_code == 200
 
 
-def test_citizens_get_no_admin_even_when_signed_in(client, make_user):
+def test_citizens_get_no_admin_even_when_signed_in(client):
     client.force_login(make_user())
 
     assert client.get(reverse("admin:index"), follow=True).status_code == 403
@@ -78,7 +80,7 @@ def test_staff_groups_exist_for_editors_and_caseworkers():
     assert set(Group.objects.values_list("name", flat=True)) >= {"Editors", "Caseworkers"}
 
 
-def test_the_users_admin_lists_and_searches_by_email_and_name(client, staff, make_user):
+def test_the_users_admin_lists_and_searches_by_email_and_name(client, staff):
     staff.is_superuser = True
     staff.save()
     add_authenticator(staff)
@@ -101,9 +103,7 @@ def superuser(staff):
     return staff
 
 
-def test_the_users_admin_finds_addresses_by_their_beginning_through_the_index(
-    client, superuser, make_user
-):
+def test_the_users_admin_finds_addresses_by_their_beginning_through_the_index(client, superuser):
     make_user(email="zhou.bin@example.com", full_name="Zhou Bin")
     sign_in_with_two_factors(client, superuser)
 

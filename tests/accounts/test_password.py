@@ -1,7 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from .conftest import PASSWORD, link_in
+from tests.factories import PASSWORD
+
+from .conftest import link_in
 
 pytestmark = pytest.mark.django_db
 

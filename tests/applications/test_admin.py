@@ -11,6 +11,7 @@ from applications.admin import LargeTablePaginator
 from applications.models import Application, Inquiry, Notification
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
+from tests.factories import make_inquiry
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +24,9 @@ def status_url(case):
 
 
 def test_a_caseworker_changes_a_status_and_the_citizen_sees_it(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     application_change_status(application=application, to_status="received", by=caseworker)
     sign_in_with_two_factors(client, caseworker)
 
@@ -55,9 +56,9 @@ def test_a_caseworker_changes_a_status_and_the_citizen_sees_it(
 
 
 def test_a_transition_outside_the_map_is_refused_in_the_admin(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 
     response = client.post(status_url(application), {"to_status": "approved"})
@@ -67,10 +68,8 @@ def test_a_transition_outside_the_map_is_refused_in_the_admin(
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.SUBMITTED
 
 
-def test_the_status_is_not_editable_on_the_case_page(
-    client, citizen, caseworker, submit_application
-):
-    application = submit_application(citizen)
+def test_the_status_is_not_editable_on_the_case_page(client, citizen, caseworker, make_application):
+    application = make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
     url = reverse("admin:applications_application_change", args=[application.pk])
 
@@ -96,10 +95,8 @@ def test_the_status_is_not_editable_on_the_case_page(
     assert application.assigned_to == caseworker
 
 
-def test_answering_an_inquiry_moves_it_to_answered_in_one_step(
-    client, citizen, caseworker, submit_inquiry
-):
-    inquiry = submit_inquiry(citizen)
+def test_answering_an_inquiry_moves_it_to_answered_in_one_step(client, citizen, caseworker):
+    inquiry = make_inquiry(author=citizen)
     sign_in_with_two_factors(client, caseworker)
 
     without_answer = client.post(status_url(inquiry), {"to_status": "answered"})
@@ -122,10 +119,10 @@ def test_answering_an_inquiry_moves_it_to_answered_in_one_step(
 
 
 def test_caseworkers_filter_and_search_the_cases(
-    client, citizen, other_citizen, caseworker, submit_application
+    client, citizen, other_citizen, caseworker, make_application
 ):
-    mine = submit_application(citizen)
-    late = submit_application(other_citizen)
+    mine = make_application(applicant=citizen)
+    late = make_application(applicant=other_citizen)
     Application.objects.filter(pk=mine.pk).update(assigned_to=caseworker)
     Application.objects.filter(pk=late.pk).update(due_at=timezone.now() - timedelta(days=2))
     sign_in_with_two_factors(client, caseworker)
@@ -143,8 +140,8 @@ def test_caseworkers_filter_and_search_the_cases(
     assert "Overdue" in client.get(CHANGELIST).content.decode()
 
 
-def test_the_assign_to_me_action(client, citizen, caseworker, submit_application):
-    application = submit_application(citizen)
+def test_the_assign_to_me_action(client, citizen, caseworker, make_application):
+    application = make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 
     client.post(
@@ -155,8 +152,7 @@ def test_the_assign_to_me_action(client, citizen, caseworker, submit_application
     assert Application.objects.get(pk=application.pk).assigned_to == caseworker
 
 
-def test_editors_cannot_see_applications_or_inquiries(client, make_staff):
-    editor = make_staff("editor@city.example", group="Editors")
+def test_editors_cannot_see_applications_or_inquiries(client, editor):
     sign_in_with_two_factors(client, editor)
 
     assert client.get(CHANGELIST).status_code == 403
@@ -165,9 +161,9 @@ def test_editors_cannot_see_applications_or_inquiries(client, make_staff):
 
 
 def test_caseworkers_see_the_outbox_but_nobody_adds_or_deletes_cases(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker, make_application
 ):
-    submit_application(citizen)
+    make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 
     outbox = client.get(reverse("admin:applications_notification_changelist"))
@@ -180,15 +176,15 @@ def test_caseworkers_see_the_outbox_but_nobody_adds_or_deletes_cases(
 
 
 def test_the_case_list_runs_the_same_queries_for_3_and_100_cases(
-    client, citizen, caseworker, submit_application, django_assert_num_queries
+    client, citizen, caseworker, make_application, django_assert_num_queries
 ):
     for _ in range(3):
-        submit_application(citizen)
+        make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
     with CaptureQueriesContext(connection) as few:
         client.get(CHANGELIST)
     for _ in range(97):
-        submit_application(citizen)
+        make_application(applicant=citizen)
     assert Inquiry.objects.count() == 0
 
     with django_assert_num_queries(len(few.captured_queries)):
@@ -228,9 +224,9 @@ def plan_in_order(queryset):
 
 
 def test_a_reference_is_found_through_its_unique_index(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 
     response, _ = listed_queries(client, CHANGELIST, q=f" {application.reference} ")
@@ -243,9 +239,9 @@ def test_a_reference_is_found_through_its_unique_index(
 
 
 def test_the_newest_cases_and_each_status_are_read_in_order_from_an_index(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker, make_application
 ):
-    submit_application(citizen)
+    make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 
     everything = client.get(CHANGELIST).context["cl"].queryset
@@ -272,10 +268,10 @@ def test_the_newest_cases_and_each_status_are_read_in_order_from_an_index(
     ],
 )
 def test_the_case_lists_never_count_or_scan_every_case(
-    client, citizen, caseworker, submit_application, submit_inquiry, url, params
+    client, citizen, caseworker, make_application, url, params
 ):
-    submit_application(citizen)
-    submit_inquiry(citizen)
+    make_application(applicant=citizen)
+    make_inquiry(author=citizen)
     sign_in_with_two_factors(client, caseworker)
 
     response, queries = listed_queries(client, url, **params)
@@ -289,10 +285,10 @@ def test_the_case_lists_never_count_or_scan_every_case(
 
 
 def test_a_long_case_list_shows_an_estimate_and_stops_its_links(
-    client, citizen, caseworker, submit_application, monkeypatch
+    client, citizen, caseworker, make_application, monkeypatch
 ):
     for _ in range(12):
-        submit_application(citizen)
+        make_application(applicant=citizen)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE applications_application")
     monkeypatch.setattr(LargeTablePaginator, "EXACT_COUNT", 5)
@@ -310,8 +306,8 @@ def test_a_long_case_list_shows_an_estimate_and_stops_its_links(
     assert "12 applications" in html
 
 
-def test_on_time_or_decided_is_the_other_cases(client, citizen, caseworker, submit_application):
-    late, on_time, decided = (submit_application(citizen) for _ in range(3))
+def test_on_time_or_decided_is_the_other_cases(client, citizen, caseworker, make_application):
+    late, on_time, decided = (make_application(applicant=citizen) for _ in range(3))
     past = timezone.now() - timedelta(days=2)
     Application.objects.filter(pk__in=[late.pk, decided.pk]).update(due_at=past)
     Application.objects.filter(pk=decided.pk).update(status=ApplicationStatus.APPROVED)
@@ -325,10 +321,10 @@ def test_on_time_or_decided_is_the_other_cases(client, citizen, caseworker, subm
 
 
 def test_inquiries_are_searched_by_reference_subject_and_author(
-    client, citizen, other_citizen, caseworker, submit_inquiry
+    client, citizen, other_citizen, caseworker
 ):
-    hours = submit_inquiry(citizen, subject="Library opening hours")
-    parking = submit_inquiry(other_citizen, subject="Parking permit for residents")
+    hours = make_inquiry(author=citizen, subject="Library opening hours")
+    parking = make_inquiry(author=other_citizen, subject="Parking permit for residents")
     sign_in_with_two_factors(client, caseworker)
 
     def found(term):
@@ -345,9 +341,9 @@ def test_inquiries_are_searched_by_reference_subject_and_author(
 
 
 def test_a_case_page_costs_the_same_with_a_short_and_a_long_history(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     url = reverse("admin:applications_application_change", args=[application.pk])
     sign_in_with_two_factors(client, caseworker)
     with CaptureQueriesContext(connection) as short:
@@ -377,9 +373,9 @@ def test_a_status_page_address_that_is_not_a_number_gets_the_admins_answer(clien
 
 
 def test_caseworkers_send_again_a_notification_that_gave_up(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker, make_application
 ):
-    submit_application(citizen)
+    make_application(applicant=citizen)
     notification = Notification.objects.get()
     Notification.objects.filter(pk=notification.pk).update(status=Notification.Status.FAILED)
     sign_in_with_two_factors(client, caseworker)

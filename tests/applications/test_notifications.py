@@ -19,9 +19,9 @@ class BrokenMailServer(BaseEmailBackend):
 
 
 def test_each_change_is_in_the_outbox_and_sent_only_after_commit(
-    citizen, caseworker, submit_application, django_capture_on_commit_callbacks
+    citizen, caseworker, make_application, django_capture_on_commit_callbacks
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
 
     with django_capture_on_commit_callbacks() as callbacks:
         application_change_status(
@@ -50,11 +50,11 @@ def test_each_change_is_in_the_outbox_and_sent_only_after_commit(
 
 
 def test_a_rolled_back_change_sends_nothing(
-    citizen, caseworker, submit_application, django_capture_on_commit_callbacks
+    citizen, caseworker, make_application, django_capture_on_commit_callbacks
 ):
     from django.db import transaction
 
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     with django_capture_on_commit_callbacks() as callbacks:
         with transaction.atomic():
             application_change_status(application=application, to_status="received", by=caseworker)
@@ -65,11 +65,11 @@ def test_a_rolled_back_change_sends_nothing(
 
 
 def test_a_failed_send_stays_pending_and_the_command_retries_it(
-    citizen, submit_application, django_capture_on_commit_callbacks, settings
+    citizen, make_application, django_capture_on_commit_callbacks, settings
 ):
     settings.MAILERS = {"default": {"BACKEND": f"{__name__}.BrokenMailServer"}}
     with django_capture_on_commit_callbacks(execute=True):
-        submit_application(citizen)
+        make_application(applicant=citizen)
     notification = Notification.objects.get()
     assert notification.status == Notification.Status.PENDING
     assert notification.attempts == 1
@@ -101,11 +101,11 @@ def test_a_mail_server_down_for_a_week_loses_no_message(settings):
 
 
 def test_the_command_gives_up_after_the_last_attempt_and_keeps_the_message(
-    citizen, submit_application, settings, caplog
+    citizen, make_application, settings, caplog
 ):
     settings.MAILERS = {"default": {"BACKEND": f"{__name__}.BrokenMailServer"}}
     settings.APPLICATIONS_NOTIFICATION_MAX_ATTEMPTS = 2
-    submit_application(citizen)
+    make_application(applicant=citizen)
     for _ in range(3):
         Notification.objects.update(next_attempt_at=timezone.now())
         call_command("send_notifications", verbosity=0)
@@ -117,8 +117,8 @@ def test_the_command_gives_up_after_the_last_attempt_and_keeps_the_message(
     ]
 
 
-def test_dry_run_lists_what_is_due_and_sends_nothing(citizen, submit_application, capsys):
-    submit_application(citizen)
+def test_dry_run_lists_what_is_due_and_sends_nothing(citizen, make_application, capsys):
+    make_application(applicant=citizen)
 
     call_command("send_notifications", "--dry-run", verbosity=2)
 
@@ -129,8 +129,8 @@ def test_dry_run_lists_what_is_due_and_sends_nothing(citizen, submit_application
     assert mail.outbox == []
 
 
-def test_the_command_reports_what_it_sent(citizen, submit_application, capsys):
-    submit_application(citizen)
+def test_the_command_reports_what_it_sent(citizen, make_application, capsys):
+    make_application(applicant=citizen)
 
     call_command("send_notifications")
 
@@ -138,10 +138,8 @@ def test_the_command_reports_what_it_sent(citizen, submit_application, capsys):
     assert len(mail.outbox) == 1
 
 
-def test_the_loop_sends_on_every_pass_until_stopped(
-    citizen, submit_application, monkeypatch, capsys
-):
-    submit_application(citizen)
+def test_the_loop_sends_on_every_pass_until_stopped(citizen, make_application, monkeypatch, capsys):
+    make_application(applicant=citizen)
 
     def stop(seconds):
         assert seconds == 5

@@ -5,14 +5,15 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from applications.services import application_change_status, inquiry_answer
+from tests.factories import make_inquiry
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_status_change_shows_at_once_on_a_kept_home_page_and_list(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     client.force_login(citizen)
     for url in ["/", reverse("applications:application_list")]:
         assert "Submitted" in client.get(url).content.decode()
@@ -23,10 +24,8 @@ def test_a_status_change_shows_at_once_on_a_kept_home_page_and_list(
         assert "Received" in client.get(url).content.decode(), url
 
 
-def test_an_answer_shows_at_once_on_a_kept_inquiry_page(
-    client, citizen, caseworker, submit_inquiry
-):
-    inquiry = submit_inquiry(citizen)
+def test_an_answer_shows_at_once_on_a_kept_inquiry_page(client, citizen, caseworker):
+    inquiry = make_inquiry(author=citizen)
     client.force_login(citizen)
     client.get(inquiry.get_absolute_url())
 
@@ -35,11 +34,11 @@ def test_an_answer_shows_at_once_on_a_kept_inquiry_page(
     assert "It opens at nine." in client.get(inquiry.get_absolute_url()).content.decode()
 
 
-def test_a_new_application_shows_at_once_in_the_kept_list(client, citizen, submit_application):
+def test_a_new_application_shows_at_once_in_the_kept_list(client, citizen, make_application):
     client.force_login(citizen)
     client.get(reverse("applications:application_list"))
 
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
 
     assert (
         application.reference
@@ -51,9 +50,12 @@ def test_a_new_application_shows_at_once_in_the_kept_list(client, citizen, submi
     "view", ["application_list", "inquiry_list", "application_detail", "inquiry_detail"]
 )
 def test_a_kept_case_page_costs_only_the_session_and_the_user(
-    client, citizen, submit_application, submit_inquiry, django_assert_num_queries, view
+    client, citizen, make_application, django_assert_num_queries, view
 ):
-    cases = {"application": submit_application(citizen), "inquiry": submit_inquiry(citizen)}
+    cases = {
+        "application": make_application(applicant=citizen),
+        "inquiry": make_inquiry(author=citizen),
+    }
     kind, shape = view.split("_")
     url = cases[kind].get_absolute_url() if shape == "detail" else reverse(f"applications:{view}")
     client.force_login(citizen)
@@ -67,9 +69,9 @@ def test_a_kept_case_page_costs_only_the_session_and_the_user(
 
 @pytest.mark.parametrize("change", ["unverified", "removed"])
 def test_a_kept_case_page_is_not_served_once_the_email_address_is_no_longer_verified(
-    client, citizen, submit_application, change
+    client, citizen, make_application, change
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     client.force_login(citizen)
     assert application.reference in client.get(application.get_absolute_url()).content.decode()
 
@@ -86,9 +88,9 @@ def test_a_kept_case_page_is_not_served_once_the_email_address_is_no_longer_veri
 
 
 def test_a_kept_case_page_is_not_served_once_the_email_address_moves_to_another_account(
-    client, citizen, other_citizen, submit_application
+    client, citizen, other_citizen, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     client.force_login(citizen)
     assert application.reference in client.get(application.get_absolute_url()).content.decode()
     EmailAddress.objects.filter(user=other_citizen).delete()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.services import personal_pages_changed
 from applications.services import application_change_status
+from tests.factories import make_inquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +21,12 @@ def queries_for(client, url):
 
 
 @pytest.fixture
-def add_cases(citizen, caseworker, submit_application, submit_inquiry):
+def add_cases(citizen, caseworker, make_application):
     def add(count):
         for _ in range(count):
-            application = submit_application(citizen)
+            application = make_application(applicant=citizen)
             application_change_status(application=application, to_status="received", by=caseworker)
-            submit_inquiry(citizen)
+            make_inquiry(author=citizen)
         return application
 
     return add

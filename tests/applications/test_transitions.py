@@ -15,6 +15,7 @@ from applications.statuses import (
     ApplicationStatus,
     InquiryStatus,
 )
+from tests.factories import make_inquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +32,9 @@ def put_in_status(case, status):
 
 @pytest.mark.parametrize(("from_status", "to_status"), ALL_APPLICATION_PAIRS)
 def test_caseworkers_make_exactly_the_application_changes_the_map_gives_staff(
-    citizen, caseworker, submit_application, from_status, to_status
+    citizen, caseworker, make_application, from_status, to_status
 ):
-    application = put_in_status(submit_application(citizen), from_status)
+    application = put_in_status(make_application(applicant=citizen), from_status)
     allowed = APPLICATION_TRANSITIONS[from_status].get(to_status) == Actor.STAFF
     history_before = application.history.count()
 
@@ -59,8 +60,8 @@ def test_caseworkers_make_exactly_the_application_changes_the_map_gives_staff(
 
 
 @pytest.mark.parametrize("from_status", list(ApplicationStatus))
-def test_citizens_may_withdraw_only_before_a_decision(citizen, submit_application, from_status):
-    application = put_in_status(submit_application(citizen), from_status)
+def test_citizens_may_withdraw_only_before_a_decision(citizen, make_application, from_status):
+    application = put_in_status(make_application(applicant=citizen), from_status)
     decided = from_status in {
         ApplicationStatus.APPROVED,
         ApplicationStatus.REJECTED,
@@ -77,16 +78,16 @@ def test_citizens_may_withdraw_only_before_a_decision(citizen, submit_applicatio
         assert application.history.last().note_to_citizen == "Moving away."
 
 
-def test_nobody_but_the_applicant_can_withdraw(citizen, other_citizen, submit_application):
-    application = submit_application(citizen)
+def test_nobody_but_the_applicant_can_withdraw(citizen, other_citizen, make_application):
+    application = make_application(applicant=citizen)
 
     with pytest.raises(TransitionRefused):
         application_withdraw(application=application, by=other_citizen)
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.SUBMITTED
 
 
-def test_caseworkers_cannot_withdraw_for_the_citizen(citizen, caseworker, submit_application):
-    application = submit_application(citizen)
+def test_caseworkers_cannot_withdraw_for_the_citizen(citizen, caseworker, make_application):
+    application = make_application(applicant=citizen)
 
     with pytest.raises(TransitionRefused):
         application_change_status(
@@ -95,10 +96,8 @@ def test_caseworkers_cannot_withdraw_for_the_citizen(citizen, caseworker, submit
 
 
 @pytest.mark.parametrize(("from_status", "to_status"), ALL_INQUIRY_PAIRS)
-def test_inquiry_changes_follow_the_map(
-    citizen, caseworker, submit_inquiry, from_status, to_status
-):
-    inquiry = put_in_status(submit_inquiry(citizen), from_status)
+def test_inquiry_changes_follow_the_map(citizen, caseworker, from_status, to_status):
+    inquiry = put_in_status(make_inquiry(author=citizen), from_status)
     allowed = INQUIRY_TRANSITIONS[from_status].get(to_status) == Actor.STAFF
 
     def change():
@@ -117,10 +116,8 @@ def test_inquiry_changes_follow_the_map(
         assert Inquiry.objects.get(pk=inquiry.pk).status == from_status
 
 
-def test_answering_records_the_answer_and_moves_to_answered_in_one_step(
-    citizen, caseworker, submit_inquiry
-):
-    inquiry = submit_inquiry(citizen)
+def test_answering_records_the_answer_and_moves_to_answered_in_one_step(citizen, caseworker):
+    inquiry = make_inquiry(author=citizen)
 
     inquiry_answer(inquiry=inquiry, answer="  It opens at 9:00.  ", by=caseworker)
 
@@ -132,16 +129,16 @@ def test_answering_records_the_answer_and_moves_to_answered_in_one_step(
     assert [c.to_status for c in inquiry.history.all()] == ["received", "answered"]
 
 
-def test_an_empty_answer_changes_nothing(citizen, caseworker, submit_inquiry):
-    inquiry = submit_inquiry(citizen)
+def test_an_empty_answer_changes_nothing(citizen, caseworker):
+    inquiry = make_inquiry(author=citizen)
 
     with pytest.raises(TransitionRefused.__base__):
         inquiry_answer(inquiry=inquiry, answer="   ", by=caseworker)
     assert Inquiry.objects.get(pk=inquiry.pk).status == InquiryStatus.RECEIVED
 
 
-def test_a_refused_change_writes_no_history_and_no_email(citizen, caseworker, submit_application):
-    application = submit_application(citizen)
+def test_a_refused_change_writes_no_history_and_no_email(citizen, caseworker, make_application):
+    application = make_application(applicant=citizen)
     notifications = Notification.objects.count()
 
     with pytest.raises(TransitionRefused):
@@ -154,9 +151,9 @@ def test_a_refused_change_writes_no_history_and_no_email(citizen, caseworker, su
 
 
 def test_a_change_uses_the_status_in_the_database_not_a_stale_copy(
-    citizen, caseworker, submit_application
+    citizen, caseworker, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     stale = Application.objects.get(pk=application.pk)
     application_change_status(
         application=application, to_status=ApplicationStatus.RECEIVED, by=caseworker

@@ -4,15 +4,17 @@ from django.urls import reverse
 from applications.models import Application, Inquiry, Notification
 from applications.services import application_change_status, inquiry_answer
 from applications.statuses import ApplicationStatus
+from tests.factories import make_inquiry, make_user
+from tests.images import image_bytes
 from tests.staff import sign_in_with_two_factors
 
-from .conftest import PDF_BYTES, image_bytes, upload
+from .conftest import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 
 
-def test_anonymous_visitors_are_sent_to_sign_in(client, citizen, submit_application, service):
-    application = submit_application(citizen)
+def test_anonymous_visitors_are_sent_to_sign_in(client, citizen, make_application, service):
+    application = make_application(applicant=citizen)
     pages = [
         reverse("applications:application_list"),
         application.get_absolute_url(),
@@ -29,7 +31,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, citizen, submit_applicat
         assert response["Location"].startswith(reverse("account_login") + "?next="), page
 
 
-def test_a_user_without_a_verified_email_is_asked_to_verify_it(client, make_user):
+def test_a_user_without_a_verified_email_is_asked_to_verify_it(client):
     client.force_login(make_user(email="new@example.com"))
 
     response = client.get(reverse("applications:application_list"))
@@ -40,10 +42,12 @@ def test_a_user_without_a_verified_email_is_asked_to_verify_it(client, make_user
 
 
 def test_someone_elses_application_inquiry_and_attachment_are_not_found(
-    client, citizen, other_citizen, submit_application, submit_inquiry
+    client, citizen, other_citizen, make_application
 ):
-    application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
-    inquiry = submit_inquiry(citizen)
+    application = make_application(
+        applicant=citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))]
+    )
+    inquiry = make_inquiry(author=citizen)
     attachment = application.attachments.get()
     client.force_login(other_citizen)
 
@@ -71,9 +75,11 @@ def check(file):
 
 
 def test_the_owner_and_caseworkers_download_an_attachment(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker, make_application
 ):
-    application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
+    application = make_application(
+        applicant=citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))]
+    )
     url = application.attachments.get().get_absolute_url()
 
     client.force_login(citizen)
@@ -89,9 +95,11 @@ def test_the_owner_and_caseworkers_download_an_attachment(
 
 
 def test_attachments_are_not_stored_under_the_public_media_root(
-    settings, citizen, submit_application, attachment_root
+    settings, citizen, make_application, attachment_root
 ):
-    application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
+    application = make_application(
+        applicant=citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))]
+    )
     path = application.attachments.get().file.path
 
     assert path.startswith(str(attachment_root.resolve()))
@@ -177,11 +185,11 @@ def test_a_closed_service_cannot_be_applied_for(client, citizen, service):
 
 
 def test_my_applications_are_listed_newest_first_and_filtered_by_status(
-    client, citizen, other_citizen, caseworker, submit_application
+    client, citizen, other_citizen, caseworker, make_application
 ):
-    older = submit_application(citizen)
-    newer = submit_application(citizen)
-    submit_application(other_citizen)
+    older = make_application(applicant=citizen)
+    newer = make_application(applicant=citizen)
+    make_application(applicant=other_citizen)
     application_change_status(application=older, to_status="received", by=caseworker)
     client.force_login(citizen)
 
@@ -196,9 +204,9 @@ def test_my_applications_are_listed_newest_first_and_filtered_by_status(
 
 
 def test_the_detail_page_explains_the_status_and_shows_the_timeline(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     application_change_status(
         application=application,
         to_status="received",
@@ -219,9 +227,9 @@ def test_the_detail_page_explains_the_status_and_shows_the_timeline(
 
 
 def test_a_citizen_withdraws_with_confirmation(
-    client, citizen, submit_application, django_capture_on_commit_callbacks, mailoutbox
+    client, citizen, make_application, django_capture_on_commit_callbacks, mailoutbox
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     client.force_login(citizen)
     url = reverse("applications:application_withdraw", args=[application.reference])
 
@@ -236,8 +244,8 @@ def test_a_citizen_withdraws_with_confirmation(
     assert "is now Withdrawn" in mailoutbox[-1].subject
 
 
-def test_a_decided_application_cannot_be_withdrawn(client, citizen, caseworker, submit_application):
-    application = submit_application(citizen)
+def test_a_decided_application_cannot_be_withdrawn(client, citizen, caseworker, make_application):
+    application = make_application(applicant=citizen)
     for status in ["received", "processing", "approved"]:
         application_change_status(application=application, to_status=status, by=caseworker)
     client.force_login(citizen)
@@ -305,12 +313,12 @@ def test_the_inquiry_form_shows_the_length_limits(client, citizen):
 
 
 def test_staff_without_two_factor_authentication_cannot_download_others_attachments(
-    client, citizen, submit_application, django_user_model
+    client, citizen, make_application
 ):
-    application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
-    staff = django_user_model.objects.create_user(
-        email="new.staff@city.example", password=None, is_staff=True, is_superuser=True
+    application = make_application(
+        applicant=citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))]
     )
+    staff = make_user(email="new.staff@city.example", is_staff=True, is_superuser=True)
     client.force_login(staff)
 
     assert client.get(application.attachments.get().get_absolute_url()).status_code == 404
@@ -318,9 +326,11 @@ def test_staff_without_two_factor_authentication_cannot_download_others_attachme
 
 @pytest.mark.parametrize("lost", ["staff status", "two-factor sign-in"])
 def test_a_caseworker_who_may_not_use_the_admin_cannot_download_attachments(
-    client, citizen, caseworker, submit_application, lost
+    client, citizen, caseworker, make_application, lost
 ):
-    application = submit_application(citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))])
+    application = make_application(
+        applicant=citizen, attachments=[check(upload("scan.pdf", PDF_BYTES))]
+    )
     if lost == "staff status":
         sign_in_with_two_factors(client, caseworker)
         caseworker.is_staff = False

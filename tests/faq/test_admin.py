@@ -6,13 +6,13 @@ from tests.staff import sign_in_with_two_factors
 
 
 @pytest.mark.django_db
-def test_editors_see_helpful_vote_counts_in_the_admin(client, faq_editor, make_question):
+def test_editors_see_helpful_vote_counts_in_the_admin(client, editor, make_question):
     question = make_question(question="Is the ferry free?")
     HelpfulVote.objects.bulk_create(
         [HelpfulVote(question=question, helpful=True)] * 3
         + [HelpfulVote(question=question, helpful=False)]
     )
-    sign_in_with_two_factors(client, faq_editor)
+    sign_in_with_two_factors(client, editor)
 
     changelist = client.get(reverse("admin:faq_question_changelist"))
     change = client.get(reverse("admin:faq_question_change", args=[question.pk]))
@@ -27,8 +27,8 @@ def test_editors_see_helpful_vote_counts_in_the_admin(client, faq_editor, make_q
 
 
 @pytest.mark.django_db
-def test_editors_add_a_question_whose_answer_is_sanitised(client, faq_editor, topic):
-    sign_in_with_two_factors(client, faq_editor)
+def test_editors_add_a_question_whose_answer_is_sanitised(client, editor, topic):
+    sign_in_with_two_factors(client, editor)
 
     response = client.post(
         reverse("admin:faq_question_add"),
@@ -48,8 +48,8 @@ def test_editors_add_a_question_whose_answer_is_sanitised(client, faq_editor, to
 
 
 @pytest.mark.django_db
-def test_the_answer_form_loads_the_rich_text_editor_under_the_csp(client, faq_editor):
-    sign_in_with_two_factors(client, faq_editor)
+def test_the_answer_form_loads_the_rich_text_editor_under_the_csp(client, editor):
+    sign_in_with_two_factors(client, editor)
 
     response = client.get(reverse("admin:faq_question_add"))
 

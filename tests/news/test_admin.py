@@ -7,7 +7,7 @@ from django.utils import timezone
 from PIL import Image
 
 from news.models import Article
-from tests.news.conftest import image_bytes
+from tests.images import image_bytes
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db

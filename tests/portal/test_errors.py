@@ -53,8 +53,8 @@ def test_error_pages_use_the_portal_layout(rf, template):
         "/admin/applications/notification/?status=%00",
     ],
 )
-def test_an_admin_address_holding_a_nul_character_gets_400_not_500(client, make_staff, url):
-    sign_in_with_two_factors(client, make_staff("caseworker@city.example", group="Caseworkers"))
+def test_an_admin_address_holding_a_nul_character_gets_400_not_500(client, caseworker, url):
+    sign_in_with_two_factors(client, caseworker)
 
     response = client.get(url)
 

@@ -3,7 +3,6 @@
 import warnings
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core.cache.backends import locmem
 from django.db import connection
 from django.test import Client
@@ -11,15 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def citizen(make_user):
-    user = make_user(email="li.na@example.com", password=PASSWORD, full_name="Li Na")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
 @pytest.fixture
@@ -152,11 +142,11 @@ def test_a_signed_in_persons_home_page_is_kept_for_them(client, citizen, django_
     assert again.content == first.content
 
 
-def test_a_kept_personal_page_is_never_shown_to_someone_else(client, citizen, make_user):
+def test_a_kept_personal_page_is_never_shown_to_someone_else(client, citizen, other_citizen):
     client.force_login(citizen)
     client.get("/")
     other = Client()
-    other.force_login(make_user(email="zhou.bin@example.com", full_name="Zhou Bin"))
+    other.force_login(other_citizen)
 
     page = other.get("/").content.decode()
 

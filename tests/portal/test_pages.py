@@ -41,8 +41,8 @@ def html_page_names():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", html_page_names())
-def test_every_page_without_arguments_renders_with_exactly_one_h1(client, make_user, name):
-    client.force_login(make_user())
+def test_every_page_without_arguments_renders_with_exactly_one_h1(client, citizen, name):
+    client.force_login(citizen)
     response = client.get(reverse(name), follow=True)
 
     assert response.status_code == 200, name

@@ -7,64 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 import news.models
-from faq.models import Question, Topic
-from news.models import Article, Channel
+from faq.models import Question
+from news.models import Article
 from portal import search as site_search
 from portal.search import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def channel():
-    return Channel.objects.create(name="Government News", slug="government-news", position=1)
-
-
-@pytest.fixture
-def topic():
-    return Topic.objects.create(name="Getting around", slug="getting-around", position=1)
-
-
-@pytest.fixture
-def make_article(channel):
-    counter = iter(range(1, 100_000))
-
-    def make(**fields):
-        number = next(counter)
-        fields = {
-            "title": f"Notice {number}",
-            "slug": f"notice-{number}",
-            "channel": channel,
-            "summary": f"Summary of notice {number}.",
-            "body": f"<p>Body of notice {number}.</p>",
-            "status": Article.Status.PUBLISHED,
-            "publish_at": timezone.now() - timedelta(days=number),
-            **fields,
-        }
-        article = Article(**fields)
-        article.save()
-        return article
-
-    return make
-
-
-@pytest.fixture
-def make_question(topic):
-    counter = iter(range(1, 100_000))
-
-    def make(**fields):
-        number = next(counter)
-        fields = {
-            "topic": topic,
-            "question": f"Question {number}?",
-            "slug": f"question-{number}",
-            "answer": f"<p>Answer {number}.</p>",
-            "published": True,
-            **fields,
-        }
-        return Question.objects.create(**fields)
-
-    return make
 
 
 def search(client, **params):

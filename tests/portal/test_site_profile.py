@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from portal.models import SiteProfile
+from tests.factories import make_staff
 from tests.staff import sign_in_with_two_factors
 
 
@@ -37,8 +38,8 @@ def test_footer_shows_the_contact_details(client):
 
 
 @pytest.mark.django_db
-def test_the_admin_is_titled_with_the_portals_name(client, make_staff):
-    sign_in_with_two_factors(client, make_staff("clerk@city.example"))
+def test_the_admin_is_titled_with_the_portals_name(client):
+    sign_in_with_two_factors(client, make_staff(email="clerk@city.example"))
 
     html = client.get(reverse("admin:index")).content.decode()
 
