@@ -129,6 +129,17 @@ def link_targets(source):
     return [link["href"] for link in select(source, "a[href]")]
 
 
+def table(source, selector="table"):
+    """The body rows of a table, each as {column heading: cell text}."""
+    element = find(source, selector)
+    columns = texts_of(element, "thead th, thead td")
+    rows = []
+    for row in element.select("tbody tr"):
+        cells = [text(cell) for cell in row.find_all(["th", "td"], recursive=False)]
+        rows.append(dict(zip(columns, cells, strict=True)))
+    return rows
+
+
 def labels(source):
     return texts_of(source, "label")
 
@@ -153,6 +164,22 @@ def field_by_label(source, label):
     return control
 
 
+def hint(source, label):
+    """What the page says about a field beside its label: the text of the elements its
+    aria-describedby names (help text, and errors where a form names those too)."""
+    document = page(source)
+    described_by = field_by_label(document, label).get("aria-describedby", "").split()
+    return normalised(" ".join(text(document.find(id=element_id)) for element_id in described_by))
+
+
+def buttons(source):
+    """The text of each button (the value of an <input type="submit">)."""
+    return [
+        text(button) or button.get("value", "")
+        for button in select(source, "button, input[type=submit]")
+    ]
+
+
 def fields(source):
     """The name of every form field, in page order (hidden fields included)."""
     return [
@@ -162,8 +189,9 @@ def fields(source):
 
 
 def messages(source):
-    """The messages shown after an action ("You are signed out.")."""
-    return texts_of(source, ".messages [role]")
+    """The messages shown after an action ("You are signed out."), on the portal's pages and
+    in the admin."""
+    return texts_of(source, ".messages [role], .messagelist li")
 
 
 @dataclass

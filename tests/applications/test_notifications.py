@@ -9,6 +9,7 @@ from django.utils import timezone
 from applications.models import Notification
 from applications.notifications import retry_delay
 from applications.services import application_change_status
+from tests.html import link_targets, text
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +45,12 @@ def test_each_change_is_in_the_outbox_and_sent_only_after_commit(
     assert message.subject == f"Your application {application.reference} is now Received"
     assert "All documents are here." in message.body
     assert "What happens next:" in message.body
-    assert f"http://127.0.0.1:8000/applications/{application.reference}/" in message.body
+    case_url = f"http://127.0.0.1:8000/applications/{application.reference}/"
+    assert case_url in message.body
     html, mimetype = message.alternatives[0]
-    assert mimetype == "text/html" and application.reference in html
+    assert mimetype == "text/html"
+    assert application.reference in text(html)
+    assert case_url in link_targets(html)
 
 
 def test_a_rolled_back_change_sends_nothing(
