@@ -197,6 +197,7 @@ def messages(source):
 @dataclass
 class FormErrors:
     summary: list = field(default_factory=list)  # the items of the summary at the top
+    summary_links: dict = field(default_factory=dict)  # {item text: the field it links to}
     fields: dict = field(default_factory=dict)  # {field name: its messages next to it}
 
     def __bool__(self):
@@ -204,9 +205,14 @@ class FormErrors:
 
 
 def errors(source):
-    """What a form says is wrong: the summary at the top of the page and, for each field, the
-    messages shown next to it ("__all__" for those about the whole form)."""
-    found = FormErrors(summary=texts_of(source, ".error-summary li"))
+    """What a form says is wrong: the summary at the top of the page (each item and the field
+    it links to) and, for each field, the messages shown next to it ("__all__" for those about
+    the whole form)."""
+    summary = page(source).select_one(".error-summary")
+    found = FormErrors(
+        summary=texts_of(summary, "li") if summary else [],
+        summary_links=links(summary) if summary else {},
+    )
     for errorlist in select(source, "ul.errorlist"):
         if "nonfield" in errorlist.get("class", []):
             name = "__all__"
