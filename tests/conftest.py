@@ -5,6 +5,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import OperationalError, connection, connections
 from django.test import override_settings
+from hypothesis import settings as hypothesis_settings
 
 from tests import factories
 from tests.factories import (
@@ -14,6 +15,15 @@ from tests.factories import (
     make_staff,
     make_topic,
 )
+
+# Property tests: runs short enough for the whole suite to stay fast, shown again when they fail;
+# no example database left in the working tree. `pytest --hypothesis-profile=thorough` looks
+# harder, for a change to the code under a property.
+hypothesis_settings.register_profile("portal", max_examples=50, database=None, print_blob=True)
+hypothesis_settings.register_profile(
+    "thorough", parent=hypothesis_settings.get_profile("portal"), max_examples=2000
+)
+hypothesis_settings.load_profile("portal")
 
 
 def pytest_collection_modifyitems(items):

@@ -4,8 +4,16 @@ from datetime import timedelta
 import pytest
 from django.db import IntegrityError, InternalError, connection, transaction
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from applications.models import Application, ApplicationStatusChange, Inquiry, InquiryStatusChange
+from applications.models import (
+    REFERENCE_FORMAT,
+    Application,
+    ApplicationStatusChange,
+    Inquiry,
+    InquiryStatusChange,
+)
 from applications.statuses import ApplicationStatus
 from tests.factories import make_inquiry
 
@@ -82,3 +90,57 @@ def test_the_due_date_comes_from_the_services_processing_days(citizen, make_appl
     application = make_application(applicant=citizen)
 
     assert application.due_at - application.submitted_at == timedelta(days=15)
+
+
+@pytest.fixture
+def sequences_put_back():
+    """Sequences ignore transactions: whatever a test moves them to stays unless put back."""
+    names = ["applications_application_reference_seq", "applications_inquiry_reference_seq"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sequencename, last_value FROM pg_sequences WHERE sequencename = ANY(%s)",
+            [names],
+        )
+        before = cursor.fetchall()
+    yield
+    with connection.cursor() as cursor:
+        for name, last_value in before:
+            if last_value is None:  # never used yet
+                cursor.execute(
+                    "SELECT setval(%s, min_value, false) FROM pg_sequences WHERE sequencename = %s",
+                    [name, name],
+                )
+            else:
+                cursor.execute("SELECT setval(%s, %s)", [name, last_value])
+
+
+def sequence_range(name):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT min_value, max_value FROM pg_sequences WHERE sequencename = %s", [name]
+        )
+        return cursor.fetchone()
+
+
+@settings(
+    deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_every_reference_the_database_can_give_is_well_formed(
+    citizen, make_application, sequences_put_back, data
+):
+    cases = [
+        ("applications_application_reference_seq", make_application, "applicant", str),
+        ("applications_inquiry_reference_seq", make_inquiry, "author", "{:08d}".format),
+    ]
+    for name, make, person, shown in cases:
+        position = data.draw(st.integers(*sequence_range(name)), label=name)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT setval(%s, %s, false)", [name, position])
+
+            reference = make(**{person: citizen}).reference
+
+            assert re.fullmatch(REFERENCE_FORMAT, reference)
+            assert reference == shown(position)
+            transaction.set_rollback(True)  # the next example may draw the same position

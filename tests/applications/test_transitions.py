@@ -1,4 +1,7 @@
 import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from applications.models import Application, ApplicationStatusChange, Inquiry, Notification
 from applications.services import (
@@ -164,3 +167,107 @@ def test_a_change_uses_the_status_in_the_database_not_a_stale_copy(
     )
 
     assert [c.from_status for c in application.history.all()] == ["", "submitted", "received"]
+
+
+# The maps themselves, for every path through them.
+
+MAPS = {
+    "applications": (
+        APPLICATION_TRANSITIONS,
+        ApplicationStatus,
+        ApplicationStatus.SUBMITTED,
+        {ApplicationStatus.APPROVED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN},
+    ),
+    "inquiries": (
+        INQUIRY_TRANSITIONS,
+        InquiryStatus,
+        InquiryStatus.RECEIVED,
+        {InquiryStatus.CLOSED},
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", MAPS)
+@given(choices=st.lists(st.integers(min_value=0), max_size=20))
+def test_no_sequence_of_allowed_moves_reaches_a_status_the_map_does_not_name(kind, choices):
+    transitions, statuses, status, _ = MAPS[kind]
+    for choice in choices:
+        moves = sorted(transitions[status])
+        if not moves:
+            break
+        status = moves[choice % len(moves)]
+        assert status in transitions and status in statuses.values
+
+
+@pytest.mark.parametrize("kind", MAPS)
+def test_exactly_the_final_statuses_have_no_moves(kind):
+    transitions, statuses, _, final = MAPS[kind]
+
+    assert set(transitions) == set(statuses)
+    assert {status for status, moves in transitions.items() if not moves} == final
+
+
+@pytest.mark.parametrize("kind", MAPS)
+def test_every_status_is_reachable_from_the_first(kind):
+    transitions, statuses, initial, _ = MAPS[kind]
+    reached, waiting = {initial}, [initial]
+    while waiting:
+        for following in transitions[waiting.pop()]:
+            if following not in reached:
+                reached.add(following)
+                waiting.append(following)
+
+    assert reached == set(statuses)
+
+
+def test_a_citizen_can_only_withdraw_and_may_until_a_decision():
+    citizens_moves = {
+        (from_status, to_status)
+        for from_status, moves in APPLICATION_TRANSITIONS.items()
+        for to_status, actor in moves.items()
+        if actor == Actor.CITIZEN
+    }
+    undecided = set(ApplicationStatus) - MAPS["applications"][3]
+
+    assert citizens_moves == {(status, ApplicationStatus.WITHDRAWN) for status in undecided}
+    assert Actor.CITIZEN not in {
+        actor for moves in INQUIRY_TRANSITIONS.values() for actor in moves.values()
+    }
+
+
+@settings(
+    deadline=None, max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    attempts=st.lists(
+        st.tuples(st.sampled_from(list(ApplicationStatus)), st.sampled_from(list(Actor))),
+        max_size=8,
+    )
+)
+def test_any_sequence_of_attempted_changes_moves_only_as_the_map_allows(
+    citizen, caseworker, make_application, attempts
+):
+    with transaction.atomic():
+        application = make_application(applicant=citizen)
+        status = ApplicationStatus.SUBMITTED
+        for to_status, actor in attempts:
+            if actor == Actor.CITIZEN:
+                to_status = ApplicationStatus.WITHDRAWN  # the one change a citizen can ask for
+            allowed = APPLICATION_TRANSITIONS[status].get(to_status) == actor
+            try:
+                if actor == Actor.CITIZEN:
+                    application_withdraw(application=application, by=citizen)
+                else:
+                    application_change_status(
+                        application=application, to_status=to_status, by=caseworker
+                    )
+            except TransitionRefused:
+                assert not allowed, (status, to_status, actor)
+            else:
+                assert allowed, (status, to_status, actor)
+                status = to_status
+            assert Application.objects.get(pk=application.pk).status == status
+
+        history = list(application.history.values_list("from_status", "to_status"))
+        assert [to for _, to in history[:-1]] == [frm for frm, _ in history[1:]]
+        transaction.set_rollback(True)
