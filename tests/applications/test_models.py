@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from django.db import IntegrityError, InternalError, connection, transaction
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from applications.models import (
@@ -16,6 +16,7 @@ from applications.models import (
 )
 from applications.statuses import ApplicationStatus
 from tests.factories import make_inquiry
+from tests.strategies import database_examples
 
 pytestmark = pytest.mark.django_db
 
@@ -122,9 +123,7 @@ def sequence_range(name):
         return cursor.fetchone()
 
 
-@settings(
-    deadline=None, max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@database_examples
 @given(data=st.data())
 def test_every_reference_the_database_can_give_is_well_formed(
     citizen, make_application, sequences_put_back, data

@@ -1,6 +1,6 @@
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from applications.models import Application, ApplicationStatusChange, Inquiry, Notification
@@ -19,6 +19,7 @@ from applications.statuses import (
     InquiryStatus,
 )
 from tests.factories import make_inquiry
+from tests.strategies import database_examples
 
 pytestmark = pytest.mark.django_db
 
@@ -235,9 +236,7 @@ def test_a_citizen_can_only_withdraw_and_may_until_a_decision():
     }
 
 
-@settings(
-    deadline=None, max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@database_examples
 @given(
     attempts=st.lists(
         st.tuples(st.sampled_from(list(ApplicationStatus)), st.sampled_from(list(Actor))),

@@ -1,14 +1,19 @@
 """Anonymous visitors share cached copies of public pages; nothing personal is ever shared."""
 
 import warnings
+from urllib.parse import quote
 
 import pytest
+from django.core.cache import caches
 from django.core.cache.backends import locmem
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
+from portal.caching import page_cache_key
 from tests.html import (
     field_by_label,
     fields,
@@ -212,3 +217,54 @@ def test_a_repeated_search_is_answered_from_the_shared_copy(client, django_asser
 
     assert again.content == first.content
     assert "public" in again["Cache-Control"]
+
+
+# The key a kept page is found under.
+
+hosts = st.from_regex(
+    r"[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?(\.[a-z]{2,10}){0,3}(:[0-9]{1,5})?", fullmatch=True
+)
+paths = st.text(max_size=300).map(lambda text: "/" + quote(text))
+queries = st.dictionaries(st.text(max_size=20), st.text(max_size=40), max_size=3)
+owners = st.one_of(
+    st.just(""),
+    st.builds(
+        "{}:{}:{}".format,
+        st.integers(min_value=1),
+        st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=32, max_size=32),
+        st.floats(min_value=0, max_value=4e9, allow_nan=False),
+    ),
+)
+
+pages = st.tuples(hosts, paths, queries, owners)
+
+
+def request_for(host, path, query):
+    return RequestFactory().get(path, query, HTTP_HOST=host)
+
+
+@override_settings(ALLOWED_HOSTS=["*"])
+@given(host=hosts, path=paths, query=queries, owner=owners)
+def test_the_same_address_gives_the_same_short_and_valid_key(host, path, query, owner):
+    key = page_cache_key(request_for(host, path, query), owner)
+
+    assert key == page_cache_key(request_for(host, path, query), owner)
+    assert len(key) <= 250
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # Django warns about keys some cache servers refuse
+        caches["pages"].validate_key(key)
+
+
+@override_settings(ALLOWED_HOSTS=["*"])
+@given(first=pages, data=st.data())
+def test_another_host_address_or_owner_gives_another_key(first, data):
+    # Sometimes the same page again, sometimes another one altogether.
+    second = data.draw(st.one_of(st.just(first), pages), label="second")
+    one, other = request_for(*first[:3]), request_for(*second[:3])
+    same = (one.get_host(), one.get_full_path(), first[3]) == (
+        other.get_host(),
+        other.get_full_path(),
+        second[3],
+    )
+
+    assert (page_cache_key(one, first[3]) == page_cache_key(other, second[3])) == same

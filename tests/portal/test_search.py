@@ -1,14 +1,17 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 import news.models
 from faq.models import Question
 from news.models import Article
 from portal import search as site_search
+from portal.fulltext import web_search_query
 from portal.search import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 from tests.html import (
     errors,
@@ -23,6 +26,7 @@ from tests.html import (
     texts_of,
     title,
 )
+from tests.strategies import database_examples, search_queries, text_without_nul
 
 pytestmark = pytest.mark.django_db
 
@@ -372,3 +376,36 @@ def test_a_search_that_runs_too_long_is_stopped_with_a_clear_message(
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "0"
+
+
+@pytest.fixture
+def ferry_content(make_article, make_question):
+    make_article(title="Ferry timetable changes", body="<p>The ferry runs later.</p>")
+    make_question(question="Is the ferry free?", answer="<p>No, it costs 2 yuan.</p>")
+
+
+@database_examples
+@given(query=search_queries, kind=st.sampled_from([None, "news", "faq", "weather"]))
+def test_anything_typed_into_search_gets_results_or_a_clear_message(
+    client, ferry_content, query, kind
+):
+    params = {"q": query} | ({"type": kind} if kind else {})
+
+    response = search(client, **params)  # a server error would raise here
+
+    assert response.status_code == 200
+    assert h1(response) == "Search news and FAQs"
+    problems = errors(response)
+    if problems:
+        assert problems.summary and all(problems.summary), problems
+    elif query.strip():
+        assert results_summary(response)
+
+
+@database_examples
+@given(query=st.one_of(search_queries, text_without_nul).filter(lambda query: "\x00" not in query))
+def test_the_web_search_syntax_compiles_for_any_text(query):
+    # PostgreSQL refuses NUL in any string; the search form turns it away first.
+    with transaction.atomic():
+        Article.objects.filter(search_vector=web_search_query(query)).exists()
+        Question.objects.filter(search_vector=web_search_query(query)).exists()
