@@ -5,6 +5,8 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from applications.models import Notification
 from applications.notifications import retry_delay
@@ -154,3 +156,39 @@ def test_the_loop_sends_on_every_pass_until_stopped(citizen, make_application, m
 
     assert len(mail.outbox) == 1
     assert "Stopped." in capsys.readouterr().out
+
+
+# Retries come after 1, 2, 4 ... minutes and at most six hours apart (README, "Notification
+# emails"): a message that failed at night still goes out the next morning.
+LONGEST_WAIT = timedelta(hours=6)
+
+
+def test_the_first_retry_comes_after_a_minute():
+    assert [retry_delay(attempts) for attempts in (1, 2, 3)] == [
+        timedelta(minutes=1),
+        timedelta(minutes=2),
+        timedelta(minutes=4),
+    ]
+
+
+@given(attempts=st.integers(min_value=1, max_value=10_000))
+def test_each_wait_doubles_until_it_reaches_six_hours(attempts):
+    wait = retry_delay(attempts)
+
+    assert timedelta(minutes=1) <= wait <= LONGEST_WAIT
+    assert retry_delay(attempts + 1) == min(2 * wait, LONGEST_WAIT)
+
+
+def test_a_message_failing_for_a_day_is_tried_again_within_six_hours(
+    citizen, make_application, settings
+):
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.BrokenMailServer"}}
+    make_application(applicant=citizen)
+    Notification.objects.update(attempts=20, next_attempt_at=timezone.now())
+
+    call_command("send_notifications", verbosity=0)
+
+    notification = Notification.objects.get()
+    assert notification.attempts == 21
+    wait = notification.next_attempt_at - timezone.now()
+    assert LONGEST_WAIT - timedelta(minutes=1) < wait <= LONGEST_WAIT

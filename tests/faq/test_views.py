@@ -15,6 +15,7 @@ from tests.html import (
     links,
     messages,
     region,
+    select,
     text,
     text_of,
     texts_of,
@@ -307,3 +308,21 @@ def test_sitemap_lists_each_topic_with_published_questions(
         timezone.localdate(answered.updated_at).isoformat()
     )
     assert f"http://testserver{other_topic.get_absolute_url()}" not in locations
+
+
+@pytest.mark.django_db
+def test_links_in_an_answer_open_without_handing_over_the_portal(client, make_question):
+    # rel="noopener noreferrer": the linked site cannot reach back into the portal's page
+    # (window.opener) or learn which answer the reader came from.
+    question = make_question(
+        slug="map",
+        answer='<p>See the <a href="https://maps.example/city" rel="opener">city map</a>'
+        ' or <a href="mailto:maps@city.example">ask for one</a>.</p>',
+    )
+
+    for url in [question.get_absolute_url(), reverse("faq:index")]:
+        answer = find(client.get(url), ".faq-item__answer")
+        assert [(text(link), link["href"], link["rel"]) for link in select(answer, "a")] == [
+            ("city map", "https://maps.example/city", ["noopener", "noreferrer"]),
+            ("ask for one", "mailto:maps@city.example", ["noopener", "noreferrer"]),
+        ], url

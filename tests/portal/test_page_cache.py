@@ -1,19 +1,23 @@
 """Anonymous visitors share cached copies of public pages; nothing personal is ever shared."""
 
+import itertools
 import warnings
 from urllib.parse import quote
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.cache import SessionStore
 from django.core.cache import caches
 from django.core.cache.backends import locmem
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.caching import page_cache_key
+from portal.caching import cache_for_anonymous_visitors, cache_for_each_person, page_cache_key
 from tests.html import (
     field_by_label,
     fields,
@@ -268,3 +272,27 @@ def test_another_host_address_or_owner_gives_another_key(first, data):
     )
 
     assert (page_cache_key(one, first[3]) == page_cache_key(other, second[3])) == same
+
+
+@pytest.mark.parametrize("decorator", [cache_for_anonymous_visitors, cache_for_each_person])
+def test_a_page_that_sets_a_cookie_is_never_kept(rf, citizen, decorator):
+    # A kept copy would hand the first visitor's cookie to everyone after them.
+    visits = itertools.count(1)
+
+    @decorator
+    def page_that_sets_a_cookie(request):
+        visit = next(visits)
+        response = HttpResponse(f"Visit {visit}")
+        response.set_cookie("visitor", str(visit))
+        return response
+
+    def visit():
+        request = rf.get("/a-page/")
+        request.session = SessionStore()
+        request.user = citizen if decorator is cache_for_each_person else AnonymousUser()
+        return page_that_sets_a_cookie(request)
+
+    first, second = visit(), visit()
+
+    assert first.cookies["visitor"].value == "1"
+    assert (second.content, second.cookies["visitor"].value) == (b"Visit 2", "2")
