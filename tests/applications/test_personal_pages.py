@@ -13,10 +13,11 @@ pytestmark = pytest.mark.django_db
 
 def statuses_in_widget(page):
     """{reference: status} in the home page's "Application Status" box."""
-    return {
-        text_of(item, "a").removeprefix("Application "): text_of(item, ".case-widget__status")
-        for item in select(region(page, "Application Status"), "li")
-    }
+    shown = {}
+    for item in select(region(page, "Application Status"), "li"):
+        reference = text_of(item, "a").removeprefix("Application ")
+        shown[reference] = text(item).split(reference, 1)[1].strip()  # what follows the link
+    return shown
 
 
 def statuses_in_list(page):
