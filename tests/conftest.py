@@ -1,12 +1,31 @@
+from functools import partial
+
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connections
+from django.db import OperationalError, connection, connections
+from django.test import override_settings
+from hypothesis import settings as hypothesis_settings
 
 from portal.mail import deliver_due
-from tests.staff import add_authenticator
+from tests import factories
+from tests.factories import (
+    PASSWORD,
+    make_channel,
+    make_citizen,
+    make_staff,
+    make_topic,
+)
+
+# Property tests: runs short enough for the whole suite to stay fast, shown again when they fail;
+# no example database left in the working tree. `pytest --hypothesis-profile=thorough` looks
+# harder, for a change to the code under a property.
+hypothesis_settings.register_profile("portal", max_examples=50, database=None, print_blob=True)
+hypothesis_settings.register_profile(
+    "thorough", parent=hypothesis_settings.get_profile("portal"), max_examples=2000
+)
+hypothesis_settings.load_profile("portal")
 
 
 def pytest_collection_modifyitems(items):
@@ -19,35 +38,117 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, django_db_blocker):
+    # Runs just before the test database is created: say plainly what to do when the server
+    # is not there, instead of the same connection error for every test.
+    with django_db_blocker.unblock():
+        try:
+            connection.ensure_connection()
+        except OperationalError as error:
+            where = f"{connection.settings_dict['HOST']}:{connection.settings_dict['PORT']}"
+            pytest.exit(
+                f"PostgreSQL does not answer at {where}: start it with `make db-start` (or set"
+                f" DATABASE_URL to a server you have).\n{error}",
+                returncode=3,
+            )
+        finally:
+            connection.close()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    # A transactional test gets back the rows data migrations made (groups, the site profile)
+    # from a copy Django keeps on the connection object. Playwright's sync API runs tests in a
+    # greenlet, where Django hands out new connection objects without that copy: keep it on the
+    # class, so that every connection finds it.
+    database = connections["default"]
+    contents = getattr(database, "_test_serialized_contents", None)
+    if contents is not None:
+        type(database)._test_serialized_contents = contents
+    yield
+    if contents is not None:
+        del type(database)._test_serialized_contents
+
+
 @pytest.fixture(scope="session", autouse=True)
 def collected_static_files(django_db_blocker):
     # Pages link static files through the manifest, exactly as in production.
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    # The real hasher is slow by design; no test here is about its strength.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def attachment_root(settings, tmp_path):
+    settings.APPLICATIONS_ATTACHMENT_ROOT = tmp_path / "attachments"
+    return settings.APPLICATIONS_ATTACHMENT_ROOT
+
+
+# The people and things most tests share. Anything else: call tests.factories directly.
+
+
 @pytest.fixture
-def make_user(db, django_user_model):
-    def make(email="citizen@example.com", password="correct horse battery", **fields):
-        return django_user_model.objects.create_user(email=email, password=password, **fields)
-
-    return make
+def citizen(db):
+    return make_citizen(email="li.na@example.com", full_name="Li Na", password=PASSWORD)
 
 
 @pytest.fixture
-def make_staff(db, django_user_model):
-    """A staff member in one of the groups the migrations create, with two-factor set up."""
+def other_citizen(db):
+    return make_citizen(email="zhou.bin@example.com", full_name="Zhou Bin")
 
-    def make(email, full_name="", group=None):
-        user = django_user_model.objects.create_user(
-            email=email, password=None, full_name=full_name, is_staff=True
-        )
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        # Staff must use two-factor authentication to open the admin.
-        add_authenticator(user)
-        return user
 
-    return make
+@pytest.fixture
+def caseworker(db):
+    return make_staff(email="caseworker@city.example", full_name="Wang Fang", group="Caseworkers")
+
+
+@pytest.fixture
+def editor(db):
+    return make_staff(email="editor@city.example", full_name="Chen Yu", group="Editors")
+
+
+@pytest.fixture
+def channel(db):
+    return make_channel(name="Government News", slug="government-news", position=1)
+
+
+@pytest.fixture
+def other_channel(db):
+    return make_channel(name="City News Digest", slug="city-news-digest", position=2)
+
+
+@pytest.fixture
+def make_article(channel):
+    """tests.factories.make_article, in the channel fixture unless told otherwise."""
+    return partial(factories.make_article, channel=channel)
+
+
+@pytest.fixture
+def topic(db):
+    return make_topic(name="Getting around", slug="getting-around", position=1)
+
+
+@pytest.fixture
+def other_topic(db):
+    return make_topic(name="Working in the city", slug="working-in-the-city", position=2)
+
+
+@pytest.fixture
+def make_question(topic):
+    """tests.factories.make_question, in the topic fixture unless told otherwise."""
+    return partial(factories.make_question, topic=topic)
 
 
 @pytest.fixture(autouse=True)

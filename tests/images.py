@@ -6,6 +6,14 @@ import struct
 from PIL import Image
 
 
+def image_bytes(image_format="JPEG", *, size=(40, 30), colour=(30, 90, 160), exif=None):
+    """A plain rectangle, as a file in the given format."""
+    output = io.BytesIO()
+    options = {"exif": exif} if exif is not None else {}
+    Image.new("RGB", size, colour).save(output, format=image_format, **options)
+    return output.getvalue()
+
+
 def exif_with_text_in_a_number_field():
     """An EXIF block that turns the photo upright (orientation 6) and puts text where a number
     belongs: Pillow reads it, then fails to write it back when it turns the photo."""

@@ -1,17 +1,9 @@
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.urls import reverse
 
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def citizen(make_user):
-    user = make_user(email="li.na@example.com", password=PASSWORD, full_name="Li Na")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
+from tests.factories import PASSWORD
 
 
 @pytest.fixture
@@ -27,9 +19,3 @@ def sign_in(client):
 def link_in(message):
     """The first portal link in an email's text body."""
     return re.search(r"http://testserver(/\S+)", message.body).group(1)
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The real hasher is slow by design; these tests check flows, not hashing strength.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.breadcrumbs import HOME, Crumb, breadcrumbs
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ MY_ACCOUNT = Crumb("My account", "/account/")
         ("mfa_index", [HOME, MY_ACCOUNT, Crumb("Two-Factor Authentication", current=True)]),
     ],
 )
-def test_the_account_pages_sit_below_my_account(client, make_user, name, trail):
+def test_the_account_pages_sit_below_my_account(client, name, trail):
     client.force_login(make_user(password=None))
 
     response = client.get(reverse(name))

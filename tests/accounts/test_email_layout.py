@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from applications.models import Service
 from applications.services import application_change_status, application_submit
-
-from .conftest import PASSWORD
+from tests.factories import PASSWORD, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +64,7 @@ def test_a_security_notice_says_when_and_from_which_browser_in_plain_words(citiz
     assert "from Chrome on Windows" in html
 
 
-def test_a_case_update_puts_the_news_first_and_greets_the_citizen(
-    citizen, make_staff, delivered_mail
-):
+def test_a_case_update_puts_the_news_first_and_greets_the_citizen(citizen, delivered_mail):
     service = Service.objects.create(
         name="Parking permit",
         slug="parking-permit",
@@ -76,7 +73,7 @@ def test_a_case_update_puts_the_news_first_and_greets_the_citizen(
         processing_days=10,
     )
     application = application_submit(applicant=citizen, service=service, details="Car")
-    caseworker = make_staff("caseworker@city.example", group="Caseworkers")
+    caseworker = make_staff(email="caseworker@city.example", group="Caseworkers")
     application_change_status(application=application, to_status="received", by=caseworker)
 
     update = delivered_mail()[-1]

@@ -5,6 +5,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 
 from portal.models import OutgoingEmail
+from tests.html import buttons, errors, field_by_label, find, labels, links, text
 
 from .conftest import link_in
 
@@ -19,11 +20,15 @@ SIGNUP = {
 
 
 def test_signup_page_asks_for_full_name_email_and_password(client):
-    page = client.get(reverse("account_signup")).content.decode()
+    form = find(client.get(reverse("account_signup")), "main form")
 
-    for field_id in ["id_full_name", "id_email", "id_password1", "id_password2"]:
-        assert f'<label for="{field_id}"' in page
-    assert page.index("id_full_name") < page.index("id_email")
+    assert labels(form) == ["Full name:", "Email:", "Password:", "Password (again):"]
+    assert [field_by_label(form, label)["name"] for label in labels(form)] == [
+        "full_name",
+        "email",
+        "password1",
+        "password2",
+    ]
 
 
 def test_signup_creates_an_unverified_account_and_sends_a_branded_verification_link(
@@ -47,7 +52,7 @@ def test_signup_creates_an_unverified_account_and_sends_a_branded_verification_l
     assert "Thank you for creating an account on Shanghai City Portal." in message.body
     assert link_in(message).startswith("/accounts/confirm-email/")
     html = message.alternatives[0].content
-    assert "Confirm my email address" in html and link_in(message) in html
+    assert links(html)["Confirm my email address"].endswith(link_in(message))
 
 
 def test_the_verification_link_confirms_the_address_and_then_sign_in_works(
@@ -58,7 +63,7 @@ def test_the_verification_link_confirms_the_address_and_then_sign_in_works(
 
     page = client.get(confirm_url)
     assert page.status_code == 200
-    assert "Confirm" in page.content.decode()
+    assert buttons(find(page, "main")) == ["Confirm"]
     response = client.post(confirm_url)
 
     assert response.status_code == 302
@@ -103,10 +108,12 @@ def test_bad_signup_input_gets_an_error_next_to_the_field_and_in_the_summary(
     response = client.post(reverse("account_signup"), data)
 
     assert response.status_code == 200
-    page = response.content.decode()
-    assert '<div class="error-summary" role="alert"' in page
-    assert f'<a href="#id_{field}">{error}' in page
-    assert f'<ul class="errorlist" id="id_{field}_error"><li>{error.split(": ")[1]}' in page
+    label, message = error.split(": ")
+    problems = errors(response)
+    assert problems.fields[field][0].startswith(message)
+    linked = [item for item, target in problems.summary_links.items() if target == f"#id_{field}"]
+    assert message in linked[0]
+    assert field_by_label(response, label)["aria-invalid"] == "true"
     assert not get_user_model().objects.filter(full_name="Wang Xiaoming").exists()
 
 
@@ -119,8 +126,8 @@ def test_signing_up_with_a_registered_address_looks_the_same_and_emails_the_owne
     )
 
     assert taken.redirect_chain == new.redirect_chain
-    assert taken.content.decode().replace("li.na@example.com", "ADDRESS") == (
-        new.content.decode().replace("wang.xiaoming@example.com", "ADDRESS")
+    assert text(taken).replace("li.na@example.com", "ADDRESS") == (
+        text(new).replace("wang.xiaoming@example.com", "ADDRESS")
     )
     assert get_user_model().objects.filter(email="li.na@example.com").count() == 1
     already = delivered_mail()[1]
@@ -135,7 +142,7 @@ def test_the_signup_password_must_pass_the_validators(client):
         {**SIGNUP, "password1": "12345678901", "password2": "12345678901"},
     )
 
-    assert "This password is entirely numeric." in response.content.decode()
+    assert "This password is entirely numeric." in errors(response).fields["password1"]
 
 
 class BrokenMailServer(BaseEmailBackend):

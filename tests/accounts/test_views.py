@@ -7,7 +7,8 @@ from allauth.usersessions.models import UserSession
 from django.test import Client
 from django.urls import reverse
 
-from .conftest import PASSWORD
+from tests.factories import PASSWORD
+from tests.html import errors, h1, headings, link_targets, region, table, text, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +23,10 @@ def test_my_account_needs_a_signed_in_user(client):
 def test_my_account_gathers_every_part_of_the_account(client, citizen):
     client.force_login(citizen)
 
-    page = client.get(reverse("accounts:overview")).content.decode()
+    page = client.get(reverse("accounts:overview"))
 
-    assert page.count("<h1") == 1
-    for heading in [
+    assert h1(page) == "My account"
+    sections = [
         "Your details",
         "Email address",
         "Password",
@@ -33,20 +34,21 @@ def test_my_account_gathers_every_part_of_the_account(client, citizen):
         "Where you are signed in",
         "Download my data",
         "Close my account",
-    ]:
-        assert f">{heading}</h2>" in page
-    assert "<dd>Li Na</dd>" in page
-    assert "li.na@example.com" in page
-    for name in [
-        "accounts:profile_edit",
-        "account_email",
-        "account_change_password",
-        "mfa_index",
-        "usersessions_list",
-        "accounts:data_download",
-        "accounts:close",
-    ]:
-        assert f'href="{reverse(name)}"' in page
+    ]
+    assert [heading for heading in headings(page, 2) if heading in sections] == sections
+    assert "Full name Li Na" in text(region(page, "Your details"))
+    assert "li.na@example.com" in text(region(page, "Email address"))
+    section_links = {
+        "Your details": "accounts:profile_edit",
+        "Email address": "account_email",
+        "Password": "account_change_password",
+        "Two-factor authentication": "mfa_index",
+        "Where you are signed in": "usersessions_list",
+        "Download my data": "accounts:data_download",
+        "Close my account": "accounts:close",
+    }
+    for heading, name in section_links.items():
+        assert link_targets(region(page, heading)) == [reverse(name)], heading
 
 
 def test_my_account_runs_the_same_queries_with_many_addresses(
@@ -60,8 +62,8 @@ def test_my_account_runs_the_same_queries_with_many_addresses(
     for number in range(5):
         EmailAddress.objects.create(user=citizen, email=f"old{number}@example.com")
     with django_assert_num_queries(len(few.captured_queries)):
-        page = client.get(reverse("accounts:overview")).content.decode()
-    assert "old4@example.com" in page
+        page = client.get(reverse("accounts:overview"))
+    assert "old4@example.com" in text(region(page, "Email address"))
 
 
 def test_changing_name_and_contact_language(client, citizen):
@@ -84,11 +86,11 @@ def test_bad_details_get_a_clear_error_next_to_the_field(client, citizen):
         reverse("accounts:profile_edit"), {"full_name": "", "contact_language": "klingon"}
     )
 
-    page = response.content.decode()
     assert response.status_code == 200
-    assert '<a href="#id_full_name">Full name: Enter your full name.</a>' in page
-    assert 'id="id_contact_language_error"' in page
-    assert "Select a valid choice." in page
+    problems = errors(response)
+    assert problems.summary_links["Full name: Enter your full name."] == "#id_full_name"
+    assert problems.fields["full_name"] == ["Enter your full name."]
+    assert problems.fields["contact_language"][0].startswith("Select a valid choice.")
 
 
 def test_download_my_data_is_a_json_file_of_the_profile_and_the_records_of_each_app(
@@ -108,7 +110,7 @@ def test_download_my_data_is_a_json_file_of_the_profile_and_the_records_of_each_
     assert data["email_addresses"] == [
         {"email": "li.na@example.com", "verified": True, "primary": True}
     ]
-    assert "password" not in response.content.decode()
+    assert "password" not in json.dumps(data)
 
 
 def test_download_my_data_includes_what_other_apps_export(client, citizen, monkeypatch):
@@ -134,9 +136,11 @@ def test_the_sessions_page_lists_each_sign_in_and_signs_the_others_out(citizen, 
     sign_in(citizen.email)
     assert UserSession.objects.filter(user=citizen).count() == 2
 
-    page = client.get(reverse("usersessions_list")).content.decode()
-    assert "Firefox on Linux" in page
-    assert '<span class="tag">This browser</span>' in page
+    sessions = table(client.get(reverse("usersessions_list")))
+    assert sorted(row["Browser"] for row in sessions) == ["Firefox on Linux", "an unknown browser"]
+    assert [row["This browser?"] for row in sessions if row["Browser"] != "Firefox on Linux"] == [
+        "This browser"
+    ]
 
     client.post(reverse("usersessions_list"))
 
@@ -148,8 +152,7 @@ def test_the_sessions_page_lists_each_sign_in_and_signs_the_others_out(citizen, 
 def test_closing_the_account_explains_what_happens_and_asks_for_the_password(client, citizen):
     client.force_login(citizen)
 
-    page = client.get(reverse("accounts:close")).content.decode()
-    assert "stay on file" in page
+    assert "stay on file" in text_of(client.get(reverse("accounts:close")), "main")
     response = client.post(reverse("accounts:close"))
 
     assert response.status_code == 302
@@ -177,7 +180,7 @@ def test_closing_the_account_after_reauthentication_deactivates_it_and_signs_out
     assert "stay on file with the city" in notice.body
     again = sign_in(citizen.email)
     assert again.url == reverse("account_inactive")
-    assert "This account is closed" in client.get(again.url).content.decode()
+    assert h1(client.get(again.url)) == "This account is closed"
 
 
 def test_a_wrong_password_does_not_close_the_account(client, citizen, sign_in):
@@ -187,7 +190,7 @@ def test_a_wrong_password_does_not_close_the_account(client, citizen, sign_in):
     response = client.post(reauthenticate_url, {"password": "not mine"})
 
     assert response.status_code == 200
-    assert "Incorrect password." in response.content.decode()
+    assert errors(response).fields["password"] == ["Incorrect password."]
     citizen.refresh_from_db()
     assert citizen.is_active
 

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.breadcrumbs import HOME, Crumb, breadcrumbs
+from tests.factories import make_inquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -29,10 +30,8 @@ def test_the_services_sit_below_home_and_each_application_form_below_them(client
     ]
 
 
-def test_an_application_and_its_pages_sit_below_my_applications(
-    client, citizen, submit_application
-):
-    application = submit_application(citizen)
+def test_an_application_and_its_pages_sit_below_my_applications(client, citizen, make_application):
+    application = make_application(applicant=citizen)
     reference = application.reference
     client.force_login(citizen)
 
@@ -57,8 +56,8 @@ def test_an_application_and_its_pages_sit_below_my_applications(
         ]
 
 
-def test_an_inquiry_and_the_inquiry_form_sit_below_my_inquiries(client, citizen, submit_inquiry):
-    inquiry = submit_inquiry(citizen)
+def test_an_inquiry_and_the_inquiry_form_sit_below_my_inquiries(client, citizen):
+    inquiry = make_inquiry(author=citizen)
     client.force_login(citizen)
 
     assert trail(client, reverse("applications:inquiry_list")) == [

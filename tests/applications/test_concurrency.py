@@ -12,6 +12,7 @@ from applications.services import (
     application_withdraw,
 )
 from applications.statuses import ApplicationStatus
+from tests.factories import make_inquiry
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,8 +54,8 @@ def move(application, status, by):
     )
 
 
-def test_two_changes_at_once_keep_both_history_rows(citizen, caseworker, submit_application):
-    application = submit_application(citizen)
+def test_two_changes_at_once_keep_both_history_rows(citizen, caseworker, make_application):
+    application = make_application(applicant=citizen)
     application_change_status(
         application=application, to_status=ApplicationStatus.RECEIVED, by=caseworker
     )
@@ -71,9 +72,9 @@ def test_two_changes_at_once_keep_both_history_rows(citizen, caseworker, submit_
 
 
 def test_a_withdrawal_and_a_decision_at_once_cannot_both_happen(
-    citizen, caseworker, submit_application
+    citizen, caseworker, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     for status in [ApplicationStatus.RECEIVED, ApplicationStatus.PROCESSING]:
         application_change_status(application=application, to_status=status, by=caseworker)
 
@@ -90,12 +91,10 @@ def test_a_withdrawal_and_a_decision_at_once_cannot_both_happen(
     assert len(statuses) == 4
 
 
-def test_references_stay_unique_and_well_formed_when_many_apply_at_once(
-    citizen, submit_application, submit_inquiry
-):
+def test_references_stay_unique_and_well_formed_when_many_apply_at_once(citizen, make_application):
     errors = run_together(
-        *[lambda: submit_application(citizen) for _ in range(4)],
-        *[lambda: submit_inquiry(citizen) for _ in range(4)],
+        *[lambda: make_application(applicant=citizen) for _ in range(4)],
+        *[lambda: make_inquiry(author=citizen) for _ in range(4)],
     )
 
     assert errors == []

@@ -4,40 +4,50 @@ from datetime import timedelta
 import pytest
 from django.db import IntegrityError, InternalError, connection, transaction
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
-from applications.models import Application, ApplicationStatusChange, Inquiry, InquiryStatusChange
+from applications.models import (
+    REFERENCE_FORMAT,
+    Application,
+    ApplicationStatusChange,
+    Inquiry,
+    InquiryStatusChange,
+)
 from applications.statuses import ApplicationStatus
+from tests.factories import make_inquiry
+from tests.strategies import database_examples
 
 pytestmark = pytest.mark.django_db
 
 
-def test_application_references_are_eight_digits_from_a_sequence(citizen, submit_application):
-    first = submit_application(citizen)
-    second = submit_application(citizen)
+def test_application_references_are_eight_digits_from_a_sequence(citizen, make_application):
+    first = make_application(applicant=citizen)
+    second = make_application(applicant=citizen)
 
     assert re.fullmatch(r"2\d{7}", first.reference)
     assert int(second.reference) == int(first.reference) + 1
 
 
-def test_inquiry_references_keep_their_leading_zero(citizen, submit_inquiry):
-    inquiry = submit_inquiry(citizen)
+def test_inquiry_references_keep_their_leading_zero(citizen):
+    inquiry = make_inquiry(author=citizen)
 
     assert re.fullmatch(r"0\d{7}", inquiry.reference)
     assert Inquiry.objects.get(reference=inquiry.reference) == inquiry
 
 
-def test_the_database_refuses_a_badly_formed_reference(citizen, submit_application):
-    application = submit_application(citizen)
+def test_the_database_refuses_a_badly_formed_reference(citizen, make_application):
+    application = make_application(applicant=citizen)
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Application.objects.filter(pk=application.pk).update(reference="12-45")
 
 
 def test_history_rows_cannot_be_changed_or_deleted_even_bypassing_the_models(
-    citizen, submit_application, submit_inquiry
+    citizen, make_application
 ):
-    change = submit_application(citizen).history.get()
-    inquiry_change = submit_inquiry(citizen).history.get()
+    change = make_application(applicant=citizen).history.get()
+    inquiry_change = make_inquiry(author=citizen).history.get()
 
     for model, pk in [
         (ApplicationStatusChange, change.pk),
@@ -54,19 +64,19 @@ def test_history_rows_cannot_be_changed_or_deleted_even_bypassing_the_models(
         change.delete()
 
 
-def test_records_outlive_their_users(citizen, submit_application):
+def test_records_outlive_their_users(citizen, make_application):
     from django.db.models import ProtectedError
 
-    submit_application(citizen)
+    make_application(applicant=citizen)
 
     with pytest.raises(ProtectedError):
         citizen.delete()
 
 
-def test_an_undecided_application_past_its_due_date_is_overdue(citizen, submit_application):
-    late = submit_application(citizen)
-    on_time = submit_application(citizen)
-    decided = submit_application(citizen)
+def test_an_undecided_application_past_its_due_date_is_overdue(citizen, make_application):
+    late = make_application(applicant=citizen)
+    on_time = make_application(applicant=citizen)
+    decided = make_application(applicant=citizen)
     past = timezone.now() - timedelta(days=1)
     Application.objects.filter(pk__in=[late.pk, decided.pk]).update(due_at=past)
     Application.objects.filter(pk=decided.pk).update(status=ApplicationStatus.APPROVED)
@@ -77,7 +87,59 @@ def test_an_undecided_application_past_its_due_date_is_overdue(citizen, submit_a
     assert not Application.objects.get(pk=decided.pk).is_overdue
 
 
-def test_the_due_date_comes_from_the_services_processing_days(citizen, submit_application):
-    application = submit_application(citizen)
+def test_the_due_date_comes_from_the_services_processing_days(citizen, make_application):
+    application = make_application(applicant=citizen)
 
     assert application.due_at - application.submitted_at == timedelta(days=15)
+
+
+@pytest.fixture
+def sequences_put_back():
+    """Sequences ignore transactions: whatever a test moves them to stays unless put back."""
+    names = ["applications_application_reference_seq", "applications_inquiry_reference_seq"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sequencename, last_value FROM pg_sequences WHERE sequencename = ANY(%s)",
+            [names],
+        )
+        before = cursor.fetchall()
+    yield
+    with connection.cursor() as cursor:
+        for name, last_value in before:
+            if last_value is None:  # never used yet
+                cursor.execute(
+                    "SELECT setval(%s, min_value, false) FROM pg_sequences WHERE sequencename = %s",
+                    [name, name],
+                )
+            else:
+                cursor.execute("SELECT setval(%s, %s)", [name, last_value])
+
+
+def sequence_range(name):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT min_value, max_value FROM pg_sequences WHERE sequencename = %s", [name]
+        )
+        return cursor.fetchone()
+
+
+@database_examples
+@given(data=st.data())
+def test_every_reference_the_database_can_give_is_well_formed(
+    citizen, make_application, sequences_put_back, data
+):
+    cases = [
+        ("applications_application_reference_seq", make_application, "applicant", str),
+        ("applications_inquiry_reference_seq", make_inquiry, "author", "{:08d}".format),
+    ]
+    for name, make, person, shown in cases:
+        position = data.draw(st.integers(*sequence_range(name)), label=name)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT setval(%s, %s, false)", [name, position])
+
+            reference = make(**{person: citizen}).reference
+
+            assert re.fullmatch(REFERENCE_FORMAT, reference)
+            assert reference == shown(position)
+            transaction.set_rollback(True)  # the next example may draw the same position

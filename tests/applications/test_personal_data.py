@@ -2,14 +2,15 @@ import pytest
 
 from applications.personal_data import export
 from applications.services import application_change_status, inquiry_answer
+from tests.factories import make_inquiry
 
 pytestmark = pytest.mark.django_db
 
 
 def test_export_has_my_cases_and_their_history_but_no_internal_notes(
-    citizen, other_citizen, caseworker, submit_application, submit_inquiry
+    citizen, other_citizen, caseworker, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     application_change_status(
         application=application,
         to_status="received",
@@ -17,9 +18,9 @@ def test_export_has_my_cases_and_their_history_but_no_internal_notes(
         note_to_citizen="Complete.",
         internal_note="Secret desk note.",
     )
-    inquiry = submit_inquiry(citizen)
+    inquiry = make_inquiry(author=citizen)
     inquiry_answer(inquiry=inquiry, answer="Open at nine.", by=caseworker)
-    submit_application(other_citizen)
+    make_application(applicant=other_citizen)
 
     data = export(citizen)
 

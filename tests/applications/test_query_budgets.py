@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from applications.services import application_change_status
+from tests.factories import make_inquiry
+from tests.html import headings, link_targets, links, region, text, texts_of
 
 pytestmark = pytest.mark.django_db
 
@@ -19,12 +21,12 @@ def queries_for(client, url):
 
 
 @pytest.fixture
-def add_cases(citizen, caseworker, submit_application, submit_inquiry):
+def add_cases(citizen, caseworker, make_application):
     def add(count):
         for _ in range(count):
-            application = submit_application(citizen)
+            application = make_application(applicant=citizen)
             application_change_status(application=application, to_status="received", by=caseworker)
-            submit_inquiry(citizen)
+            make_inquiry(author=citizen)
         return application
 
     return add
@@ -72,27 +74,35 @@ def test_the_home_widgets_show_the_latest_three_of_each(client, citizen, add_cas
     add_cases(5)
     client.force_login(citizen)
 
-    html = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("home"))
 
-    assert "Application Status" in html and "Inquiry Status" in html
-    assert html.count('class="case-widget__reference"') == 6
-    latest = citizen.applications.newest_first().first()
-    assert latest.reference in html
-    assert timezone.localtime(latest.submitted_at).strftime("%m-%d") in html
-    assert "view more »" in html
+    applications = region(page, "Application Status")
+    inquiries = region(page, "Inquiry Status")
+    latest = [
+        f"{timezone.localtime(application.submitted_at):%m-%d} Application {application.reference}"
+        f" {application.get_status_display()}"
+        for application in citizen.applications.newest_first()[:3]
+    ]
+    assert texts_of(applications, "li") == latest
+    assert len(texts_of(inquiries, "li")) == 3
+    assert links(applications)["view more » applications"] == reverse(
+        "applications:application_list"
+    )
+    assert links(inquiries)["view more » inquiries"] == reverse("applications:inquiry_list")
 
 
 def test_the_widgets_invite_a_new_user_to_apply_or_ask(client, citizen):
     client.force_login(citizen)
 
-    html = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("home"))
 
-    assert "You have no applications yet." in html
-    assert reverse("applications:service_list") in html
-    assert reverse("applications:inquiry_create") in html
+    applications = region(page, "Application Status")
+    assert "You have no applications yet." in text(applications)
+    assert links(applications)["Apply for a service"] == reverse("applications:service_list")
+    assert reverse("applications:inquiry_create") in link_targets(region(page, "Inquiry Status"))
 
 
 def test_anonymous_visitors_see_no_status_widgets(client):
-    html = client.get(reverse("home")).content.decode()
+    shown = headings(client.get(reverse("home")))
 
-    assert "Application Status" not in html and "Inquiry Status" not in html
+    assert "Application Status" not in shown and "Inquiry Status" not in shown

@@ -4,6 +4,8 @@ import pytest
 from django.utils.dateformat import format as format_date
 from django.utils.timezone import localtime
 
+from tests.factories import make_inquiry
+
 pytestmark = pytest.mark.django_db
 
 
@@ -39,9 +41,9 @@ def status_panel(client, url):
 
 
 def test_an_open_application_says_where_it_stands_and_when_a_decision_is_due(
-    client, citizen, submit_application
+    client, citizen, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     client.force_login(citizen)
 
     panel = status_panel(client, application.get_absolute_url())
@@ -54,8 +56,8 @@ def test_an_open_application_says_where_it_stands_and_when_a_decision_is_due(
     )
 
 
-def test_an_inquiry_says_where_it_stands_with_no_decision_date(client, citizen, submit_inquiry):
-    inquiry = submit_inquiry(citizen)
+def test_an_inquiry_says_where_it_stands_with_no_decision_date(client, citizen):
+    inquiry = make_inquiry(author=citizen)
     client.force_login(citizen)
 
     panel = status_panel(client, inquiry.get_absolute_url())

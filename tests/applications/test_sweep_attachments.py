@@ -27,9 +27,9 @@ def write(name, *, modified=AN_HOUR_AGO):
     os.utime(storage.path(name), (modified, modified))
 
 
-def test_a_saved_submission_whose_file_was_not_moved_gets_it(citizen, submit_application):
-    application = submit_application(
-        citizen, attachments=[check_upload(upload("a.pdf", PDF_BYTES))]
+def test_a_saved_submission_whose_file_was_not_moved_gets_it(citizen, make_application):
+    application = make_application(
+        applicant=citizen, attachments=[check_upload(upload("a.pdf", PDF_BYTES))]
     )
     attachment = application.attachments.get()
     storage = attachment_storage()
@@ -43,9 +43,9 @@ def test_a_saved_submission_whose_file_was_not_moved_gets_it(citizen, submit_app
     assert storage.listdir(INCOMING) == ([], [])
 
 
-def test_files_nothing_refers_to_are_removed_once_old_enough(citizen, submit_application):
-    application = submit_application(
-        citizen, attachments=[check_upload(upload("a.pdf", PDF_BYTES))]
+def test_files_nothing_refers_to_are_removed_once_old_enough(citizen, make_application):
+    application = make_application(
+        applicant=citizen, attachments=[check_upload(upload("a.pdf", PDF_BYTES))]
     )
     kept = application.attachments.get().file.name
     write(f"{INCOMING}/interrupted.pdf")

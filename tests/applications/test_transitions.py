@@ -1,4 +1,7 @@
 import pytest
+from django.db import transaction
+from hypothesis import given
+from hypothesis import strategies as st
 
 from applications.models import Application, ApplicationStatusChange, Inquiry
 from applications.services import (
@@ -16,6 +19,8 @@ from applications.statuses import (
     InquiryStatus,
 )
 from portal.models import OutgoingEmail
+from tests.factories import make_inquiry
+from tests.strategies import database_examples
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +37,9 @@ def put_in_status(case, status):
 
 @pytest.mark.parametrize(("from_status", "to_status"), ALL_APPLICATION_PAIRS)
 def test_caseworkers_make_exactly_the_application_changes_the_map_gives_staff(
-    citizen, caseworker, submit_application, from_status, to_status
+    citizen, caseworker, make_application, from_status, to_status
 ):
-    application = put_in_status(submit_application(citizen), from_status)
+    application = put_in_status(make_application(applicant=citizen), from_status)
     allowed = APPLICATION_TRANSITIONS[from_status].get(to_status) == Actor.STAFF
     history_before = application.history.count()
 
@@ -60,8 +65,8 @@ def test_caseworkers_make_exactly_the_application_changes_the_map_gives_staff(
 
 
 @pytest.mark.parametrize("from_status", list(ApplicationStatus))
-def test_citizens_may_withdraw_only_before_a_decision(citizen, submit_application, from_status):
-    application = put_in_status(submit_application(citizen), from_status)
+def test_citizens_may_withdraw_only_before_a_decision(citizen, make_application, from_status):
+    application = put_in_status(make_application(applicant=citizen), from_status)
     decided = from_status in {
         ApplicationStatus.APPROVED,
         ApplicationStatus.REJECTED,
@@ -78,16 +83,16 @@ def test_citizens_may_withdraw_only_before_a_decision(citizen, submit_applicatio
         assert application.history.last().note_to_citizen == "Moving away."
 
 
-def test_nobody_but_the_applicant_can_withdraw(citizen, other_citizen, submit_application):
-    application = submit_application(citizen)
+def test_nobody_but_the_applicant_can_withdraw(citizen, other_citizen, make_application):
+    application = make_application(applicant=citizen)
 
     with pytest.raises(TransitionRefused):
         application_withdraw(application=application, by=other_citizen)
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.SUBMITTED
 
 
-def test_caseworkers_cannot_withdraw_for_the_citizen(citizen, caseworker, submit_application):
-    application = submit_application(citizen)
+def test_caseworkers_cannot_withdraw_for_the_citizen(citizen, caseworker, make_application):
+    application = make_application(applicant=citizen)
 
     with pytest.raises(TransitionRefused):
         application_change_status(
@@ -96,10 +101,8 @@ def test_caseworkers_cannot_withdraw_for_the_citizen(citizen, caseworker, submit
 
 
 @pytest.mark.parametrize(("from_status", "to_status"), ALL_INQUIRY_PAIRS)
-def test_inquiry_changes_follow_the_map(
-    citizen, caseworker, submit_inquiry, from_status, to_status
-):
-    inquiry = put_in_status(submit_inquiry(citizen), from_status)
+def test_inquiry_changes_follow_the_map(citizen, caseworker, from_status, to_status):
+    inquiry = put_in_status(make_inquiry(author=citizen), from_status)
     allowed = INQUIRY_TRANSITIONS[from_status].get(to_status) == Actor.STAFF
 
     def change():
@@ -118,10 +121,8 @@ def test_inquiry_changes_follow_the_map(
         assert Inquiry.objects.get(pk=inquiry.pk).status == from_status
 
 
-def test_answering_records_the_answer_and_moves_to_answered_in_one_step(
-    citizen, caseworker, submit_inquiry
-):
-    inquiry = submit_inquiry(citizen)
+def test_answering_records_the_answer_and_moves_to_answered_in_one_step(citizen, caseworker):
+    inquiry = make_inquiry(author=citizen)
 
     inquiry_answer(inquiry=inquiry, answer="  It opens at 9:00.  ", by=caseworker)
 
@@ -133,16 +134,16 @@ def test_answering_records_the_answer_and_moves_to_answered_in_one_step(
     assert [c.to_status for c in inquiry.history.all()] == ["received", "answered"]
 
 
-def test_an_empty_answer_changes_nothing(citizen, caseworker, submit_inquiry):
-    inquiry = submit_inquiry(citizen)
+def test_an_empty_answer_changes_nothing(citizen, caseworker):
+    inquiry = make_inquiry(author=citizen)
 
     with pytest.raises(TransitionRefused.__base__):
         inquiry_answer(inquiry=inquiry, answer="   ", by=caseworker)
     assert Inquiry.objects.get(pk=inquiry.pk).status == InquiryStatus.RECEIVED
 
 
-def test_a_refused_change_writes_no_history_and_no_email(citizen, caseworker, submit_application):
-    application = submit_application(citizen)
+def test_a_refused_change_writes_no_history_and_no_email(citizen, caseworker, make_application):
+    application = make_application(applicant=citizen)
     notifications = OutgoingEmail.objects.count()
 
     with pytest.raises(TransitionRefused):
@@ -155,9 +156,9 @@ def test_a_refused_change_writes_no_history_and_no_email(citizen, caseworker, su
 
 
 def test_a_change_uses_the_status_in_the_database_not_a_stale_copy(
-    citizen, caseworker, submit_application
+    citizen, caseworker, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     stale = Application.objects.get(pk=application.pk)
     application_change_status(
         application=application, to_status=ApplicationStatus.RECEIVED, by=caseworker
@@ -168,3 +169,105 @@ def test_a_change_uses_the_status_in_the_database_not_a_stale_copy(
     )
 
     assert [c.from_status for c in application.history.all()] == ["", "submitted", "received"]
+
+
+# The maps themselves, for every path through them.
+
+MAPS = {
+    "applications": (
+        APPLICATION_TRANSITIONS,
+        ApplicationStatus,
+        ApplicationStatus.SUBMITTED,
+        {ApplicationStatus.APPROVED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN},
+    ),
+    "inquiries": (
+        INQUIRY_TRANSITIONS,
+        InquiryStatus,
+        InquiryStatus.RECEIVED,
+        {InquiryStatus.CLOSED},
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", MAPS)
+@given(choices=st.lists(st.integers(min_value=0), max_size=20))
+def test_no_sequence_of_allowed_moves_reaches_a_status_the_map_does_not_name(kind, choices):
+    transitions, statuses, status, _ = MAPS[kind]
+    for choice in choices:
+        moves = sorted(transitions[status])
+        if not moves:
+            break
+        status = moves[choice % len(moves)]
+        assert status in transitions and status in statuses.values
+
+
+@pytest.mark.parametrize("kind", MAPS)
+def test_exactly_the_final_statuses_have_no_moves(kind):
+    transitions, statuses, _, final = MAPS[kind]
+
+    assert set(transitions) == set(statuses)
+    assert {status for status, moves in transitions.items() if not moves} == final
+
+
+@pytest.mark.parametrize("kind", MAPS)
+def test_every_status_is_reachable_from_the_first(kind):
+    transitions, statuses, initial, _ = MAPS[kind]
+    reached, waiting = {initial}, [initial]
+    while waiting:
+        for following in transitions[waiting.pop()]:
+            if following not in reached:
+                reached.add(following)
+                waiting.append(following)
+
+    assert reached == set(statuses)
+
+
+def test_a_citizen_can_only_withdraw_and_may_until_a_decision():
+    citizens_moves = {
+        (from_status, to_status)
+        for from_status, moves in APPLICATION_TRANSITIONS.items()
+        for to_status, actor in moves.items()
+        if actor == Actor.CITIZEN
+    }
+    undecided = set(ApplicationStatus) - MAPS["applications"][3]
+
+    assert citizens_moves == {(status, ApplicationStatus.WITHDRAWN) for status in undecided}
+    assert Actor.CITIZEN not in {
+        actor for moves in INQUIRY_TRANSITIONS.values() for actor in moves.values()
+    }
+
+
+@database_examples
+@given(
+    attempts=st.lists(
+        st.tuples(st.sampled_from(list(ApplicationStatus)), st.sampled_from(list(Actor))),
+        max_size=8,
+    )
+)
+def test_any_sequence_of_attempted_changes_moves_only_as_the_map_allows(
+    citizen, caseworker, make_application, attempts
+):
+    with transaction.atomic():
+        application = make_application(applicant=citizen)
+        status = ApplicationStatus.SUBMITTED
+        for to_status, actor in attempts:
+            if actor == Actor.CITIZEN:
+                to_status = ApplicationStatus.WITHDRAWN  # the one change a citizen can ask for
+            allowed = APPLICATION_TRANSITIONS[status].get(to_status) == actor
+            try:
+                if actor == Actor.CITIZEN:
+                    application_withdraw(application=application, by=citizen)
+                else:
+                    application_change_status(
+                        application=application, to_status=to_status, by=caseworker
+                    )
+            except TransitionRefused:
+                assert not allowed, (status, to_status, actor)
+            else:
+                assert allowed, (status, to_status, actor)
+                status = to_status
+            assert Application.objects.get(pk=application.pk).status == status
+
+        history = list(application.history.values_list("from_status", "to_status"))
+        assert [to for _, to in history[:-1]] == [frm for frm, _ in history[1:]]
+        transaction.set_rollback(True)

@@ -1,8 +1,12 @@
+import re
+
 import pytest
+from django.urls import Resolver404, resolve, reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
-pytestmark = pytest.mark.django_db
 
-
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
     [
@@ -20,3 +24,25 @@ def test_a_malformed_reference_is_not_found(client, citizen, path):
     client.force_login(citizen)
 
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("prefix", "view_name"),
+    [
+        ("applications", "applications:application_detail"),
+        ("inquiries", "applications:inquiry_detail"),
+    ],
+)
+@given(reference=st.one_of(st.from_regex(r"[0-9]{8}", fullmatch=True), st.text(max_size=12)))
+def test_a_case_address_takes_exactly_eight_ascii_digits(prefix, view_name, reference):
+    path = f"/{prefix}/{reference}/"
+    try:
+        match = resolve(path)
+    except Resolver404:
+        match = None
+
+    found = match is not None and match.view_name == view_name
+    assert found == (re.fullmatch(r"[0-9]{8}", reference) is not None), path
+    if found:
+        assert match.kwargs == {"reference": reference}
+        assert reverse(view_name, args=[reference]) == path

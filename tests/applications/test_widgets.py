@@ -49,9 +49,9 @@ def home_widgets(client):
 
 
 def test_the_status_widgets_list_a_citizens_latest_cases_or_say_how_to_start(
-    client, citizen, submit_application
+    client, citizen, make_application
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     client.force_login(citizen)
 
     widgets = home_widgets(client)

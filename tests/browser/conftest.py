@@ -30,11 +30,22 @@ def live_server(collected_static_files):
     server.stop()
 
 
+def system_chromium():
+    # Where scripts/chromium.sh looks for `make test`; Playwright never downloads a browser here.
+    for name in [os.environ.get("CHROMIUM_PATH"), "chromium", "chromium-browser", "google-chrome"]:
+        if name and (path := shutil.which(name)):
+            return path
+    return None
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    executable = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    executable = system_chromium()
     if not executable:
-        pytest.fail("No Chromium found: run the tests with `make test`, or set CHROMIUM_PATH.")
+        pytest.fail(
+            "No Chromium found: run `make test` once (it installs one), install Chromium"
+            " ('sudo apt-get install chromium') or set CHROMIUM_PATH."
+        )
     return {
         **browser_type_launch_args,
         "executable_path": executable,

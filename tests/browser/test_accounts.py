@@ -2,14 +2,12 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from tests.factories import PASSWORD, make_citizen, make_user
 from tests.staff import add_authenticator, current_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "tea houses of Qibao town"
 
 
 def fits_320_pixels(page):
@@ -71,7 +69,7 @@ def test_account_entrance_pages_are_accessible_and_fit_a_phone(
 
 
 def test_a_failed_sign_in_shows_the_error_accessibly(live_server, page, axe_violations):
-    get_user_model().objects.create_user(email="li.na@example.com", password=PASSWORD)
+    make_user(email="li.na@example.com", password=PASSWORD)
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Email").fill("li.na@example.com")
     page.get_by_label("Password:").fill("not the password")
@@ -83,10 +81,7 @@ def test_a_failed_sign_in_shows_the_error_accessibly(live_server, page, axe_viol
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with JavaScript", "without JavaScript"])
 def test_signing_in_from_the_cached_home_page(live_server, browser, javascript):
-    user = get_user_model().objects.create_user(
-        email="gao.lan@example.com", password=PASSWORD, full_name="Gao Lan"
-    )
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    make_citizen(email="gao.lan@example.com", password=PASSWORD, full_name="Gao Lan")
     context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()
     page.goto(live_server.url)  # the first anonymous visit leaves a shared copy
@@ -103,13 +98,10 @@ def test_signing_in_from_the_cached_home_page(live_server, browser, javascript):
 
 
 @pytest.fixture
-def staff_member(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = get_user_model().objects.create_user(
+def staff_member(db):
+    return make_citizen(
         email="wang.fang@city.example", password=PASSWORD, full_name="Wang Fang", is_staff=True
     )
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
 def sign_in_with_password(page, live_server, user, next_path=""):

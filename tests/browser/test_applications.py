@@ -1,62 +1,26 @@
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from playwright.sync_api import expect
 
-from applications.models import Application, Service
-from applications.services import inquiry_submit
+from applications.models import Application
 from tests.browser.sessions import context_with_session_of
-from tests.staff import add_authenticator, sign_in_with_two_factors
+from tests.factories import PASSWORD, make_inquiry, make_service
+from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "a long demo passphrase"
-
-
-@pytest.fixture(autouse=True)
-def attachment_root(settings, tmp_path):
-    settings.APPLICATIONS_ATTACHMENT_ROOT = tmp_path / "attachments"
-
-
-@pytest.fixture
-def citizen(make_user):
-    user = make_user(email="li.na@example.com", password=PASSWORD, full_name="Li Na")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
 @pytest.fixture
 def service(db):
-    return Service.objects.create(
+    return make_service(
         name="Street event permit",
-        slug="street-event-permit",
         summary="Hold a market or festival on a public street.",
         description="Needed for any event that closes a street to traffic.",
         what_to_provide="The date, place and a site plan.",
         processing_days=10,
     )
-
-
-@pytest.fixture
-def caseworker(django_user_model):
-    user = django_user_model.objects.create_user(
-        email="caseworker@city.example", password=None, is_staff=True
-    )
-    # Transactional tests empty the tables, so the migration's group is made again here.
-    group, _ = Group.objects.get_or_create(name="Caseworkers")
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="applications",
-            codename__in=["view_application", "change_application", "view_applicationstatuschange"],
-        )
-    )
-    user.groups.add(group)
-    # Staff must use two-factor authentication; this caseworker has set it up.
-    add_authenticator(user)
-    return user
 
 
 def sign_in_with_the_form(page, live_server, user):
@@ -145,7 +109,7 @@ def test_a_citizen_applies_a_caseworker_processes_it_and_the_citizen_sees_it(
 def test_inquiry_pages_are_accessible_and_fit_a_small_screen(
     live_server, page, browser, axe_violations, citizen
 ):
-    answered = inquiry_submit(
+    answered = make_inquiry(
         author=citizen, subject="English map", message="Where can I get an English city map?"
     )
     page.set_viewport_size({"width": 320, "height": 640})

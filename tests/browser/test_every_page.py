@@ -1,16 +1,12 @@
 import pytest
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
-from applications.models import Service
-from faq.models import Question, Topic
 from tests.browser.sessions import context_with_session_of
+from tests.factories import PASSWORD, make_citizen, make_question, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-PASSWORD = "lanterns along the Huangpu"
 
 
 def assert_meets_the_page_rules(page, axe_violations):
@@ -31,14 +27,12 @@ def assert_shows_its_place_below_home(page):
 
 
 @pytest.fixture
-def published_question(db):
-    topic = Topic.objects.create(name="Getting around", slug="getting-around", position=1)
-    return Question.objects.create(
+def published_question(topic):
+    return make_question(
         topic=topic,
         question="Where can I get an English map of the city?",
         slug="english-city-map",
         answer="<p>Free maps are handed out at <strong>tourist information centres</strong>.</p>",
-        published=True,
     )
 
 
@@ -86,23 +80,9 @@ def test_the_page_for_a_form_sent_without_its_security_token(live_server, page, 
 
 
 @pytest.fixture
-def quick_password_hashing(settings):
-    # The citizen's password is hashed and checked three times for every page below.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def citizen_context(browser, live_server, make_user, quick_password_hashing):
-    user = make_user(email="zhou.yan@example.com", password=PASSWORD, full_name="Zhou Yan")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    Service.objects.create(
-        name="Street event permit",
-        slug="street-event-permit",
-        summary="Hold a market or festival on a public street.",
-        description="Needed for any event that closes a street to traffic.",
-        what_to_provide="The date, place and a site plan.",
-        processing_days=10,
-    )
+def citizen_context(browser, live_server, db):
+    user = make_citizen(email="zhou.yan@example.com", password=PASSWORD, full_name="Zhou Yan")
+    make_service(name="Street event permit", what_to_provide="The date, place and a site plan.")
     # Signed in and then asked for the password again, through allauth's own views, so that
     # two-factor set-up opens without a detour; the browser is handed the session.
     client = Client()

@@ -1,29 +1,27 @@
 import pytest
 from playwright.sync_api import expect
 
-from faq.models import HelpfulVote, Question, Topic
+from faq.models import HelpfulVote
+from tests.factories import make_question, make_topic
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def questions():
-    around = Topic.objects.create(name="Getting around", slug="getting-around", position=1)
-    working = Topic.objects.create(name="Working in the city", slug="working", position=2)
-    Question.objects.create(
-        topic=around,
+def questions(topic):
+    working = make_topic(name="Working in the city", slug="working", position=2)
+    make_question(
+        topic=topic,
         question="Where can I get an English map of the city?",
         slug="english-city-map",
         answer="<p>Free maps are handed out at <strong>tourist information centres</strong>.</p>",
-        published=True,
         featured=True,
     )
-    return Question.objects.create(
+    return make_question(
         topic=working,
         question="How do I apply for a work permit?",
         slug="work-permit",
         answer="<p>Your employer starts the application online.</p><ul><li>Passport</li></ul>",
-        published=True,
     )
 
 

@@ -1,38 +1,25 @@
-from datetime import timedelta
-
 import pytest
-from django.core.files.base import ContentFile
-from django.utils import timezone
 from playwright.sync_api import expect
-
-from news.models import Article, Channel
-from news.services import article_save
-from tests.news.conftest import image_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def news(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    government = Channel.objects.create(name="Government News", slug="government-news")
-    digest = Channel.objects.create(name="City News Digest", slug="city-news-digest", position=1)
+def news(make_article, channel, other_channel):
     for number in range(14):
-        article = Article(
-            channel=government if number % 2 else digest,
+        with_photo = number == 1
+        make_article(
+            channel=channel if number % 2 else other_channel,
             title=f"Bus routes change in district {number}",
             slug=f"bus-routes-{number}",
             summary="Four express routes link housing areas with metro stations.",
             body="<h2>What changes</h2><p>New numbers.</p><h2>When</h2><p>From March.</p>",
-            status=Article.Status.PUBLISHED,
-            publish_at=timezone.now() - timedelta(days=number + 1),
+            days_ago=number + 1,
             source="Municipal Transport Commission",
+            photo=with_photo,
+            image_alt="A blue bus at a stop" if with_photo else "",
+            image_caption="A new express bus." if with_photo else "",
         )
-        if number == 1:
-            article.image = ContentFile(image_bytes(), name=f"{number:032x}.jpg")
-            article.image_alt = "A blue bus at a stop"
-            article.image_caption = "A new express bus."
-        article_save(article=article, by=None)
 
 
 def test_a_person_follows_a_channels_view_more_link_and_opens_an_article(

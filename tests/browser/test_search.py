@@ -1,29 +1,26 @@
 import pytest
 from playwright.sync_api import expect
 
-from faq.models import Question, Topic
 from portal import search as site_search
+from tests.factories import make_question
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def questions():
-    topic = Topic.objects.create(name="Getting around", slug="getting-around", position=1)
+def questions(topic):
     for number in range(12):
-        Question.objects.create(
+        make_question(
             topic=topic,
             question=f"Which ferry goes to island {number}?",
             slug=f"ferry-{number}",
             answer=f"<p>The ferry to island {number} leaves from the <strong>Bund</strong>.</p>",
-            published=True,
         )
-    return Question.objects.create(
+    return make_question(
         topic=topic,
         question="Can I take my bicycle on the ferry?",
         slug="bicycle-on-the-ferry",
         answer="<p>Yes, bicycles travel free on every ferry crossing the river.</p>",
-        published=True,
     )
 
 

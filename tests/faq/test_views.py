@@ -1,5 +1,3 @@
-import re
-
 import pytest
 from django.core.cache import caches
 from django.test import Client
@@ -9,11 +7,24 @@ from django.utils import timezone
 from faq.models import HelpfulVote
 from faq.services import VOTES_PER_QUESTION
 from faq.views import QUESTIONS_PER_PAGE, QUESTIONS_PER_TOPIC_PREVIEW
+from tests.html import (
+    count,
+    fields,
+    find,
+    h1,
+    links,
+    messages,
+    region,
+    select,
+    text,
+    text_of,
+    texts_of,
+)
 from tests.sitemaps import sitemap_entries
 
 
-def h1_count(response):
-    return len(re.findall(r"<h1[\s>]", response.content.decode()))
+def questions_listed(page):
+    return texts_of(page, ".faq-item__question")
 
 
 @pytest.mark.django_db
@@ -29,26 +40,32 @@ def test_faq_page_groups_questions_by_topic_with_a_topic_list(
     )
 
     response = client.get(reverse("faq:index"))
-    page = response.content.decode()
 
     assert response.status_code == 200
-    assert h1_count(response) == 1
-    assert '<a href="#topic-getting-around">Getting around</a>' in page
-    assert '<a href="#topic-working-in-the-city">Working in the city</a>' in page
-    assert page.index('id="topic-getting-around"') < page.index("Where can I get a map?")
-    assert page.index("Where can I get a map?") < page.index('id="topic-working-in-the-city"')
-    assert page.index('id="topic-working-in-the-city"') < page.index("work permit")
-    assert '<article class="faq-item" id="q-map">' in page
-    assert '<a href="/faq/map/">Where can I get a map?</a>' in page
-    assert "At <strong>stations</strong>." in page
+    assert h1(response) == "Frequently asked questions"
+    assert links(region(response, "Topics")) == {
+        "Getting around": "#topic-getting-around",
+        "Working in the city": "#topic-working-in-the-city",
+    }
+    assert find(response, "#topic-getting-around").name == "h2"
+    around = region(response, "Getting around")
+    assert questions_listed(around) == ["Where can I get a map?"]
+    assert questions_listed(region(response, "Working in the city")) == [
+        "How do I apply for a work permit?"
+    ]
+    assert find(around, ".faq-item")["id"] == "q-map"
+    assert links(around)["Where can I get a map?"] == "/faq/map/"
+    answer = find(around, ".faq-item__answer")
+    assert text(answer) == "At stations."
+    assert texts_of(answer, "strong") == ["stations"]
 
 
 @pytest.mark.django_db
 def test_unpublished_questions_never_show(client, make_question):
     make_question(question="Draft about ferries", slug="draft", published=False, featured=True)
 
-    assert "Draft about ferries" not in client.get(reverse("faq:index")).content.decode()
-    assert "Draft about ferries" not in client.get(reverse("home")).content.decode()
+    assert "Draft about ferries" not in text(client.get(reverse("faq:index")))
+    assert "Draft about ferries" not in text(client.get(reverse("home")))
     assert client.get(reverse("faq:question_detail", args=["draft"])).status_code == 404
     assert (
         client.post(reverse("faq:helpful_vote", args=["draft"]), {"helpful": "yes"}).status_code
@@ -60,7 +77,7 @@ def test_unpublished_questions_never_show(client, make_question):
 def test_topic_without_published_questions_is_not_listed(client, make_question, other_topic):
     make_question(topic=other_topic, published=False)
 
-    assert "Working in the city" not in client.get(reverse("faq:index")).content.decode()
+    assert "Working in the city" not in text(client.get(reverse("faq:index")))
 
 
 @pytest.mark.django_db
@@ -70,10 +87,9 @@ def test_question_page_is_the_permalink_of_one_answer(client, make_question):
     response = client.get(question.get_absolute_url())
 
     assert response.status_code == 200
-    assert h1_count(response) == 1
-    assert "<h1>Is the ferry free?</h1>" in response.content.decode()
-    assert "No, it costs 2 yuan." in response.content.decode()
-    assert "Was this answer helpful?" in response.content.decode()
+    assert h1(response) == "Is the ferry free?"
+    assert text_of(response, ".faq-item__answer") == "No, it costs 2 yuan."
+    assert text_of(response, "form legend") == "Was this answer helpful?"
 
 
 @pytest.mark.django_db
@@ -101,9 +117,9 @@ def test_faq_page_query_count_does_not_grow_with_questions(
     caches["pages"].clear()  # render again rather than serve the shared copy
     with django_assert_num_queries(3):
         response = client.get(reverse("faq:index"))
-    page = response.content.decode()
-    assert page.count('class="faq-item"') == 1 + QUESTIONS_PER_TOPIC_PREVIEW
-    assert f'<a href="{other_topic.get_absolute_url()}">All 30 questions about' in page
+    assert count(response, ".faq-item") == 1 + QUESTIONS_PER_TOPIC_PREVIEW
+    more = links(region(response, "Working in the city"))
+    assert more["All 30 questions about Working in the city"] == other_topic.get_absolute_url()
 
 
 @pytest.mark.django_db
@@ -115,15 +131,15 @@ def test_a_topic_page_lists_its_published_questions_a_page_at_a_time(
     make_question(topic=other_topic, question="Draft about visas?", published=False)
     make_question(question="Elsewhere?")
 
-    first = client.get(other_topic.get_absolute_url()).content.decode()
-    second = client.get(other_topic.get_absolute_url() + "?page=2").content.decode()
+    first = client.get(other_topic.get_absolute_url())
+    second = client.get(other_topic.get_absolute_url() + "?page=2")
 
-    assert first.count('class="faq-item"') == QUESTIONS_PER_PAGE
-    assert second.count('class="faq-item"') == 1
-    assert f"{QUESTIONS_PER_PAGE + 1} questions and their answers." in first
-    assert "Draft about visas?" not in first + second
-    assert "Elsewhere?" not in first + second
-    assert len(re.findall(r"<h1[\s>]", first)) == 1
+    assert h1(first) == "Working in the city"
+    assert text_of(first, ".lead") == f"{QUESTIONS_PER_PAGE + 1} questions and their answers."
+    assert questions_listed(first) + questions_listed(second) == [
+        f"Working question {number}?" for number in range(QUESTIONS_PER_PAGE + 1)
+    ]
+    assert len(questions_listed(second)) == 1
 
 
 @pytest.mark.django_db
@@ -160,7 +176,7 @@ def test_a_helpful_vote_is_stored_and_thanked_for(client, make_question):
     )
 
     assert response.redirect_chain == [(question.get_absolute_url(), 302)]
-    assert "Thank you for your feedback on this answer." in response.content.decode()
+    assert messages(response) == ["Thank you for your feedback on this answer."]
     vote = HelpfulVote.objects.get()
     assert (vote.question, vote.helpful) == (question, False)
 
@@ -174,7 +190,7 @@ def test_a_vote_without_yes_or_no_stores_nothing_and_says_why(client, make_quest
     )
 
     assert response.status_code == 200
-    assert "Choose Yes or No" in response.content.decode()
+    assert [message for message in messages(response) if "Choose Yes or No" in message]
     assert not HelpfulVote.objects.exists()
 
 
@@ -198,7 +214,7 @@ def test_votes_from_one_address_are_rate_limited(client, make_question):
 
     response = client.post(url, {"helpful": "yes"}, follow=True)
 
-    assert "please try again later" in response.content.decode()
+    assert [message for message in messages(response) if "please try again later" in message]
     assert HelpfulVote.objects.filter(question=question).count() == VOTES_PER_QUESTION
     # Another address, or another question, is not held back.
     client.post(url, {"helpful": "yes"}, REMOTE_ADDR="203.0.113.9")
@@ -216,13 +232,13 @@ def test_home_page_widget_shows_featured_questions_with_the_start_of_their_answe
     )
     make_question(question="Not in the widget", featured=False)
 
-    page = client.get(reverse("home")).content.decode()
+    widget = region(client.get(reverse("home")), "FAQ")
 
-    widget = page[page.index('class="widget faq-widget"') :]
-    assert f'<a class="faq-widget__question" href="{featured.get_absolute_url()}">' in widget
-    assert " ".join(["Metro"] * 18) + "…</p>" in widget
-    assert "Not in the widget" not in widget
-    assert f'<a class="widget__more" href="{reverse("faq:index")}">More FAQs »</a>' in widget
+    assert links(widget) == {
+        "More FAQs »": reverse("faq:index"),
+        "How do I pay for the metro?": featured.get_absolute_url(),
+    }
+    assert texts_of(widget, "li p") == [" ".join(["Metro"] * 18) + "…"]
 
 
 @pytest.mark.django_db
@@ -239,7 +255,7 @@ def test_widget_query_count_does_not_grow_with_featured_questions(
         make_question(featured=True)
     with django_assert_num_queries(1):
         html = template.render(Context())
-    assert html.count('class="faq-widget__question"') == 6
+    assert len(links(region(html, "FAQ"))) == 1 + 6  # "More FAQs" and the questions
 
 
 @pytest.mark.django_db
@@ -269,7 +285,7 @@ def test_votes_from_the_cached_page_need_no_token_but_must_come_from_the_portal(
 ):
     question = make_question()
     browser = Client(enforce_csrf_checks=True)
-    assert "csrfmiddlewaretoken" not in browser.get(question.get_absolute_url()).content.decode()
+    assert "csrfmiddlewaretoken" not in fields(browser.get(question.get_absolute_url()))
 
     response = browser.post(
         reverse("faq:helpful_vote", args=[question.slug]), {"helpful": "yes"}, headers=headers
@@ -292,3 +308,21 @@ def test_sitemap_lists_each_topic_with_published_questions(
         timezone.localdate(answered.updated_at).isoformat()
     )
     assert f"http://testserver{other_topic.get_absolute_url()}" not in locations
+
+
+@pytest.mark.django_db
+def test_links_in_an_answer_open_without_handing_over_the_portal(client, make_question):
+    # rel="noopener noreferrer": the linked site cannot reach back into the portal's page
+    # (window.opener) or learn which answer the reader came from.
+    question = make_question(
+        slug="map",
+        answer='<p>See the <a href="https://maps.example/city" rel="opener">city map</a>'
+        ' or <a href="mailto:maps@city.example">ask for one</a>.</p>',
+    )
+
+    for url in [question.get_absolute_url(), reverse("faq:index")]:
+        answer = find(client.get(url), ".faq-item__answer")
+        assert [(text(link), link["href"], link["rel"]) for link in select(answer, "a")] == [
+            ("city map", "https://maps.example/city", ["noopener", "noreferrer"]),
+            ("ask for one", "mailto:maps@city.example", ["noopener", "noreferrer"]),
+        ], url

@@ -9,8 +9,7 @@ from PIL import Image
 from news.images import clean_photo, make_renditions, rendition_widths
 from news.models import Article
 from news.services import article_save
-from tests.images import exif_with_text_in_a_number_field, multi_picture_jpeg
-from tests.news.conftest import image_bytes
+from tests.images import exif_with_text_in_a_number_field, image_bytes, multi_picture_jpeg
 
 GPS_EXIF = Image.Exif()
 GPS_EXIF[0x010F] = "PhoneMaker"  # camera make
@@ -50,7 +49,7 @@ def test_png_and_webp_are_accepted_and_lose_their_exif(image_format, extension):
 
 @pytest.mark.parametrize(
     "content",
-    [b"not an image at all", image_bytes()[:300], image_bytes(image_format="GIF")],
+    [b"not an image at all", image_bytes(size=(1600, 900))[:300], image_bytes(image_format="GIF")],
     ids=["text", "truncated", "gif"],
 )
 def test_a_corrupt_or_unsupported_file_gets_a_clear_error(content):
@@ -86,7 +85,7 @@ def test_a_file_over_the_size_limit_is_refused(settings):
     settings.NEWS_MAX_IMAGE_BYTES = 1000
 
     with pytest.raises(ValidationError) as error:
-        clean_photo(upload(image_bytes()))
+        clean_photo(upload(image_bytes(size=(1600, 900))))
 
     assert "must be 1000" in error.value.messages[0]
 

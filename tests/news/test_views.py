@@ -6,12 +6,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from tests.html import find, h1, links, meta, select, text, text_of, texts_of
 
 pytestmark = pytest.mark.django_db
 
 
-def h1_count(response):
-    return len(re.findall(r"<h1[\s>]", response.content.decode()))
+def listed(response):
+    """The title of each article in the list, in order."""
+    return texts_of(response, ".news-list .news-item__title")
+
+
+def current_channel(response):
+    """The channel link the channel list marks as this page."""
+    return text_of(response, '.news-channels [aria-current="page"]')
 
 
 def test_news_list_shows_published_articles_newest_first_with_date_channel_and_summary(
@@ -24,25 +31,29 @@ def test_news_list_shows_published_articles_newest_first_with_date_channel_and_s
 
     response = client.get(reverse("news:article_list"))
 
-    html = response.content.decode()
     assert response.status_code == 200
-    assert h1_count(response) == 1
-    assert html.index("Newer news") < html.index("Older news")
-    assert "Secret draft" not in html
-    assert "Tomorrow&#x27;s news" not in html
+    assert h1(response) == "News"
+    assert listed(response) == ["Newer news", "Older news"]
     newer = Article.objects.get(title="Newer news")
-    assert timezone.localtime(newer.publish_at).strftime("%Y-%m-%d") in html
-    assert "What is new this week." in html
-    assert f'href="{newer.get_absolute_url()}"' in html
-    assert 'href="/news/government-news/">Government News</a>' in html
+    item = select(response, ".news-item")[0]
+    date = timezone.localtime(newer.publish_at).strftime("%-d %B %Y")
+    assert text_of(item, ".news-item__meta") == f"{date} · Government News"
+    assert text_of(item, ".news-item__summary") == "What is new this week."
+    assert links(item) == {
+        "Newer news": newer.get_absolute_url(),
+        "Government News": "/news/government-news/",
+    }
 
 
 def test_news_list_links_each_channel(client, channel, other_channel):
     response = client.get(reverse("news:article_list"))
 
-    html = response.content.decode()
-    assert '<a href="/news/" aria-current="page">All news</a>' in html
-    assert '<a href="/news/city-news-digest/">City News Digest</a>' in html
+    assert links(find(response, ".news-channels")) == {
+        "All news": "/news/",
+        "Government News": "/news/government-news/",
+        "City News Digest": "/news/city-news-digest/",
+    }
+    assert current_channel(response) == "All news"
 
 
 def test_channel_page_lists_only_its_own_articles(client, make_article, other_channel):
@@ -51,11 +62,9 @@ def test_channel_page_lists_only_its_own_articles(client, make_article, other_ch
 
     response = client.get(reverse("news:channel_detail", args=["city-news-digest"]))
 
-    html = response.content.decode()
-    assert "<h1>City News Digest</h1>" in html
-    assert "Digest item" in html
-    assert "Government decision" not in html
-    assert '<a href="/news/city-news-digest/" aria-current="page">' in html
+    assert h1(response) == "City News Digest"
+    assert listed(response) == ["Digest item"]
+    assert current_channel(response) == "City News Digest"
 
 
 def test_unknown_channel_is_a_404(client, channel):
@@ -68,10 +77,9 @@ def test_pagination_keeps_other_query_parameters(client, make_article):
 
     response = client.get(reverse("news:article_list"), {"utm_source": "mail", "page": 2})
 
-    html = response.content.decode()
     assert response.status_code == 200
-    assert html.count('class="news-item"') == 2
-    assert 'href="?utm_source=mail&amp;page=1"' in html
+    assert len(listed(response)) == 2
+    assert links(find(response, ".pagination"))["« Previous page"] == "?utm_source=mail&page=1"
 
 
 @pytest.mark.parametrize("page_number", ["99", "abc"])
@@ -92,33 +100,37 @@ def test_article_page_shows_the_whole_article(client, make_article):
 
     response = client.get(article.get_absolute_url())
 
-    html = response.content.decode()
     assert response.status_code == 200
-    assert h1_count(response) == 1
-    assert "<h1>Metro line opens</h1>" in html
-    assert "<h2>Journey times</h2>" in html
-    assert "Source: Municipal Transport Commission" in html
-    assert timezone.localtime(article.publish_at).strftime("%Y-%m-%d") in html
-    assert "<figcaption>The new station hall.</figcaption>" in html
-    assert 'alt="Blue rectangle"' in html
-    assert 'width="1200" height="675"' in html
-    assert re.search(r'srcset="/news/images/[0-9a-f]{32}-400\.webp 400w, .*-800\.webp 800w', html)
-    assert '<a href="/news/government-news/">« Back to Government News</a>' in html
-    assert 'aria-label="Breadcrumb"' in html
+    assert h1(response) == "Metro line opens"
+    assert texts_of(response, ".news-article h2") == ["Journey times"]
+    date = timezone.localtime(article.publish_at).strftime("%-d %B %Y")
+    assert text_of(response, ".news-article__meta") == (
+        f"{date} · Government News Source: Municipal Transport Commission"
+    )
+    assert text_of(response, ".news-article figcaption") == "The new station hall."
+    photo = find(response, ".news-article figure img")
+    assert (photo["alt"], photo["width"], photo["height"]) == ("Blue rectangle", "1200", "675")
+    webp = find(response, '.news-article figure source[type="image/webp"]')["srcset"]
+    assert re.fullmatch(r"/news/images/[0-9a-f]{32}-400\.webp 400w, .*-800\.webp 800w, .*", webp)
+    assert links(response)["« Back to Government News"] == "/news/government-news/"
+    assert texts_of(response, 'nav[aria-label="Breadcrumb"] li') == [
+        "Home",
+        "News",
+        "Government News",
+        "Metro line opens",
+    ]
 
 
 def test_article_page_has_description_and_open_graph_tags(client, make_article):
     article = make_article(title="Metro line opens", summary="Six new stations.", photo=True)
 
-    html = client.get(article.get_absolute_url()).content.decode()
+    page = client.get(article.get_absolute_url())
 
-    assert '<meta name="description" content="Six new stations.">' in html
-    assert '<meta property="og:title" content="Metro line opens">' in html
-    url = f"http://testserver{article.get_absolute_url()}"
-    assert f'<meta property="og:url" content="{url}">' in html
-    assert re.search(
-        r'<meta property="og:image" content="http://testserver/news/images/[0-9a-f]{32}-1200\.jpg">',
-        html,
+    assert meta(page, "description") == "Six new stations."
+    assert meta(page, "og:title") == "Metro line opens"
+    assert meta(page, "og:url") == f"http://testserver{article.get_absolute_url()}"
+    assert re.fullmatch(
+        r"http://testserver/news/images/[0-9a-f]{32}-1200\.jpg", meta(page, "og:image")
     )
 
 
@@ -131,10 +143,11 @@ def test_article_page_links_the_older_and_newer_article_in_its_channel(
     make_article(title="Draft in between", days_ago=3, status=Article.Status.DRAFT)
     newer = make_article(title="Newer", days_ago=1)
 
-    html = client.get(middle.get_absolute_url()).content.decode()
+    page = client.get(middle.get_absolute_url())
 
-    assert f'<a rel="prev" href="{older.get_absolute_url()}">Older</a>' in html
-    assert f'<a rel="next" href="{newer.get_absolute_url()}">Newer</a>' in html
+    assert texts_of(page, ".news-article__neighbours li") == ["Older Older", "Newer Newer"]
+    assert find(page, 'a[rel="prev"]')["href"] == older.get_absolute_url()
+    assert find(page, 'a[rel="next"]')["href"] == newer.get_absolute_url()
 
 
 @pytest.mark.parametrize(
@@ -160,9 +173,12 @@ def test_article_body_never_carries_script(client, make_article):
         '<img src="x" onerror="alert(1)">'
     )
 
-    html = client.get(article.get_absolute_url()).content.decode()
+    body = find(client.get(article.get_absolute_url()), ".news-article__body")
 
-    assert "alert(1)" not in html
+    assert text(body) == "Hello x"
+    assert not select(body, "script")
+    assert [link.attrs for link in select(body, "a")] == [{"rel": ["noopener", "noreferrer"]}]
+    assert [image.attrs for image in select(body, "img")] == [{}]
 
 
 def test_renditions_are_served_and_cached(client, make_article):

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.breadcrumbs import HOME, Crumb, breadcrumbs
+from tests.factories import PASSWORD, make_user
 from tests.portal.test_pages import html_page_names
 
 pytestmark = pytest.mark.django_db
@@ -10,12 +11,12 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "signed-in"])
 @pytest.mark.parametrize("name", html_page_names())
 def test_every_page_below_home_shows_the_way_back_home_and_marks_itself(
-    client, make_user, settings, name, signed_in
+    client, settings, name, signed_in
 ):
     # The pages that ask for the password again need a user who has one; hashing it is slow.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if signed_in:
-        client.force_login(make_user())
+        client.force_login(make_user(password=PASSWORD))
 
     # Some pages send a visitor to sign in, and some send a signed-in user home: the trail is
     # checked on the page the person ends up on.
@@ -69,7 +70,7 @@ def test_an_allauth_page_ends_its_trail_with_its_own_title(client):
     assert breadcrumbs(response.content.decode()) == [HOME, Crumb("Password Reset", current=True)]
 
 
-def test_an_allauth_account_page_sits_below_my_account(client, make_user):
+def test_an_allauth_account_page_sits_below_my_account(client):
     client.force_login(make_user(password=None))
 
     response = client.get(reverse("account_email"))

@@ -13,6 +13,7 @@ from django.utils import timezone
 from applications.services import application_change_status
 from portal.mail import deliver_due, retry_delay
 from portal.models import OutgoingEmail
+from tests.factories import make_application
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +36,8 @@ def make_due():
     OutgoingEmail.objects.update(next_attempt_at=timezone.now())
 
 
-def test_a_case_update_waits_in_the_outbox_until_the_worker_sends_it(
-    citizen, caseworker, submit_application
-):
-    application = submit_application(citizen)
+def test_a_case_update_waits_in_the_outbox_until_the_worker_sends_it(citizen, caseworker):
+    application = make_application(applicant=citizen)
     application_change_status(
         application=application,
         to_status="received",
@@ -66,8 +65,8 @@ def test_a_case_update_waits_in_the_outbox_until_the_worker_sends_it(
     assert mimetype == "text/html" and application.reference in html
 
 
-def test_a_rolled_back_change_queues_no_email(citizen, caseworker, submit_application):
-    application = submit_application(citizen)
+def test_a_rolled_back_change_queues_no_email(citizen, caseworker):
+    application = make_application(applicant=citizen)
     queued = OutgoingEmail.objects.count()
 
     with transaction.atomic():
@@ -77,10 +76,8 @@ def test_a_rolled_back_change_queues_no_email(citizen, caseworker, submit_applic
     assert OutgoingEmail.objects.count() == queued
 
 
-def test_a_failed_send_stays_pending_and_is_retried_later(
-    citizen, submit_application, mail_server_down, settings
-):
-    submit_application(citizen)
+def test_a_failed_send_stays_pending_and_is_retried_later(citizen, mail_server_down, settings):
+    make_application(applicant=citizen)
 
     assert deliver_due() == (0, 1)
     email = OutgoingEmail.objects.get()
@@ -114,10 +111,10 @@ def test_retries_grow_to_six_hours_apart_and_last_about_a_week(settings):
 
 
 def test_the_worker_gives_up_after_the_last_attempt_and_keeps_the_email(
-    citizen, submit_application, mail_server_down, settings, caplog
+    citizen, mail_server_down, settings, caplog
 ):
     settings.MAIL_MAX_ATTEMPTS = 2
-    submit_application(citizen)
+    make_application(applicant=citizen)
     for _ in range(3):
         make_due()
         call_command("send_queued_mail", verbosity=0)
@@ -129,8 +126,8 @@ def test_the_worker_gives_up_after_the_last_attempt_and_keeps_the_email(
     ]
 
 
-def test_dry_run_lists_what_is_due_and_sends_nothing(citizen, submit_application, capsys):
-    submit_application(citizen)
+def test_dry_run_lists_what_is_due_and_sends_nothing(citizen, capsys):
+    make_application(applicant=citizen)
 
     call_command("send_queued_mail", "--dry-run", verbosity=2)
 
@@ -141,8 +138,8 @@ def test_dry_run_lists_what_is_due_and_sends_nothing(citizen, submit_application
     assert mail.outbox == []
 
 
-def test_the_command_reports_what_it_sent(citizen, submit_application, capsys):
-    submit_application(citizen)
+def test_the_command_reports_what_it_sent(citizen, capsys):
+    make_application(applicant=citizen)
 
     call_command("send_queued_mail")
 
@@ -151,12 +148,12 @@ def test_the_command_reports_what_it_sent(citizen, submit_application, capsys):
 
 
 def test_sign_in_links_are_neither_shown_to_staff_nor_kept_after_sending(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker
 ):
     client.post(reverse("account_reset_password"), {"email": citizen.email})
     reset = OutgoingEmail.objects.get()
     assert reset.is_private and "/accounts/password/reset/key/" in reset.body_text
-    submit_application(citizen)
+    make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 
     page = client.get(reverse("admin:portal_outgoingemail_change", args=[reset.pk]))
@@ -170,9 +167,9 @@ def test_sign_in_links_are_neither_shown_to_staff_nor_kept_after_sending(
 
 
 def test_caseworkers_find_a_citizens_emails_and_send_again_one_that_gave_up(
-    client, citizen, caseworker, submit_application
+    client, citizen, caseworker
 ):
-    application = submit_application(citizen)
+    application = make_application(applicant=citizen)
     email = OutgoingEmail.objects.get()
     OutgoingEmail.objects.update(status=OutgoingEmail.Status.FAILED)
     sign_in_with_two_factors(client, caseworker)

@@ -1,0 +1,140 @@
+"""The one way tests make data: plain functions, keyword arguments only, readable defaults.
+
+Every default that must be unique (addresses, slugs) takes a number from one counter, so any
+function can be called any number of times in a test. Records are made the way the portal makes
+them: articles through news.services.article_save, cases through applications.services.
+"""
+
+import itertools
+import uuid
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.test import TestCase
+from django.utils import timezone
+from django.utils.text import slugify
+
+from applications.models import Service
+from applications.services import application_submit, inquiry_submit
+from faq.models import Question, Topic
+from news.models import Article, Channel
+from news.services import article_save
+from tests.images import image_bytes
+from tests.staff import add_authenticator
+
+PASSWORD = "correct horse battery"
+
+numbers = itertools.count(1)
+
+
+def make_user(*, email=None, password=None, full_name="", email_verified=False, **fields):
+    """A person with an account. No password unless one is given: most tests sign in with
+    force_login. With email_verified, the address is confirmed, as after the link in the email."""
+    user = get_user_model().objects.create_user(
+        email=email or f"person{next(numbers)}@example.com",
+        password=password,
+        full_name=full_name,
+        **fields,
+    )
+    if email_verified:
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def make_citizen(**fields):
+    """A registered person who confirmed their address: the portal's case pages are open to them."""
+    return make_user(email_verified=True, **fields)
+
+
+def make_staff(*, email=None, full_name="", group=None, **fields):
+    """A member of staff in one of the groups the migrations create ("Editors", "Caseworkers"),
+    with an authenticator app set up, as the admin requires."""
+    user = make_user(email=email, full_name=full_name, is_staff=True, **fields)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    add_authenticator(user)
+    return user
+
+
+def make_channel(*, name=None, slug=None, position=0, **fields):
+    name = name or f"Channel {next(numbers)}"
+    return Channel.objects.create(
+        name=name, slug=slug or slugify(name), position=position, **fields
+    )
+
+
+def make_article(*, channel=None, days_ago=1, photo=False, **fields):
+    """A published article, days_ago days old (negative: scheduled), saved as staff save one.
+    With photo, a lead photo wide enough for every ready-made size."""
+    number = next(numbers)
+    article = Article(
+        **{
+            "title": f"Article number {number}",
+            "slug": f"article-{number}",
+            "channel": channel or make_channel(),
+            "summary": f"The summary of article {number}.",
+            "body": f"<h2>What changes</h2><p>The body of article {number}.</p>",
+            "status": Article.Status.PUBLISHED,
+            "publish_at": timezone.now() - timedelta(days=days_ago),
+            **fields,
+        }
+    )
+    if photo:
+        # Photos are stored under a random name, as the admin's upload check names them.
+        article.image = ContentFile(image_bytes(size=(1600, 900)), name=f"{uuid.uuid4().hex}.jpg")
+        article.image_alt = article.image_alt or "Blue rectangle"
+    return article_save(article=article, by=None)
+
+
+def make_topic(*, name=None, slug=None, position=0, **fields):
+    name = name or f"Topic {next(numbers)}"
+    return Topic.objects.create(name=name, slug=slug or slugify(name), position=position, **fields)
+
+
+def make_question(*, topic=None, **fields):
+    """A published question with a short answer."""
+    number = next(numbers)
+    return Question.objects.create(
+        **{
+            "topic": topic or make_topic(),
+            "question": f"Question number {number}?",
+            "slug": f"question-{number}",
+            "answer": f"<p>The answer to question {number}.</p>",
+            "position": number,
+            "published": True,
+            **fields,
+        }
+    )
+
+
+def make_service(*, name=None, slug=None, processing_days=15, **fields):
+    """A service open for applications."""
+    name = name or f"Service {next(numbers)}"
+    return Service.objects.create(
+        **{
+            "name": name,
+            "slug": slug or slugify(name),
+            "summary": f"Apply for {name.lower()}.",
+            "description": "Who can apply and what the service gives.",
+            "processing_days": processing_days,
+            **fields,
+        }
+    )
+
+
+def make_application(*, applicant, service=None, details="Please renew my permit.", **fields):
+    """An application as the citizen sends it: status Submitted, with its first history row, and
+    its files moved into place as when the request's transaction commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return application_submit(
+            applicant=applicant, service=service or make_service(), details=details, **fields
+        )
+
+
+def make_inquiry(
+    *, author, subject="Library opening hours", message="When is it open on holidays?", **fields
+):
+    return inquiry_submit(author=author, subject=subject, message=message, **fields)
