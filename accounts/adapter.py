@@ -1,8 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
-from allauth.utils import build_absolute_uri
 from django.urls import reverse
 
+from portal.links import absolute_url, on_the_portal
 from portal.models import SiteProfile
 
 
@@ -25,10 +25,18 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{subject} | {SiteProfile.load().name}"
 
     def send_mail(self, template_prefix, email, context):
+        # allauth builds its links (activate_url, password_reset_url, signup_url) from the
+        # request's Host header, port included: each moves onto the portal's own address.
+        context = {
+            key: on_the_portal(self.request, value)
+            if key.endswith("_url") and isinstance(value, str)
+            else value
+            for key, value in context.items()
+        }
         # The footer of every message links back to the portal and to "My account".
         context = {
-            "portal_url": build_absolute_uri(self.request, reverse("home")),
-            "account_url": build_absolute_uri(self.request, reverse("accounts:overview")),
+            "portal_url": absolute_url(self.request, reverse("home")),
+            "account_url": absolute_url(self.request, reverse("accounts:overview")),
             **context,
         }
         super().send_mail(template_prefix, email, context)

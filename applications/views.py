@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from portal.links import site_origin
 from portal.staff import is_staff_session
 
 from .forms import ApplicationFilterForm, ApplicationForm, InquiryForm, WithdrawForm
@@ -23,7 +24,7 @@ PAGE_SIZE = 20
 
 
 def base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
+    return site_origin(request)
 
 
 def posted(request):
