@@ -81,3 +81,17 @@ def test_the_due_date_comes_from_the_services_processing_days(citizen, submit_ap
     application = submit_application(citizen)
 
     assert application.due_at - application.submitted_at == timedelta(days=15)
+
+
+def test_history_cannot_be_emptied_with_truncate(citizen, submit_application, submit_inquiry):
+    submit_application(citizen)
+    submit_inquiry(citizen)
+
+    with connection.cursor() as cursor:
+        # As in a session of its own: the rows' foreign key checks are done.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    for model in [ApplicationStatusChange, InquiryStatusChange]:
+        with pytest.raises(InternalError, match="append-only"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"TRUNCATE {model._meta.db_table} CASCADE")
+        assert model.objects.exists()
