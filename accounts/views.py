@@ -1,5 +1,6 @@
 import json
 
+from allauth.account import views as allauth_views
 from allauth.account.decorators import reauthentication_required
 from allauth.account.models import EmailAddress
 from allauth.account.views import login, logout
@@ -80,3 +81,17 @@ def close(request):
 # (rate limits, MFA stage), accepting the token-less forms of shared pages and fragments.
 home_sign_in = same_origin_form_target(login)
 sign_out = same_origin_form_target(logout)
+
+
+class ConfirmEmailView(allauth_views.ConfirmEmailView):
+    """allauth's, except that opening the link signs no one out. allauth ends the session of
+    whoever is signed in as another account as soon as the page is opened, so anyone could sign
+    a person out by getting them to open a link of the attacker's own; now only the POST of the
+    confirmation acts, and then as in allauth."""
+
+    def logout_other_user(self, confirmation):
+        if self.request.method == "POST":
+            super().logout_other_user(confirmation)
+
+
+confirm_email = ConfirmEmailView.as_view()
