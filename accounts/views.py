@@ -1,5 +1,3 @@
-import json
-
 from allauth.account import views as allauth_views
 from allauth.account.decorators import reauthentication_required
 from allauth.account.models import EmailAddress
@@ -7,7 +5,7 @@ from allauth.account.views import login, logout
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -16,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from portal.csrf import same_origin_form_target
 
 from .forms import ProfileForm
-from .personal_data import collect
+from .personal_data import collect, collect_files, zip_chunks
 from .services import account_close
 
 
@@ -54,11 +52,9 @@ def profile_edit(request):
 @never_cache
 def data_download(request):
     data = collect(request.user)
-    response = HttpResponse(
-        json.dumps(data, indent=2, ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-    filename = f"my-data-{timezone.localdate():%Y-%m-%d}.json"
+    files = collect_files(request.user)
+    response = StreamingHttpResponse(zip_chunks(data, files), content_type="application/zip")
+    filename = f"my-data-{timezone.localdate():%Y-%m-%d}.zip"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
