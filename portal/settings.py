@@ -167,8 +167,10 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
 # Counted in the shared database cache, so every server process sees the same attempts.
+# "key" is an account and the source of the attempt (accounts/sign_in_failures.py): failures
+# from elsewhere never refuse the right password from here.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "10/m/ip,60/h/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
     "signup": "20/m/ip",
