@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads the body; after the session, to tell who is signed in.
+    "portal.request_size.limit_request_size",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -280,3 +282,12 @@ APPLICATIONS_MAX_IMAGE_PIXELS = 40_000_000
 # Lead photos: the upload limit, and the pixel limit that refuses decompression bombs.
 NEWS_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 NEWS_MAX_IMAGE_PIXELS = 40_000_000
+
+# Request bodies (portal/request_size.py): above the largest legitimate request, an application
+# with its five attachments (25 MB) and its fields; anyone not signed in sends only small forms.
+PORTAL_MAX_REQUEST_BYTES = 32 * 1024 * 1024
+PORTAL_MAX_ANONYMOUS_REQUEST_BYTES = 1024 * 1024
+# Django's own limits, stated here: form fields other than files may hold 2.5 MB in all, and a
+# file over 2.5 MB is spooled to a temporary file rather than held in memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
