@@ -61,6 +61,15 @@ test: install db-start ## Run the whole test suite (T=path::name runs one test)
 bench: install db-start ## City-scale benchmark into docs/benchmarks.md (BENCH_ARGS=--rebuild)
 	$(PY) -m scripts.bench.run $(BENCH_ARGS)
 
+.PHONY: backup
+backup: install db-start ## Back up the database, media and attachments into var/backups/<time>/
+	$(MANAGE) backup -v 2
+
+.PHONY: restore
+restore: install db-start ## Restore a backup into a fresh database and file tree (FILE=var/backups/<time>)
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/<time>" >&2; exit 2; }
+	$(MANAGE) restore "$(FILE)"
+
 .PHONY: lint
 lint: install ## Check code with ruff (lint and format)
 	$(VENV)/bin/ruff check .
