@@ -215,7 +215,8 @@ if os.environ.get("EMAIL_HOST"):
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_flag("EMAIL_USE_TLS", default=True),
-            "timeout": 10,
+            # The worker waits this long for a silent mail server, then retries later.
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "10")),
         },
     }
 else:
