@@ -24,9 +24,11 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+import time
 from pathlib import Path
 
 import psycopg2
+import psycopg2.errors
 from django.conf import settings
 from django.db import connections
 from django.utils import timezone
@@ -224,13 +226,12 @@ def restore(folder, *, database, roots, say=lambda message: None):
 
 
 def restore_database(dump, database, expected):
+    drop_database(database)
     admin = psycopg2.connect(**connection_params("postgres"))
     try:
-        admin.autocommit = True  # DROP and CREATE DATABASE refuse to run in a transaction
+        admin.autocommit = True  # CREATE DATABASE refuses to run in a transaction
         with admin.cursor() as cursor:
-            name = sql.Identifier(database)
-            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(name))
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
     finally:
         admin.close()
     params = connection_params(database)
@@ -257,6 +258,37 @@ def restore_database(dump, database, expected):
             if counts.get(table) != expected["tables"].get(table)
         )
         raise BackupError(f"The restored database differs from the backup in: {differing}")
+
+
+def drop_database(database, attempts=5):
+    """Drop the database, ending the sessions of the portal's own role in it (gunicorn, the mail
+    worker). Not WITH (FORCE): that needs the right to end every session, autovacuum's included,
+    which only a superuser has; a plain DROP ends autovacuum's work itself."""
+    admin = psycopg2.connect(**connection_params("postgres"))
+    admin.autocommit = True  # DROP DATABASE refuses to run in a transaction
+    try:
+        for attempt in range(attempts):
+            with admin.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = %s AND usename = current_user AND pid <> pg_backend_pid()",
+                    [database],
+                )
+                try:
+                    cursor.execute(
+                        sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(database))
+                    )
+                    return
+                except psycopg2.errors.ObjectInUse:
+                    # Another session came, or one of another role is connected.
+                    if attempt == attempts - 1:
+                        raise BackupError(
+                            f"The database {database} is in use by other sessions: stop them "
+                            "(gunicorn, the mail worker, psql) and restore again."
+                        ) from None
+                    time.sleep(1)
+    finally:
+        admin.close()
 
 
 def restore_tree(archive_path, root, expected):

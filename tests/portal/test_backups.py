@@ -11,12 +11,11 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 from PIL import Image
-from psycopg2 import sql
 
 from applications.models import Attachment
 from news.models import Article, Channel
 from news.services import article_save
-from portal.backups import connection_params, table_row_counts
+from portal.backups import connection_params, drop_database, table_row_counts
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,14 +30,9 @@ def roots(settings, tmp_path):
 @pytest.fixture
 def restored_database():
     name = f"{connection.settings_dict['NAME']}_restored"
+    drop_database(name)
     yield name
-    admin = psycopg2.connect(**connection_params("postgres"))
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-    admin.close()
+    drop_database(name)
 
 
 @pytest.fixture
