@@ -8,12 +8,12 @@ A response is cached only when nothing personal went into it: no session, no mes
 token (forms on these pages are protected by portal.csrf instead) and no cookie set.
 Signed-in people's pages are never cached, here or in the browser.
 
-A page is kept once per address: the portal's origin (portal.links: scheme, allowed host name and
-the server's own port, so that an http visit and an https one never share a copy that holds
-absolute links) and the path with the query parameters the view reads, which each cached view
-declares (`query=("page",)`). A request with any other parameter (`?utm_source=...`, `?a=1`) is
-answered without the cache: otherwise every made-up parameter would store a copy of its own
-and push the useful ones out of each process's limited memory.
+A page is kept once per address: scheme and host (an http visit and an https one never share a
+copy that holds absolute links), path, and the query parameters the view reads, which each cached
+view declares (`query=("page",)`). A request with any other parameter (`?utm_source=...`, `?a=1`),
+or with a port in its Host header other than the one the server listens on (ALLOWED_HOSTS ignores
+ports), is answered without the cache: otherwise every made-up address would store a copy of its
+own and push the useful ones out of each process's limited memory.
 """
 
 import hashlib
@@ -23,9 +23,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
-
-from .links import site_origin
 
 PAGE_CACHE = "pages"
 
@@ -40,15 +39,18 @@ def is_anonymous_visit(request):
     )
 
 
-def reads_only(request, query):
-    return all(name in query for name in request.GET)
+def has_a_shared_address(request, query):
+    _, port = split_domain_port(request.get_host())
+    return (not port or port == request.META.get("SERVER_PORT")) and all(
+        name in query for name in request.GET
+    )
 
 
 def page_cache_key(request):
     # Hashed: a URL can be longer than a cache key may be. Parameters are sorted, so that
     # ?page=2&type=news and ?type=news&page=2 share a copy.
     parameters = urlencode(sorted(request.GET.lists()), doseq=True)
-    url = f"{site_origin(request)}{request.path}?{parameters}"
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
     return f"page:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
@@ -79,7 +81,7 @@ def cache_for_anonymous_visitors(view=None, *, query=()):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True)
             return response
-        if not reads_only(request, query):
+        if not has_a_shared_address(request, query):
             return view(request, *args, **kwargs)
         key = page_cache_key(request)
         response = caches[PAGE_CACHE].get(key)

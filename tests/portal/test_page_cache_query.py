@@ -1,4 +1,5 @@
-"""Made-up query parameters neither get a cached copy of their own nor push the useful ones out."""
+"""Made-up query parameters and Host ports neither get a cached copy of their own nor push the
+useful ones out."""
 
 import pytest
 from django.core.cache import caches
@@ -47,3 +48,14 @@ def test_the_news_pages_are_cached_per_page_number(client, django_assert_num_que
 
     with django_assert_num_queries(0):
         client.get("/news/", {"page": 1})
+
+
+def test_a_made_up_port_in_the_host_header_gets_no_copy_and_spoils_none(client):
+    forged = client.get("/sitemap.xml", SERVER_PORT="8000", headers={"Host": "localhost:6666"})
+    assert forged.status_code == 200
+    assert cached_pages() == 0
+
+    genuine = client.get("/sitemap.xml", SERVER_PORT="8000", headers={"Host": "localhost:8000"})
+
+    assert "localhost:8000/sitemap-" in genuine.content.decode()
+    assert "6666" not in genuine.content.decode()
