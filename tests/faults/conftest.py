@@ -1,7 +1,8 @@
 """Real processes for the fault tests: a PostgreSQL cluster of their own (which a test may stop),
 gunicorn serving the portal from it, the mail worker, and mail servers that misbehave.
 
-Ports 25530-25559 on 127.0.0.1. The cluster is made with scripts/db.sh in a temporary folder and
+Ports are free ones in 25500-25599 on 127.0.0.1, each chosen when it is bound, so that two test
+runs on one machine do not collide. The cluster is made with scripts/db.sh in a temporary folder and
 filled with the test database's schema and rows (pg_dump, pg_restore), which takes a second where
 running the migrations would take several.
 """
@@ -9,6 +10,7 @@ running the migrations would take several.
 import contextlib
 import http.cookiejar
 import os
+import random
 import re
 import shutil
 import signal
@@ -32,11 +34,34 @@ from portal.backups import connection_params, libpq_environment, program
 PROJECT = Path(settings.BASE_DIR)
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-DATABASE_PORT = 25531
-HUNG_SMTP_PORT = 25541
-CLOSED_PORT = 25542
-SINK_SMTP_PORT = 25543
-GUNICORN_PORT = 25551
+PORTS = range(25500, 25600)
+
+
+def free_port():
+    """A port in PORTS on which nothing listens at the moment."""
+    for port in random.sample(PORTS, len(PORTS)):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"No free port in {PORTS.start}-{PORTS.stop - 1}.")
+
+
+def on_a_free_port(start, attempts=5):
+    """start(port) on free ports until one is not taken meanwhile by another process."""
+    for attempt in range(attempts):
+        try:
+            return start(free_port())
+        except (OSError, subprocess.CalledProcessError, ServerDidNotStart):
+            if attempt == attempts - 1:
+                raise
+    return None
+
+
+class ServerDidNotStart(Exception):
+    pass
 
 
 def wait_until(condition, timeout=20, interval=0.05, what="the condition"):
@@ -83,14 +108,10 @@ def process_holding(connection, among):
 class Cluster:
     """A PostgreSQL cluster of the tests' own, started and stopped with scripts/db.sh."""
 
-    def __init__(self, root):
-        self.env = {
-            **os.environ,
-            "PORTAL_PG_ROOT": str(root),
-            "PORTAL_PG_PORT": str(DATABASE_PORT),
-        }
+    def __init__(self, root, port):
+        self.env = {**os.environ, "PORTAL_PG_ROOT": str(root), "PORTAL_PG_PORT": str(port)}
         self.env.pop("DATABASE_URL", None)
-        self.url = f"postgres://portal:portal@127.0.0.1:{DATABASE_PORT}/portal"
+        self.url = f"postgres://portal:portal@127.0.0.1:{port}/portal"
 
     def db_sh(self, command):
         subprocess.run(
@@ -125,8 +146,13 @@ def cluster(django_db_setup, django_db_blocker):
     # Not under pytest's own temporary folder: as root, scripts/db.sh runs the server as the
     # user "postgres", who must be able to reach the folder, and /tmp/pytest-of-root is private.
     root = Path(tempfile.mkdtemp(prefix="portal-fault-pg-"))
-    cluster = Cluster(root)
-    cluster.start()
+
+    def start(port):
+        cluster = Cluster(root, port)
+        cluster.start()
+        return cluster
+
+    cluster = on_a_free_port(start)
     try:
         with django_db_blocker.unblock():
             params = connection_params()
@@ -167,14 +193,15 @@ def portal_environment(cluster, **extra):
 class Server:
     """gunicorn as `make serve` runs it, on a port of the tests."""
 
-    def __init__(self, env, log):
-        self.url = f"http://127.0.0.1:{GUNICORN_PORT}"
+    def __init__(self, env, log, port):
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
             [
                 GUNICORN,
                 "portal.wsgi",
                 "--bind",
-                f"127.0.0.1:{GUNICORN_PORT}",
+                f"127.0.0.1:{port}",
                 "--workers",
                 "2",
                 "--timeout",
@@ -185,7 +212,12 @@ class Server:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        wait_until(lambda: self.status("/healthz") == 200, what="gunicorn to answer")
+        wait_until(
+            lambda: self.process.poll() is not None or self.status("/healthz") == 200,
+            what="gunicorn to answer",
+        )
+        if self.process.poll() is not None:
+            raise ServerDidNotStart(f"gunicorn could not serve on port {port}")
         wait_until(lambda: len(self.worker_pids()) == 2, what="both gunicorn workers")
 
     def worker_pids(self):
@@ -212,7 +244,7 @@ class Server:
 @pytest.fixture(scope="session")
 def hung_mail_server():
     """Accepts connections and never says a word, like a mail server that has hung."""
-    listener = socket.create_server(("127.0.0.1", HUNG_SMTP_PORT))
+    listener = on_a_free_port(lambda port: socket.create_server(("127.0.0.1", port)))
     accepted = []
     stopping = threading.Event()
 
@@ -223,7 +255,7 @@ def hung_mail_server():
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    yield accepted
+    yield listener.getsockname()[1]
     stopping.set()
     listener.close()
     for connection in accepted:
@@ -234,12 +266,10 @@ def hung_mail_server():
 def server(cluster, hung_mail_server, tmp_path_factory):
     """The portal under gunicorn; its mail server (for the worker) is the one that hangs."""
     log = open(tmp_path_factory.mktemp("gunicorn") / "gunicorn.log", "w")
-    server = Server(
-        portal_environment(
-            cluster, EMAIL_HOST="127.0.0.1", EMAIL_PORT=HUNG_SMTP_PORT, EMAIL_USE_TLS="0"
-        ),
-        log,
+    environment = portal_environment(
+        cluster, EMAIL_HOST="127.0.0.1", EMAIL_PORT=hung_mail_server, EMAIL_USE_TLS="0"
     )
+    server = on_a_free_port(lambda port: Server(environment, log, port))
     yield server
     server.stop()
     log.close()

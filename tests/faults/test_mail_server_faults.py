@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from .conftest import CLOSED_PORT, HUNG_SMTP_PORT, Browser, run_mail_worker
+from .conftest import Browser, free_port, run_mail_worker
 
 RESET = "/accounts/password/reset/"
 
@@ -40,7 +40,7 @@ def test_a_hung_mail_server_neither_holds_a_page_nor_loses_the_email(
     result = run_mail_worker(
         empty_outbox,
         EMAIL_HOST="127.0.0.1",
-        EMAIL_PORT=HUNG_SMTP_PORT,
+        EMAIL_PORT=hung_mail_server,
         EMAIL_USE_TLS="0",
         EMAIL_TIMEOUT="1",
     )
@@ -58,7 +58,7 @@ def test_a_mail_server_that_refuses_connections_loses_no_email(server, empty_out
     assert (status, seconds < 1) == (200, True)
 
     result = run_mail_worker(
-        empty_outbox, EMAIL_HOST="127.0.0.1", EMAIL_PORT=CLOSED_PORT, EMAIL_USE_TLS="0"
+        empty_outbox, EMAIL_HOST="127.0.0.1", EMAIL_PORT=free_port(), EMAIL_USE_TLS="0"
     )
 
     assert result.returncode == 0, result.stderr

@@ -13,14 +13,7 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 
-from .conftest import (
-    GUNICORN_PORT,
-    SINK_SMTP_PORT,
-    Browser,
-    process_holding,
-    start_mail_worker,
-    wait_until,
-)
+from .conftest import Browser, on_a_free_port, process_holding, start_mail_worker, wait_until
 
 PAGES = ["/", "/news/", "/faq/", "/healthz"]
 
@@ -73,8 +66,14 @@ class SlowMailServer:
 @pytest.fixture
 def slow_mail_server():
     handler = SlowMailServer(delay=3)
-    controller = Controller(handler, hostname="127.0.0.1", port=SINK_SMTP_PORT)
-    controller.start()
+
+    def start(port):
+        controller = Controller(handler, hostname="127.0.0.1", port=port)
+        controller.start()
+        return controller
+
+    controller = on_a_free_port(start)
+    handler.port = controller.port
     yield handler
     controller.stop()
 
@@ -87,7 +86,11 @@ def test_a_mail_worker_killed_mid_send_loses_no_email_and_sends_none_twice(
     recipients = [f"person{number}@example.com" for number in range(3)]
     for recipient in recipients:
         assert browser.post("/accounts/password/reset/", {"email": recipient}) == 200
-    mail_server = {"EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": SINK_SMTP_PORT, "EMAIL_USE_TLS": "0"}
+    mail_server = {
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": slow_mail_server.port,
+        "EMAIL_USE_TLS": "0",
+    }
 
     with open(tmp_path / "worker.log", "w") as log:
         worker = start_mail_worker(empty_outbox, log, **mail_server)
@@ -121,7 +124,7 @@ def test_a_gunicorn_worker_killed_mid_request_is_replaced_and_other_requests_suc
     workers = server.worker_pids()
     # A sign-in from the home page's box whose body never arrives in full: the worker serving
     # it waits for the rest, mid-request.
-    stalled = socket.create_connection(("127.0.0.1", GUNICORN_PORT), timeout=10)
+    stalled = socket.create_connection(("127.0.0.1", server.port), timeout=10)
     stalled.sendall(
         b"POST /account/sign-in/ HTTP/1.1\r\nHost: 127.0.0.1\r\nSec-Fetch-Site: same-origin\r\n"
         b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nlogin="
@@ -153,7 +156,7 @@ def test_a_gunicorn_worker_killed_mid_request_is_replaced_and_other_requests_suc
 
 def test_a_huge_body_is_refused_before_it_is_read(server):
     started = time.monotonic()
-    with socket.create_connection(("127.0.0.1", GUNICORN_PORT), timeout=10) as connection:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as connection:
         connection.sendall(
             b"POST /accounts/login/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             b"Content-Type: application/x-www-form-urlencoded\r\n"
