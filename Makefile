@@ -44,9 +44,13 @@ setup: install db-start ## Install, start the database, migrate, collect static 
 .PHONY: run
 run: setup serve ## Set everything up and serve the portal on http://127.0.0.1:8000
 
+# Each worker is replaced after about 10,000 requests (spread by the jitter, so that they are not
+# all replaced at once): memory a worker took for one large request is given back.
+GUNICORN_ARGS := --workers 2 --max-requests 10000 --max-requests-jitter 1000 --access-logfile -
+
 .PHONY: serve
 serve: ## Serve with gunicorn on http://127.0.0.1:8000 and run the mail worker (no set-up)
-	scripts/serve.sh --bind 127.0.0.1:8000 --workers 2 --access-logfile - \
+	scripts/serve.sh --bind 127.0.0.1:8000 $(GUNICORN_ARGS) \
 		$(if $(filter 1 true yes on,$(DJANGO_DEBUG)),--reload)
 
 .PHONY: test
@@ -57,6 +61,15 @@ test: install db-start ## Run the whole test suite (T=path::name runs one test)
 .PHONY: bench
 bench: install db-start ## City-scale benchmark into docs/benchmarks.md (BENCH_ARGS=--rebuild)
 	$(PY) -m scripts.bench.run $(BENCH_ARGS)
+
+.PHONY: backup
+backup: install db-start ## Back up the database, media and attachments into var/backups/<time>/
+	$(MANAGE) backup -v 2
+
+.PHONY: restore
+restore: install db-start ## Restore a backup into a fresh database and file tree (FILE=var/backups/<time>)
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/<time>" >&2; exit 2; }
+	$(MANAGE) restore "$(FILE)"
 
 .PHONY: lint
 lint: install ## Check code with ruff (lint and format)

@@ -1,23 +1,87 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
-from allauth.utils import build_absolute_uri
+from django import forms
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from portal.links import absolute_url, on_the_portal
 from portal.models import SiteProfile
+
+from . import sign_in_failures
+
+
+def login_of(credentials):
+    return credentials.get("email", credentials.get("username", "")).lower()
 
 
 class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
         "email_password_mismatch": "The email address or password is not correct.",
-        "too_many_login_attempts": (
+        "too_many_login_attempts": _(
             "Too many failed attempts to sign in with this email address. For your security, "
-            "wait five minutes before you try again, or reset your password."
+            "wait a few minutes before you try again, or reset your password."
         ),
         "rate_limited": "You have sent too many requests. Wait a few minutes and try again.",
     }
+
+    # Failed sign-ins count per account and source: accounts/sign_in_failures.py.
+
+    def sign_in_source(self, request):
+        return sign_in_failures.source_of(self.get_client_ip(request))
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth keys its "login_failed" limit by the address (and the Host header's domain,
+        # port included), so five wrong passwords from anywhere locked the account for everyone.
+        return f"{login_of(credentials)}:{self.sign_in_source(request)}"
+
+    def pre_authenticate(self, request, **credentials):
+        wait = sign_in_failures.seconds_to_wait(login_of(credentials), self.sign_in_source(request))
+        if wait:
+            minutes = -(-wait // 60)
+            raise forms.ValidationError(
+                ngettext(
+                    "Too many failed attempts to sign in with this email address. For your "
+                    "security, wait %(minutes)d minute before you try again, or reset your "
+                    "password.",
+                    "Too many failed attempts to sign in with this email address. For your "
+                    "security, wait %(minutes)d minutes before you try again, or reset your "
+                    "password.",
+                    minutes,
+                )
+                % {"minutes": minutes},
+                code="too_many_login_attempts",
+            )
+        super().pre_authenticate(request, **credentials)
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        if user:
+            sign_in_failures.forget(login_of(credentials), self.sign_in_source(request))
+        return user
+
+    def authentication_failed(self, request, **credentials):
+        sign_in_failures.record_failure(
+            login_of(credentials),
+            self.sign_in_source(request),
+            on_repeated=self.send_sign_in_failures_mail,
+        )
+
+    def _delete_login_attempts_cached_email(self, request, **credentials):
+        # After a password reset: the person proved they hold the mailbox.
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        sign_in_failures.forget(login_of(credentials), self.sign_in_source(request))
+
+    def send_sign_in_failures_mail(self, user, failures):
+        self.send_notification_mail(
+            "account/email/sign_in_failures",
+            user,
+            {"user": user, "failures": failures},
+            email=user.email,
+        )
 
     def save_user(self, request, user, form, commit=True):
         user.full_name = form.cleaned_data.get("full_name", "")
@@ -27,13 +91,20 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{subject} | {SiteProfile.load().name}"
 
     def send_mail(self, template_prefix, email, context):
-        # Every email greets the person by name and links back to the portal and "My account".
-        user = context.get("user")
+        # allauth builds its links (activate_url, password_reset_url, signup_url) from the
+        # request's Host header, port included: each moves onto the portal's own address.
         context = {
-            "recipient_name": getattr(user, "full_name", ""),
-            "portal_url": build_absolute_uri(self.request, reverse("home")),
-            "account_url": build_absolute_uri(self.request, reverse("accounts:overview")),
-            "contact_url": build_absolute_uri(self.request, reverse("contact")),
+            key: on_the_portal(self.request, value)
+            if key.endswith("_url") and isinstance(value, str)
+            else value
+            for key, value in context.items()
+        }
+        # Every email greets the person by name and links back to the portal and "My account".
+        context = {
+            "recipient_name": getattr(context.get("user"), "full_name", ""),
+            "portal_url": absolute_url(self.request, reverse("home")),
+            "account_url": absolute_url(self.request, reverse("accounts:overview")),
+            "contact_url": absolute_url(self.request, reverse("contact")),
             **context,
         }
         super().send_mail(template_prefix, email, context)

@@ -1,8 +1,16 @@
-"""Download my data: the profile, plus what every other app keeps about the person.
+"""Download my data: the profile, plus what every other app keeps about the person, as a ZIP.
 
-Any app can add its records by providing `<app>/personal_data.py` with
-`export(user) -> dict`; the keys it returns become top-level keys of the download.
+Any app adds its records by providing `<app>/personal_data.py` with `export(user) -> dict`: the
+keys it returns become top-level keys of `data.json`. An app that keeps files of the person
+also provides `files(user)`, returning `(path in the ZIP, django File)` pairs; each file is
+opened only when its turn comes, copied into the ZIP a chunk at a time and closed, so the
+download is streamed and holds at most one chunk in memory, however many files there are.
 """
+
+import io
+import json
+import logging
+import zipfile
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -10,6 +18,8 @@ from allauth.usersessions.models import UserSession
 from django.utils import timezone
 
 from portal.discovery import app_modules
+
+logger = logging.getLogger(__name__)
 
 
 def export(user):
@@ -45,3 +55,56 @@ def collect(user):
     for module in app_modules("personal_data"):
         data.update(module.export(user))
     return data
+
+
+def collect_files(user):
+    found = []
+    for module in app_modules("personal_data"):
+        if hasattr(module, "files"):
+            found.extend(module.files(user))
+    return found
+
+
+class _Chunks(io.RawIOBase):
+    """A write-only, unseekable stream: zipfile then writes each entry's sizes after its data,
+    and what it has written so far can be handed on and forgotten."""
+
+    def __init__(self):
+        self.written = []
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self.written.append(bytes(data))
+        return len(data)
+
+    def take(self):
+        taken, self.written = b"".join(self.written), []
+        return taken
+
+
+def zip_chunks(data, files, chunk_size=64 * 1024):
+    """The ZIP of `data` (as data.json) and `files`, as a stream of byte strings."""
+    stream = _Chunks()
+    with zipfile.ZipFile(stream, "w") as archive:
+        archive.writestr(
+            "data.json",
+            json.dumps(data, indent=2, ensure_ascii=False),
+            compress_type=zipfile.ZIP_DEFLATED,
+        )
+        yield stream.take()
+        for path, file in files:
+            try:
+                file.open("rb")
+            except FileNotFoundError:
+                logger.error("Download my data: %s is missing from the file store.", path)
+                continue
+            # Photos and PDFs are compressed already: stored as they are.
+            entry = zipfile.ZipInfo(path, date_time=timezone.localtime().timetuple()[:6])
+            entry.file_size = file.size
+            with file, archive.open(entry, "w") as copy:
+                for chunk in file.chunks(chunk_size):
+                    copy.write(chunk)
+                    yield stream.take()
+    yield stream.take()

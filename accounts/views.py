@@ -1,12 +1,11 @@
-import json
-
+from allauth.account import views as allauth_views
 from allauth.account.decorators import reauthentication_required
 from allauth.account.models import EmailAddress
 from allauth.account.views import login, logout
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from portal.csrf import same_origin_form_target
 
 from .forms import ProfileForm
-from .personal_data import collect
+from .personal_data import collect, collect_files, zip_chunks
 from .services import account_close
 
 
@@ -53,11 +52,9 @@ def profile_edit(request):
 @never_cache
 def data_download(request):
     data = collect(request.user)
-    response = HttpResponse(
-        json.dumps(data, indent=2, ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-    filename = f"my-data-{timezone.localdate():%Y-%m-%d}.json"
+    files = collect_files(request.user)
+    response = StreamingHttpResponse(zip_chunks(data, files), content_type="application/zip")
+    filename = f"my-data-{timezone.localdate():%Y-%m-%d}.zip"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -80,3 +77,17 @@ def close(request):
 # (rate limits, MFA stage), accepting the token-less forms of shared pages and fragments.
 home_sign_in = same_origin_form_target(login)
 sign_out = same_origin_form_target(logout)
+
+
+class ConfirmEmailView(allauth_views.ConfirmEmailView):
+    """allauth's, except that opening the link signs no one out. allauth ends the session of
+    whoever is signed in as another account as soon as the page is opened, so anyone could sign
+    a person out by getting them to open a link of the attacker's own; now only the POST of the
+    confirmation acts, and then as in allauth."""
+
+    def logout_other_user(self, confirmation):
+        if self.request.method == "POST":
+            super().logout_other_user(confirmation)
+
+
+confirm_email = ConfirmEmailView.as_view()

@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from portal.links import site_origin
 from portal.pagination import LargeTablePaginator
 
 from .forms import InquiryStatusChangeForm, StatusChangeForm
@@ -281,7 +282,7 @@ class ApplicationAdmin(CaseAdmin):
             by=request.user,
             note_to_citizen=data["note_to_citizen"],
             internal_note=data["internal_note"],
-            base_url=request.build_absolute_uri("/"),
+            base_url=site_origin(request),
         )
 
 
@@ -324,7 +325,7 @@ class InquiryAdmin(CaseAdmin):
             "by": request.user,
             "note_to_citizen": data["note_to_citizen"],
             "internal_note": data["internal_note"],
-            "base_url": request.build_absolute_uri("/"),
+            "base_url": site_origin(request),
         }
         if data["to_status"] == InquiryStatus.ANSWERED:
             inquiry_answer(answer=data["answer"], **common)

@@ -1,8 +1,38 @@
-"""The user's applications and inquiries for "Download my data" (internal notes stay out)."""
+"""The user's applications and inquiries for "Download my data" (internal notes stay out), and
+the files they attached, under attachments/<reference>/ in the ZIP."""
 
 from django.db.models import Prefetch
+from django.utils.text import get_valid_filename
 
-from .models import Application, ApplicationStatusChange, Inquiry, InquiryStatusChange
+from .models import (
+    Application,
+    ApplicationStatusChange,
+    Attachment,
+    Inquiry,
+    InquiryStatusChange,
+)
+
+
+def archive_paths(attachments):
+    """{attachment pk: its path in the ZIP}: the name it was sent with, made safe, and made
+    unique within its application by the attachment's number when two share a name."""
+    paths, taken = {}, set()
+    for attachment in attachments:
+        name = get_valid_filename(attachment.original_name.replace("\\", "/").split("/")[-1])
+        path = f"attachments/{attachment.application.reference}/{name}"
+        if path in taken:
+            path = f"attachments/{attachment.application.reference}/{attachment.pk}-{name}"
+        taken.add(path)
+        paths[attachment.pk] = path
+    return paths
+
+
+def my_attachments(user):
+    return list(
+        Attachment.objects.filter(application__applicant=user)
+        .select_related("application")
+        .order_by("application__reference", "pk")
+    )
 
 
 def history_rows(changes, labels):
@@ -18,6 +48,7 @@ def history_rows(changes, labels):
 
 
 def export(user):
+    paths = archive_paths(my_attachments(user))
     application_labels = dict(Application._meta.get_field("status").choices)
     inquiry_labels = dict(Inquiry._meta.get_field("status").choices)
     applications = (
@@ -45,7 +76,11 @@ def export(user):
                 "submitted_at": application.submitted_at.isoformat(),
                 "status": application.get_status_display(),
                 "attachments": [
-                    {"name": attachment.original_name, "size": attachment.size}
+                    {
+                        "name": attachment.original_name,
+                        "size": attachment.size,
+                        "file": paths[attachment.pk],
+                    }
                     for attachment in application.attachments.all()
                 ],
                 "history": history_rows(application.history.all(), application_labels),
@@ -66,3 +101,9 @@ def export(user):
             for inquiry in inquiries
         ],
     }
+
+
+def files(user):
+    attachments = my_attachments(user)
+    paths = archive_paths(attachments)
+    return [(paths[attachment.pk], attachment.file) for attachment in attachments]

@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from portal.links import site_origin
 from portal.staff import is_staff_session
 
 from .forms import ApplicationFilterForm, ApplicationForm, InquiryForm, WithdrawForm
@@ -24,7 +26,7 @@ PAGE_SIZE = 20
 
 
 def base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
+    return site_origin(request)
 
 
 def posted(request):
@@ -224,8 +226,8 @@ def inquiry_create(request):
         )
         messages.success(
             request,
-            f"Your inquiry was sent. Its reference is {inquiry.reference}. "
-            "We will email you a copy.",
+            _("Your inquiry was sent. Its reference is %(reference)s. We will email you a copy.")
+            % {"reference": inquiry.reference},
         )
         return redirect(inquiry)
     return render(request, "applications/inquiry_form.html", {"form": form})

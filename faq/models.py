@@ -1,11 +1,14 @@
+from datetime import timedelta
+
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
     SearchVectorField,
 )
-from django.db import models
+from django.db import connection, models
 from django.db.models import F
+from django.db.models.functions import Now
 from django.urls import reverse
 from django_prose_editor.fields import ProseEditorField
 
@@ -118,3 +121,41 @@ class HelpfulVote(models.Model):
 
     def __str__(self):
         return f"{'Yes' if self.helpful else 'No'} for {self.question_id}"
+
+
+class HelpfulVoteTallyQuerySet(models.QuerySet):
+    def count_one(self, fingerprint, *, window_seconds):
+        """Count one more vote for `fingerprint` in its current window and return the count.
+        One statement, so votes arriving at once are each counted (the row is locked while it is
+        updated); a window that has passed starts again at one."""
+        self.filter(window_started_at__lte=Now() - timedelta(seconds=window_seconds)).delete()
+        table = self.model._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {table} AS tally (fingerprint, window_started_at, votes)
+                VALUES (%(fingerprint)s, now(), 1)
+                ON CONFLICT (fingerprint) DO UPDATE SET
+                    votes = CASE WHEN tally.window_started_at > now() - %(window)s
+                        THEN tally.votes + 1 ELSE 1 END,
+                    window_started_at = CASE WHEN tally.window_started_at > now() - %(window)s
+                        THEN tally.window_started_at ELSE now() END
+                RETURNING votes
+                """,
+                {"fingerprint": fingerprint, "window": timedelta(seconds=window_seconds)},
+            )
+            return cursor.fetchone()[0]
+
+
+class HelpfulVoteTally(models.Model):
+    """How many votes one address gave one question in the current window. The fingerprint is a
+    keyed hash of the two, never the address; a row is deleted once its window has passed."""
+
+    fingerprint = models.CharField(max_length=64, primary_key=True)
+    window_started_at = models.DateTimeField(db_index=True)
+    votes = models.PositiveIntegerField()
+
+    objects = HelpfulVoteTallyQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.votes} since {self.window_started_at:%H:%M}"

@@ -54,7 +54,7 @@ def first_questions_of_each_topic():
     )
 
 
-@method_decorator(cache_for_anonymous_visitors, name="dispatch")
+@method_decorator(cache_for_anonymous_visitors(query=["page"]), name="dispatch")
 class TopicDetailView(ListView):
     template_name = "faq/topic_detail.html"
     context_object_name = "questions"

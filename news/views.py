@@ -15,7 +15,7 @@ from .models import Article, Channel
 PAGE_SIZE = 10
 
 
-@method_decorator(cache_for_anonymous_visitors, name="dispatch")
+@method_decorator(cache_for_anonymous_visitors(query=["page"]), name="dispatch")
 class ArticleListView(ListView):
     template_name = "news/article_list.html"
     context_object_name = "articles"

@@ -7,6 +7,9 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Portal"
 
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the deployment checks
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     default = False

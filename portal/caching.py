@@ -7,14 +7,23 @@ PAGE_MAX_AGE_SECONDS. A published change therefore shows within the sum of the t
 A response is cached only when nothing personal went into it: no session, no messages, no CSRF
 token (forms on these pages are protected by portal.csrf instead) and no cookie set.
 Signed-in people's pages are never cached, here or in the browser.
+
+A page is kept once per address: scheme and host (an http visit and an https one never share a
+copy that holds absolute links), path, and the query parameters the view reads, which each cached
+view declares (`query=("page",)`). A request with any other parameter (`?utm_source=...`, `?a=1`),
+or with a port in its Host header other than the one the server listens on (ALLOWED_HOSTS ignores
+ports), is answered without the cache: otherwise every made-up address would store a copy of its
+own and push the useful ones out of each process's limited memory.
 """
 
 import hashlib
-from functools import wraps
+from functools import partial, wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 PAGE_CACHE = "pages"
@@ -30,10 +39,19 @@ def is_anonymous_visit(request):
     )
 
 
+def has_a_shared_address(request, query):
+    _, port = split_domain_port(request.get_host())
+    return (not port or port == request.META.get("SERVER_PORT")) and all(
+        name in query for name in request.GET
+    )
+
+
 def page_cache_key(request):
-    # Hashed: a URL can be longer than a cache key may be.
-    url = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode())
-    return f"page:{url.hexdigest()}"
+    # Hashed: a URL can be longer than a cache key may be. Parameters are sorted, so that
+    # ?page=2&type=news and ?type=news&page=2 share a copy.
+    parameters = urlencode(sorted(request.GET.lists()), doseq=True)
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
+    return f"page:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 def is_cacheable(request, response):
@@ -51,8 +69,11 @@ def rendered(response):
     return response.render() if hasattr(response, "render") else response
 
 
-def cache_for_anonymous_visitors(view):
-    """Serve anonymous visitors a shared cached page; signed-in people get a private one."""
+def cache_for_anonymous_visitors(view=None, *, query=()):
+    """Serve anonymous visitors a shared cached page; signed-in people get a private one.
+    `query` names the query parameters the view reads; with any other, nothing is cached."""
+    if view is None:
+        return partial(cache_for_anonymous_visitors, query=frozenset(query))
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
@@ -60,6 +81,8 @@ def cache_for_anonymous_visitors(view):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True)
             return response
+        if not has_a_shared_address(request, query):
+            return view(request, *args, **kwargs)
         key = page_cache_key(request)
         response = caches[PAGE_CACHE].get(key)
         if response is None:

@@ -56,6 +56,9 @@ class OutgoingEmailQuerySet(models.QuerySet):
     def to_address(self, address):
         return self.filter(to__contains=[address])
 
+    def to_any_of(self, addresses):
+        return self.filter(to__overlap=list(addresses))
+
 
 class OutgoingEmail(models.Model):
     """An email waiting in the outbox, written in the same transaction as the change it reports

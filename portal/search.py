@@ -151,8 +151,9 @@ def search_results(query, kind, page_number):
     }
 
 
+# When news breaks, many people search for the same words.
 @require_safe
-@cache_for_anonymous_visitors  # when news breaks, many people search for the same words
+@cache_for_anonymous_visitors(query=["q", "type", "page"])
 def search(request):
     form = SearchForm(request.GET)
     context = {"form": form, "query": ""}

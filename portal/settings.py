@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads the body; after the session, to tell who is signed in.
+    "portal.request_size.limit_request_size",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -167,8 +169,10 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
 # Counted in the shared database cache, so every server process sees the same attempts.
+# "key" is an account and the source of the attempt (accounts/sign_in_failures.py): failures
+# from elsewhere never refuse the right password from here.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "10/m/ip,60/h/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
     "signup": "20/m/ip",
@@ -215,7 +219,8 @@ if os.environ.get("EMAIL_HOST"):
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_flag("EMAIL_USE_TLS", default=True),
-            "timeout": 10,
+            # The worker waits this long for a silent mail server, then retries later.
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "10")),
         },
     }
 else:
@@ -284,3 +289,12 @@ APPLICATIONS_MAX_IMAGE_PIXELS = 16_000_000
 # Lead photos: the upload limit, and the pixel limit that refuses decompression bombs.
 NEWS_MAX_IMAGE_BYTES = 10 * 1024 * 1024
 NEWS_MAX_IMAGE_PIXELS = 40_000_000
+
+# Request bodies (portal/request_size.py): above the largest legitimate request, an application
+# with its five attachments (25 MB) and its fields; anyone not signed in sends only small forms.
+PORTAL_MAX_REQUEST_BYTES = 32 * 1024 * 1024
+PORTAL_MAX_ANONYMOUS_REQUEST_BYTES = 1024 * 1024
+# Django's own limits, stated here: form fields other than files may hold 2.5 MB in all, and a
+# file over 2.5 MB is spooled to a temporary file rather than held in memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

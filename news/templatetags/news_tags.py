@@ -1,5 +1,7 @@
 from django import template
 
+from portal import links
+
 from ..models import Article, Channel
 
 register = template.Library()
@@ -62,4 +64,4 @@ def article_picture(article, sizes, loading="lazy", decorative=False):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path):
-    return context["request"].build_absolute_uri(path)
+    return links.absolute_url(context["request"], path)

@@ -1,4 +1,7 @@
+import io
+import json
 import re
+import zipfile
 
 import pytest
 from django.urls import reverse
@@ -14,6 +17,16 @@ def sign_in(client):
         )
 
     return post
+
+
+def downloaded_archive(response):
+    """The ZIP of "Download my data" as {path: bytes}."""
+    with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def downloaded_data(response):
+    return json.loads(downloaded_archive(response)["data.json"])
 
 
 def link_in(message):

@@ -1,4 +1,3 @@
-import json
 from types import SimpleNamespace
 
 import pytest
@@ -9,6 +8,8 @@ from django.urls import reverse
 
 from tests.factories import PASSWORD
 from tests.html import errors, h1, headings, link_targets, region, table, text, text_of
+
+from .conftest import downloaded_data
 
 pytestmark = pytest.mark.django_db
 
@@ -93,24 +94,22 @@ def test_bad_details_get_a_clear_error_next_to_the_field(client, citizen):
     assert problems.fields["contact_language"][0].startswith("Select a valid choice.")
 
 
-def test_download_my_data_is_a_json_file_of_the_profile_and_the_records_of_each_app(
-    client, citizen
-):
+def test_download_my_data_is_a_zip_of_the_profile_and_the_records_of_each_app(client, citizen):
     client.force_login(citizen)
 
     response = client.get(reverse("accounts:data_download"))
 
-    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"].startswith('attachment; filename="my-data-')
     assert "no-store" in response["Cache-Control"]
-    data = json.loads(response.content)
+    data = downloaded_data(response)
     assert data["profile"]["email"] == "li.na@example.com"
     assert data["profile"]["full_name"] == "Li Na"
     assert data["profile"]["contact_language"] == "English"
     assert data["email_addresses"] == [
         {"email": "li.na@example.com", "verified": True, "primary": True}
     ]
-    assert "password" not in json.dumps(data)
+    assert "password" not in str(data)
 
 
 def test_download_my_data_includes_what_other_apps_export(client, citizen, monkeypatch):
@@ -121,7 +120,7 @@ def test_download_my_data_includes_what_other_apps_export(client, citizen, monke
     monkeypatch.setattr(personal_data, "app_modules", lambda name: [*found, library])
     client.force_login(citizen)
 
-    data = client.get(reverse("accounts:data_download")).json()
+    data = downloaded_data(client.get(reverse("accounts:data_download")))
 
     assert data["library_loans"] == ["loan for Li Na"]
     assert data["profile"]["email"] == "li.na@example.com"
@@ -217,5 +216,5 @@ def test_download_my_data_runs_the_same_queries_with_many_records(
     for number in range(5):
         EmailAddress.objects.create(user=citizen, email=f"old{number}@example.com")
     with django_assert_num_queries(len(few.captured_queries)):
-        data = client.get(reverse("accounts:data_download")).json()
+        data = downloaded_data(client.get(reverse("accounts:data_download")))
     assert len(data["email_addresses"]) == 6

@@ -143,3 +143,17 @@ def test_every_reference_the_database_can_give_is_well_formed(
             assert re.fullmatch(REFERENCE_FORMAT, reference)
             assert reference == shown(position)
             transaction.set_rollback(True)  # the next example may draw the same position
+
+
+def test_history_cannot_be_emptied_with_truncate(citizen, make_application):
+    make_application(applicant=citizen)
+    make_inquiry(author=citizen)
+
+    with connection.cursor() as cursor:
+        # As in a session of its own: the rows' foreign key checks are done.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    for model in [ApplicationStatusChange, InquiryStatusChange]:
+        with pytest.raises(InternalError, match="append-only"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"TRUNCATE {model._meta.db_table} CASCADE")
+        assert model.objects.exists()

@@ -9,6 +9,7 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "portal.city.example",
     "DJANGO_HTTPS": "1",
     "EMAIL_HOST": "smtp.city.example",
+    "PORTAL_BASE_URL": "https://portal.city.example",
 }
 
 
