@@ -35,8 +35,8 @@ PEOPLE_SEARCHED = 1000
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
-    list_display = ["name", "processing_days", "is_open"]
-    list_filter = ["is_open"]
+    list_display = ["name", "processing_days", "is_open", "lists_applications_publicly"]
+    list_filter = ["is_open", "lists_applications_publicly"]
     search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -252,6 +252,7 @@ class ApplicationAdmin(CaseAdmin):
         "submitted_at",
         "due_at",
         "details",
+        "listed_publicly",
     ]
     fields = [
         "reference",
@@ -261,6 +262,7 @@ class ApplicationAdmin(CaseAdmin):
         "submitted_at",
         "due_at",
         "details",
+        "listed_publicly",
         "assigned_to",
     ]
     inlines = [AttachmentInline, ApplicationHistoryInline]
@@ -307,6 +309,8 @@ class InquiryAdmin(CaseAdmin):
         "answer",
         "answered_by",
         "answered_at",
+        "listed_publicly",
+        "publication_agreed",
     ]
     fields = [*readonly_fields, "assigned_to"]
     inlines = [InquiryHistoryInline]

@@ -47,6 +47,9 @@ class ServiceQuerySet(models.QuerySet):
     def open(self):
         return self.filter(is_open=True)
 
+    def listing_applications_publicly(self):
+        return self.filter(lists_applications_publicly=True)
+
 
 class Service(models.Model):
     name = models.CharField(max_length=150)
@@ -60,6 +63,15 @@ class Service(models.Model):
         "expected processing days", help_text="Calendar days from submission to a decision."
     )
     is_open = models.BooleanField("open for applications", default=True)
+    lists_applications_publicly = models.BooleanField(
+        "list its applications publicly",
+        default=False,
+        help_text=(
+            "Show each new application's reference, service, dates and status in the public "
+            "lists on the home page. Applicants are told before they apply; their names and "
+            "details are never shown."
+        ),
+    )
 
     objects = ServiceQuerySet.as_manager()
 
@@ -87,6 +99,11 @@ class ApplicationQuerySet(models.QuerySet):
         # The complement of overdue() as one condition: "NOT IN (every overdue case)" made
         # PostgreSQL compare each of millions of rows with a list of hundreds of thousands.
         return self.filter(models.Q(status__in=APPLICATION_DECIDED) | models.Q(due_at__gte=Now()))
+
+    def listed_publicly(self):
+        # Listed when the service listed its applications at the time of applying (what the
+        # applicant was told) and still does: turning the setting off hides them at once.
+        return self.filter(listed_publicly=True, service__lists_applications_publicly=True)
 
 
 class Application(models.Model):
@@ -120,6 +137,11 @@ class Application(models.Model):
         related_name="assigned_applications",
         limit_choices_to={"is_staff": True},
     )
+    listed_publicly = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Whether its service listed applications publicly when it was sent.",
+    )
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -133,6 +155,22 @@ class Application(models.Model):
             models.Index(fields=["-submitted_at", "-id"], name="application_newest_idx"),
             models.Index(
                 fields=["status", "-submitted_at", "-id"], name="application_status_newest_idx"
+            ),
+            # The public lists read only the few listed cases, newest first, whole or filtered.
+            models.Index(
+                fields=["-submitted_at", "-id"],
+                condition=models.Q(listed_publicly=True),
+                name="application_listed_newest_idx",
+            ),
+            models.Index(
+                fields=["status", "-submitted_at", "-id"],
+                condition=models.Q(listed_publicly=True),
+                name="application_listed_status_idx",
+            ),
+            models.Index(
+                fields=["service", "-submitted_at", "-id"],
+                condition=models.Q(listed_publicly=True),
+                name="application_listed_service_idx",
             ),
         ]
         constraints = [
@@ -204,6 +242,9 @@ class InquiryQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-submitted_at", "-pk")
 
+    def listed_publicly(self):
+        return self.filter(listed_publicly=True)
+
 
 class Inquiry(models.Model):
     SUBJECT_MAX_LENGTH = 150
@@ -243,6 +284,17 @@ class Inquiry(models.Model):
         related_name="assigned_inquiries",
         limit_choices_to={"is_staff": True},
     )
+    # The author's choices when sending it; staff cannot change them.
+    listed_publicly = models.BooleanField(
+        "the author agreed to list its reference and status publicly",
+        default=False,
+        editable=False,
+    )
+    publication_agreed = models.BooleanField(
+        "the author agreed to publish the question and answer without their name",
+        default=False,
+        editable=False,
+    )
 
     objects = InquiryQuerySet.as_manager()
 
@@ -254,6 +306,16 @@ class Inquiry(models.Model):
             models.Index(fields=["-submitted_at", "-id"], name="inquiry_newest_idx"),
             models.Index(
                 fields=["status", "-submitted_at", "-id"], name="inquiry_status_newest_idx"
+            ),
+            models.Index(
+                fields=["-submitted_at", "-id"],
+                condition=models.Q(listed_publicly=True),
+                name="inquiry_listed_newest_idx",
+            ),
+            models.Index(
+                fields=["status", "-submitted_at", "-id"],
+                condition=models.Q(listed_publicly=True),
+                name="inquiry_listed_status_idx",
             ),
             # Caseworkers search subjects for words (icontains compares upper case).
             GinIndex(
@@ -276,6 +338,10 @@ class Inquiry(models.Model):
     @property
     def explanation(self):
         return INQUIRY_EXPLANATIONS[self.status]
+
+    @property
+    def may_be_published(self):
+        return self.publication_agreed and bool(self.answer)
 
 
 class StatusChange(models.Model):
