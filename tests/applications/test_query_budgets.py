@@ -92,7 +92,7 @@ def test_the_widgets_invite_a_new_user_to_apply_or_ask(client, citizen):
     assert reverse("applications:inquiry_create") in html
 
 
-def test_anonymous_visitors_see_no_status_widgets(client):
+def test_anonymous_visitors_see_no_personal_status_widgets(client):
     html = client.get(reverse("home")).content.decode()
 
-    assert "Application Status" not in html and "Inquiry Status" not in html
+    assert "My inquiries" not in html and "You have no applications yet." not in html

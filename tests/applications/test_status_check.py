@@ -274,3 +274,11 @@ def test_the_confirmation_page_after_applying_links_to_the_status_check(
     assert ("check its status", f"{URL}?reference={application.reference}") in (
         page(response).find("main").links()
     )
+
+
+def test_the_header_and_the_home_page_boxes_lead_to_the_status_check(client):
+    document = page(client.get(reverse("home")))
+
+    assert ("Check a status", URL) in document.find("nav", **{"aria-label": "Main"}).links()
+    for box in ["Application Status", "Inquiry Status"]:
+        assert URL in [href for _, href in document.section(box).links()]
