@@ -16,6 +16,7 @@ from news.models import Article, Channel
 from news.services import article_save
 from tests.applications.public_cases import answer, apply, ask, public_service, publish
 from tests.browser.sessions import context_with_session_of
+from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -183,3 +184,30 @@ def test_on_a_wide_screen_the_sign_in_box_is_an_early_tab_stop(live_server, page
     assert "sign-in-email" in stops[:12]
     news_left_of_sign_in = page.get_by_role("heading", name="Government News").bounding_box()["x"]
     assert news_left_of_sign_in < page.get_by_role("heading", name="Sign in").bounding_box()["x"]
+
+
+def test_a_caseworker_publishes_an_answered_question(
+    live_server, browser, axe_violations, citizen, make_staff
+):
+    caseworker = make_staff("caseworker@city.example", "Wang Fang", group="Caseworkers")
+    inquiry = answer(ask(citizen, publish=True, message="I am Li Na. When?"), caseworker)
+    client = Client()
+    sign_in_with_two_factors(client, caseworker)
+    context = context_with_session_of(client, browser, live_server)
+    admin = context.new_page()
+
+    admin.goto(f"{live_server.url}/admin/applications/inquiry/{inquiry.pk}/change/")
+    admin.get_by_role("link", name="Publish the question and answer").click()
+    expect(admin).to_have_url(re.compile(r"/publish/$"))
+    admin.wait_for_load_state()
+    assert axe_violations(admin) == []
+    admin.get_by_label("Question").fill("When is the library open?")
+    admin.get_by_label("I have left out anything that could identify the person").check()
+    admin.get_by_role("button", name="Publish").click()
+    expect(admin.locator(".messagelist")).to_contain_text("The question and answer are published")
+    context.close()
+
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/answers/{inquiry.reference}/")
+    expect(page.locator(".published-answer__question")).to_have_text("When is the library open?")
+    page.close()
