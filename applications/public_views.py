@@ -29,6 +29,8 @@ from .statuses import ApplicationStatus, InquiryStatus
 
 PAGE_SIZE = 20
 FEED_SIZE = 20
+# What a public list reads of a case: never the person, the details, the notes or the answer.
+PUBLIC_FIELDS = ["reference", "submitted_at", "status", "status_changed_at"]
 
 
 class PublicApplicationFilterForm(forms.Form):
@@ -100,10 +102,6 @@ class PublicInquiryListView(FilteredListView):
             .select_related("published_answer")
             .only(*PUBLIC_FIELDS, "published_answer__id")
         )
-
-
-# What a public list reads of a case: never the person, the details, the notes or the answer.
-PUBLIC_FIELDS = ["reference", "submitted_at", "status", "status_changed_at"]
 
 
 @method_decorator(cache_for_anonymous_visitors, name="dispatch")

@@ -36,7 +36,8 @@ from .statuses import ApplicationStatus, Explanation, InquiryStatus
 
 logger = logging.getLogger(__name__)
 
-# Spaces and dashes people type to group the digits ("2092 7227") are left out.
+# Spaces and dashes people type to group the digits ("2092 7227") are left out, and so is a
+# null character, which nobody types.
 TYPED_SEPARATORS = re.compile(r"[\s\-\x00]")
 LONGEST_EMAIL = 254
 # How long one logged burst of refusals lasts: further refusals within it are not logged again.

@@ -6,6 +6,8 @@ register = template.Library()
 
 WIDGET_SIZE = 3
 PUBLIC_WIDGET_SIZE = 5
+# What a status box reads of a case; the public boxes show nothing else.
+WIDGET_FIELDS = ["reference", "submitted_at", "status"]
 
 
 def my_cases_widget(context, model):
@@ -19,10 +21,6 @@ def my_cases_widget(context, model):
     else:
         cases = cases.only(*WIDGET_FIELDS, "subject")
     return {"show": True, "kind": model._meta.model_name, "cases": cases[:WIDGET_SIZE]}
-
-
-# What a status box reads of a case; the public boxes show nothing else.
-WIDGET_FIELDS = ["reference", "submitted_at", "status"]
 
 
 @register.inclusion_tag("applications/widgets/my_cases.html", takes_context=True)
