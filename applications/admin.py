@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from portal.links import site_origin
 from portal.pagination import LargeTablePaginator
@@ -21,8 +22,10 @@ from .models import (
     Attachment,
     Inquiry,
     InquiryStatusChange,
+    PublishedAnswer,
     Service,
 )
+from .publication import AnswerPublishForm, answer_publish
 from .services import (
     allowed_targets,
     application_change_status,
@@ -36,8 +39,8 @@ PEOPLE_SEARCHED = 1000
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
-    list_display = ["name", "processing_days", "is_open"]
-    list_filter = ["is_open"]
+    list_display = ["name", "processing_days", "is_open", "lists_applications_publicly"]
+    list_filter = ["is_open", "lists_applications_publicly"]
     search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -253,6 +256,7 @@ class ApplicationAdmin(CaseAdmin):
         "submitted_at",
         "due_at",
         "details",
+        "listed_publicly",
     ]
     fields = [
         "reference",
@@ -262,6 +266,7 @@ class ApplicationAdmin(CaseAdmin):
         "submitted_at",
         "due_at",
         "details",
+        "listed_publicly",
         "assigned_to",
     ]
     inlines = [AttachmentInline, ApplicationHistoryInline]
@@ -308,6 +313,9 @@ class InquiryAdmin(CaseAdmin):
         "answer",
         "answered_by",
         "answered_at",
+        "listed_publicly",
+        "publication_agreed",
+        "published",
     ]
     fields = [*readonly_fields, "assigned_to"]
     inlines = [InquiryHistoryInline]
@@ -331,3 +339,78 @@ class InquiryAdmin(CaseAdmin):
             inquiry_answer(answer=data["answer"], **common)
         else:
             inquiry_change_status(to_status=data["to_status"], **common)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/publish/",
+                self.admin_site.admin_view(self.publish_view),
+                name="applications_inquiry_publish",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description="published question and answer")
+    def published(self, inquiry):
+        published = getattr(inquiry, "published_answer", None)
+        if published is None:
+            return _("Not published")
+        return format_html('<a href="{}">{}</a>', published.get_absolute_url(), published.title)
+
+    def publish_view(self, request, object_id):
+        """Publish an answered question whose author agreed, after a caseworker has left out
+        anything that could identify them."""
+        inquiry = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not request.user.has_perm("applications.add_publishedanswer"):
+            raise PermissionDenied
+        form = AnswerPublishForm.for_inquiry(inquiry, request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            texts = {name: form.cleaned_data[name] for name in ("title", "question", "answer")}
+            try:
+                published = answer_publish(inquiry=inquiry, by=request.user, **texts)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.log_change(request, inquiry, "Question and answer published.")
+                self.message_user(
+                    request,
+                    _("The question and answer are published at %(url)s.")
+                    % {"url": published.get_absolute_url()},
+                    messages.SUCCESS,
+                )
+                return redirect(reverse("admin:applications_inquiry_change", args=[inquiry.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "case": inquiry,
+            "form": form,
+            "is_published": hasattr(inquiry, "published_answer"),
+            "title": _("Publish the question and answer of %(reference)s")
+            % {"reference": inquiry.reference},
+        }
+        return TemplateResponse(request, "admin/applications/inquiry/publish.html", context)
+
+
+@admin.register(PublishedAnswer)
+class PublishedAnswerAdmin(admin.ModelAdmin):
+    """The public archive of answered questions. Answers are published from their inquiry;
+    here caseworkers correct them, or delete them to take them down."""
+
+    list_display = ["title", "reference", "answered_at", "published_at", "published_by"]
+    list_filter = ["published_at"]
+    list_select_related = ["inquiry", "published_by"]
+    search_fields = ["title", "inquiry__reference"]
+    fields = ["inquiry_link", "title", "question", "answer", "answered_at", "published_at"]
+    readonly_fields = ["inquiry_link", "answered_at", "published_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="reference", ordering="inquiry__reference")
+    def reference(self, published):
+        return published.inquiry.reference
+
+    @admin.display(description="inquiry")
+    def inquiry_link(self, published):
+        url = reverse("admin:applications_inquiry_change", args=[published.inquiry_id])
+        return format_html('<a href="{}">{}</a>', url, published.inquiry.reference)

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
 
 from .models import Inquiry
 from .statuses import ApplicationStatus, InquiryStatus
@@ -76,6 +77,34 @@ class InquiryForm(forms.Form):
             "characters. Do not include passwords or bank details."
         ),
     )
+    public_listing = forms.MultipleChoiceField(
+        label=_("Listing your question publicly (optional)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            ("list", _("You may list this question's reference and status publicly")),
+            (
+                "publish",
+                _(
+                    "You may also publish my question and your answer, without my name, "
+                    "if they could help others"
+                ),
+            ),
+        ],
+        help_text=_(
+            "We never show your name or email address. Before publishing a question, a "
+            "caseworker leaves out anything that could identify you."
+        ),
+    )
+
+    def clean_public_listing(self):
+        chosen = self.cleaned_data["public_listing"]
+        if "publish" in chosen and "list" not in chosen:
+            raise ValidationError(
+                _("To let us publish your question, also let us list its reference and status"),
+                code="publish_without_list",
+            )
+        return {"listed_publicly": "list" in chosen, "publication_agreed": "publish" in chosen}
 
 
 class WithdrawForm(forms.Form):

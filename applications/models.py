@@ -2,11 +2,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models.functions import Cast, LPad, Now, Upper
 from django.urls import reverse
 from django.utils import timezone
+
+from portal.fulltext import SEARCH_CONFIG, web_search_query
 
 from .statuses import (
     APPLICATION_DECIDED,
@@ -47,6 +50,9 @@ class ServiceQuerySet(models.QuerySet):
     def open(self):
         return self.filter(is_open=True)
 
+    def listing_applications_publicly(self):
+        return self.filter(lists_applications_publicly=True)
+
 
 class Service(models.Model):
     name = models.CharField(max_length=150)
@@ -60,6 +66,15 @@ class Service(models.Model):
         "expected processing days", help_text="Calendar days from submission to a decision."
     )
     is_open = models.BooleanField("open for applications", default=True)
+    lists_applications_publicly = models.BooleanField(
+        "list its applications publicly",
+        default=False,
+        help_text=(
+            "Show each new application's reference, service, dates and status in the public "
+            "lists on the home page. Applicants are told before they apply; their names and "
+            "details are never shown."
+        ),
+    )
 
     objects = ServiceQuerySet.as_manager()
 
@@ -87,6 +102,11 @@ class ApplicationQuerySet(models.QuerySet):
         # The complement of overdue() as one condition: "NOT IN (every overdue case)" made
         # PostgreSQL compare each of millions of rows with a list of hundreds of thousands.
         return self.filter(models.Q(status__in=APPLICATION_DECIDED) | models.Q(due_at__gte=Now()))
+
+    def listed_publicly(self):
+        # Listed when the service listed its applications at the time of applying (what the
+        # applicant was told) and still does: turning the setting off hides them at once.
+        return self.filter(listed_publicly=True, service__lists_applications_publicly=True)
 
 
 class Application(models.Model):
@@ -120,6 +140,11 @@ class Application(models.Model):
         related_name="assigned_applications",
         limit_choices_to={"is_staff": True},
     )
+    listed_publicly = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Whether its service listed applications publicly when it was sent.",
+    )
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -133,6 +158,22 @@ class Application(models.Model):
             models.Index(fields=["-submitted_at", "-id"], name="application_newest_idx"),
             models.Index(
                 fields=["status", "-submitted_at", "-id"], name="application_status_newest_idx"
+            ),
+            # The public lists read only the few listed cases, newest first, whole or filtered.
+            models.Index(
+                fields=["-submitted_at", "-id"],
+                condition=models.Q(listed_publicly=True),
+                name="application_listed_newest_idx",
+            ),
+            models.Index(
+                fields=["status", "-submitted_at", "-id"],
+                condition=models.Q(listed_publicly=True),
+                name="application_listed_status_idx",
+            ),
+            models.Index(
+                fields=["service", "-submitted_at", "-id"],
+                condition=models.Q(listed_publicly=True),
+                name="application_listed_service_idx",
             ),
         ]
         constraints = [
@@ -204,6 +245,9 @@ class InquiryQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-submitted_at", "-pk")
 
+    def listed_publicly(self):
+        return self.filter(listed_publicly=True)
+
 
 class Inquiry(models.Model):
     SUBJECT_MAX_LENGTH = 150
@@ -243,6 +287,17 @@ class Inquiry(models.Model):
         related_name="assigned_inquiries",
         limit_choices_to={"is_staff": True},
     )
+    # The author's choices when sending it; staff cannot change them.
+    listed_publicly = models.BooleanField(
+        "the author agreed to list its reference and status publicly",
+        default=False,
+        editable=False,
+    )
+    publication_agreed = models.BooleanField(
+        "the author agreed to publish the question and answer without their name",
+        default=False,
+        editable=False,
+    )
 
     objects = InquiryQuerySet.as_manager()
 
@@ -254,6 +309,16 @@ class Inquiry(models.Model):
             models.Index(fields=["-submitted_at", "-id"], name="inquiry_newest_idx"),
             models.Index(
                 fields=["status", "-submitted_at", "-id"], name="inquiry_status_newest_idx"
+            ),
+            models.Index(
+                fields=["-submitted_at", "-id"],
+                condition=models.Q(listed_publicly=True),
+                name="inquiry_listed_newest_idx",
+            ),
+            models.Index(
+                fields=["status", "-submitted_at", "-id"],
+                condition=models.Q(listed_publicly=True),
+                name="inquiry_listed_status_idx",
             ),
             # Caseworkers search subjects for words (icontains compares upper case).
             GinIndex(
@@ -276,6 +341,10 @@ class Inquiry(models.Model):
     @property
     def explanation(self):
         return INQUIRY_EXPLANATIONS[self.status]
+
+    @property
+    def may_be_published(self):
+        return self.publication_agreed and bool(self.answer)
 
 
 class StatusChange(models.Model):
@@ -341,3 +410,60 @@ class InquiryStatusChange(StatusChange):
 
     class Meta(StatusChange.Meta):
         verbose_name = "inquiry status change"
+
+
+class PublishedAnswerQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def search(self, query):
+        search_query = web_search_query(query)
+        return self.filter(search_vector=search_query).annotate(
+            rank=SearchRank(models.F("search_vector"), search_query)
+        )
+
+
+class PublishedAnswer(models.Model):
+    """An answered inquiry in the city's public archive of answered questions.
+
+    A caseworker publishes it when the author agreed, as a copy in which they may leave out
+    anything that could identify the person; the author's name is never part of it.
+    """
+
+    inquiry = models.OneToOneField(
+        Inquiry, on_delete=models.PROTECT, related_name="published_answer", editable=False
+    )
+    title = models.CharField(max_length=Inquiry.SUBJECT_MAX_LENGTH)
+    question = models.TextField()
+    answer = models.TextField()
+    answered_at = models.DateTimeField(editable=False)
+    published_at = models.DateTimeField(default=timezone.now, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("question", "answer", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = PublishedAnswerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="published_answer_newest_idx"),
+            GinIndex(fields=["search_vector"], name="published_answer_search_idx"),
+            # The search's "did you mean" compares the query with titles by trigrams.
+            GinIndex(
+                fields=["title"], opclasses=["gin_trgm_ops"], name="published_answer_trgm_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("public:answer_detail", kwargs={"reference": self.inquiry.reference})

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from portal.models import SiteProfile
@@ -38,6 +39,11 @@ def case_update_email_send(*, case, change, base_url=""):
         "note_label": _("Your note") if by_citizen else _("Note from the city"),
         "answer": case.answer if change.to_status == InquiryStatus.ANSWERED else "",
         "case_url": absolute_url(case.get_absolute_url(), base_url),
+        # Without signing in, with the reference filled in: the person adds their address.
+        "status_check_url": absolute_url(
+            f"{reverse('public:status_check')}?{urlencode({'reference': case.reference})}",
+            base_url,
+        ),
     }
     subject = render_to_string(f"{TEMPLATE}_subject.txt", context)
     message = EmailMultiAlternatives(

@@ -96,6 +96,8 @@ def export(user):
                 "status": inquiry.get_status_display(),
                 "answer": inquiry.answer,
                 "answered_at": inquiry.answered_at.isoformat() if inquiry.answered_at else None,
+                "listed_publicly": inquiry.listed_publicly,
+                "publication_agreed": inquiry.publication_agreed,
                 "history": history_rows(inquiry.history.all(), inquiry_labels),
             }
             for inquiry in inquiries

@@ -114,6 +114,7 @@ def application_submit(*, applicant, service, details, attachments=(), base_url=
                 submitted_at=now,
                 status_changed_at=now,
                 due_at=Application.due_date_for(service, now),
+                listed_publicly=service.lists_applications_publicly,
             )
             for upload in attachments:
                 attachment = Attachment(
@@ -168,7 +169,11 @@ def application_withdraw(*, application, by, reason="", base_url=""):
 
 
 @transaction.atomic
-def inquiry_submit(*, author, subject, message, base_url=""):
+def inquiry_submit(
+    *, author, subject, message, listed_publicly=False, publication_agreed=False, base_url=""
+):
+    if publication_agreed and not listed_publicly:
+        raise ValidationError("A published question is listed too: both need the author's yes.")
     now = timezone.now()
     inquiry = Inquiry.objects.create(
         author=author,
@@ -176,6 +181,8 @@ def inquiry_submit(*, author, subject, message, base_url=""):
         message=message.strip(),
         submitted_at=now,
         status_changed_at=now,
+        listed_publicly=listed_publicly,
+        publication_agreed=publication_agreed,
     )
     _record_change(
         inquiry, from_status="", by=author, note_to_citizen="", internal_note="", base_url=base_url

@@ -1,4 +1,6 @@
-from portal.sitemaps import NamedPageSitemap
+from portal.sitemaps import NamedPageSitemap, UpdatedAtSitemap
+
+from .models import PublishedAnswer
 
 
 class ServiceListSitemap(NamedPageSitemap):
@@ -6,4 +8,28 @@ class ServiceListSitemap(NamedPageSitemap):
     url_names = ["applications:service_list"]
 
 
-SITEMAPS = {"services": ServiceListSitemap}
+class PublicStatusSitemap(NamedPageSitemap):
+    changefreq = "daily"
+    url_names = [
+        "public:status_check",
+        "public:application_list",
+        "public:inquiry_list",
+        "public:answer_list",
+    ]
+
+
+class AnswerSitemap(UpdatedAtSitemap):
+    """The archive of answered questions: only what caseworkers published, never a case."""
+
+    changefreq = "monthly"
+    limit = 10_000
+
+    def items(self):
+        return (
+            PublishedAnswer.objects.order_by("pk")
+            .select_related("inquiry")
+            .only("updated_at", "inquiry__reference")
+        )
+
+
+SITEMAPS = {"services": ServiceListSitemap, "status": PublicStatusSitemap, "answers": AnswerSitemap}

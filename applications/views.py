@@ -222,6 +222,7 @@ def inquiry_create(request):
             author=request.user,
             subject=form.cleaned_data["subject"],
             message=form.cleaned_data["message"],
+            **form.cleaned_data["public_listing"],
             base_url=base_url(request),
         )
         messages.success(

@@ -1,8 +1,10 @@
 """Site search: what every app finds for a query, ranked together.
 
-Each app that has something to search provides `<app>/search.py` with a SEARCH_SOURCE (found
-through portal.discovery): its matches ranked over a weighted, indexed search vector, the results
-for the ids on a page, and titles similar to the query. This module merges the ranked lists in
+Each app that has something to search provides `<app>/search.py` with a SEARCH_SOURCE, or a list
+of them as SEARCH_SOURCES (found through portal.discovery): its matches ranked over a weighted,
+indexed search vector, the results for the ids on a page, and titles similar to the query. An
+app may also name a page that a query leads to outright, as a SEARCH_SHORTCUT (a case reference
+leads to its status check). This module merges the ranked lists in
 one query, keeps the best MAX_RESULTS, pages through them and asks for the results of the rows on
 the page only. A longer list is not counted: the page says there are more and asks for a narrower
 search.
@@ -48,10 +50,26 @@ class SearchSource:
     titles: Callable  # query -> rows of similar titles (portal.fulltext.similar_titles)
 
 
+@dataclass(frozen=True)
+class SearchShortcut:
+    text: str
+    url: str
+
+
 @cache
 def sources():
-    found = (getattr(module, "SEARCH_SOURCE", None) for module in app_modules("search"))
-    return {source.kind: source for source in found if source is not None}
+    found = []
+    for module in app_modules("search"):
+        found.extend([module.SEARCH_SOURCE] if hasattr(module, "SEARCH_SOURCE") else [])
+        found.extend(getattr(module, "SEARCH_SOURCES", []))
+    return {source.kind: source for source in found}
+
+
+@cache
+def shortcuts():
+    """Each app's SEARCH_SHORTCUT: query -> SearchShortcut, or None when the query names none."""
+    found = (getattr(module, "SEARCH_SHORTCUT", None) for module in app_modules("search"))
+    return [shortcut for shortcut in found if shortcut is not None]
 
 
 class SearchForm(forms.Form):
@@ -68,7 +86,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = [source.label for source in sources().values()]
+        labels = [str(source.label) for source in sources().values()]
         self.fields["type"].choices = [
             ("", "Everything"),
             *((kind, source.label) for kind, source in sources().items()),
@@ -159,6 +177,7 @@ def search(request):
     context = {"form": form, "query": ""}
     if form.is_valid() and form.cleaned_data["q"]:
         query, kind = form.cleaned_data["q"], form.cleaned_data["type"]
+        context["shortcuts"] = [page for page in (lead(query) for lead in shortcuts()) if page]
         try:
             context |= within_time_limit(
                 lambda: search_results(query, kind, request.GET.get("page"))

@@ -178,6 +178,11 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     # Not sign-in: new cases, counted per person by the same limiter (applications.views).
     "submit_case": "10/h/user",
+    # Checking a status without an account (applications.status_check): per client address,
+    # per reference and per email address, so that nobody can try many of either.
+    "status_check": "10/m/ip,30/h/ip",
+    "status_check_reference": "10/h/key",
+    "status_check_email": "10/h/key",
 }
 # Behind a proxy the client's address is the last one it adds to X-Forwarded-For.
 ALLAUTH_TRUSTED_PROXY_COUNT = 1 if env_flag("DJANGO_BEHIND_PROXY") else 0

@@ -38,6 +38,7 @@ urlpatterns = [
     path("faq/", include("faq.urls")),
     path("search/", search.search, name="search"),
     path("", include("applications.urls")),
+    path("", include("applications.public_urls")),
     path("accounts/", include("accounts.allauth_urls")),
     path("account/", include("accounts.urls")),
     path("admin/", admin.site.urls),

@@ -21,6 +21,7 @@ from ..services import (
     inquiry_change_status,
     inquiry_submit,
 )
+from .public import seed_public_cases
 
 DATA = Path(__file__).parent
 
@@ -89,8 +90,12 @@ def seed(*, stdout, style):
             inquiry_answer(inquiry=inquiry, answer=answer, by=caseworker)
         added += 1
 
+    public_added = seed_public_cases(
+        make_user=demo_user, caseworker=caseworker, services=service_by_slug
+    )
+
     if stdout:
         stdout.write(
             f"Applications: {len(service_by_slug)} services; {added} demo cases added for "
-            f"{citizen.email}."
+            f"{citizen.email}; {public_added} listed publicly for other residents."
         )

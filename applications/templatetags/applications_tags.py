@@ -5,26 +5,53 @@ from ..models import Application, Inquiry
 register = template.Library()
 
 WIDGET_SIZE = 3
+PUBLIC_WIDGET_SIZE = 5
+# What a status box reads of a case; the public boxes show nothing else.
+WIDGET_FIELDS = ["reference", "submitted_at", "status"]
 
 
-def case_status_widget(context, model):
+def my_cases_widget(context, model):
     # A signed-in person's latest cases of one kind; a visitor sees no widget at all.
     user = context["request"].user
     if not user.is_authenticated:
         return {"show": False}
     cases = model.objects.for_user(user).newest_first()
-    return {
-        "show": True,
-        "kind": model._meta.model_name,
-        "cases": cases.only("reference", "submitted_at", "status")[:WIDGET_SIZE],
-    }
+    if model is Application:
+        cases = cases.select_related("service").only(*WIDGET_FIELDS, "service__name")
+    else:
+        cases = cases.only(*WIDGET_FIELDS, "subject")
+    return {"show": True, "kind": model._meta.model_name, "cases": cases[:WIDGET_SIZE]}
 
 
-@register.inclusion_tag("applications/widgets/case_status.html", takes_context=True)
-def application_status_widget(context):
-    return case_status_widget(context, Application)
+@register.inclusion_tag("applications/widgets/my_cases.html", takes_context=True)
+def my_applications_widget(context):
+    return my_cases_widget(context, Application)
 
 
-@register.inclusion_tag("applications/widgets/case_status.html", takes_context=True)
-def inquiry_status_widget(context):
-    return case_status_widget(context, Inquiry)
+@register.inclusion_tag("applications/widgets/my_cases.html", takes_context=True)
+def my_inquiries_widget(context):
+    return my_cases_widget(context, Inquiry)
+
+
+@register.inclusion_tag("applications/widgets/public_status.html")
+def application_status_widget():
+    """The latest applications listed publicly, for every visitor."""
+    applications = (
+        Application.objects.listed_publicly()
+        .newest_first()
+        .select_related("service")
+        .only(*WIDGET_FIELDS, "service__name")
+    )
+    return {"kind": "application", "cases": applications[:PUBLIC_WIDGET_SIZE]}
+
+
+@register.inclusion_tag("applications/widgets/public_status.html")
+def inquiry_status_widget():
+    """The latest inquiries whose authors agreed to list them, for every visitor."""
+    inquiries = (
+        Inquiry.objects.listed_publicly()
+        .newest_first()
+        .select_related("published_answer")
+        .only(*WIDGET_FIELDS, "published_answer__id")
+    )
+    return {"kind": "inquiry", "cases": inquiries[:PUBLIC_WIDGET_SIZE]}

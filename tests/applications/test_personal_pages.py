@@ -6,18 +6,14 @@ from django.urls import reverse
 
 from applications.services import application_change_status, inquiry_answer
 from tests.factories import make_inquiry
-from tests.html import h1, headings, region, select, table, text, text_of
+from tests.html import h1, headings, region, table, text
 
 pytestmark = pytest.mark.django_db
 
 
 def statuses_in_widget(page):
-    """{reference: status} in the home page's "Application Status" box."""
-    shown = {}
-    for item in select(region(page, "Application Status"), "li"):
-        reference = text_of(item, "a").removeprefix("Application ")
-        shown[reference] = text(item).split(reference, 1)[1].strip()  # what follows the link
-    return shown
+    """{reference: status} in the home page's "My applications" box."""
+    return {row["Reference"]: row["Status"] for row in table(region(page, "My applications"))}
 
 
 def statuses_in_list(page):

@@ -4,11 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from applications.services import application_change_status
 from tests.factories import make_inquiry
-from tests.html import headings, link_targets, links, region, text, texts_of
+from tests.html import link_targets, links, region, table, text
 
 pytestmark = pytest.mark.django_db
 
@@ -76,19 +75,23 @@ def test_the_home_widgets_show_the_latest_three_of_each(client, citizen, add_cas
 
     page = client.get(reverse("home"))
 
-    applications = region(page, "Application Status")
-    inquiries = region(page, "Inquiry Status")
+    applications = region(page, "My applications")
+    inquiries = region(page, "My inquiries")
     latest = [
-        f"{timezone.localtime(application.submitted_at):%m-%d} Application {application.reference}"
-        f" {application.get_status_display()}"
+        {
+            "Reference": application.reference,
+            "Service": application.service.name,
+            "Status": application.get_status_display(),
+        }
         for application in citizen.applications.newest_first()[:3]
     ]
-    assert texts_of(applications, "li") == latest
-    assert len(texts_of(inquiries, "li")) == 3
-    assert links(applications)["view more » applications"] == reverse(
+    shown = [{column: row[column] for column in latest[0]} for row in table(applications)]
+    assert shown == latest
+    assert len(table(inquiries)) == 3
+    assert links(applications)["view more » of my applications"] == reverse(
         "applications:application_list"
     )
-    assert links(inquiries)["view more » inquiries"] == reverse("applications:inquiry_list")
+    assert links(inquiries)["view more » of my inquiries"] == reverse("applications:inquiry_list")
 
 
 def test_the_widgets_invite_a_new_user_to_apply_or_ask(client, citizen):
@@ -96,13 +99,13 @@ def test_the_widgets_invite_a_new_user_to_apply_or_ask(client, citizen):
 
     page = client.get(reverse("home"))
 
-    applications = region(page, "Application Status")
+    applications = region(page, "My applications")
     assert "You have no applications yet." in text(applications)
     assert links(applications)["Apply for a service"] == reverse("applications:service_list")
-    assert reverse("applications:inquiry_create") in link_targets(region(page, "Inquiry Status"))
+    assert reverse("applications:inquiry_create") in link_targets(region(page, "My inquiries"))
 
 
-def test_anonymous_visitors_see_no_status_widgets(client):
-    shown = headings(client.get(reverse("home")))
+def test_anonymous_visitors_see_no_personal_status_widgets(client):
+    html = client.get(reverse("home")).content.decode()
 
-    assert "Application Status" not in shown and "Inquiry Status" not in shown
+    assert "My inquiries" not in html and "You have no applications yet." not in html

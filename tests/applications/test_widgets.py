@@ -56,14 +56,14 @@ def test_the_status_widgets_list_a_citizens_latest_cases_or_say_how_to_start(
 
     widgets = home_widgets(client)
 
-    applications = widgets["Application Status"]
+    applications = widgets["My applications"]
     assert [tuple(link) for link in applications["links"]] == [
-        ("view more » applications", reverse("applications:application_list")),
-        (f"Application {application.reference}", application.get_absolute_url()),
+        ("view more » of my applications", reverse("applications:application_list")),
+        (application.reference, application.get_absolute_url()),
     ]
-    inquiries = widgets["Inquiry Status"]
+    inquiries = widgets["My inquiries"]
     assert [tuple(link) for link in inquiries["links"]] == [
-        ("view more » inquiries", reverse("applications:inquiry_list")),
+        ("view more » of my inquiries", reverse("applications:inquiry_list")),
         ("Ask a question", reverse("applications:inquiry_create")),
     ]
     assert "You have not asked us anything yet." in inquiries["paragraphs"]
@@ -72,7 +72,7 @@ def test_the_status_widgets_list_a_citizens_latest_cases_or_say_how_to_start(
 def test_a_citizen_without_applications_is_shown_where_to_apply(client, citizen):
     client.force_login(citizen)
 
-    applications = home_widgets(client)["Application Status"]
+    applications = home_widgets(client)["My applications"]
 
     assert "You have no applications yet." in applications["paragraphs"]
     assert ("Apply for a service", reverse("applications:service_list")) in [
@@ -80,8 +80,8 @@ def test_a_citizen_without_applications_is_shown_where_to_apply(client, citizen)
     ]
 
 
-def test_a_visitor_sees_no_status_widgets(client):
+def test_a_visitor_sees_no_personal_status_widgets(client):
     widgets = home_widgets(client)
 
-    assert "Application Status" not in widgets
-    assert "Inquiry Status" not in widgets
+    assert "My applications" not in widgets
+    assert "My inquiries" not in widgets

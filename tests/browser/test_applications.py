@@ -84,7 +84,7 @@ def test_a_citizen_applies_a_caseworker_processes_it_and_the_citizen_sees_it(
     caseworker_context.close()
 
     page.goto(live_server.url)
-    widget = page.locator("section", has=page.get_by_role("heading", name="Application Status"))
+    widget = page.locator("section", has=page.get_by_role("heading", name="My applications"))
     expect(widget).to_contain_text(application.reference)
     expect(widget).to_contain_text("Processing")
     assert_accessible(page, axe_violations)

@@ -12,6 +12,7 @@ NOT_HTML = {
     "accounts:data_download",
     "news:feed",
     "news:atom_feed",
+    "public:answer_feed",
 }
 # allauth's pages for an existing authenticator: a 404 for a user who has none.
 NEED_AN_AUTHENTICATOR = {

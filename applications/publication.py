@@ -1,0 +1,61 @@
+"""Publishing an answered inquiry in the city's public archive of answered questions.
+
+Kept apart from services.py, which changes cases: publishing copies a case's question and answer
+into a public record and changes nothing about the case itself.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Inquiry, PublishedAnswer
+
+
+@transaction.atomic
+def answer_publish(*, inquiry, by, title, question, answer):
+    """Publish the inquiry's question and answer, as the caseworker edited them for the public.
+
+    Only with the author's agreement, given when they sent it, and only once it is answered.
+    """
+    inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    if not inquiry.publication_agreed:
+        raise ValidationError(
+            _("The person who asked did not agree to publish this question."), code="no_consent"
+        )
+    if not inquiry.answer or not inquiry.answered_at:
+        raise ValidationError(_("Only an answered question can be published."), code="unanswered")
+    if PublishedAnswer.objects.filter(inquiry=inquiry).exists():
+        raise ValidationError(_("This question is published already."), code="published")
+    return PublishedAnswer.objects.create(
+        inquiry=inquiry,
+        title=title.strip(),
+        question=question.strip(),
+        answer=answer.strip(),
+        answered_at=inquiry.answered_at,
+        published_by=by,
+    )
+
+
+class AnswerPublishForm(forms.Form):
+    """For caseworkers in the admin: the question and answer as the public will read them."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=Inquiry.SUBJECT_MAX_LENGTH,
+        help_text=_("The question in a few words, as a heading."),
+    )
+    question = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 8}))
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 10}))
+    checked = forms.BooleanField(
+        label=_(
+            "I have left out anything that could identify the person who asked: names, "
+            "addresses, phone numbers, account or case numbers"
+        ),
+        error_messages={"required": _("Check the text for personal details, then tick this")},
+    )
+
+    @classmethod
+    def for_inquiry(cls, inquiry, data=None):
+        initial = {"title": inquiry.subject, "question": inquiry.message, "answer": inquiry.answer}
+        return cls(data, initial=initial)

@@ -1,0 +1,154 @@
+"""The city's archive of answered questions: an answered inquiry's question and answer become a
+public page only when its author agreed and a caseworker published it, without the name."""
+
+import pytest
+from django.core.cache import caches
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from applications.models import PublishedAnswer
+from applications.publication import answer_publish
+from tests.applications.page_reader import page
+from tests.applications.public_cases import answer, ask, publish
+from tests.sitemaps import sitemap_entries
+from tests.staff import sign_in_with_two_factors
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = reverse("public:answer_list")
+
+
+def publish_url(inquiry):
+    return reverse("admin:applications_inquiry_publish", args=[inquiry.pk])
+
+
+def public_places(client):
+    """The text of every public page where a published answer may show."""
+    search = page(client.get(reverse("search") + "?q=library")).find("main").text()
+    return {
+        "archive": page(client.get(ANSWERS)).find("main").text(),
+        "inquiry list": page(client.get(reverse("public:inquiry_list"))).find("main").text(),
+        "search": search,
+        "sitemap": " ".join(sitemap_entries(client)),
+        "feed": client.get(reverse("public:answer_feed")).content.decode(),
+    }
+
+
+def test_an_answer_is_public_only_after_the_authors_yes_and_a_caseworkers_approval(
+    client, citizen, caseworker
+):
+    agreed = answer(
+        ask(citizen, publish=True, message="My name is Li Na. When is it open?"), caseworker
+    )
+    not_agreed = answer(ask(citizen, listed=True), caseworker)
+
+    assert "library open" not in " ".join(public_places(client).values()).lower()
+    with pytest.raises(ValidationError):
+        publish(not_agreed, caseworker)
+
+    published = publish(agreed, caseworker, question="When is the library open?")
+    caches["pages"].clear()  # as when the shared copies run out, within a minute
+
+    places = public_places(client)
+    for place in ["archive", "search", "feed"]:
+        assert "When is the library open at Spring Festival?" in places[place], place
+    assert f"http://testserver{published.get_absolute_url()}" in places["sitemap"]
+    detail = page(client.get(published.get_absolute_url())).find("main")
+    assert detail.find("h1").text() == "When is the library open at Spring Festival?"
+    assert "It opens at 9:00 from the second day." in detail.text()
+    assert "Li Na" not in detail.text() and "li.na@example.com" not in detail.text()
+    assert not PublishedAnswer.objects.filter(inquiry=not_agreed).exists()
+
+
+def test_an_unanswered_question_cannot_be_published(citizen, caseworker):
+    with pytest.raises(ValidationError):
+        answer_publish(
+            inquiry=ask(citizen, publish=True), by=caseworker, title="T", question="Q", answer="A"
+        )
+
+
+def test_the_inquiry_list_links_a_published_answer(client, citizen, caseworker):
+    inquiry = answer(ask(citizen, publish=True), caseworker)
+    published = publish(inquiry, caseworker)
+
+    links = page(client.get(reverse("public:inquiry_list"))).find("table").links()
+
+    assert links == [
+        (f"{inquiry.reference} : read the question and answer", published.get_absolute_url())
+    ]
+
+
+def test_a_caseworker_publishes_after_leaving_out_personal_details(client, citizen, caseworker):
+    inquiry = answer(ask(citizen, publish=True, message="I am Li Na. When?"), caseworker)
+    sign_in_with_two_factors(client, caseworker)
+    change_page = page(client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk])))
+    assert ("Publish the question and answer", publish_url(inquiry)) in change_page.links()
+
+    form = page(client.get(publish_url(inquiry)))
+    assert form.find("textarea", name="question").text() == "I am Li Na. When?"
+    texts = {"title": "Library hours", "question": "When?", "answer": inquiry.answer}
+    unticked = client.post(publish_url(inquiry), texts)
+    assert unticked.status_code == 200 and not PublishedAnswer.objects.exists()
+
+    client.post(publish_url(inquiry), {**texts, "checked": "on"})
+
+    published = PublishedAnswer.objects.get()
+    assert (published.title, published.question, published.published_by) == (
+        "Library hours",
+        "When?",
+        caseworker,
+    )
+    assert client.get(published.get_absolute_url()).status_code == 200
+
+
+def test_without_the_authors_yes_the_admin_offers_no_publishing(client, citizen, caseworker):
+    inquiry = answer(ask(citizen, listed=True), caseworker)
+    sign_in_with_two_factors(client, caseworker)
+
+    change_page = page(client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk])))
+    refused = client.post(
+        publish_url(inquiry), {"title": "T", "question": "Q", "answer": "A", "checked": "on"}
+    )
+
+    assert publish_url(inquiry) not in [href for _, href in change_page.links()]
+    assert refused.status_code == 200 and not PublishedAnswer.objects.exists()
+
+
+def test_a_caseworker_takes_a_published_answer_down(client, citizen, caseworker):
+    published = publish(answer(ask(citizen, publish=True), caseworker), caseworker)
+    url = published.get_absolute_url()
+    sign_in_with_two_factors(client, caseworker)
+
+    client.post(
+        reverse("admin:applications_publishedanswer_delete", args=[published.pk]), {"post": "yes"}
+    )
+    client.logout()
+
+    assert client.get(url).status_code == 404
+
+
+def test_a_reference_typed_into_site_search_leads_to_the_status_check(client):
+    response = client.get(reverse("search") + "?q=2092 7227")
+
+    assert (
+        "Check the status of 20927227",
+        reverse("public:status_check") + "?reference=20927227",
+    ) in (page(response).find("main").links())
+
+
+def test_ordinary_words_lead_to_no_status_check(client):
+    links = page(client.get(reverse("search") + "?q=library")).find("main").links()
+
+    assert not [text for text, _ in links if text.startswith("Check the status")]
+
+
+def test_the_author_sees_what_they_agreed_to_show(client, citizen, caseworker):
+    inquiry = answer(ask(citizen, publish=True), caseworker)
+    client.force_login(citizen)
+    before = page(client.get(inquiry.get_absolute_url())).find("dl").text()
+    published = publish(inquiry, caseworker)
+
+    after = page(client.get(inquiry.get_absolute_url())).find("dl")
+
+    assert "you agreed that we may publish the question and answer" in before
+    assert ("published the question and answer", published.get_absolute_url()) in after.links()

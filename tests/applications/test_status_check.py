@@ -1,0 +1,284 @@
+"""Checking a status at /status/ with a reference and the email address used for the case,
+without an account: the right pair shows where the case stands and nothing personal; every
+wrong pair gets the same answer after the same work; scanning is refused."""
+
+import logging
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from applications import status_check
+from applications.services import application_change_status
+from tests.applications.page_reader import error_summary, page
+from tests.applications.public_cases import answer, ask, publish
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("public:status_check")
+NO_MATCH = (
+    "No application or inquiry matches this reference and email address. Check that the "
+    "reference is the 8 digits from your confirmation email, and that the email address is the "
+    "one we send updates to."
+)
+
+
+def check(client, reference, email, address="192.0.2.10", **headers):
+    """Post the form as the browser does from the portal's own page."""
+    return client.post(
+        URL,
+        {"reference": reference, "email": email},
+        headers={"Sec-Fetch-Site": "same-origin", **headers},
+        REMOTE_ADDR=address,
+    )
+
+
+@pytest.fixture
+def application(citizen, caseworker, make_application):
+    application = make_application(applicant=citizen, details="My passport number is E12345678.")
+    application_change_status(application=application, to_status="received", by=caseworker)
+    application_change_status(
+        application=application,
+        to_status="action_required",
+        by=caseworker,
+        note_to_citizen="Send a scan of your passport.",
+        internal_note="Checked by the permits team.",
+    )
+    application.refresh_from_db()
+    return application
+
+
+def test_the_right_pair_shows_where_the_case_stands_and_nothing_personal(client, application):
+    response = check(client, application.reference, "LI.NA@example.com ")
+
+    assert response.status_code == 200
+    main = page(response).find("main")
+    assert main.find("h1").text() == f"Status of {application.reference}"
+    facts = {
+        row.find("dt").text(): row.find("dd").text() for row in main.find("dl").find_all("div")
+    }
+    assert facts == {
+        "Service": "Residence permit renewal",
+        "Sent": f"{application.submitted_at:%-d %B %Y}",
+        "Last update": f"{application.status_changed_at:%-d %B %Y}",
+        "Decision expected by": f"{application.due_at:%-d %B %Y}",
+    }
+    text = main.text()
+    assert "Status: Action required" in text
+    assert application.explanation.meaning in text
+    assert "Sign in and read the note from your caseworker" in text
+    for personal in ["Li Na", "li.na@example.com", "E12345678", "Send a scan", "permits team"]:
+        assert personal.casefold() not in text.casefold()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_spaces_and_dashes_typed_in_the_reference_are_left_out(client, application):
+    spaced = f"{application.reference[:4]} {application.reference[4:]}"
+
+    assert page(check(client, spaced, application.applicant.email)).find("h1").text() == (
+        f"Status of {application.reference}"
+    )
+
+
+def test_an_inquiry_shows_its_status_and_links_its_published_answer(client, citizen, caseworker):
+    inquiry = answer(ask(citizen, publish=True), caseworker)
+    published = publish(inquiry, caseworker)
+
+    response = check(client, inquiry.reference, citizen.email)
+
+    main = page(response).find("main")
+    assert "Status: Answered" in main.text()
+    assert ("Read the published question and answer", published.get_absolute_url()) in (
+        main.links()
+    )
+    assert inquiry.answer not in main.text()
+
+
+def perceived(response, reference):
+    """What a person gets back: status, title, the page's text and the form as filled in,
+    with the reference they typed put aside (it is shown back to them as typed)."""
+    document = page(response)
+    fields = {
+        element.attrs.get("name"): element.attrs.get("value")
+        for element in document.find("main").find_all("input")
+    }
+    return (
+        response.status_code,
+        document.find("title").text(),
+        document.find("main").text(),
+        fields["email"],
+        response.content.decode().replace(f'value="{reference}"', 'value="…"'),
+    )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["wrong email", "unknown reference", "letters", "too long", "null character", "reference of"],
+)
+def test_every_wrong_pair_gets_the_same_answer(client, application, other_citizen, typed):
+    reference, email = {
+        "wrong email": (application.reference, "zhou.bin@example.com"),
+        "unknown reference": ("29999999", "zhou.bin@example.com"),
+        "letters": ("2000abcd", "zhou.bin@example.com"),
+        "too long": ("2" * 5000, "zhou.bin@example.com"),
+        "null character": ("2000\x000000", "zhou.bin@example.com"),
+        # Someone else's address with an existing case of theirs: still the wrong pair.
+        "reference of": (application.reference, other_citizen.email),
+    }[typed]
+    baseline = check(client, "29999998", "zhou.bin@example.com", address="192.0.2.99")
+
+    response = check(client, reference, email)
+
+    assert error_summary(response) == [NO_MATCH]
+    assert perceived(response, reference) == perceived(baseline, "29999998")
+
+
+class CountingDigest:
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self, value):
+        self.calls += 1
+        return self.digest(value)
+
+
+@pytest.fixture
+def work_done(monkeypatch):
+    """The queries (without their values) and digests one check costs."""
+    counter = CountingDigest()
+    counter.digest = status_check.digest
+    monkeypatch.setattr(status_check, "digest", counter)
+
+    def measure(client, reference, email, address):
+        counter.calls = 0
+        with CaptureQueriesContext(connection) as context:
+            check(client, reference, email, address)
+        shapes = [
+            re.sub(r'"s\d+_x\d+"|\'[^\']*\'|\b\d+\b', "?", query["sql"])
+            for query in context.captured_queries
+        ]
+        return shapes, counter.calls
+
+    return measure
+
+
+def test_a_wrong_pair_costs_the_same_work_whether_or_not_the_reference_exists(
+    client, application, work_done
+):
+    # Each from its own address, with its own email address: none has been counted before.
+    wrong_email = work_done(client, application.reference, "wang@example.com", "192.0.2.1")
+    unknown = work_done(client, "29999999", "zhao@example.com", "192.0.2.2")
+    malformed = work_done(client, "not-a-ref", "sun@example.com", "192.0.2.3")
+
+    assert wrong_email == unknown == malformed
+    queries, digests = wrong_email
+    assert digests == 3  # the address given, and one for each kind of case
+    assert len([q for q in queries if "applications_" in q]) == 2  # both kinds, always
+
+
+def test_blank_fields_are_asked_for(client):
+    response = check(client, "", " ")
+
+    assert error_summary(response) == [
+        "Reference: Enter the reference of your application or inquiry",
+        "Email address: Enter your email address",
+    ]
+    assert page(response).find("title").text().startswith("Error: ")
+
+
+def test_too_many_checks_from_one_address_are_refused_alike(client, application, caplog):
+    for number in range(10):
+        check(client, f"2999{number:04d}", "zhou.bin@example.com")
+
+    with caplog.at_level(logging.WARNING, logger="applications.status_check"):
+        refused_existing = check(client, application.reference, application.applicant.email)
+        refused_unknown = check(client, "29999999", "zhou.bin@example.com")
+
+    assert refused_existing.status_code == refused_unknown.status_code == 429
+    assert error_summary(refused_existing) == error_summary(refused_unknown)
+    assert "You have checked too many times" in error_summary(refused_existing)[0]
+    # One burst, one line in the log: not one for every refused check.
+    assert [r.getMessage() for r in caplog.records if r.name == "applications.status_check"] == [
+        "Status checks refused (status_check): too many from 192.0.2.10."
+    ]
+
+
+def test_too_many_checks_of_one_reference_are_refused_from_any_address(client, application, caplog):
+    for number in range(10):
+        check(client, application.reference, f"guess{number}@example.com", f"198.51.100.{number}")
+
+    with caplog.at_level(logging.WARNING, logger="applications.status_check"):
+        refused = check(client, application.reference, application.applicant.email, "203.0.113.1")
+
+    assert refused.status_code == 429
+    assert f"too many for reference {application.reference}, the last from 203.0.113.1" in (
+        caplog.text
+    )
+    assert check(client, "29999999", "zhou.bin@example.com", "203.0.113.1").status_code == 200
+
+
+def test_too_many_checks_with_one_email_address_are_refused_from_any_address(client):
+    for number in range(10):
+        check(client, f"2999{number:04d}", "li.na@example.com", f"198.51.100.{number}")
+
+    assert check(client, "29998888", "Li.Na@example.com", "203.0.113.1").status_code == 429
+
+
+def test_the_form_is_shared_by_every_visitor_and_filled_in_from_a_link(
+    client, django_assert_num_queries
+):
+    first = client.get(URL + "?reference=20927227")
+    with django_assert_num_queries(0):
+        second = client.get(URL + "?reference=20927227")
+
+    assert second.content == first.content
+    assert page(first).find("input", name="reference").attrs["value"] == "20927227"
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+
+
+def test_a_check_posted_from_another_site_is_refused(client, application):
+    response = check(
+        client,
+        application.reference,
+        application.applicant.email,
+        **{"Sec-Fetch-Site": "cross-site"},
+    )
+
+    assert response.status_code == 403
+
+
+def test_every_status_email_links_to_the_status_check(
+    client, citizen, make_application, delivered_mail
+):
+    application = make_application(applicant=citizen)
+
+    email = delivered_mail()[-1]
+
+    link = f"http://127.0.0.1:8000{URL}?reference={application.reference}"
+    assert link in email.body
+    assert f'href="{link}"' in email.alternatives[0].content
+
+
+def test_the_confirmation_page_after_applying_links_to_the_status_check(
+    client, citizen, make_application
+):
+    application = make_application(applicant=citizen)
+    client.force_login(citizen)
+
+    response = client.get(
+        reverse("applications:application_submitted", args=[application.reference])
+    )
+
+    assert ("check its status", f"{URL}?reference={application.reference}") in (
+        page(response).find("main").links()
+    )
+
+
+def test_the_header_and_the_home_page_boxes_lead_to_the_status_check(client):
+    document = page(client.get(reverse("home")))
+
+    assert ("Check a status", URL) in document.find("nav", **{"aria-label": "Main"}).links()
+    for box in ["Application Status", "Inquiry Status"]:
+        assert URL in [href for _, href in document.section(box).links()]

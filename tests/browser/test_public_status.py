@@ -1,0 +1,230 @@
+"""The public status pages in a real browser: axe-core on each, a 320 px screen, the phone's
+reading order on the home page, an early sign-in box for the keyboard, and the status check
+with JavaScript off."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from applications.services import application_change_status
+from news.models import Article, Channel
+from news.services import article_save
+from tests.applications.public_cases import answer, apply, ask, public_service, publish
+from tests.browser.sessions import context_with_session_of
+from tests.factories import make_user
+from tests.staff import add_authenticator, sign_in_with_two_factors
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PASSWORD = "a long demo passphrase"
+
+
+@pytest.fixture
+def citizen(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    user = make_user(email="li.na@example.com", password=PASSWORD, full_name="Li Na")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def public_record(citizen):
+    """Listed cases in several statuses, a published answer, and a news article."""
+    caseworker = make_user(email="caseworker@city.example", password=None, is_staff=True)
+    service = public_service(
+        name="Request for government information about a very long subject indeed"
+    )
+    applications = [apply(citizen, service) for _ in range(3)]
+    application_change_status(application=applications[1], to_status="received", by=caseworker)
+    application_change_status(application=applications[2], to_status="received", by=caseworker)
+    application_change_status(
+        application=applications[2], to_status="action_required", by=caseworker
+    )
+    ask(citizen, listed=True)
+    published = publish(answer(ask(citizen, publish=True), caseworker), caseworker)
+    channel = Channel.objects.create(name="Government News", slug="government-news", position=1)
+    article_save(
+        article=Article(
+            title="Metro line extension opens",
+            slug="metro-line-extension",
+            channel=channel,
+            summary="Six new stations.",
+            body="<p>Six new stations.</p>",
+            status=Article.Status.PUBLISHED,
+            publish_at=timezone.now() - timedelta(hours=1),
+        ),
+        by=None,
+    )
+    return {"application": applications[2], "answer": published}
+
+
+def assert_meets_the_page_rules(page, axe_violations):
+    assert page.locator("h1").count() == 1, page.url
+    assert axe_violations(page) == [], page.url
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
+    assert axe_violations(page) == [], page.url
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/status/",
+        "/status/?reference=20000002",
+        "/status/applications/",
+        "/status/applications/?status=lost",
+        "/status/inquiries/",
+        "/answers/",
+        "answer",
+    ],
+)
+def test_the_public_status_pages_for_everyone(
+    live_server, page, axe_violations, public_record, path
+):
+    if path == "answer":
+        path = public_record["answer"].get_absolute_url()
+    response = page.goto(f"{live_server.url}{path}")
+
+    assert response.status == 200
+    assert_meets_the_page_rules(page, axe_violations)
+
+
+def fill_the_status_check(page, reference, email):
+    page.get_by_label("Reference").fill(reference)
+    page.get_by_label("Email address").fill(email)
+    page.get_by_role("button", name="Check status").click()
+
+
+def test_checking_a_status_and_a_wrong_pair(live_server, page, axe_violations, public_record):
+    application = public_record["application"]
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Check a status").click()
+
+    fill_the_status_check(page, application.reference, "someone@example.com")
+    expect(page.locator(".error-summary")).to_contain_text("No application or inquiry matches")
+    expect(page).to_have_title(re.compile(r"^Error: Check a status \| "))
+    assert_meets_the_page_rules(page, axe_violations)
+
+    fill_the_status_check(page, application.reference, "li.na@example.com")
+    expect(page.locator("h1")).to_have_text(f"Status of {application.reference}")
+    expect(page.locator(".status-panel")).to_contain_text("Action required")
+    assert_meets_the_page_rules(page, axe_violations)
+
+
+def test_the_status_check_works_with_javascript_off(live_server, browser, public_record):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    application = public_record["application"]
+
+    page.goto(f"{live_server.url}/status/?reference={application.reference}")
+    expect(page.get_by_label("Reference")).to_have_value(application.reference)
+    page.get_by_label("Email address").fill("li.na@example.com")
+    page.get_by_role("button", name="Check status").click()
+
+    expect(page.locator("h1")).to_have_text(f"Status of {application.reference}")
+    page.goto(f"{live_server.url}/status/applications/")
+    page.get_by_label("Status").select_option("received")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.locator("table tbody tr")).to_have_count(1)
+    context.close()
+
+
+def top_of(page, locator):
+    return locator.bounding_box()["y"]
+
+
+def test_on_a_phone_a_visitor_meets_the_sign_in_box_before_the_news(
+    live_server, page, public_record
+):
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(live_server.url)
+
+    sign_in = page.get_by_role("heading", name="Sign in")
+    news = page.get_by_role("heading", name="Government News")
+    statuses = page.get_by_role("heading", name="Application Status")
+    assert top_of(page, sign_in) < top_of(page, news) < top_of(page, statuses)
+    # The sign-in box is in the first screen and a half.
+    assert top_of(page, page.get_by_label("Email", exact=True)) < 700 * 1.5
+
+
+def test_on_a_phone_a_citizen_meets_their_own_boxes_before_the_news(
+    live_server, browser, citizen, public_record
+):
+    client = Client()
+    client.force_login(citizen)
+    context = context_with_session_of(client, browser, live_server)
+    page = context.new_page()
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(live_server.url)
+
+    mine = page.get_by_role("heading", name="My applications")
+    news = page.get_by_role("heading", name="Government News")
+    assert top_of(page, mine) < top_of(page, news)
+    expect(page.locator("section", has=mine)).to_contain_text(
+        public_record["application"].reference
+    )
+    context.close()
+
+
+def test_on_a_wide_screen_the_sign_in_box_is_an_early_tab_stop(live_server, page, public_record):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url)
+
+    stops = []
+    while len(stops) < 20 and "sign-in-email" not in stops:
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.id"))
+    # After the skip link, the header (name, search) and the main navigation.
+    assert "sign-in-email" in stops[:12]
+    news_left_of_sign_in = page.get_by_role("heading", name="Government News").bounding_box()["x"]
+    assert news_left_of_sign_in < page.get_by_role("heading", name="Sign in").bounding_box()["x"]
+
+
+@pytest.fixture
+def caseworker(db):
+    user = make_user(email="wang.fang@city.example", password=None, is_staff=True)
+    # Transactional tests empty the tables, so the migrations' group is made again here.
+    group, _ = Group.objects.get_or_create(name="Caseworkers")
+    group.permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="applications",
+            codename__in=["view_inquiry", "change_inquiry", "add_publishedanswer"],
+        )
+    )
+    user.groups.add(group)
+    add_authenticator(user)
+    return user
+
+
+def test_a_caseworker_publishes_an_answered_question(
+    live_server, browser, axe_violations, citizen, caseworker
+):
+    inquiry = answer(ask(citizen, publish=True, message="I am Li Na. When?"), caseworker)
+    client = Client()
+    sign_in_with_two_factors(client, caseworker)
+    context = context_with_session_of(client, browser, live_server)
+    admin = context.new_page()
+
+    admin.goto(f"{live_server.url}/admin/applications/inquiry/{inquiry.pk}/change/")
+    admin.get_by_role("link", name="Publish the question and answer").click()
+    expect(admin).to_have_url(re.compile(r"/publish/$"))
+    admin.wait_for_load_state()
+    assert axe_violations(admin) == []
+    admin.get_by_label("Question").fill("When is the library open?")
+    admin.get_by_label("I have left out anything that could identify the person").check()
+    admin.get_by_role("button", name="Publish").click()
+    expect(admin.locator(".messagelist")).to_contain_text("The question and answer are published")
+    context.close()
+
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/answers/{inquiry.reference}/")
+    expect(page.locator(".published-answer__question")).to_have_text("When is the library open?")
+    page.close()
