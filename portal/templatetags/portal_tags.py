@@ -1,8 +1,10 @@
 from django import template
+from django.forms import BaseForm, BaseFormSet
 from django.shortcuts import resolve_url
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -30,3 +32,33 @@ def rendered_block(context, name):
     # head_title, which the portal shows twice: in <title> and as the last breadcrumb.
     block = context.render_context[BLOCK_CONTEXT_KEY].get_block(name)
     return block.render(context) if block else ""
+
+
+def shows_errors(value):
+    # type(), not isinstance(): isinstance() would open the lazy values in every context (the
+    # CSRF token, the user), and a page that reads them can no longer be shared from the cache.
+    kind = type(value)
+    if issubclass(kind, BaseForm):
+        return value.is_bound and bool(value.errors)
+    if issubclass(kind, BaseFormSet):
+        return value.is_bound and value.total_error_count() > 0
+    return False
+
+
+@register.simple_tag(takes_context=True)
+def error_title_prefix(context):
+    """The "Error: " before the title of a page whose form shows errors (GOV.UK's pattern: the
+    first words a screen reader says on arrival tell that the form was not sent). base.html asks
+    once for every page, whatever the form is called in the page's context."""
+    if any(shows_errors(value) for value in context.flatten().values()):
+        # Django's admin says the same in its own titles: its translations apply.
+        return gettext("Error:") + " "
+    return ""
+
+
+@register.filter
+def field_group(bound_field):
+    """A field's label, hint, errors and input, the label as written: no colon after it."""
+    # Each form holds its own copies of its fields, so this changes no other form.
+    bound_field.field.label_suffix = ""
+    return bound_field.as_field_group()
