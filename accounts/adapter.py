@@ -2,6 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.utils import build_absolute_uri
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from portal.models import SiteProfile
 
@@ -9,17 +10,21 @@ from portal.models import SiteProfile
 class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
-        "email_password_mismatch": "The email address or password is not correct.",
-        "too_many_login_attempts": (
+        "email_password_mismatch": _("The email address or password is not correct."),
+        "too_many_login_attempts": _(
             "Too many failed attempts to sign in with this email address. For your security, "
             "wait five minutes before you try again, or reset your password."
         ),
-        "rate_limited": "You have sent too many requests. Wait a few minutes and try again.",
+        "rate_limited": _("You have sent too many requests. Wait a few minutes and try again."),
     }
 
     def save_user(self, request, user, form, commit=True):
         user.full_name = form.cleaned_data.get("full_name", "")
         return super().save_user(request, user, form, commit=commit)
+
+    def get_password_change_redirect_url(self, request):
+        # allauth shows the form again; the person goes on to their account instead.
+        return reverse("accounts:overview")
 
     def format_email_subject(self, subject):
         return f"{subject} | {SiteProfile.load().name}"

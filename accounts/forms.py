@@ -1,39 +1,113 @@
-from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account import forms as account_forms
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
 
-class SignupForm(AllauthSignupForm):
+class PortalFields:
+    """allauth's forms in the portal's words: the labels below, and no placeholders (a
+    placeholder repeats the label, then vanishes as soon as someone types)."""
+
+    labels = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs.pop("placeholder", None)
+            if name in self.labels:
+                field.label = self.labels[name]
+
+
+class LoginForm(PortalFields, account_forms.LoginForm):
+    labels = {"login": _("Email address"), "remember": _("Keep me signed in on this device")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The page links to "Reset your password" below the form, not inside the field's hint.
+        self.fields["password"].help_text = ""
+
+
+class SignupForm(PortalFields, account_forms.SignupForm):
     full_name = forms.CharField(
-        label="Full name",
+        label=_("Full name"),
         max_length=User._meta.get_field("full_name").max_length,
-        help_text="As you would write it on an application to the city.",
+        help_text=_("As you would write it on an application to the city."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 
+    labels = {
+        "email": _("Email address"),
+        "password1": _("Create a password"),
+        "password2": _("Confirm your password"),
+    }
     field_order = ["full_name", "email", "password1", "password2"]
 
     def clean_full_name(self):
         full_name = " ".join(self.cleaned_data["full_name"].split())
         if not full_name:
-            raise forms.ValidationError("Enter your full name.")
+            raise forms.ValidationError(_("Enter your full name."))
         return full_name
+
+
+class ResetPasswordForm(PortalFields, account_forms.ResetPasswordForm):
+    labels = {"email": _("Email address")}
+
+
+class ResetPasswordKeyForm(PortalFields, account_forms.ResetPasswordKeyForm):
+    labels = {"password1": _("New password"), "password2": _("Confirm your new password")}
+
+
+class ChangePasswordForm(PortalFields, account_forms.ChangePasswordForm):
+    labels = {
+        "oldpassword": _("Current password"),
+        "password1": _("New password"),
+        "password2": _("Confirm your new password"),
+    }
+
+
+class AddEmailForm(PortalFields, account_forms.AddEmailForm):
+    labels = {"email": _("Email address")}
+
+
+class ChangeEmailForm(PortalFields, account_forms.ChangeEmailForm):
+    labels = {"email": _("New email address")}
+
+
+class ReauthenticateForm(PortalFields, account_forms.ReauthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
+
+
+class AuthenticateForm(PortalFields, mfa_forms.AuthenticateForm):
+    pass
+
+
+class ReauthenticateWithCodeForm(PortalFields, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class ActivateTOTPForm(PortalFields, totp_forms.ActivateTOTPForm):
+    labels = {"code": _("Code from your authenticator app")}
 
 
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "contact_language"]
-        labels = {"full_name": "Full name"}
+        labels = {"full_name": _("Full name")}
         help_texts = {
-            "contact_language": "The language we use when we write to you about your "
-            "applications and inquiries.",
+            "contact_language": _(
+                "The language we use when we write to you about your applications and inquiries."
+            ),
         }
         widgets = {"full_name": forms.TextInput(attrs={"autocomplete": "name"})}
 
     def clean_full_name(self):
         full_name = " ".join(self.cleaned_data["full_name"].split())
         if not full_name:
-            raise forms.ValidationError("Enter your full name.")
+            raise forms.ValidationError(_("Enter your full name."))
         return full_name

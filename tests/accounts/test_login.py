@@ -2,6 +2,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.pages import read
+
 from .conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -12,11 +14,11 @@ def test_home_page_shows_the_sign_in_box_to_visitors(client):
 
     assert f'action="{reverse("accounts:home_sign_in")}"' in page
     assert '<input type="hidden" name="next" value="/">' in page
-    assert '<label for="sign-in-email">Email</label>' in page
+    assert '<label for="sign-in-email">Email address</label>' in page
     assert '<label for="sign-in-password">Password</label>' in page
     assert ">Sign in</button>" in page
-    assert f'<a href="{reverse("account_signup")}">Free sign-up</a>' in page
-    assert f'<a href="{reverse("account_reset_password")}">Forgot password</a>' in page
+    assert read(page).link("Create an account") == reverse("account_signup")
+    assert read(page).link("Reset your password") == reverse("account_reset_password")
     # Anonymous visitors share one cached copy of the home page: no per-visitor token in it.
     assert "csrfmiddlewaretoken" not in page
 

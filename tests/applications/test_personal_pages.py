@@ -62,7 +62,7 @@ def test_a_case_page_is_not_shown_once_the_email_address_is_no_longer_verified(
 
     page = client.get(application.get_absolute_url()).content.decode()
     assert application.reference not in page
-    assert "Verify Your Email Address" in page
+    assert "Confirm your email address" in page
 
 
 def test_a_case_page_is_not_shown_once_the_email_address_moves_to_another_account(
@@ -78,4 +78,4 @@ def test_a_case_page_is_not_shown_once_the_email_address_moves_to_another_accoun
     address.save()
 
     page = client.get(application.get_absolute_url()).content.decode()
-    assert "Verify Your Email Address" in page
+    assert "Confirm your email address" in page

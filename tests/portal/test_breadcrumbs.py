@@ -66,7 +66,10 @@ def test_the_portal_pages_sit_right_below_home(client, name, current):
 def test_an_allauth_page_ends_its_trail_with_its_own_title(client):
     response = client.get(reverse("account_reset_password"))
 
-    assert breadcrumbs(response.content.decode()) == [HOME, Crumb("Password Reset", current=True)]
+    assert breadcrumbs(response.content.decode()) == [
+        HOME,
+        Crumb("Reset your password", current=True),
+    ]
 
 
 def test_an_allauth_account_page_sits_below_my_account(client, make_user):

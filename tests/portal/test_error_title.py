@@ -21,6 +21,24 @@ def title_of(response):
     return read(response.content).title
 
 
+def test_the_sign_in_page_with_a_wrong_password(client, make_user):
+    make_user(email="he.ping@example.com")
+
+    page = client.get(reverse("account_login"))
+    failed = client.post(
+        reverse("account_login"), {"login": "he.ping@example.com", "password": "not it"}
+    )
+
+    assert not title_of(page).startswith("Error:")
+    assert title_of(failed).startswith("Error: Sign in |")
+
+
+def test_the_create_an_account_page_with_a_missing_name(client):
+    response = client.post(reverse("account_signup"), {"email": "he.ping@example.com"})
+
+    assert title_of(response).startswith("Error: Create an account |")
+
+
 @pytest.mark.parametrize(
     ("name", "data", "title"),
     [
