@@ -169,6 +169,9 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming the address finishes signing in, in the browser that created the account (allauth
+# keeps the sign-in waiting in that session); a link opened elsewhere leads to the sign-in page.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 # One address per account: a new address replaces the old one once it is verified.
 ACCOUNT_CHANGE_EMAIL = True

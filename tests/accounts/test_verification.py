@@ -3,6 +3,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from tests.pages import read
@@ -87,3 +88,29 @@ def test_an_expired_or_used_confirmation_link_says_so_and_leads_to_sign_in(clien
 
     assert page.h1 == "This link no longer works"
     assert page.link("Sign in") == reverse("account_login")
+
+
+def test_confirming_the_address_signs_the_new_person_in_where_they_were_going(
+    client, delivered_mail
+):
+    client.post(f"{reverse('account_signup')}?next=/services/", {**SIGNUP, "next": "/services/"})
+
+    response = client.post(link_in(delivered_mail()[0]))
+
+    assert response.url == "/services/"
+    assert client.session["_auth_user_id"]
+    assert EmailAddress.objects.get(email="wang.xiaoming@example.com").verified
+
+
+def test_a_link_opened_in_another_browser_confirms_the_address_then_asks_to_sign_in(
+    client, delivered_mail
+):
+    client.post(reverse("account_signup"), SIGNUP)
+    other_browser = Client()
+
+    response = other_browser.post(link_in(delivered_mail()[0]), follow=True)
+
+    assert EmailAddress.objects.get(email="wang.xiaoming@example.com").verified
+    assert "_auth_user_id" not in other_browser.session
+    assert response.redirect_chain[-1][0] == reverse("account_login")
+    assert "You have confirmed wang.xiaoming@example.com." in messages_on(response)
