@@ -1,4 +1,9 @@
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.utils import build_absolute_uri
 from django.urls import reverse
@@ -22,6 +27,13 @@ class AccountAdapter(DefaultAccountAdapter):
         user.full_name = form.cleaned_data.get("full_name", "")
         return super().save_user(request, user, form, commit=commit)
 
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # Setting up two-factor authentication right after signing in (staff are sent there on
+        # their first visit to the admin) does not ask for the password that was just typed.
+        if app == "allauth.mfa" and signed_in_with_password_just_now(context.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
     def get_password_change_redirect_url(self, request):
         # allauth shows the form again; the person goes on to their account instead.
         return reverse("accounts:overview")
@@ -37,6 +49,17 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         super().send_mail(template_prefix, email, context)
+
+
+def signed_in_with_password_just_now(request):
+    """The password was given in this session within allauth's window for asking it again."""
+    if request is None or not request.user.is_authenticated:
+        return False
+    since = time.time() - account_settings.REAUTHENTICATION_TIMEOUT
+    return any(
+        record.get("method") == "password" and record.get("at", 0) > since
+        for record in get_authentication_records(request, request.user)
+    )
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -55,6 +55,11 @@ def fields_of(page):
         ("account_logout", "Sign out", []),
         ("account_reauthenticate", "Confirm it's you", ["Password"]),
         ("mfa_index", "Two-factor authentication", []),
+        (
+            "mfa_activate_totp",
+            "Set up two-factor authentication",
+            ["Code from your authenticator app"],
+        ),
     ],
 )
 def test_the_pages_for_a_signed_in_person(client, citizen, sign_in, name, heading, labels):

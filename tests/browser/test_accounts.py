@@ -142,3 +142,20 @@ def test_a_session_without_a_code_is_asked_for_one_before_the_admin(
     page.get_by_label("Code").fill(current_code(staff_member.totp_secret))
     page.get_by_label("Code").press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Site administration")
+
+
+def test_new_staff_set_up_two_factor_authentication_in_one_pass(
+    live_server, page, staff_member, axe_violations
+):
+    sign_in_with_password(page, live_server, staff_member, "?next=/admin/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up two-factor authentication")
+    assert axe_violations(page) == []
+    secret = page.get_by_label("If you cannot scan the code, enter this key instead").input_value()
+    page.get_by_label("Code from your authenticator app").fill(current_code(secret))
+    page.get_by_role("button", name="Turn on two-factor authentication").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your recovery codes")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Continue to the administration").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Site administration")
