@@ -39,7 +39,6 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     search_fields = ["question", "answer_text"]
     ordering = ["topic__position", "topic__name", "position", "question"]
     prepopulated_fields = {"slug": ["question"]}
-    autocomplete_fields = ["topic"]
     readonly_fields = ["helpful_yes", "helpful_no", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["topic", "question", "slug", "answer", "position"]}),
