@@ -37,6 +37,8 @@ class Page:
 class PageParser(HTMLParser):
     # Elements whose text is read out as one thing.
     CAPTURED = {"title", "h1", "h2", "h3", "label", "a", "button"}
+    # Elements that separate the words before and after them.
+    SEPARATING = {"p", "div", "li", "td", "th", "tr", "br", "dt", "dd", "h1", "h2", "h3", "label"}
 
     def __init__(self):
         super().__init__()
@@ -48,6 +50,8 @@ class PageParser(HTMLParser):
         attrs = dict(attrs)
         if tag == "main":
             self.in_main = True
+        if self.in_main and tag in self.SEPARATING:
+            self.page.main_text += " "
         if not self.in_main and tag != "title":
             return
         if tag == "input":
@@ -58,6 +62,8 @@ class PageParser(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "main":
             self.in_main = False
+        if self.in_main and tag in self.SEPARATING:
+            self.page.main_text += " "
         if not self.open or self.open[-1][0] != tag:
             return
         tag, attrs, text = self.open.pop()

@@ -115,8 +115,10 @@ def test_the_pages_an_editor_uses(
             "/admin/news/article/",
             "/admin/news/article/add/",
             f"/admin/news/article/{article.pk}/change/",
+            "/admin/faq/question/",
             "/admin/faq/question/add/",
             f"/admin/faq/question/{question.pk}/change/",
+            f"/admin/faq/question/{question.pk}/preview/",
         ],
     )
 
