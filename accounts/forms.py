@@ -8,10 +8,12 @@ from .models import User
 
 
 class PortalFields:
-    """allauth's forms in the portal's words: the labels below, and no placeholders (a
-    placeholder repeats the label, then vanishes as soon as someone types)."""
+    """allauth's forms in the portal's words: the labels below, what to do when a field is left
+    empty (rather than "This field is required."), and no placeholders (a placeholder repeats
+    the label, then vanishes as soon as someone types)."""
 
     labels = {}
+    when_empty = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -19,10 +21,13 @@ class PortalFields:
             field.widget.attrs.pop("placeholder", None)
             if name in self.labels:
                 field.label = self.labels[name]
+            if name in self.when_empty:
+                field.error_messages["required"] = self.when_empty[name]
 
 
 class LoginForm(PortalFields, account_forms.LoginForm):
     labels = {"login": _("Email address"), "remember": _("Keep me signed in on this device")}
+    when_empty = {"login": _("Enter your email address."), "password": _("Enter your password.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,6 +48,12 @@ class SignupForm(PortalFields, account_forms.SignupForm):
         "password1": _("Create a password"),
         "password2": _("Confirm your password"),
     }
+    when_empty = {
+        "full_name": _("Enter your full name."),
+        "email": _("Enter your email address."),
+        "password1": _("Enter a password."),
+        "password2": _("Enter the password again."),
+    }
     field_order = ["full_name", "email", "password1", "password2"]
 
     def clean_full_name(self):
@@ -54,10 +65,12 @@ class SignupForm(PortalFields, account_forms.SignupForm):
 
 class ResetPasswordForm(PortalFields, account_forms.ResetPasswordForm):
     labels = {"email": _("Email address")}
+    when_empty = {"email": _("Enter your email address.")}
 
 
 class ResetPasswordKeyForm(PortalFields, account_forms.ResetPasswordKeyForm):
     labels = {"password1": _("New password"), "password2": _("Confirm your new password")}
+    when_empty = {"password1": _("Enter a new password."), "password2": _("Enter it again.")}
 
 
 class ChangePasswordForm(PortalFields, account_forms.ChangePasswordForm):
@@ -66,32 +79,40 @@ class ChangePasswordForm(PortalFields, account_forms.ChangePasswordForm):
         "password1": _("New password"),
         "password2": _("Confirm your new password"),
     }
+    when_empty = {
+        "oldpassword": _("Enter your current password."),
+        "password1": _("Enter a new password."),
+        "password2": _("Enter it again."),
+    }
 
 
 class AddEmailForm(PortalFields, account_forms.AddEmailForm):
     labels = {"email": _("Email address")}
-
-
-class ChangeEmailForm(PortalFields, account_forms.ChangeEmailForm):
-    labels = {"email": _("New email address")}
+    when_empty = {"email": _("Enter an email address.")}
 
 
 class ReauthenticateForm(PortalFields, account_forms.ReauthenticateForm):
+    when_empty = {"password": _("Enter your password.")}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].help_text = ""
 
 
+CODE_WHEN_EMPTY = {"code": _("Enter the code your authenticator app shows.")}
+
+
 class AuthenticateForm(PortalFields, mfa_forms.AuthenticateForm):
-    pass
+    when_empty = CODE_WHEN_EMPTY
 
 
 class ReauthenticateWithCodeForm(PortalFields, mfa_forms.ReauthenticateForm):
-    pass
+    when_empty = CODE_WHEN_EMPTY
 
 
 class ActivateTOTPForm(PortalFields, totp_forms.ActivateTOTPForm):
     labels = {"code": _("Code from your authenticator app")}
+    when_empty = CODE_WHEN_EMPTY
 
 
 class ProfileForm(forms.ModelForm):

@@ -162,7 +162,6 @@ ACCOUNT_FORMS = {
     "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
     "change_password": "accounts.forms.ChangePasswordForm",
     "add_email": "accounts.forms.AddEmailForm",
-    "change_email": "accounts.forms.ChangeEmailForm",
     "reauthenticate": "accounts.forms.ReauthenticateForm",
 }
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -89,7 +89,7 @@ def test_an_unverified_account_cannot_sign_in_until_the_address_is_confirmed(
 @pytest.mark.parametrize(
     ("field", "value", "error"),
     [
-        ("full_name", "   ", "Full name: This field is required."),
+        ("full_name", "   ", "Full name: Enter your full name."),
         ("email", "not-an-address", "Email address: Enter a valid email address."),
         ("password1", "password", "Create a password: This password is too short."),
     ],

@@ -127,3 +127,29 @@ def test_asking_for_the_password_again_says_confirm_its_you(client, citizen):
     page = read(response.content)
     assert page.h1 == "Confirm it's you"
     assert page.buttons == ["Continue"]
+
+
+@pytest.mark.parametrize(
+    ("name", "problems"),
+    [
+        (
+            "account_signup",
+            [
+                "Full name: Enter your full name.",
+                "Email address: Enter your email address.",
+                "Create a password: Enter a password.",
+                "Confirm your password: Enter the password again.",
+            ],
+        ),
+        (
+            "account_login",
+            ["Email address: Enter your email address.", "Password: Enter your password."],
+        ),
+        ("account_reset_password", ["Email address: Enter your email address."]),
+    ],
+)
+def test_an_empty_form_says_what_to_enter(client, name, problems):
+    page = read(client.post(reverse(name), {"next": "/"}).content)
+
+    # The error summary links each problem to its field.
+    assert [text for text, href in page.links if href and href.startswith("#id_")] == problems
