@@ -87,8 +87,9 @@ class ChangePasswordForm(PortalFields, account_forms.ChangePasswordForm):
 
 
 class AddEmailForm(PortalFields, account_forms.AddEmailForm):
-    labels = {"email": _("Email address")}
-    when_empty = {"email": _("Enter an email address.")}
+    # With ACCOUNT_CHANGE_EMAIL, adding an address is changing it.
+    labels = {"email": _("New email address")}
+    when_empty = {"email": _("Enter the new email address.")}
 
 
 class ReauthenticateForm(PortalFields, account_forms.ReauthenticateForm):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.pages import read
+from tests.staff import add_authenticator
 
 from .conftest import PASSWORD
 
@@ -54,6 +55,7 @@ def fields_of(page):
         ),
         ("account_logout", "Sign out", []),
         ("account_reauthenticate", "Confirm it's you", ["Password"]),
+        ("account_email", "Change your email address", ["New email address"]),
         ("mfa_index", "Two-factor authentication", []),
         (
             "mfa_activate_totp",
@@ -153,3 +155,37 @@ def test_an_empty_form_says_what_to_enter(client, name, problems):
 
     # The error summary links each problem to its field.
     assert [text for text, href in page.links if href and href.startswith("#id_")] == problems
+
+
+def test_changing_the_email_address_offers_to_send_again_or_cancel(client, citizen):
+    client.force_login(citizen)
+
+    response = client.post(
+        reverse("account_email"), {"action_add": "", "email": "li.na@new.example"}, follow=True
+    )
+
+    page = read(response.content)
+    assert page.h1 == "Change your email address"
+    assert "We have sent a link to li.na@new.example." in page.main_text
+    assert page.buttons[:2] == ["Send the email again", "Cancel the change"]
+
+
+def test_turning_off_two_factor_authentication_is_called_that_throughout(client, citizen):
+    add_authenticator(citizen)
+    client.force_login(citizen)
+
+    index = read(client.get(reverse("mfa_index")).content)
+    asked = client.get(index.link("Turn off two-factor authentication"), follow=True)
+    # allauth asks to confirm it's you before a change of authenticators.
+    assert read(asked.content).h1 == "Confirm it's you"
+    page = read(
+        client.post(
+            asked.request["PATH_INFO"] + "?" + asked.request["QUERY_STRING"],
+            {"password": PASSWORD},
+            follow=True,
+        ).content
+    )
+
+    assert page.h1 == "Turn off two-factor authentication"
+    assert page.buttons == ["Turn off two-factor authentication"]
+    assert page.link("Keep it on") == reverse("mfa_index")

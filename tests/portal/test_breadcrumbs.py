@@ -80,5 +80,5 @@ def test_an_allauth_account_page_sits_below_my_account(client, make_user):
     assert breadcrumbs(response.content.decode()) == [
         HOME,
         Crumb("My account", reverse("accounts:overview")),
-        Crumb("Email Address", current=True),
+        Crumb("Change your email address", current=True),
     ]
