@@ -101,6 +101,10 @@ def verification_resend(request):
                 _("Sign in. If your email address is not confirmed yet, we will send a new link."),
             )
             return redirect("account_login")
+        if stage.login.user and has_verified_email(stage.login.user):
+            # Confirmed meanwhile, from a link opened in another browser.
+            messages.info(request, _("Your email address is confirmed. Sign in to continue."))
+            return redirect("account_login")
         back = "account_email_verification_sent"
         sent = email_verification.send_verification_email_at_login(request, stage.login)
     if not sent:

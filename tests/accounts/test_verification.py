@@ -114,3 +114,14 @@ def test_a_link_opened_in_another_browser_confirms_the_address_then_asks_to_sign
     assert "_auth_user_id" not in other_browser.session
     assert response.redirect_chain[-1][0] == reverse("account_login")
     assert "You have confirmed wang.xiaoming@example.com." in messages_on(response)
+
+
+def test_send_again_after_confirming_in_another_browser_leads_to_sign_in(client, delivered_mail):
+    client.post(reverse("account_signup"), SIGNUP)
+    Client().post(link_in(delivered_mail()[0]))
+
+    response = client.post(reverse("accounts:verification_resend"), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("account_login")
+    assert "Your email address is confirmed. Sign in to continue." in messages_on(response)
+    assert len(delivered_mail()) == 1
