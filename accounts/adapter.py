@@ -1,4 +1,9 @@
+import time
+
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django import forms
 from django.core.mail import EmailMultiAlternatives
@@ -20,12 +25,12 @@ def login_of(credentials):
 class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
-        "email_password_mismatch": "The email address or password is not correct.",
+        "email_password_mismatch": _("The email address or password is not correct."),
         "too_many_login_attempts": _(
             "Too many failed attempts to sign in with this email address. For your security, "
             "wait a few minutes before you try again, or reset your password."
         ),
-        "rate_limited": "You have sent too many requests. Wait a few minutes and try again.",
+        "rate_limited": _("You have sent too many requests. Wait a few minutes and try again."),
     }
 
     # Failed sign-ins count per account and source: accounts/sign_in_failures.py.
@@ -87,6 +92,17 @@ class AccountAdapter(DefaultAccountAdapter):
         user.full_name = form.cleaned_data.get("full_name", "")
         return super().save_user(request, user, form, commit=commit)
 
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # Setting up two-factor authentication right after signing in (staff are sent there on
+        # their first visit to the admin) does not ask for the password that was just typed.
+        if app == "allauth.mfa" and signed_in_with_password_just_now(context.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+    def get_password_change_redirect_url(self, request):
+        # allauth shows the form again; the person goes on to their account instead.
+        return reverse("accounts:overview")
+
     def format_email_subject(self, subject):
         return f"{subject} | {SiteProfile.load().name}"
 
@@ -130,6 +146,17 @@ class AccountAdapter(DefaultAccountAdapter):
         )
         with_html.attach_alternative(html, "text/html")
         return with_html
+
+
+def signed_in_with_password_just_now(request):
+    """The password was given in this session within allauth's window for asking it again."""
+    if request is None or not request.user.is_authenticated:
+        return False
+    since = time.time() - account_settings.REAUTHENTICATION_TIMEOUT
+    return any(
+        record.get("method") == "password" and record.get("at", 0) > since
+        for record in get_authentication_records(request, request.user)
+    )
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -1,24 +1,66 @@
-from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account import forms as account_forms
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 from django import forms
 from django.contrib.auth.hashers import make_password
+from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
 
-class SignupForm(AllauthSignupForm):
+class PortalFields:
+    """allauth's forms in the portal's words: the labels below, what to do when a field is left
+    empty (rather than "This field is required."), and no placeholders (a placeholder repeats
+    the label, then vanishes as soon as someone types)."""
+
+    labels = {}
+    when_empty = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs.pop("placeholder", None)
+            if name in self.labels:
+                field.label = self.labels[name]
+            if name in self.when_empty:
+                field.error_messages["required"] = self.when_empty[name]
+
+
+class LoginForm(PortalFields, account_forms.LoginForm):
+    labels = {"login": _("Email address"), "remember": _("Keep me signed in on this device")}
+    when_empty = {"login": _("Enter your email address."), "password": _("Enter your password.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The page links to "Reset your password" below the form, not inside the field's hint.
+        self.fields["password"].help_text = ""
+
+
+class SignupForm(PortalFields, account_forms.SignupForm):
     full_name = forms.CharField(
-        label="Full name",
+        label=_("Full name"),
         max_length=User._meta.get_field("full_name").max_length,
-        help_text="As you would write it on an application to the city.",
+        help_text=_("As you would write it on an application to the city."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 
+    labels = {
+        "email": _("Email address"),
+        "password1": _("Create a password"),
+        "password2": _("Confirm your password"),
+    }
+    when_empty = {
+        "full_name": _("Enter your full name."),
+        "email": _("Enter your email address."),
+        "password1": _("Enter a password."),
+        "password2": _("Enter the password again."),
+    }
     field_order = ["full_name", "email", "password1", "password2"]
 
     def clean_full_name(self):
         full_name = " ".join(self.cleaned_data["full_name"].split())
         if not full_name:
-            raise forms.ValidationError("Enter your full name.")
+            raise forms.ValidationError(_("Enter your full name."))
         return full_name
 
     def try_save(self, request):
@@ -29,19 +71,73 @@ class SignupForm(AllauthSignupForm):
         return super().try_save(request)
 
 
+class ResetPasswordForm(PortalFields, account_forms.ResetPasswordForm):
+    labels = {"email": _("Email address")}
+    when_empty = {"email": _("Enter your email address.")}
+
+
+class ResetPasswordKeyForm(PortalFields, account_forms.ResetPasswordKeyForm):
+    labels = {"password1": _("New password"), "password2": _("Confirm your new password")}
+    when_empty = {"password1": _("Enter a new password."), "password2": _("Enter it again.")}
+
+
+class ChangePasswordForm(PortalFields, account_forms.ChangePasswordForm):
+    labels = {
+        "oldpassword": _("Current password"),
+        "password1": _("New password"),
+        "password2": _("Confirm your new password"),
+    }
+    when_empty = {
+        "oldpassword": _("Enter your current password."),
+        "password1": _("Enter a new password."),
+        "password2": _("Enter it again."),
+    }
+
+
+class AddEmailForm(PortalFields, account_forms.AddEmailForm):
+    # With ACCOUNT_CHANGE_EMAIL, adding an address is changing it.
+    labels = {"email": _("New email address")}
+    when_empty = {"email": _("Enter the new email address.")}
+
+
+class ReauthenticateForm(PortalFields, account_forms.ReauthenticateForm):
+    when_empty = {"password": _("Enter your password.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].help_text = ""
+
+
+CODE_WHEN_EMPTY = {"code": _("Enter the code your authenticator app shows.")}
+
+
+class AuthenticateForm(PortalFields, mfa_forms.AuthenticateForm):
+    when_empty = CODE_WHEN_EMPTY
+
+
+class ReauthenticateWithCodeForm(PortalFields, mfa_forms.ReauthenticateForm):
+    when_empty = CODE_WHEN_EMPTY
+
+
+class ActivateTOTPForm(PortalFields, totp_forms.ActivateTOTPForm):
+    labels = {"code": _("Code from your authenticator app")}
+    when_empty = CODE_WHEN_EMPTY
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "contact_language"]
-        labels = {"full_name": "Full name"}
+        labels = {"full_name": _("Full name")}
         help_texts = {
-            "contact_language": "The language we use when we write to you about your "
-            "applications and inquiries.",
+            "contact_language": _(
+                "The language we use when we write to you about your applications and inquiries."
+            ),
         }
         widgets = {"full_name": forms.TextInput(attrs={"autocomplete": "name"})}
 
     def clean_full_name(self):
         full_name = " ".join(self.cleaned_data["full_name"].split())
         if not full_name:
-            raise forms.ValidationError("Enter your full name.")
+            raise forms.ValidationError(_("Enter your full name."))
         return full_name

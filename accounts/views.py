@@ -1,6 +1,9 @@
 from allauth.account import views as allauth_views
 from allauth.account.decorators import reauthentication_required
+from allauth.account.internal.flows import email_verification
 from allauth.account.models import EmailAddress
+from allauth.account.stages import EmailVerificationStage, LoginStageController
+from allauth.account.utils import has_verified_email
 from allauth.account.views import login, logout
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
@@ -8,8 +11,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.csrf import same_origin_form_target
 
@@ -71,6 +75,44 @@ def close(request):
         )
         return redirect("home")
     return render(request, "accounts/close.html")
+
+
+@require_POST
+def verification_resend(request):
+    """The "Send the email again" button while an address waits to be confirmed. allauth sends
+    it, with its own limit (ACCOUNT_RATE_LIMITS["confirm_email"]); an address that already has
+    an account gets the same answer as a new one (ACCOUNT_PREVENT_ENUMERATION)."""
+    if request.user.is_authenticated:
+        # "My account" shows the address, and whether it is confirmed.
+        back = "accounts:overview"
+        if has_verified_email(request.user):
+            return redirect(back)
+        sent = email_verification.send_verification_email_for_user(request, request.user)
+    else:
+        # Someone who has just created an account, or signed in to one not yet confirmed: the
+        # sign-in waits in the session for the address to be confirmed.
+        stage = LoginStageController.enter(request, EmailVerificationStage.key)
+        if stage is None:
+            messages.info(
+                request,
+                _("Sign in. If your email address is not confirmed yet, we will send a new link."),
+            )
+            return redirect("account_login")
+        if stage.login.user and has_verified_email(stage.login.user):
+            # Confirmed meanwhile, from a link opened in another browser.
+            messages.info(request, _("Your email address is confirmed. Sign in to continue."))
+            return redirect("account_login")
+        back = "account_email_verification_sent"
+        sent = email_verification.send_verification_email_at_login(request, stage.login)
+    if not sent:
+        messages.warning(
+            request,
+            _(
+                "We sent you an email a few minutes ago. Wait a little longer, and check your spam "
+                "folder, before asking for another."
+            ),
+        )
+    return redirect(back)
 
 
 # The home page's sign-in box and the header's sign-out button post to allauth's own views

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from portal.links import site_origin
 from portal.pagination import LargeTablePaginator
@@ -87,6 +87,7 @@ def matching_people(term):
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
+    template = "admin/edit_inline/read_only_tabular.html"
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -188,6 +189,14 @@ class CaseAdmin(admin.ModelAdmin):
     def search_condition(self, term):
         return Q(**{f"{self.person_field}__in": matching_people(term)})
 
+    @admin.display(description=_("citizen's name"))
+    def person_name(self, case):
+        return getattr(case, self.person_field).full_name or "—"
+
+    @admin.display(description=_("preferred contact language"))
+    def person_contact_language(self, case):
+        return getattr(case, self.person_field).get_contact_language_display()
+
     def change_status(self, case, data, request):
         raise NotImplementedError
 
@@ -251,6 +260,8 @@ class ApplicationAdmin(CaseAdmin):
     readonly_fields = [
         "reference",
         "applicant",
+        "person_name",
+        "person_contact_language",
         "service",
         "status",
         "submitted_at",
@@ -262,6 +273,8 @@ class ApplicationAdmin(CaseAdmin):
         "reference",
         "service",
         "applicant",
+        "person_name",
+        "person_contact_language",
         "status",
         "submitted_at",
         "due_at",
@@ -306,6 +319,8 @@ class InquiryAdmin(CaseAdmin):
     readonly_fields = [
         "reference",
         "author",
+        "person_name",
+        "person_contact_language",
         "status",
         "submitted_at",
         "subject",

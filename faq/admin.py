@@ -1,5 +1,12 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
 
@@ -21,32 +28,80 @@ class TopicAdmin(admin.ModelAdmin):
         return topic.question_count
 
 
+class QuestionListForm(forms.ModelForm):
+    """The inputs in the list, each named for its row: a column header does not label them, and
+    the fields' help, shown on the question's own page, is not repeated on every row."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.help_text = ""
+            field.widget.attrs["aria-label"] = f"{field.label}: {self.instance}"
+
+
 @admin.register(Question)
 class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
+    """Drafts and preview as for news articles: an unpublished question is a draft, seen only by
+    staff through the preview; it is published from its own page, after the preview."""
+
     list_display = [
         "question",
         "topic",
         "position",
         "featured",
-        "published",
+        "visibility",
         "helpful_yes",
         "helpful_no",
         "updated_at",
     ]
-    list_editable = ["position", "featured", "published"]
+    list_editable = ["position", "featured"]
     list_filter = ["published", "featured", "topic"]
     list_select_related = ["topic"]
     search_fields = ["question", "answer_text"]
     ordering = ["topic__position", "topic__name", "position", "question"]
     prepopulated_fields = {"slug": ["question"]}
-    autocomplete_fields = ["topic"]
-    readonly_fields = ["helpful_yes", "helpful_no", "created_at", "updated_at"]
+    readonly_fields = ["preview_link", "helpful_yes", "helpful_no", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["topic", "question", "slug", "answer", "position"]}),
-        ("Visibility", {"fields": ["published", "featured"]}),
+        ("Publishing", {"fields": ["published", "featured", "preview_link"]}),
         ("Was this answer helpful?", {"fields": ["helpful_yes", "helpful_no"]}),
         ("History", {"fields": ["created_at", "updated_at"]}),
     ]
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, form=QuestionListForm, **kwargs)
+
+    @admin.display(description=_("visible to the public"), ordering="published")
+    def visibility(self, question):
+        return _("Yes") if question.published else _("No (draft)")
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, question):
+        if not question.pk:
+            return _("Save the question first, then preview it here.")
+        return format_html(
+            '<a href="{}">{}</a>',
+            self.preview_url(question),
+            _("Preview this answer as it will look"),
+        )
+
+    def preview_url(self, question):
+        return reverse("admin:faq_question_preview", args=[question.pk])
+
+    def view_on_site(self, question):
+        return question.get_absolute_url() if question.published else self.preview_url(question)
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        preview_url = path("<int:pk>/preview/", preview, name="faq_question_preview")
+        return [preview_url, *super().get_urls()]
+
+    def preview_view(self, request, pk):
+        question = get_object_or_404(Question.objects.select_related("topic"), pk=pk)
+        if not self.has_view_or_change_permission(request, question):
+            raise PermissionDenied
+        context = {"question": question, "preview": True}
+        return TemplateResponse(request, "faq/question_detail.html", context)
 
     def get_queryset(self, request):
         return (

@@ -10,6 +10,7 @@ from django.db import connection, models
 from django.db.models import F
 from django.db.models.functions import Now
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
@@ -69,7 +70,11 @@ class Question(models.Model):
         default=0, help_text="Order within the topic; lower numbers come first."
     )
     featured = models.BooleanField(default=False, help_text="Shown in the FAQ widget.")
-    published = models.BooleanField(default=False)
+    # Unpublished, a question is a draft: only staff see it, in the admin's preview.
+    published = models.BooleanField(
+        default=False,
+        help_text=_("Unticked, the answer is a draft: only staff see it, through the preview."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = models.GeneratedField(

@@ -3,7 +3,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
 
@@ -66,7 +69,8 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         if article.is_public:
             return "Yes"
         if article.status == Article.Status.PUBLISHED:
-            return format_html("Scheduled for {}", article.publish_at.strftime("%Y-%m-%d %H:%M"))
+            publish_at = date_format(timezone.localtime(article.publish_at), "Y-m-d H:i")
+            return format_html(_("Scheduled for {}"), publish_at)
         return "No (draft)"
 
     @admin.display(description="preview")

@@ -1,8 +1,15 @@
 from django import forms
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.files.uploadedfile import UploadedFile
 
 from .images import clean_photo
 from .models import Article
+
+
+class PhotoInput(AdminFileWidget):
+    # Labelled by the field's own label: in a fieldset of its own (Django's choice for a file
+    # input with a "Clear" box) the legend names the group, and the file input has no label.
+    use_fieldset = False
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -22,7 +29,7 @@ class ArticleAdminForm(forms.ModelForm):
             "featured",
             "source",
         ]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "image": PhotoInput}
 
     def clean_image(self):
         photo = self.cleaned_data.get("image")

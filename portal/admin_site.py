@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .models import SiteProfile
 from .staff import is_staff_session, passed_two_factors
@@ -48,14 +49,16 @@ class PortalAdminSite(admin.AdminSite):
         if not is_mfa_enabled(user):
             messages.warning(
                 request,
-                "Staff must turn on two-factor authentication before using the administration. "
-                "Set up an authenticator app below.",
+                _(
+                    "Staff must turn on two-factor authentication before using the "
+                    "administration. Set up an authenticator app below."
+                ),
             )
             return redirect("mfa_activate_totp")
         index = reverse("admin:index", current_app=self.name)
         if not passed_two_factors(request):
             messages.info(
-                request, "Enter a code from your authenticator app to open the administration."
+                request, _("Enter a code from your authenticator app to open the administration.")
             )
             return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': index})}")
         return redirect(index)

@@ -2,6 +2,7 @@ import re
 
 from django import template
 from django.conf import settings
+from django.forms import BaseForm, BaseFormSet
 from django.shortcuts import resolve_url
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils import timezone
@@ -9,7 +10,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 from ua_parser import parse as parse_user_agent
 
 register = template.Library()
@@ -50,8 +51,8 @@ def device_name(user_agent):
     places = [found.device.family, found.os.family]
     place = next((name for name in places if name not in UNKNOWN_DEVICES), "")
     if browser and place:
-        return _("%(browser)s on %(device)s") % {"browser": browser, "device": place}
-    return browser or place or _("an unknown browser")
+        return gettext("%(browser)s on %(device)s") % {"browser": browser, "device": place}
+    return browser or place or gettext("an unknown browser")
 
 
 @register.simple_tag
@@ -78,3 +79,33 @@ def absolute_links(html, request):
     page spells out URLs a reader can type (the print style shows each link's href)."""
     base = settings.PORTAL_BASE_URL or request.build_absolute_uri("/").rstrip("/")
     return mark_safe(SITE_RELATIVE_HREF.sub(f'href="{base}/', html))
+
+
+def shows_errors(value):
+    # type(), not isinstance(): isinstance() would open the lazy values in every context (the
+    # CSRF token, the user), and a page that reads them can no longer be shared from the cache.
+    kind = type(value)
+    if issubclass(kind, BaseForm):
+        return value.is_bound and bool(value.errors)
+    if issubclass(kind, BaseFormSet):
+        return value.is_bound and value.total_error_count() > 0
+    return False
+
+
+@register.simple_tag(takes_context=True)
+def error_title_prefix(context):
+    """The "Error: " before the title of a page whose form shows errors (GOV.UK's pattern: the
+    first words a screen reader says on arrival tell that the form was not sent). base.html asks
+    once for every page, whatever the form is called in the page's context."""
+    if any(shows_errors(value) for value in context.flatten().values()):
+        # Django's admin says the same in its own titles: its translations apply.
+        return gettext("Error:") + " "
+    return ""
+
+
+@register.filter
+def field_group(bound_field):
+    """A field's label, hint, errors and input, the label as written: no colon after it."""
+    # Each form holds its own copies of its fields, so this changes no other form.
+    bound_field.field.label_suffix = ""
+    return bound_field.as_field_group()

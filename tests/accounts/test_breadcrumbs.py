@@ -16,7 +16,7 @@ MY_ACCOUNT = Crumb("My account", "/account/")
         ("accounts:profile_edit", [HOME, MY_ACCOUNT, Crumb("Your details", current=True)]),
         ("accounts:close", [HOME, MY_ACCOUNT, Crumb("Close my account", current=True)]),
         ("usersessions_list", [HOME, MY_ACCOUNT, Crumb("Where you are signed in", current=True)]),
-        ("mfa_index", [HOME, MY_ACCOUNT, Crumb("Two-Factor Authentication", current=True)]),
+        ("mfa_index", [HOME, MY_ACCOUNT, Crumb("Two-factor authentication", current=True)]),
     ],
 )
 def test_the_account_pages_sit_below_my_account(client, name, trail):
@@ -30,9 +30,9 @@ def test_the_account_pages_sit_below_my_account(client, name, trail):
 @pytest.mark.parametrize(
     ("name", "title"),
     [
-        ("account_login", "Sign In"),
-        ("account_signup", "Signup"),
-        ("account_reset_password", "Password Reset"),
+        ("account_login", "Sign in"),
+        ("account_signup", "Create an account"),
+        ("account_reset_password", "Reset your password"),
         ("account_inactive", "This account is closed"),
     ],
 )

@@ -2,7 +2,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 
-from tests.html import field_by_label, h1, texts_of
+from tests.html import h1, text, texts_of
 
 from .conftest import link_in
 
@@ -40,7 +40,6 @@ def test_the_email_page_uses_the_portal_layout(client, citizen):
 
     page = client.get(reverse("account_email"))
 
-    assert h1(page) == "Email Address"
+    assert h1(page) == "Change your email address"
     assert texts_of(page, 'nav[aria-label="Breadcrumb"] li')[:2] == ["Home", "My account"]
-    current = field_by_label(page, "Current email")
-    assert (current["value"], current.has_attr("readonly")) == ("li.na@example.com", True)
+    assert "Your email address is li.na@example.com." in text(page)

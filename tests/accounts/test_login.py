@@ -27,12 +27,12 @@ def test_home_page_shows_the_sign_in_box_to_visitors(client):
     form = find(box, "form")
     assert form["action"] == reverse("accounts:home_sign_in")
     assert find(form, 'input[name="next"]')["value"] == "/"
-    assert field_by_label(form, "Email")["name"] == "login"
+    assert field_by_label(form, "Email address")["name"] == "login"
     assert field_by_label(form, "Password")["type"] == "password"
     assert buttons(form) == ["Sign in"]
     assert links(box) == {
-        "Free sign-up": reverse("account_signup"),
-        "Forgot password": reverse("account_reset_password"),
+        "Create an account": reverse("account_signup"),
+        "Reset your password": reverse("account_reset_password"),
     }
     # Anonymous visitors share one cached copy of the home page: no per-visitor token in it.
     assert fields(form) == ["next", "login", "password"]
@@ -55,8 +55,8 @@ def test_signing_in_from_the_home_page_box_returns_home_and_shows_the_panel(
 def test_the_sign_in_page_has_labelled_fields_and_one_heading(client):
     page = client.get(reverse("account_login"))
 
-    assert h1(page) == "Sign In"
-    assert field_by_label(page, "Email")["name"] == "login"
+    assert h1(page) == "Sign in"
+    assert field_by_label(page, "Email address")["name"] == "login"
     assert field_by_label(page, "Password")["name"] == "password"
     stylesheets = [link["href"] for link in select(page, 'link[rel="stylesheet"]')]
     assert [href for href in stylesheets if href.startswith("/static/css/portal")]

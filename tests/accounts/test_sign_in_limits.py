@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts import sign_in_failures
-from tests.factories import make_user
+from tests.factories import PASSWORD, make_user
 from tests.staff import add_authenticator
 
-from .conftest import PASSWORD, link_in
+from .conftest import link_in
 
 pytestmark = pytest.mark.django_db
 

@@ -26,6 +26,7 @@ from tests.html import (
     text_of,
     texts_of,
 )
+from tests.pages import read
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -385,3 +386,38 @@ def test_a_status_page_address_that_is_not_a_number_gets_the_admins_answer(clien
     # The admin's own "does not exist" message, not a server error.
     assert response.status_code == 200
     assert [message for message in messages(response) if "doesn’t exist" in message]
+
+
+def test_the_case_page_names_the_citizen_and_their_language_and_saves_as_a_browser_sends_it(
+    client, citizen, caseworker, make_application
+):
+    citizen.contact_language = "zh-hans"
+    citizen.save()
+    application = make_application(applicant=citizen)
+    application_change_status(application=application, to_status="received", by=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+    url = reverse("admin:applications_application_change", args=[application.pk])
+
+    page = read(client.get(url).content)
+    assert "Citizen's name: Li Na" in page.main_text
+    assert "Preferred contact language: Chinese (Simplified)" in page.main_text
+    # Everything the page's form holds, as a browser sends it, with a caseworker chosen.
+    sent = {attrs["name"]: attrs.get("value", "") for attrs in page.inputs if "name" in attrs}
+    response = client.post(url, {**sent, "assigned_to": caseworker.pk})
+
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.assigned_to == caseworker
+
+
+def test_the_status_page_with_a_missing_choice_says_error_in_its_title(
+    client, citizen, caseworker, make_application
+):
+    application = make_application(applicant=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    page = read(client.get(status_url(application)).content)
+    failed = read(client.post(status_url(application), {"to_status": ""}).content)
+
+    assert page.title.startswith(f"Change the status of {application.reference} |")
+    assert failed.title.startswith(f"Error: Change the status of {application.reference} |")

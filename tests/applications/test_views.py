@@ -20,6 +20,7 @@ from tests.html import (
     texts_of,
 )
 from tests.images import image_bytes
+from tests.pages import read
 from tests.staff import sign_in_with_two_factors
 
 from .conftest import PDF_BYTES, upload
@@ -51,7 +52,8 @@ def test_a_user_without_a_verified_email_is_asked_to_verify_it(client):
     response = client.get(reverse("applications:application_list"))
 
     assert response.status_code == 200
-    assert h1(response) == "Verify Your Email Address"
+    assert read(response.content).h1 == "Confirm your email address"
+    assert "My applications</h1>" not in response.content.decode()
 
 
 def test_someone_elses_application_inquiry_and_attachment_are_not_found(

@@ -17,34 +17,30 @@ def fits_320_pixels(page):
     return fits
 
 
-def test_a_person_signs_up_confirms_the_email_and_signs_in_from_the_home_page(
+def test_a_person_creates_an_account_and_is_signed_in_once_the_email_is_confirmed(
     live_server, page, delivered_mail, axe_violations
 ):
     page.goto(live_server.url)
-    page.get_by_role("link", name="Free sign-up").click()
+    page.get_by_role("link", name="Create an account").click()
     page.get_by_label("Full name").fill("Huang Mei")
-    page.get_by_label("Email").first.fill("huang.mei@example.com")
-    page.get_by_label("Password:", exact=True).fill("short")
-    page.get_by_label("Password (again)").fill("short")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_label("Email address").fill("huang.mei@example.com")
+    page.get_by_label("Create a password").fill("short")
+    page.get_by_label("Confirm your password").fill("short")
+    page.get_by_role("button", name="Create an account").click()
 
     assert page.get_by_role("alert").get_by_text("This password is too short").is_visible()
     assert axe_violations(page) == []
 
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
-    page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
-    assert page.locator("h1").inner_text() == "Verify Your Email Address"
+    page.get_by_label("Create a password").fill(PASSWORD)
+    page.get_by_label("Confirm your password").fill(PASSWORD)
+    page.get_by_role("button", name="Create an account").click()
+    assert page.locator("h1").inner_text() == "Check your email"
+    assert axe_violations(page) == []
 
     link = re.search(r"http://\S+/accounts/confirm-email/\S+", delivered_mail()[-1].body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Confirm").click()
     assert EmailAddress.objects.get(email="huang.mei@example.com").verified
-
-    page.goto(live_server.url)
-    page.get_by_label("Email", exact=True).fill("huang.mei@example.com")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
     assert page.url == f"{live_server.url}/"
     panel = page.get_by_role("region", name="Your account")
@@ -71,9 +67,9 @@ def test_account_entrance_pages_are_accessible_and_fit_a_phone(
 def test_a_failed_sign_in_shows_the_error_accessibly(live_server, page, axe_violations):
     make_user(email="li.na@example.com", password=PASSWORD)
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill("li.na@example.com")
-    page.get_by_label("Password:").fill("not the password")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_label("Email address").fill("li.na@example.com")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Sign in").click()
 
     assert "The email address or password is not correct." in page.get_by_role("alert").inner_text()
     assert axe_violations(page) == []
@@ -88,7 +84,7 @@ def test_signing_in_from_the_cached_home_page(live_server, browser, javascript):
     response = page.goto(live_server.url)
     assert response.headers["cache-control"].startswith("public")
 
-    page.get_by_label("Email", exact=True).fill("gao.lan@example.com")
+    page.get_by_label("Email address", exact=True).fill("gao.lan@example.com")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
 
@@ -106,9 +102,9 @@ def staff_member(db):
 
 def sign_in_with_password(page, live_server, user, next_path=""):
     page.goto(f"{live_server.url}/accounts/login/{next_path}")
-    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Email address").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
 
 
 def test_staff_sign_in_with_a_code_and_reach_the_admin(
@@ -137,4 +133,21 @@ def test_a_session_without_a_code_is_asked_for_one_before_the_admin(
     assert axe_violations(page) == []
     page.get_by_label("Code").fill(current_code(staff_member.totp_secret))
     page.get_by_label("Code").press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Site administration")
+
+
+def test_new_staff_set_up_two_factor_authentication_in_one_pass(
+    live_server, page, staff_member, axe_violations
+):
+    sign_in_with_password(page, live_server, staff_member, "?next=/admin/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up two-factor authentication")
+    assert axe_violations(page) == []
+    secret = page.get_by_label("If you cannot scan the code, enter this key instead").input_value()
+    page.get_by_label("Code from your authenticator app").fill(current_code(secret))
+    page.get_by_role("button", name="Turn on two-factor authentication").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your recovery codes")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Continue to the administration").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Site administration")

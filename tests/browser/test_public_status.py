@@ -152,7 +152,7 @@ def test_on_a_phone_a_visitor_meets_the_sign_in_box_before_the_news(
     statuses = page.get_by_role("heading", name="Application Status")
     assert top_of(page, sign_in) < top_of(page, news) < top_of(page, statuses)
     # The sign-in box is in the first screen and a half.
-    assert top_of(page, page.get_by_label("Email", exact=True)) < 700 * 1.5
+    assert top_of(page, page.get_by_label("Email address", exact=True)) < 700 * 1.5
 
 
 def test_on_a_phone_a_citizen_meets_their_own_boxes_before_the_news(

@@ -2,7 +2,9 @@ import pytest
 from django.urls import reverse
 
 from faq.models import HelpfulVote
+from tests.factories import make_staff
 from tests.html import field_by_label, find, texts_of
+from tests.pages import read
 from tests.staff import sign_in_with_two_factors
 
 
@@ -60,3 +62,75 @@ def test_the_answer_form_loads_the_rich_text_editor_under_the_csp(client, editor
     nonce = policy.split("'nonce-")[1].split("'")[0]
     assert find(response, 'script[type="importmap"]')["nonce"] == nonce
     assert "unsafe-inline" not in policy
+
+
+def question_form(topic, **fields):
+    return {
+        "topic": topic.pk,
+        "question": "Can I take a dog on the ferry?",
+        "slug": "dogs-on-the-ferry",
+        "answer": "<p>Small dogs in a carrier only.</p>",
+        "position": 1,
+        **fields,
+    }
+
+
+@pytest.mark.django_db
+def test_an_editor_writes_a_draft_previews_it_then_publishes_it(client, editor, topic):
+    sign_in_with_two_factors(client, editor)
+
+    client.post(reverse("admin:faq_question_add"), question_form(topic))
+    question = topic.questions.get()
+    assert not question.published  # a new question is a draft
+    assert client.get(question.get_absolute_url()).status_code == 404
+    change = read(client.get(reverse("admin:faq_question_change", args=[question.pk])).content)
+    preview = read(client.get(change.link("Preview this answer as it will look")).content)
+
+    assert preview.h1 == "Can I take a dog on the ferry?"
+    assert "This is a draft: the public cannot see it." in preview.main_text
+    assert preview.link("Back to editing") == reverse(
+        "admin:faq_question_change", args=[question.pk]
+    )
+    assert "Was this answer helpful?" not in preview.main_text  # no votes on a draft
+
+    client.post(
+        reverse("admin:faq_question_change", args=[question.pk]),
+        question_form(topic, published="on"),
+    )
+    client.logout()
+    assert client.get(question.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_question_list_says_which_are_drafts_and_names_its_inputs(
+    client, editor, make_question
+):
+    draft = make_question(question="Is the ferry free?", published=False)
+    sign_in_with_two_factors(client, editor)
+
+    page = read(client.get(reverse("admin:faq_question_changelist")).content)
+
+    assert "Is the ferry free? Getting around No (draft)" in page.main_text
+    position = next(attrs for attrs in page.inputs if attrs.get("name") == "form-0-position")
+    assert position["aria-label"] == f"Position: {draft.question}"
+    assert "aria-describedby" not in position
+
+
+@pytest.mark.django_db
+def test_view_on_site_points_a_draft_at_its_preview(client, editor, make_question):
+    draft = make_question(published=False)
+    sign_in_with_two_factors(client, editor)
+
+    page = read(client.get(reverse("admin:faq_question_change", args=[draft.pk])).content)
+
+    assert page.link("View on site") == reverse("admin:faq_question_preview", args=[draft.pk])
+
+
+@pytest.mark.django_db
+def test_only_staff_who_edit_the_faq_may_preview(client, make_question):
+    draft = make_question(published=False)
+    preview = reverse("admin:faq_question_preview", args=[draft.pk])
+
+    assert client.get(preview).status_code == 302  # to sign in
+    sign_in_with_two_factors(client, make_staff(email="clerk@city.example"))
+    assert client.get(preview).status_code == 403

@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -9,6 +11,7 @@ from PIL import Image
 from news.models import Article
 from tests.html import field_by_label, find, h1, link_targets, links, text_of, texts_of
 from tests.images import image_bytes
+from tests.pages import read
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +195,23 @@ def test_the_public_cannot_preview(client, make_article):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_article_list_shows_a_scheduled_time_in_the_portals_time_zone(
+    client, editor, make_article
+):
+    # 01:30 in UTC is 09:30 in Shanghai (settings.TIME_ZONE).
+    make_article(publish_at=datetime(2030, 1, 1, 1, 30, tzinfo=UTC))
+    sign_in_with_two_factors(client, editor)
+
+    page = read(client.get(reverse("admin:news_article_changelist")).content)
+
+    assert "Scheduled for 2030-01-01 09:30" in page.main_text
+
+
+def test_the_photo_upload_has_a_label_of_its_own(client, editor):
+    sign_in_with_two_factors(client, editor)
+
+    page = read(client.get(reverse("admin:news_article_add")).content)
+
+    assert page.labels["id_image"] == "Lead photo:"

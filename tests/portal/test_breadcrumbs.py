@@ -67,7 +67,10 @@ def test_the_portal_pages_sit_right_below_home(client, name, current):
 def test_an_allauth_page_ends_its_trail_with_its_own_title(client):
     response = client.get(reverse("account_reset_password"))
 
-    assert breadcrumbs(response.content.decode()) == [HOME, Crumb("Password Reset", current=True)]
+    assert breadcrumbs(response.content.decode()) == [
+        HOME,
+        Crumb("Reset your password", current=True),
+    ]
 
 
 def test_an_allauth_account_page_sits_below_my_account(client):
@@ -78,5 +81,5 @@ def test_an_allauth_account_page_sits_below_my_account(client):
     assert breadcrumbs(response.content.decode()) == [
         HOME,
         Crumb("My account", reverse("accounts:overview")),
-        Crumb("Email Address", current=True),
+        Crumb("Change your email address", current=True),
     ]

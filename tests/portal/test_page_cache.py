@@ -100,7 +100,7 @@ def test_a_signed_in_page_is_not_cached_for_the_next_anonymous_visitor(client, c
 
     assert "Li Na" not in text(page)
     assert signed_in_as(page) is None
-    assert field_by_label(region(page, "Sign in"), "Email")["name"] == "login"
+    assert field_by_label(region(page, "Sign in"), "Email address")["name"] == "login"
 
 
 def test_the_shared_copy_is_renewed_after_the_cache_time(client, settings, later):

@@ -20,6 +20,8 @@ NEED_AN_AUTHENTICATOR = {
     "mfa_download_recovery_codes",
     "mfa_view_recovery_codes",
 }
+# Where a form is sent, not a page: they answer only a POST.
+FORM_TARGETS = {"accounts:verification_resend"}
 
 
 def named_urls_without_arguments(resolver=None, namespace=""):
@@ -35,7 +37,7 @@ def named_urls_without_arguments(resolver=None, namespace=""):
 
 
 def html_page_names():
-    skipped = NOT_HTML | NEED_AN_AUTHENTICATOR
+    skipped = NOT_HTML | NEED_AN_AUTHENTICATOR | FORM_TARGETS
     return sorted(name for name in set(named_urls_without_arguments()) if name not in skipped)
 
 
