@@ -98,8 +98,10 @@ def attachment_store(upload, *, attachment):
     """Give the attachment its file: written under a temporary name now, moved to the
     attachment's own name once the transaction commits. Returns the temporary name."""
     storage = attachment.file.storage
-    final_name = attachment.file.field.generate_filename(attachment, upload.stored_name)
-    incoming = storage.save(f"{INCOMING}/{upload.stored_name}", ContentFile(upload.content))
+    # One random name for both places: the sweep finds a file's final place by its name.
+    stored_name = upload.stored_name
+    final_name = attachment.file.field.generate_filename(attachment, stored_name)
+    incoming = storage.save(f"{INCOMING}/{stored_name}", ContentFile(upload.content))
     attachment.file.name = final_name
     transaction.on_commit(partial(move_into_place, storage, incoming, final_name))
     return incoming
