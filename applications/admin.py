@@ -1,14 +1,17 @@
 import re
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from portal.pagination import LargeTablePaginator
 
@@ -18,8 +21,10 @@ from .models import (
     Application,
     ApplicationStatusChange,
     Attachment,
+    FileKind,
     Inquiry,
     InquiryStatusChange,
+    Question,
     Service,
 )
 from .services import (
@@ -33,12 +38,109 @@ from .statuses import Actor, InquiryStatus
 PEOPLE_SEARCHED = 1000
 
 
+class QuestionForm(forms.ModelForm):
+    file_kinds = forms.MultipleChoiceField(
+        label=_("file kinds allowed"),
+        choices=FileKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None chosen: PDF, JPEG and PNG."),
+    )
+
+    class Meta:
+        model = Question
+        fields = [
+            "page",
+            "position",
+            "page_heading",
+            "label",
+            "hint",
+            "kind",
+            "required",
+            "options",
+            "min_length",
+            "max_length",
+            "min_value",
+            "max_value",
+            "date_limit",
+            "file_kinds",
+            "max_file_mb",
+            "max_files",
+        ]
+        widgets = {
+            "options": forms.Textarea(attrs={"rows": 4}),
+            "hint": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class QuestionFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        pages = {}
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("label"):
+                continue
+            pages.setdefault(data.get("page"), []).append(data)
+        for number, questions in pages.items():
+            if len(questions) > 1 and not any(q.get("page_heading") for q in questions):
+                raise ValidationError(
+                    gettext("Page %(page)s has several questions: give one of them a page heading.")
+                    % {"page": number}
+                )
+
+
+class QuestionInline(admin.StackedInline):
+    """A service's questions: what the citizen's form asks, page by page."""
+
+    model = Question
+    form = QuestionForm
+    formset = QuestionFormSet
+    extra = 0
+    fieldsets = [
+        (None, {"fields": [("page", "position"), "page_heading", "label", "hint"]}),
+        (None, {"fields": [("kind", "required"), "options"]}),
+        (
+            _("Limits"),
+            {
+                "classes": ["collapse"],
+                "description": _(
+                    "Only those for the question's kind count: length for text, lowest and "
+                    "highest for numbers, dates allowed for dates, the rest for file uploads."
+                ),
+                "fields": [
+                    ("min_length", "max_length"),
+                    ("min_value", "max_value"),
+                    "date_limit",
+                    "file_kinds",
+                    ("max_file_mb", "max_files"),
+                ],
+            },
+        ),
+    ]
+
+
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
-    list_display = ["name", "processing_days", "is_open"]
+    list_display = ["name", "slug", "processing_days", "is_open", "updated_at"]
     list_filter = ["is_open"]
     search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "is_open"]}),
+        (
+            _("Start page"),
+            {
+                "description": _(
+                    "What the start page says before the “Start now” button. Empty sections "
+                    "are left out; “Fees” says there is no fee."
+                ),
+                "fields": ["description", "who_can_apply", "what_to_provide", "fees"],
+            },
+        ),
+        (None, {"fields": ["processing_days", "draft_days"]}),
+    ]
+    inlines = [QuestionInline]
 
 
 class AssignmentFilter(admin.SimpleListFilter):
@@ -91,6 +193,22 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
+def file_links(attachments):
+    if not attachments:
+        return "—"
+    return format_html(
+        "<ul>{}</ul>",
+        format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({})</li>',
+            (
+                (attachment.get_absolute_url(), attachment, attachment.get_content_type_display())
+                for attachment in attachments
+            ),
+        ),
+    )
+
+
 class ApplicationHistoryInline(ReadOnlyInline):
     model = ApplicationStatusChange
     fields = ["changed_at", "from_", "to", "changed_by", "note_to_citizen", "internal_note"]
@@ -116,11 +234,16 @@ class InquiryHistoryInline(ApplicationHistoryInline):
 
 class AttachmentInline(ReadOnlyInline):
     model = Attachment
-    fields = ["download", "content_type", "size", "uploaded_at"]
+    fk_name = "application"
+    fields = ["download", "sent_with", "content_type", "size", "uploaded_at"]
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("application")
+        return super().get_queryset(request).select_related(self.fk_name, "answer")
+
+    @admin.display(description=_("sent with"))
+    def sent_with(self, attachment):
+        return attachment.answer.question_text if attachment.answer_id else "—"
 
     @admin.display(description="file")
     def download(self, attachment):
@@ -251,7 +374,7 @@ class ApplicationAdmin(CaseAdmin):
         "status",
         "submitted_at",
         "due_at",
-        "details",
+        "answers",
     ]
     fields = [
         "reference",
@@ -260,10 +383,30 @@ class ApplicationAdmin(CaseAdmin):
         "status",
         "submitted_at",
         "due_at",
-        "details",
+        "answers",
         "assigned_to",
     ]
     inlines = [AttachmentInline, ApplicationHistoryInline]
+
+    @admin.display(description=_("answers"))
+    def answers(self, application):
+        """The questions as the citizen was asked them, and their answers."""
+        rows = []
+        files = Attachment.objects.select_related("application")
+        for answer in application.answers.prefetch_related(Prefetch("attachments", queryset=files)):
+            if answer.kind == "file":
+                shown = file_links(answer.attachments.all())
+            elif isinstance(answer.display, list):
+                shown = format_html_join(", ", "{}", ((item,) for item in answer.display))
+            else:
+                shown = format_html("{}", answer.display or "—")
+            rows.append((answer.question_text, shown))
+        if not rows:
+            return "—"
+        return format_html(
+            '<dl class="answers">{}</dl>',
+            format_html_join("", '<dt>{}</dt><dd style="white-space: pre-line">{}</dd>', rows),
+        )
 
     @admin.display(description="decision due", ordering="due_at")
     def due(self, application):

@@ -1,8 +1,18 @@
-"""The user's applications and inquiries for "Download my data" (internal notes stay out)."""
+"""The user's applications (with their answers), drafts and inquiries for "Download my data"
+(internal notes stay out)."""
 
 from django.db.models import Prefetch
 
-from .models import Application, ApplicationStatusChange, Inquiry, InquiryStatusChange
+from .models import (
+    Application,
+    ApplicationStatusChange,
+    Draft,
+    Inquiry,
+    InquiryStatusChange,
+    Question,
+    display_answer,
+)
+from .questions import question_pages
 
 
 def history_rows(changes, labels):
@@ -17,6 +27,34 @@ def history_rows(changes, labels):
     ]
 
 
+def file_row(attachment):
+    return {"name": attachment.original_name, "size": attachment.size}
+
+
+def answer_row(answer):
+    if answer.kind == Question.Kind.FILE:
+        shown = [file_row(attachment) for attachment in answer.attachments.all()]
+    else:
+        shown = display_answer(answer.kind, answer.value)
+    return {"question": answer.question_text, "answer": shown}
+
+
+def draft_answer_rows(draft):
+    files = {attachment.pk: attachment for attachment in draft.attachments.all()}
+    rows = []
+    for page in question_pages(draft.service, list(draft.service.questions.all())):
+        for question in page.questions:
+            if question.key not in draft.answers:
+                continue
+            value = draft.answers[question.key]
+            if question.kind == Question.Kind.FILE:
+                shown = [file_row(files[pk]) for pk in value if pk in files]
+            else:
+                shown = display_answer(question.kind, value)
+            rows.append({"question": str(question.label), "answer": shown})
+    return rows
+
+
 def export(user):
     application_labels = dict(Application._meta.get_field("status").choices)
     inquiry_labels = dict(Inquiry._meta.get_field("status").choices)
@@ -25,7 +63,7 @@ def export(user):
         .newest_first()
         .select_related("service")
         .prefetch_related(
-            "attachments",
+            "answers__attachments",
             Prefetch("history", queryset=ApplicationStatusChange.objects.order_by("changed_at")),
         )
     )
@@ -36,21 +74,31 @@ def export(user):
             Prefetch("history", queryset=InquiryStatusChange.objects.order_by("changed_at"))
         )
     )
+    drafts = (
+        Draft.objects.for_user(user)
+        .select_related("service")
+        .prefetch_related("attachments", "service__questions")
+    )
     return {
         "applications": [
             {
                 "reference": application.reference,
                 "service": application.service.name,
-                "details": application.details,
                 "submitted_at": application.submitted_at.isoformat(),
                 "status": application.get_status_display(),
-                "attachments": [
-                    {"name": attachment.original_name, "size": attachment.size}
-                    for attachment in application.attachments.all()
-                ],
+                "answers": [answer_row(answer) for answer in application.answers.all()],
                 "history": history_rows(application.history.all(), application_labels),
             }
             for application in applications
+        ],
+        "drafts": [
+            {
+                "service": draft.service.name,
+                "updated_at": draft.updated_at.isoformat(),
+                "deleted_after": draft.expires_at.isoformat(),
+                "answers": draft_answer_rows(draft),
+            }
+            for draft in drafts
         ],
         "inquiries": [
             {

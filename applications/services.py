@@ -1,21 +1,30 @@
-"""Every write that changes a case: submitting, status changes, answers and their notifications."""
+"""Every write that changes a case: drafts and submitting, status changes, answers and their
+notifications. Files are written as the case is saved (applications.uploads) and removed again
+if the transaction fails."""
 
+from contextlib import contextmanager
+from functools import partial
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import (
+    Answer,
     Application,
     ApplicationStatusChange,
     Attachment,
+    Draft,
     Inquiry,
     InquiryStatusChange,
+    Question,
     Service,
     attachment_storage,
 )
 from .notifications import case_update_email_send
+from .questions import question_pages, unanswered_required
 from .statuses import (
     APPLICATION_TRANSITIONS,
     INQUIRY_TRANSITIONS,
@@ -41,9 +50,49 @@ class TransitionRefused(ValidationError):
     pass
 
 
+class DraftIncomplete(ValidationError):
+    """A draft lacks answers to required questions (`questions`)."""
+
+    def __init__(self, questions):
+        super().__init__(_("Answer every question before you send your application."))
+        self.questions = questions
+
+
 def allowed_targets(case, *, actor):
     transitions = CASE_KINDS[type(case)].transitions
     return [status for status, who in transitions[case.status].items() if who == actor]
+
+
+@contextmanager
+def files_removed_on_failure():
+    """Collects the names attachment_store writes; they are removed when the block fails.
+    (Files are written outside the transaction, so its rollback cannot undo them.)"""
+    written = []
+    try:
+        yield written
+    except BaseException:
+        for name in written:
+            attachment_storage().delete(name)
+        raise
+
+
+def _attach(upload, written, **owner):
+    attachment = Attachment(
+        original_name=upload.original_name,
+        content_type=upload.content_type,
+        size=len(upload.content),
+        **owner,
+    )
+    written.append(attachment_store(upload, attachment=attachment))
+    attachment.save()
+    return attachment
+
+
+def _delete_attachments(attachments):
+    storage = attachment_storage()
+    for attachment in attachments:
+        transaction.on_commit(partial(storage.delete, attachment.file.name))
+        attachment.delete()
 
 
 def _record_change(case, *, from_status, by, note_to_citizen, internal_note, base_url):
@@ -98,46 +147,138 @@ def case_change_status(
     return locked
 
 
-def application_submit(*, applicant, service, details, attachments=(), base_url=""):
-    """Save an application with its checked attachments (applications.uploads.CheckedUpload)."""
-    incoming = []
-    try:
-        with transaction.atomic():
-            service = Service.objects.get(pk=service.pk)
-            if not service.is_open:
-                raise ValidationError("This service is not taking applications at the moment.")
-            now = timezone.now()
-            application = Application.objects.create(
-                applicant=applicant,
-                service=service,
-                details=details.strip(),
-                submitted_at=now,
-                status_changed_at=now,
-                due_at=Application.due_date_for(service, now),
+# --- applications: drafts and sending ---------------------------------------------------
+
+
+def _draft_save(*, applicant, service, answers, uploads, written):
+    draft, _created = Draft.objects.select_for_update().get_or_create(
+        applicant=applicant, service=service, defaults={"expires_at": timezone.now()}
+    )
+    draft.service = service  # the same row: read once
+    draft.answers = {**draft.answers, **answers}
+    for key, files in uploads.items():
+        if files:
+            # New files replace those given before for the same question.
+            _delete_attachments(draft.attachments.filter(pk__in=draft.answers.get(key) or []))
+            draft.answers[key] = [_attach(upload, written, draft=draft).pk for upload in files]
+        else:
+            draft.answers.setdefault(key, [])
+    draft.touch()
+    draft.save()
+    return draft
+
+
+def draft_save_page(*, applicant, service, answers, uploads):
+    """Keep one page's answers in the person's draft of the service, starting the draft with
+    its first page. `answers` as QuestionPageForm.answers(), `uploads` as .uploads()."""
+    with files_removed_on_failure() as written, transaction.atomic():
+        return _draft_save(
+            applicant=applicant, service=service, answers=answers, uploads=uploads, written=written
+        )
+
+
+def _application_create(*, applicant, service):
+    now = timezone.now()
+    return Application.objects.create(
+        applicant=applicant,
+        service=service,
+        submitted_at=now,
+        status_changed_at=now,
+        due_at=Application.due_date_for(service, now),
+    )
+
+
+def _draft_send(*, draft, base_url):
+    draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    service = Service.objects.get(pk=draft.service_id)
+    if not service.is_open:
+        raise ValidationError(_("This service is not taking applications at the moment."))
+    questions = list(service.questions.all())
+    pages = question_pages(service, questions)
+    missing = unanswered_required(pages, draft.answers)
+    if missing:
+        raise DraftIncomplete(missing)
+    application = _application_create(applicant=draft.applicant, service=service)
+    asked = [question for page in pages for question in page.questions]
+    answers = Answer.objects.bulk_create(
+        Answer(
+            application=application,
+            question=question if question.pk else None,
+            position=position,
+            question_text=str(question.label),
+            kind=question.kind,
+            value=answer_text(question, draft.answers.get(question.key)),
+        )
+        for position, question in enumerate(asked, start=1)
+    )
+    for answer, question in zip(answers, asked, strict=True):
+        if question.kind == Question.Kind.FILE and draft.answers.get(question.key):
+            draft.attachments.filter(pk__in=draft.answers[question.key]).update(
+                application=application, draft=None, answer=answer
             )
-            for upload in attachments:
-                attachment = Attachment(
-                    application=application,
-                    original_name=upload.original_name,
-                    content_type=upload.content_type,
-                    size=len(upload.content),
-                )
-                incoming.append(attachment_store(upload, attachment=attachment))
-                attachment.save()
-            _record_change(
-                application,
-                from_status="",
-                by=applicant,
-                note_to_citizen="",
-                internal_note="",
-                base_url=base_url,
-            )
-    except BaseException:
-        # Files are written outside the transaction: remove them when it rolls back.
-        for name in incoming:
-            attachment_storage().delete(name)
-        raise
+    _record_change(
+        application,
+        from_status="",
+        by=draft.applicant,
+        note_to_citizen="",
+        internal_note="",
+        base_url=base_url,
+    )
+    draft.delete()
     return application
+
+
+def answer_text(question, value):
+    if value in (None, "", []) or question.kind == Question.Kind.FILE:
+        return ""
+    if isinstance(value, list):
+        return "\n".join(value)
+    return str(value)
+
+
+@transaction.atomic
+def draft_send(*, draft, base_url=""):
+    """Send a draft as an application: in one transaction it gets its reference, its answers
+    (with the questions as asked), its files, its first history entry and the email, and the
+    draft is gone. Raises DraftIncomplete or ValidationError, and Draft.DoesNotExist when it
+    was sent meanwhile."""
+    return _draft_send(draft=draft, base_url=base_url)
+
+
+def application_submit(*, applicant, service, answers, uploads=None, base_url=""):
+    """Fill in a service's questions and send them at once, as a person would page by page.
+    `answers` and `uploads` by question key, as QuestionPageForm gives them."""
+    with files_removed_on_failure() as written, transaction.atomic():
+        draft = _draft_save(
+            applicant=applicant,
+            service=service,
+            answers=answers,
+            uploads=uploads or {},
+            written=written,
+        )
+        return _draft_send(draft=draft, base_url=base_url)
+
+
+def draft_delete(*, draft):
+    with transaction.atomic():
+        _delete_attachments(draft.attachments.all())
+        draft.delete()
+
+
+def drafts_delete_expired(*, dry_run=False):
+    """Delete the drafts whose service's keeping time has passed since their last change, with
+    their files. Returns the drafts (unsaved copies when they are deleted)."""
+    with transaction.atomic():
+        drafts = list(
+            Draft.objects.expired()
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("service", "applicant")
+            .prefetch_related("attachments")
+        )
+        if not dry_run:
+            for draft in drafts:
+                draft_delete(draft=draft)
+    return drafts
 
 
 def application_change_status(

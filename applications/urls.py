@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import apply_views, views
 
 
 class ReferenceConverter:
@@ -20,7 +20,24 @@ app_name = "applications"
 
 urlpatterns = [
     path("services/", views.ServiceListView.as_view(), name="service_list"),
-    path("services/<slug:slug>/apply/", views.application_create, name="application_create"),
+    # A service's start page: a stable address that FAQ answers and news may link to.
+    path("services/<slug:slug>/", apply_views.ServiceDetailView.as_view(), name="service_detail"),
+    path("services/<slug:slug>/apply/", apply_views.application_create, name="application_create"),
+    path(
+        "services/<slug:slug>/apply/<int:page>/",
+        apply_views.application_page,
+        name="application_page",
+    ),
+    path(
+        "services/<slug:slug>/apply/check/",
+        apply_views.application_check,
+        name="application_check",
+    ),
+    path(
+        "services/<slug:slug>/apply/delete/",
+        apply_views.draft_delete_confirm,
+        name="draft_delete",
+    ),
     path("applications/", views.ApplicationListView.as_view(), name="application_list"),
     path(
         "applications/<reference:reference>/",

@@ -5,19 +5,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
+from portal.caching import cache_for_anonymous_visitors
 from portal.staff import is_staff_session
 
-from .forms import ApplicationFilterForm, ApplicationForm, InquiryForm, WithdrawForm
-from .models import Application, Attachment, Inquiry, Service
-from .services import (
-    allowed_targets,
-    application_submit,
-    application_withdraw,
-    inquiry_submit,
-)
+from .forms import ApplicationFilterForm, InquiryForm, WithdrawForm
+from .models import Application, Attachment, Draft, Inquiry, Service
+from .services import allowed_targets, application_withdraw, inquiry_submit
 from .statuses import Actor, ApplicationStatus
 
 PAGE_SIZE = 20
@@ -59,6 +56,7 @@ class PersonalPageMixin:
         return verified_email_required(super().as_view(**initkwargs))
 
 
+@method_decorator(cache_for_anonymous_visitors, name="dispatch")
 class ServiceListView(ListView):
     template_name = "applications/service_list.html"
     context_object_name = "services"
@@ -82,7 +80,22 @@ class ApplicationListView(PersonalPageMixin, ListView):
         return applications
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        # Applications not sent yet come first, on the first page of the whole list.
+        first_page = context["page_obj"].number == 1
+        if first_page and not self.filter_form.cleaned_data.get("status"):
+            context["drafts"] = Draft.objects.for_user(self.request.user).select_related("service")
+        return context
+
+
+def application_context(application):
+    """What the application page shows: its answers (with their files) and its history."""
+    return {
+        "application": application,
+        "answers": application.answers.prefetch_related("attachments"),
+        "history": application.history.order_by("-changed_at", "-pk"),
+        "can_withdraw": can_withdraw(application),
+    }
 
 
 class ApplicationDetailView(PersonalPageMixin, DetailView):
@@ -94,13 +107,7 @@ class ApplicationDetailView(PersonalPageMixin, DetailView):
         return Application.objects.for_user(self.request.user).select_related("service")
 
     def get_context_data(self, **kwargs):
-        application = self.object
-        return super().get_context_data(
-            history=application.history.order_by("-changed_at", "-pk"),
-            attachments=application.attachments.all(),
-            can_withdraw=can_withdraw(application),
-            **kwargs,
-        )
+        return super().get_context_data(**application_context(self.object), **kwargs)
 
 
 class ApplicationSubmittedView(ApplicationDetailView):
@@ -113,26 +120,6 @@ class ApplicationSubmittedView(ApplicationDetailView):
         if self.object.status != ApplicationStatus.SUBMITTED:
             return redirect(self.object)
         return self.render_to_response(self.get_context_data(object=self.object))
-
-
-@verified_email_required
-def application_create(request, slug):
-    service = get_object_or_404(Service.objects.open(), slug=slug)
-    form = ApplicationForm(*posted(request))
-    if form.is_bound and form.is_valid() and within_case_limit(request, form):
-        try:
-            application = application_submit(
-                applicant=request.user,
-                service=service,
-                details=form.cleaned_data["details"],
-                attachments=form.cleaned_data["attachments"],
-                base_url=base_url(request),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            return redirect("applications:application_submitted", reference=application.reference)
-    return render(request, "applications/application_form.html", {"service": service, "form": form})
 
 
 @verified_email_required

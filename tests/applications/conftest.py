@@ -53,14 +53,42 @@ def service(db):
 
 
 @pytest.fixture
+def parking_service(db):
+    return Service.objects.create(
+        name="Resident parking permit",
+        slug="resident-parking-permit",
+        summary="Park in the resident zones of your neighbourhood without time limits.",
+        description="Use this service to get a permit to park in your district's resident zones.",
+        who_can_apply="People registered at an address inside a resident parking zone.",
+        what_to_provide="Your registered address and the plate number of your car.",
+        fees="120 yuan a year, paid after approval.",
+        processing_days=7,
+    )
+
+
+@pytest.fixture
+def closed_service(db):
+    return Service.objects.create(
+        name="Heritage facade restoration grant",
+        slug="heritage-facade-grant",
+        summary="A grant towards restoring a listed facade.",
+        description="The next round opens in March.",
+        processing_days=60,
+        is_open=False,
+    )
+
+
+@pytest.fixture
 def submit_application(service, django_capture_on_commit_callbacks):
-    def submit(applicant, details="Please renew my permit.", **kwargs):
+    def submit(applicant, details="Please renew my permit.", attachments=(), **kwargs):
+        # A service without questions of its own asks for these two (applications.questions).
         # As at the end of a request: what waits for the commit (moving the files) is done.
         with django_capture_on_commit_callbacks(execute=True):
             return application_submit(
                 applicant=applicant,
                 service=kwargs.pop("service", service),
-                details=details,
+                answers={"details": details},
+                uploads={"documents": list(attachments)},
                 **kwargs,
             )
 

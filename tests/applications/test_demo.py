@@ -23,6 +23,9 @@ def test_the_demo_citizen_has_cases_in_several_statuses_with_histories():
         "approved",
     }
     assert applications.get(status="approved").history.count() == 4
+    # Every demo service asks questions of its own, and every demo application answers them.
+    assert all(service.questions.exists() for service in Service.objects.all())
+    assert all(a.answers.count() >= 4 for a in applications)
     assert {i.status for i in Inquiry.objects.all()} == {"answered", "processing", "received"}
 
 
@@ -58,7 +61,7 @@ def test_every_demo_case_has_the_fields_the_seed_reads_and_no_others():
     services = {service["slug"] for service in demo.services()}
     assert cases["citizen"].keys() == cases["caseworker"].keys() == {"email", "full_name"}
     for application in cases["applications"]:
-        required = {"service", "details"}
+        required = {"service", "answers"}
         assert required <= application.keys() <= required | {"changes"}
         assert application["service"] in services
         for change in application.get("changes", []):
