@@ -158,6 +158,20 @@ class AssignmentFilter(admin.SimpleListFilter):
         return queryset
 
 
+class QueueFilter(admin.SimpleListFilter):
+    title = _("queue")
+    parameter_name = "queue"
+    CITIZEN_REPLIED = "citizen_replied"
+
+    def lookups(self, request, model_admin):
+        return [(self.CITIZEN_REPLIED, _("Citizen replied"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.CITIZEN_REPLIED:
+            return queryset.citizen_replied()
+        return queryset
+
+
 class OverdueFilter(admin.SimpleListFilter):
     title = "overdue"
     parameter_name = "overdue"
@@ -211,13 +225,33 @@ def file_links(attachments):
 
 class ApplicationHistoryInline(ReadOnlyInline):
     model = ApplicationStatusChange
-    fields = ["changed_at", "from_", "to", "changed_by", "note_to_citizen", "internal_note"]
+    fields = [
+        "changed_at",
+        "from_",
+        "to",
+        "changed_by",
+        "note_to_citizen",
+        "files",
+        "internal_note",
+    ]
     readonly_fields = fields
     verbose_name_plural = "status history (read-only)"
 
     def get_queryset(self, request):
-        # Each row shows its case (in its title) and who made the change: one query for all.
-        return super().get_queryset(request).select_related(self.model.case_field, "changed_by")
+        # Each row shows its case (in its title), who made the change and the files sent with
+        # it: one query for the rows, one for the files.
+        case_field = self.model.case_field
+        files = Attachment.objects.select_related(case_field)
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(case_field, "changed_by")
+            .prefetch_related(Prefetch("attachments", queryset=files))
+        )
+
+    @admin.display(description=_("files sent with it"))
+    def files(self, change):
+        return file_links(change.attachments.all())
 
     @admin.display(description="from")
     def from_(self, change):
@@ -239,11 +273,22 @@ class AttachmentInline(ReadOnlyInline):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related(self.fk_name, "answer")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(self.fk_name, "answer", "application_change", "inquiry_change")
+        )
 
     @admin.display(description=_("sent with"))
     def sent_with(self, attachment):
-        return attachment.answer.question_text if attachment.answer_id else "—"
+        if attachment.answer_id:
+            return attachment.answer.question_text
+        change = attachment.application_change or attachment.inquiry_change
+        if change:
+            return gettext("Message of %(date)s") % {
+                "date": timezone.localtime(change.changed_at).strftime("%Y-%m-%d %H:%M")
+            }
+        return gettext("The first message")
 
     @admin.display(description="file")
     def download(self, attachment):
@@ -388,6 +433,15 @@ class ApplicationAdmin(CaseAdmin):
     ]
     inlines = [AttachmentInline, ApplicationHistoryInline]
 
+    def get_list_filter(self, request):
+        return [QueueFilter, *self.list_filter]
+
+    def get_ordering(self, request):
+        # The "Citizen replied" queue: the latest reply first.
+        if request.GET.get(QueueFilter.parameter_name) == QueueFilter.CITIZEN_REPLIED:
+            return ["-status_changed_at", "-pk"]
+        return super().get_ordering(request)
+
     @admin.display(description=_("answers"))
     def answers(self, application):
         """The questions as the citizen was asked them, and their answers."""
@@ -428,6 +482,10 @@ class ApplicationAdmin(CaseAdmin):
         )
 
 
+class InquiryAttachmentInline(AttachmentInline):
+    fk_name = "inquiry"
+
+
 @admin.register(Inquiry)
 class InquiryAdmin(CaseAdmin):
     status_form_class = InquiryStatusChangeForm
@@ -450,9 +508,13 @@ class InquiryAdmin(CaseAdmin):
         "answer",
         "answered_by",
         "answered_at",
+        "follow_up",
+        "follow_up_at",
+        "follow_up_answer",
+        "follow_up_answered_at",
     ]
     fields = [*readonly_fields, "assigned_to"]
-    inlines = [InquiryHistoryInline]
+    inlines = [InquiryAttachmentInline, InquiryHistoryInline]
 
     def search_condition(self, term):
         condition = super().search_condition(term)

@@ -10,6 +10,7 @@ from .statuses import ApplicationStatus, InquiryStatus
 from .uploads import accept_attribute, check_upload, kind_names
 
 NOTE_MAX_LENGTH = 2000
+REPLY_MAX_LENGTH = 4000
 
 
 class MultipleFileInput(forms.FileInput):
@@ -91,6 +92,47 @@ class InquiryForm(forms.Form):
             f"Include anything that helps us answer. Up to {Inquiry.MESSAGE_MAX_LENGTH:,} "
             "characters. Do not include passwords or bank details."
         ),
+    )
+    attachments = AttachmentsField(
+        label=_("Documents or photos (optional)"), required=False, help_text=attachments_hint()
+    )
+
+
+class ReplyForm(forms.Form):
+    """What a citizen sends when a caseworker has asked for something ("Action required")."""
+
+    message = forms.CharField(
+        label=_("Your message"),
+        required=False,
+        max_length=REPLY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Answer the caseworker's note, or say what the files are."),
+    )
+    attachments = AttachmentsField(
+        label=_("Files (optional)"), required=False, help_text=attachments_hint()
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not self.errors
+            and not cleaned.get("message", "").strip()
+            and not cleaned.get("attachments")
+        ):
+            self.add_error("message", _("Write a message or choose a file to send"))
+        return cleaned
+
+
+class FollowUpForm(forms.Form):
+    question = forms.CharField(
+        label=_("Your follow-up question"),
+        max_length=Inquiry.MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("About our answer above. For something new, send a new inquiry."),
+        error_messages={"required": _("Write your follow-up question")},
+    )
+    attachments = AttachmentsField(
+        label=_("Documents or photos (optional)"), required=False, help_text=attachments_hint()
     )
 
 

@@ -6,6 +6,7 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Cast, LPad, Now, Upper
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -298,6 +299,17 @@ class ApplicationQuerySet(models.QuerySet):
         # PostgreSQL compare each of millions of rows with a list of hundreds of thousands.
         return self.filter(models.Q(status__in=APPLICATION_DECIDED) | models.Q(due_at__gte=Now()))
 
+    def citizen_replied(self):
+        """Cases back with the caseworkers because the citizen sent what was asked for, and not
+        moved on since: their last change is the citizen's reply."""
+        replies = ApplicationStatusChange.objects.filter(
+            application=OuterRef("pk"),
+            from_status=ApplicationStatus.ACTION_REQUIRED,
+            to_status=ApplicationStatus.RECEIVED,
+            changed_at=OuterRef("status_changed_at"),
+        )
+        return self.filter(status=ApplicationStatus.RECEIVED).filter(Exists(replies))
+
 
 class Application(models.Model):
     reference = models.CharField(
@@ -342,6 +354,10 @@ class Application(models.Model):
             models.Index(fields=["-submitted_at", "-id"], name="application_newest_idx"),
             models.Index(
                 fields=["status", "-submitted_at", "-id"], name="application_status_newest_idx"
+            ),
+            # The caseworkers' "Citizen replied" queue, latest reply first.
+            models.Index(
+                fields=["status", "-status_changed_at"], name="application_status_changed_idx"
             ),
         ]
         constraints = [
@@ -465,23 +481,43 @@ def attachment_path(attachment, filename):
     # name when it is sent: a second move could be lost to an interruption.
     if attachment.application_id:
         return f"{attachment.application.reference}/{filename}"
+    if attachment.inquiry_id:
+        return f"inquiries/{attachment.inquiry.reference}/{filename}"
     return f"drafts/{filename}"
 
 
 class Attachment(models.Model):
-    """A file a citizen sent with an application (as an answer), or with a draft not sent yet."""
+    """A file a citizen sent: with an application (as an answer, or with a reply to "Action
+    required"), with an inquiry (or its follow-up question), or with a draft not sent yet."""
 
     Kind = FileKind
 
     application = models.ForeignKey(
         Application, on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
     )
+    inquiry = models.ForeignKey(
+        "Inquiry", on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
+    )
     draft = models.ForeignKey(
         Draft, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
     )
-    # The answer it was sent as.
+    # What it was sent with, within its case.
     answer = models.ForeignKey(
         Answer, on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
+    )
+    application_change = models.ForeignKey(
+        "ApplicationStatusChange",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
+    inquiry_change = models.ForeignKey(
+        "InquiryStatusChange",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attachments",
     )
     file = models.FileField(storage=attachment_storage, upload_to=attachment_path, max_length=200)
     original_name = models.CharField(max_length=200)
@@ -494,8 +530,9 @@ class Attachment(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(application__isnull=False, draft__isnull=True)
-                    | models.Q(application__isnull=True, draft__isnull=False)
+                    models.Q(application__isnull=False, inquiry__isnull=True, draft__isnull=True)
+                    | models.Q(application__isnull=True, inquiry__isnull=False, draft__isnull=True)
+                    | models.Q(application__isnull=True, inquiry__isnull=True, draft__isnull=False)
                 ),
                 name="applications_attachment_has_one_owner",
             ),
@@ -509,6 +546,11 @@ class Attachment(models.Model):
             return reverse(
                 "applications:attachment_download",
                 kwargs={"reference": self.application.reference, "pk": self.pk},
+            )
+        if self.inquiry_id:
+            return reverse(
+                "applications:inquiry_attachment_download",
+                kwargs={"reference": self.inquiry.reference, "pk": self.pk},
             )
         return ""  # a draft's files are only listed, on its own pages
 
@@ -524,6 +566,8 @@ class InquiryQuerySet(models.QuerySet):
 class Inquiry(models.Model):
     SUBJECT_MAX_LENGTH = 150
     MESSAGE_MAX_LENGTH = 4000
+    # An answered inquiry takes one follow-up question from its author for this long.
+    FOLLOW_UP_DAYS = 30
 
     reference = models.CharField(
         max_length=8,
@@ -551,6 +595,11 @@ class Inquiry(models.Model):
         related_name="answered_inquiries",
     )
     answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The one follow-up question, and the answer to it: the first answer stays as it was.
+    follow_up = models.TextField(_("follow-up question"), blank=True, editable=False)
+    follow_up_at = models.DateTimeField(null=True, blank=True, editable=False)
+    follow_up_answer = models.TextField(_("answer to the follow-up"), blank=True, editable=False)
+    follow_up_answered_at = models.DateTimeField(null=True, blank=True, editable=False)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -592,6 +641,16 @@ class Inquiry(models.Model):
     @property
     def explanation(self):
         return INQUIRY_EXPLANATIONS[self.status]
+
+    @property
+    def latest_answer(self):
+        return self.follow_up_answer or self.answer
+
+    @property
+    def follow_up_until(self):
+        if self.answered_at is None:
+            return None
+        return self.answered_at + timedelta(days=self.FOLLOW_UP_DAYS)
 
 
 class StatusChange(models.Model):

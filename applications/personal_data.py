@@ -22,6 +22,7 @@ def history_rows(changes, labels):
             "to": labels[change.to_status],
             "note_to_citizen": change.note_to_citizen,
             "changed_at": change.changed_at.isoformat(),
+            "files": [file_row(attachment) for attachment in change.attachments.all()],
         }
         for change in changes
     ]
@@ -64,14 +65,25 @@ def export(user):
         .select_related("service")
         .prefetch_related(
             "answers__attachments",
-            Prefetch("history", queryset=ApplicationStatusChange.objects.order_by("changed_at")),
+            Prefetch(
+                "history",
+                queryset=ApplicationStatusChange.objects.order_by("changed_at").prefetch_related(
+                    "attachments"
+                ),
+            ),
         )
     )
     inquiries = (
         Inquiry.objects.for_user(user)
         .newest_first()
         .prefetch_related(
-            Prefetch("history", queryset=InquiryStatusChange.objects.order_by("changed_at"))
+            "attachments",
+            Prefetch(
+                "history",
+                queryset=InquiryStatusChange.objects.order_by("changed_at").prefetch_related(
+                    "attachments"
+                ),
+            ),
         )
     )
     drafts = (
@@ -107,8 +119,15 @@ def export(user):
                 "message": inquiry.message,
                 "submitted_at": inquiry.submitted_at.isoformat(),
                 "status": inquiry.get_status_display(),
+                "files": [
+                    file_row(attachment)
+                    for attachment in inquiry.attachments.all()
+                    if attachment.inquiry_change_id is None
+                ],
                 "answer": inquiry.answer,
                 "answered_at": inquiry.answered_at.isoformat() if inquiry.answered_at else None,
+                "follow_up": inquiry.follow_up,
+                "follow_up_answer": inquiry.follow_up_answer,
                 "history": history_rows(inquiry.history.all(), inquiry_labels),
             }
             for inquiry in inquiries

@@ -1,6 +1,6 @@
-"""Every write that changes a case: drafts and submitting, status changes, answers and their
-notifications. Files are written as the case is saved (applications.uploads) and removed again
-if the transaction fails."""
+"""Every write that changes a case: drafts and submitting, status changes, replies, answers and
+their notifications. Files are written as the case is saved (applications.uploads) and removed
+again if the transaction fails."""
 
 from contextlib import contextmanager
 from functools import partial
@@ -38,11 +38,12 @@ from .uploads import attachment_store
 class CaseKind(NamedTuple):
     transitions: dict
     history_model: type
+    change_field: str  # the Attachment field naming a file's history entry
 
 
 CASE_KINDS = {
-    Application: CaseKind(APPLICATION_TRANSITIONS, ApplicationStatusChange),
-    Inquiry: CaseKind(INQUIRY_TRANSITIONS, InquiryStatusChange),
+    Application: CaseKind(APPLICATION_TRANSITIONS, ApplicationStatusChange, "application_change"),
+    Inquiry: CaseKind(INQUIRY_TRANSITIONS, InquiryStatusChange, "inquiry_change"),
 }
 
 
@@ -95,10 +96,13 @@ def _delete_attachments(attachments):
         attachment.delete()
 
 
-def _record_change(case, *, from_status, by, note_to_citizen, internal_note, base_url):
+def _record_change(
+    case, *, from_status, by, note_to_citizen, internal_note, base_url, uploads=(), written=None
+):
     kind = CASE_KINDS[type(case)]
+    case_field = kind.history_model.case_field
     change = kind.history_model.objects.create(
-        **{kind.history_model.case_field: case},
+        **{case_field: case},
         from_status=from_status,
         to_status=case.status,
         note_to_citizen=note_to_citizen,
@@ -106,39 +110,55 @@ def _record_change(case, *, from_status, by, note_to_citizen, internal_note, bas
         changed_by=by,
         changed_at=case.status_changed_at,
     )
-    case_update_email_send(case=case, change=change, base_url=base_url)
+    files = [
+        _attach(upload, written, **{case_field: case, kind.change_field: change})
+        for upload in uploads
+    ]
+    case_update_email_send(case=case, change=change, files=files, base_url=base_url)
     return change
 
 
-@transaction.atomic
 def case_change_status(
-    case, *, to_status, by, actor, note_to_citizen="", internal_note="", base_url="", **fields
+    case,
+    *,
+    to_status,
+    by,
+    actor,
+    note_to_citizen="",
+    internal_note="",
+    base_url="",
+    uploads=(),
+    **fields,
 ):
-    """The one way a case changes status: lock, check the map, write history, save, notify."""
-    locked = type(case).objects.select_for_update().get(pk=case.pk)
-    allowed = CASE_KINDS[type(case)].transitions[locked.status]
-    if allowed.get(to_status) != actor:
-        labels = dict(type(case)._meta.get_field("status").choices)
-        raise TransitionRefused(
-            f"{type(case)._meta.verbose_name.capitalize()} {locked.reference} cannot move from "
-            f"“{locked.get_status_display()}” to “{labels.get(to_status, to_status)}” "
-            f"by {actor.label}.",
-            code="transition_refused",
+    """The one way a case changes status: lock, check the map, write history (with the files
+    sent with the change, if any), save, notify."""
+    with files_removed_on_failure() as written, transaction.atomic():
+        locked = type(case).objects.select_for_update().get(pk=case.pk)
+        allowed = CASE_KINDS[type(case)].transitions[locked.status]
+        if allowed.get(to_status) != actor:
+            labels = dict(type(case)._meta.get_field("status").choices)
+            raise TransitionRefused(
+                f"{type(case)._meta.verbose_name.capitalize()} {locked.reference} cannot move "
+                f"from “{locked.get_status_display()}” to “{labels.get(to_status, to_status)}” "
+                f"by {actor.label}.",
+                code="transition_refused",
+            )
+        from_status = locked.status
+        locked.status = to_status
+        locked.status_changed_at = timezone.now()
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=["status", "status_changed_at", *fields])
+        _record_change(
+            locked,
+            from_status=from_status,
+            by=by,
+            note_to_citizen=note_to_citizen.strip(),
+            internal_note=internal_note.strip(),
+            base_url=base_url,
+            uploads=uploads,
+            written=written,
         )
-    from_status = locked.status
-    locked.status = to_status
-    locked.status_changed_at = timezone.now()
-    for name, value in fields.items():
-        setattr(locked, name, value)
-    locked.save(update_fields=["status", "status_changed_at", *fields])
-    _record_change(
-        locked,
-        from_status=from_status,
-        by=by,
-        note_to_citizen=note_to_citizen.strip(),
-        internal_note=internal_note.strip(),
-        base_url=base_url,
-    )
     # The caller's object follows, so that it shows what was saved.
     case.status = locked.status
     case.status_changed_at = locked.status_changed_at
@@ -147,7 +167,7 @@ def case_change_status(
     return locked
 
 
-# --- applications: drafts and sending ---------------------------------------------------
+# --- applications: drafts, sending, replies ---------------------------------------------------
 
 
 def _draft_save(*, applicant, service, answers, uploads, written):
@@ -308,20 +328,83 @@ def application_withdraw(*, application, by, reason="", base_url=""):
     )
 
 
-@transaction.atomic
-def inquiry_submit(*, author, subject, message, base_url=""):
-    now = timezone.now()
-    inquiry = Inquiry.objects.create(
-        author=author,
-        subject=subject.strip(),
-        message=message.strip(),
-        submitted_at=now,
-        status_changed_at=now,
+def application_reply(*, application, by, message, uploads=(), base_url=""):
+    """The citizen sends what a caseworker asked for: their message and files become a history
+    entry, and the case goes back to the caseworkers ("Citizen replied" in the admin)."""
+    if application.applicant_id != by.pk:
+        raise TransitionRefused(_("Only the applicant can reply about an application."))
+    return case_change_status(
+        application,
+        to_status=ApplicationStatus.RECEIVED,
+        by=by,
+        actor=Actor.CITIZEN,
+        note_to_citizen=message,
+        uploads=uploads,
+        base_url=base_url,
     )
-    _record_change(
-        inquiry, from_status="", by=author, note_to_citizen="", internal_note="", base_url=base_url
-    )
+
+
+# --- inquiries --------------------------------------------------------------------------------
+
+
+def inquiry_submit(*, author, subject, message, attachments=(), base_url=""):
+    with files_removed_on_failure() as written, transaction.atomic():
+        now = timezone.now()
+        inquiry = Inquiry.objects.create(
+            author=author,
+            subject=subject.strip(),
+            message=message.strip(),
+            submitted_at=now,
+            status_changed_at=now,
+        )
+        for upload in attachments:
+            _attach(upload, written, inquiry=inquiry)
+        _record_change(
+            inquiry,
+            from_status="",
+            by=author,
+            note_to_citizen="",
+            internal_note="",
+            base_url=base_url,
+        )
     return inquiry
+
+
+def can_follow_up(inquiry, user, *, now=None):
+    """An answered inquiry takes one follow-up question from its author, within
+    Inquiry.FOLLOW_UP_DAYS of the answer."""
+    now = now or timezone.now()
+    return (
+        inquiry.author_id == user.pk
+        and inquiry.status == InquiryStatus.ANSWERED
+        and inquiry.follow_up_at is None
+        and inquiry.answered_at is not None
+        and now <= inquiry.follow_up_until
+        and InquiryStatus.RECEIVED in allowed_targets(inquiry, actor=Actor.CITIZEN)
+    )
+
+
+@transaction.atomic
+def inquiry_follow_up(*, inquiry, by, question, uploads=(), base_url=""):
+    """The author's one follow-up question reopens an answered inquiry."""
+    locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    now = timezone.now()
+    if not can_follow_up(locked, by, now=now):
+        raise TransitionRefused(
+            _("This inquiry cannot take a follow-up question. Send a new inquiry instead.")
+        )
+    question = question.strip()
+    return case_change_status(
+        inquiry,
+        to_status=InquiryStatus.RECEIVED,
+        by=by,
+        actor=Actor.CITIZEN,
+        note_to_citizen=question,
+        uploads=uploads,
+        base_url=base_url,
+        follow_up=question,
+        follow_up_at=now,
+    )
 
 
 def inquiry_change_status(
@@ -341,9 +424,14 @@ def inquiry_change_status(
 
 
 def inquiry_answer(*, inquiry, answer, by, note_to_citizen="", internal_note="", base_url=""):
+    """Answer an inquiry, or its follow-up question: the first answer is kept as it was."""
     answer = answer.strip()
     if not answer:
         raise ValidationError("An answer needs some text.")
+    if inquiry.follow_up_at:
+        fields = {"follow_up_answer": answer, "follow_up_answered_at": timezone.now()}
+    else:
+        fields = {"answer": answer, "answered_by": by, "answered_at": timezone.now()}
     return case_change_status(
         inquiry,
         to_status=InquiryStatus.ANSWERED,
@@ -352,7 +440,5 @@ def inquiry_answer(*, inquiry, answer, by, note_to_citizen="", internal_note="",
         note_to_citizen=note_to_citizen,
         internal_note=internal_note,
         base_url=base_url,
-        answer=answer,
-        answered_by=by,
-        answered_at=timezone.now(),
+        **fields,
     )

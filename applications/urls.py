@@ -50,6 +50,11 @@ urlpatterns = [
         name="application_submitted",
     ),
     path(
+        "applications/<reference:reference>/reply/",
+        views.application_reply_send,
+        name="application_reply",
+    ),
+    path(
         "applications/<reference:reference>/withdraw/",
         views.application_withdraw_confirm,
         name="application_withdraw",
@@ -63,5 +68,15 @@ urlpatterns = [
     path("inquiries/new/", views.inquiry_create, name="inquiry_create"),
     path(
         "inquiries/<reference:reference>/", views.InquiryDetailView.as_view(), name="inquiry_detail"
+    ),
+    path(
+        "inquiries/<reference:reference>/follow-up/",
+        views.inquiry_follow_up_send,
+        name="inquiry_follow_up",
+    ),
+    path(
+        "inquiries/<reference:reference>/attachments/<int:pk>/",
+        views.inquiry_attachment_download,
+        name="inquiry_attachment_download",
     ),
 ]

@@ -6,15 +6,31 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, ListView
 
 from portal.caching import cache_for_anonymous_visitors
 from portal.staff import is_staff_session
 
-from .forms import ApplicationFilterForm, InquiryForm, WithdrawForm
-from .models import Application, Attachment, Draft, Inquiry, Service
-from .services import allowed_targets, application_withdraw, inquiry_submit
+from .forms import ApplicationFilterForm, FollowUpForm, InquiryForm, ReplyForm, WithdrawForm
+from .models import (
+    Application,
+    ApplicationStatusChange,
+    Attachment,
+    Draft,
+    Inquiry,
+    InquiryStatusChange,
+    Service,
+)
+from .services import (
+    allowed_targets,
+    application_reply,
+    application_withdraw,
+    can_follow_up,
+    inquiry_follow_up,
+    inquiry_submit,
+)
 from .statuses import Actor, ApplicationStatus
 
 PAGE_SIZE = 20
@@ -45,6 +61,21 @@ def within_case_limit(request, form):
 
 def can_withdraw(application):
     return ApplicationStatus.WITHDRAWN in allowed_targets(application, actor=Actor.CITIZEN)
+
+
+def can_reply(application):
+    return application.status == ApplicationStatus.ACTION_REQUIRED and (
+        ApplicationStatus.RECEIVED in allowed_targets(application, actor=Actor.CITIZEN)
+    )
+
+
+def history_of(case, model):
+    """The case's history, newest first, with the files sent with each change."""
+    return list(
+        model.objects.filter(**{model.case_field: case})
+        .order_by("-changed_at", "-pk")
+        .prefetch_related("attachments")
+    )
 
 
 class PersonalPageMixin:
@@ -88,14 +119,22 @@ class ApplicationListView(PersonalPageMixin, ListView):
         return context
 
 
-def application_context(application):
-    """What the application page shows: its answers (with their files) and its history."""
-    return {
+def application_context(application, **extra):
+    """What the application page shows; `extra` a bound reply form with its errors."""
+    history = history_of(application, ApplicationStatusChange)
+    asked_for = next((c for c in history if c.to_status == ApplicationStatus.ACTION_REQUIRED), None)
+    context = {
         "application": application,
         "answers": application.answers.prefetch_related("attachments"),
-        "history": application.history.order_by("-changed_at", "-pk"),
+        "history": history,
         "can_withdraw": can_withdraw(application),
+        "can_reply": can_reply(application),
+        "asked_for": asked_for if can_reply(application) else None,
+        "citizen_id": application.applicant_id,
     }
+    if context["can_reply"]:
+        context["reply_form"] = ReplyForm()
+    return context | extra
 
 
 class ApplicationDetailView(PersonalPageMixin, DetailView):
@@ -120,6 +159,43 @@ class ApplicationSubmittedView(ApplicationDetailView):
         if self.object.status != ApplicationStatus.SUBMITTED:
             return redirect(self.object)
         return self.render_to_response(self.get_context_data(object=self.object))
+
+
+@verified_email_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def application_reply_send(request, reference):
+    """The reply form on the application page ("Send what was asked for") posts here."""
+    application = get_object_or_404(
+        Application.objects.for_user(request.user).select_related("service"), reference=reference
+    )
+    if request.method != "POST":
+        return redirect(application)
+    if not can_reply(application):
+        messages.error(request, _("This application is not waiting for anything from you."))
+        return redirect(application)
+    form = ReplyForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            application_reply(
+                application=application,
+                by=request.user,
+                message=form.cleaned_data["message"],
+                uploads=form.cleaned_data["attachments"],
+                base_url=base_url(request),
+            )
+        except ValidationError:
+            messages.error(request, _("This application is not waiting for anything from you."))
+        else:
+            messages.success(
+                request,
+                _("We have received what you sent. We have emailed you a receipt."),
+            )
+        return redirect(application)
+    return render(
+        request,
+        "applications/application_detail.html",
+        application_context(application, reply_form=form),
+    )
 
 
 @verified_email_required
@@ -151,17 +227,15 @@ def application_withdraw_confirm(request, reference):
     )
 
 
-@require_safe
-@login_required
-def attachment_download(request, reference, pk):
-    attachments = Attachment.objects.select_related("application")
+def file_response(request, attachments, *, case_field, person_field, reference, pk):
     # Caseworkers see every attachment, as in the admin, and only in a session that may use it.
     is_caseworker = is_staff_session(request) and request.user.has_perm(
         "applications.view_attachment"
     )
+    attachments = attachments.select_related(case_field)
     if not is_caseworker:
-        attachments = attachments.filter(application__applicant=request.user)
-    attachment = get_object_or_404(attachments, application__reference=reference, pk=pk)
+        attachments = attachments.filter(**{f"{case_field}__{person_field}": request.user})
+    attachment = get_object_or_404(attachments, **{f"{case_field}__reference": reference}, pk=pk)
     try:
         file = attachment.file.open("rb")
     except FileNotFoundError as error:
@@ -176,6 +250,32 @@ def attachment_download(request, reference, pk):
     return response
 
 
+@require_safe
+@login_required
+def attachment_download(request, reference, pk):
+    return file_response(
+        request,
+        Attachment.objects.all(),
+        case_field="application",
+        person_field="applicant",
+        reference=reference,
+        pk=pk,
+    )
+
+
+@require_safe
+@login_required
+def inquiry_attachment_download(request, reference, pk):
+    return file_response(
+        request,
+        Attachment.objects.all(),
+        case_field="inquiry",
+        person_field="author",
+        reference=reference,
+        pk=pk,
+    )
+
+
 class InquiryListView(PersonalPageMixin, ListView):
     template_name = "applications/inquiry_list.html"
     context_object_name = "inquiries"
@@ -185,18 +285,72 @@ class InquiryListView(PersonalPageMixin, ListView):
         return Inquiry.objects.for_user(self.request.user).newest_first()
 
 
+def inquiry_context(inquiry, user, **extra):
+    """What the inquiry page shows; `extra` a bound follow-up form with its errors."""
+    history = history_of(inquiry, InquiryStatusChange)
+    follow_up_change = next(
+        (c for c in history if c.changed_by_id == inquiry.author_id and c.from_status), None
+    )
+    context = {
+        "inquiry": inquiry,
+        "history": history,
+        # The files sent with the question itself; those of the follow-up are in its history.
+        "attachments": [a for a in inquiry.attachments.all() if a.inquiry_change_id is None],
+        "follow_up_files": follow_up_change.attachments.all() if follow_up_change else [],
+        "can_follow_up": can_follow_up(inquiry, user),
+        "citizen_id": inquiry.author_id,
+    }
+    if context["can_follow_up"]:
+        context["follow_up_form"] = FollowUpForm()
+    return context | extra
+
+
 class InquiryDetailView(PersonalPageMixin, DetailView):
     template_name = "applications/inquiry_detail.html"
     context_object_name = "inquiry"
     slug_field = slug_url_kwarg = "reference"
 
     def get_queryset(self):
-        return Inquiry.objects.for_user(self.request.user)
+        return Inquiry.objects.for_user(self.request.user).prefetch_related("attachments")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            history=self.object.history.order_by("-changed_at", "-pk"), **kwargs
-        )
+        return super().get_context_data(**inquiry_context(self.object, self.request.user), **kwargs)
+
+
+@verified_email_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def inquiry_follow_up_send(request, reference):
+    inquiry = get_object_or_404(
+        Inquiry.objects.for_user(request.user).prefetch_related("attachments"),
+        reference=reference,
+    )
+    if request.method != "POST":
+        return redirect(inquiry)
+    if not can_follow_up(inquiry, request.user):
+        messages.error(request, _("This inquiry cannot take a follow-up question any more."))
+        return redirect(inquiry)
+    form = FollowUpForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            inquiry_follow_up(
+                inquiry=inquiry,
+                by=request.user,
+                question=form.cleaned_data["question"],
+                uploads=form.cleaned_data["attachments"],
+                base_url=base_url(request),
+            )
+        except ValidationError:
+            messages.error(request, _("This inquiry cannot take a follow-up question any more."))
+        else:
+            messages.success(
+                request, _("We have received your follow-up question. We have emailed you a copy.")
+            )
+        return redirect(inquiry)
+    return render(
+        request,
+        "applications/inquiry_detail.html",
+        inquiry_context(inquiry, request.user, follow_up_form=form),
+    )
 
 
 @verified_email_required
@@ -207,6 +361,7 @@ def inquiry_create(request):
             author=request.user,
             subject=form.cleaned_data["subject"],
             message=form.cleaned_data["message"],
+            attachments=form.cleaned_data["attachments"],
             base_url=base_url(request),
         )
         messages.success(

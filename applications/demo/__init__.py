@@ -20,6 +20,7 @@ from portal.demo_data import read_yaml
 from ..models import Application, Draft, Inquiry, Question, Service
 from ..services import (
     application_change_status,
+    application_reply,
     application_submit,
     draft_save_page,
     inquiry_answer,
@@ -121,6 +122,14 @@ def seed(*, stdout, style):
             applicant=citizen, service=service, answers=answers, uploads=uploads
         )
         for change in item.get("changes", []):
+            if reply := change.get("reply"):
+                application_reply(
+                    application=application,
+                    by=citizen,
+                    message=reply.get("message", ""),
+                    uploads=[demo_file(name) for name in reply.get("files", [])],
+                )
+                continue
             application_change_status(
                 application=application,
                 to_status=change["status"],

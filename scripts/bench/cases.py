@@ -56,7 +56,7 @@ INQUIRY_PATHS = [
     ((IR, IP, IC), 5, 0),
 ]
 NOTES = {
-    A: "Please send a copy of the missing document through an inquiry quoting this reference.",
+    A: "Please send a copy of the missing document with the form on this page.",
     APPROVED: "Your application is approved. The decision letter is on its way.",
     REJECTED: "Your application does not meet the conditions of this service.",
     WITHDRAWN: "I no longer need this.",

@@ -17,7 +17,7 @@ def test_the_demo_citizen_has_cases_in_several_statuses_with_histories():
     applications = Application.objects.filter(applicant__email=CITIZEN_EMAIL)
     assert Service.objects.open().count() == 4 and Service.objects.count() == 5
     assert {a.status for a in applications} == {
-        "submitted",
+        "received",
         "processing",
         "action_required",
         "approved",
@@ -65,6 +65,10 @@ def test_every_demo_case_has_the_fields_the_seed_reads_and_no_others():
         assert required <= application.keys() <= required | {"changes"}
         assert application["service"] in services
         for change in application.get("changes", []):
+            if "reply" in change:
+                assert change.keys() == {"reply"}
+                assert change["reply"].keys() <= {"message", "files"}
+                continue
             assert change.keys() <= {"status", "note_to_citizen", "internal_note"}
             assert change["status"] in ApplicationStatus.values
     for inquiry in cases["inquiries"]:

@@ -35,11 +35,14 @@ def test_the_residence_permit_and_parking_permit_ask_what_they_need(seeded):
     } <= asked("resident-parking-permit")
 
 
-def test_the_demo_citizen_has_a_draft_and_applications_with_their_answers(seeded):
+def test_the_demo_citizen_has_a_draft_and_a_reply_waiting_for_a_caseworker(seeded):
     citizen_email = demo.cases()["citizen"]["email"]
 
     draft = Draft.objects.get(applicant__email=citizen_email)
     assert draft.service.slug == "residence-permit-renewal"
+    [replied] = Application.objects.citizen_replied()
+    assert replied.service.slug == "small-business-licence"
+    assert replied.history.last().attachments.get().original_name == "lease-signed.pdf"
     permit = Application.objects.get(service__slug="residence-permit-renewal")
     assert permit.attachments.count() == 2
     assert permit.answers.get(question_text="District").value == "Jing'an"

@@ -1,11 +1,17 @@
-"""What "Download my data" holds: each application's answers with the questions as asked, and
-the drafts not sent yet."""
+"""What "Download my data" holds: each application's answers with the questions as asked, the
+files of replies and follow-ups, and the drafts not sent yet."""
 
 import pytest
 
 from applications.models import Question
 from applications.personal_data import export
-from applications.services import draft_save_page
+from applications.services import (
+    application_change_status,
+    application_reply,
+    draft_save_page,
+    inquiry_answer,
+    inquiry_follow_up,
+)
 from applications.uploads import check_upload
 
 from .conftest import PDF_BYTES, upload
@@ -13,9 +19,19 @@ from .conftest import PDF_BYTES, upload
 pytestmark = pytest.mark.django_db
 
 
-def test_answers_files_and_drafts_are_in_my_data(citizen, service, submit_application):
-    submit_application(
+def test_answers_files_drafts_and_follow_ups_are_in_my_data(
+    citizen, caseworker, service, submit_application, submit_inquiry
+):
+    application = submit_application(
         citizen, details="Renew it.", attachments=[check_upload(upload("scan.pdf", PDF_BYTES))]
+    )
+    for status in ["received", "action_required"]:
+        application_change_status(application=application, to_status=status, by=caseworker)
+    application_reply(
+        application=application,
+        by=citizen,
+        message="The missing page.",
+        uploads=[check_upload(upload("page.pdf", PDF_BYTES))],
     )
     Question.objects.create(service=service, page=1, label="Passport number", kind="short_text")
     Question.objects.create(service=service, page=2, label="Expiry", kind="date")
@@ -23,6 +39,9 @@ def test_answers_files_and_drafts_are_in_my_data(citizen, service, submit_applic
     draft = citizen.drafts.get()
     draft.answers = {str(service.questions.get(label="Expiry").pk): "2030-12-20"}
     draft.save()
+    inquiry = submit_inquiry(citizen)
+    inquiry_answer(inquiry=inquiry, answer="At nine.", by=caseworker)
+    inquiry_follow_up(inquiry=inquiry, by=citizen, question="On Sundays too?")
 
     data = export(citizen)
 
@@ -34,6 +53,8 @@ def test_answers_files_and_drafts_are_in_my_data(citizen, service, submit_applic
             "answer": [{"name": "scan.pdf", "size": len(PDF_BYTES)}],
         },
     ]
+    assert sent["history"][-1]["note_to_citizen"] == "The missing page."
+    assert sent["history"][-1]["files"] == [{"name": "page.pdf", "size": len(PDF_BYTES)}]
     assert data["drafts"] == [
         {
             "service": "Residence permit renewal",
@@ -42,3 +63,4 @@ def test_answers_files_and_drafts_are_in_my_data(citizen, service, submit_applic
             "answers": [{"question": "Expiry", "answer": "20 December 2030"}],
         }
     ]
+    assert data["inquiries"][0]["follow_up"] == "On Sundays too?"

@@ -1,5 +1,5 @@
 """The new pages run the same number of queries with few and with many questions, answers,
-files and drafts."""
+files, drafts and replies."""
 
 import pytest
 from django.db import connection
@@ -7,7 +7,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from applications.models import Question, Service
-from applications.services import application_change_status, application_submit, draft_save_page
+from applications.services import (
+    application_change_status,
+    application_reply,
+    application_submit,
+    draft_save_page,
+    inquiry_answer,
+    inquiry_follow_up,
+)
 from applications.uploads import check_upload
 from tests.staff import sign_in_with_two_factors
 
@@ -93,20 +100,31 @@ def test_my_applications_costs_the_same_with_one_draft_and_many(client, citizen)
     assert queries_for(client, url) == few
 
 
-def sent_application(citizen, caseworker, service):
+def sent_application(citizen, caseworker, service, replies):
     answers, uploads = answers_for(service)
     application = application_submit(
         applicant=citizen, service=service, answers=answers, uploads=uploads
     )
     application_change_status(application=application, to_status="received", by=caseworker)
+    for _ in range(replies):
+        application_change_status(
+            application=application, to_status="action_required", by=caseworker
+        )
+        application_reply(
+            application=application,
+            by=citizen,
+            message="Here it is.",
+            uploads=[check_upload(upload("b.pdf", PDF_BYTES))],
+        )
+    application_change_status(application=application, to_status="action_required", by=caseworker)
     return application
 
 
-def test_an_application_costs_the_same_with_few_and_many_answers_and_files(
+def test_an_application_costs_the_same_with_few_and_many_answers_files_and_replies(
     client, citizen, caseworker
 ):
-    few = sent_application(citizen, caseworker, make_service("few", pages=1, per_page=1))
-    many = sent_application(citizen, caseworker, make_service("many", pages=6, per_page=8))
+    few = sent_application(citizen, caseworker, make_service("few", pages=1, per_page=1), 0)
+    many = sent_application(citizen, caseworker, make_service("many", pages=6, per_page=8), 6)
     client.force_login(citizen)
     citizen_pages = [queries_for(client, a.get_absolute_url()) for a in (few, many)]
     sign_in_with_two_factors(client, caseworker)
@@ -117,3 +135,31 @@ def test_an_application_costs_the_same_with_few_and_many_answers_and_files(
 
     assert citizen_pages[0] == citizen_pages[1]
     assert admin_pages[0] == admin_pages[1]
+
+
+def test_an_inquiry_with_files_and_a_follow_up_costs_the_same_as_a_plain_one(
+    client, citizen, caseworker, submit_inquiry
+):
+    from applications.services import inquiry_submit
+
+    plain = submit_inquiry(citizen)
+    inquiry_answer(inquiry=plain, answer="Yes.", by=caseworker)
+    full = inquiry_submit(
+        author=citizen,
+        subject="Files",
+        message="See the files.",
+        attachments=[check_upload(upload(f"{n}.pdf", PDF_BYTES)) for n in range(5)],
+    )
+    inquiry_answer(inquiry=full, answer="Yes.", by=caseworker)
+    inquiry_follow_up(
+        inquiry=full,
+        by=citizen,
+        question="And?",
+        uploads=[check_upload(upload(f"f{n}.pdf", PDF_BYTES)) for n in range(3)],
+    )
+    inquiry_answer(inquiry=full, answer="Also yes.", by=caseworker)
+    client.force_login(citizen)
+
+    assert queries_for(client, plain.get_absolute_url()) == queries_for(
+        client, full.get_absolute_url()
+    )

@@ -218,7 +218,7 @@ def test_the_detail_page_explains_the_status_and_shows_the_timeline(
     html = client.get(application.get_absolute_url()).content.decode()
 
     assert 'class="status-tag status-tag--received">Received</strong>' in html
-    assert "A caseworker has checked your application" in html
+    assert "Your application is with our caseworkers" in html
     assert "What happens next:" in html
     assert "All documents are here." in html
     assert "stamp 7" not in html
