@@ -3,10 +3,11 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Cast, LPad, Now, Upper
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -14,6 +15,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from portal.fulltext import SEARCH_CONFIG, web_search_query
 
 from .statuses import (
     APPLICATION_DECIDED,
@@ -62,6 +65,16 @@ class ServiceQuerySet(models.QuerySet):
     def open(self):
         return self.filter(is_open=True)
 
+    def search(self, query, *, boost=1):
+        """Matches of the query, best first; `boost` multiplies the rank, for site search to
+        weigh services against news and answers."""
+        search_query = web_search_query(query)
+        return (
+            self.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(F("search_vector"), search_query) * boost)
+            .order_by("-rank", "pk")
+        )
+
 
 class Service(models.Model):
     name = models.CharField(max_length=150)
@@ -108,11 +121,22 @@ class Service(models.Model):
     )
     is_open = models.BooleanField(_("open for applications"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The name weighs most, so that "parking permit" finds the parking permit service first.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("description", weight="C", config=SEARCH_CONFIG)
+        + SearchVector("who_can_apply", weight="C", config=SEARCH_CONFIG)
+        + SearchVector("what_to_provide", weight="D", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ServiceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
+        indexes = [GinIndex(fields=["search_vector"], name="service_search_idx")]
 
     def __str__(self):
         return self.name

@@ -1,4 +1,6 @@
-from portal.sitemaps import NamedPageSitemap
+from portal.sitemaps import NamedPageSitemap, UpdatedAtSitemap
+
+from .models import Service
 
 
 class ServiceListSitemap(NamedPageSitemap):
@@ -6,4 +8,13 @@ class ServiceListSitemap(NamedPageSitemap):
     url_names = ["applications:service_list"]
 
 
-SITEMAPS = {"services": ServiceListSitemap}
+class ServiceSitemap(UpdatedAtSitemap):
+    """Each open service's start page."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return Service.objects.open().order_by("pk").only("slug", "updated_at")
+
+
+SITEMAPS = {"services": ServiceListSitemap, "service-pages": ServiceSitemap}

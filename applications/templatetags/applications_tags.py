@@ -1,10 +1,11 @@
 from django import template
 
-from ..models import Application, Inquiry
+from ..models import Application, Inquiry, Service
 
 register = template.Library()
 
 WIDGET_SIZE = 3
+SERVICES_WIDGET_SIZE = 8
 
 
 def case_status_widget(context, model):
@@ -28,3 +29,9 @@ def application_status_widget(context):
 @register.inclusion_tag("applications/widgets/case_status.html", takes_context=True)
 def inquiry_status_widget(context):
     return case_status_widget(context, Inquiry)
+
+
+@register.inclusion_tag("applications/widgets/services.html")
+def services_widget():
+    services = Service.objects.open().only("name", "slug")[:SERVICES_WIDGET_SIZE]
+    return {"services": services}
