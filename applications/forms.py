@@ -27,7 +27,9 @@ class AttachmentsField(forms.FileField):
         self.max_files = max_files or settings.APPLICATIONS_MAX_ATTACHMENTS
         self.kinds = kinds
         self.max_bytes = max_bytes
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept_attribute(kinds)}))
+        # The browser offers to pick several files only where several are taken.
+        widget = MultipleFileInput if self.max_files > 1 else forms.FileInput
+        kwargs.setdefault("widget", widget(attrs={"accept": accept_attribute(kinds)}))
         super().__init__(**kwargs)
 
     def clean(self, data, initial=None):
