@@ -49,7 +49,7 @@ def check_url(service):
 
 class Applying:
     """What every step of applying reads: the open service, its pages and the person's draft
-    (None before the first page is saved). Four queries, however many questions."""
+    (None before the first page is saved). Three queries, however many questions."""
 
     def __init__(self, request, slug):
         self.service = get_object_or_404(Service.objects.open(), slug=slug)

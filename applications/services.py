@@ -244,6 +244,8 @@ def _draft_send(*, draft, base_url):
         internal_note="",
         base_url=base_url,
     )
+    # What is left was uploaded for a question removed since: it goes with the draft.
+    _delete_attachments(draft.attachments.all())
     draft.delete()
     return application
 

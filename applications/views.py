@@ -31,7 +31,7 @@ from .services import (
     inquiry_follow_up,
     inquiry_submit,
 )
-from .statuses import Actor, ApplicationStatus
+from .statuses import Actor, ApplicationStatus, InquiryStatus
 
 PAGE_SIZE = 20
 
@@ -122,17 +122,20 @@ class ApplicationListView(PersonalPageMixin, ListView):
 def application_context(application, **extra):
     """What the application page shows; `extra` a bound reply form with its errors."""
     history = history_of(application, ApplicationStatusChange)
-    asked_for = next((c for c in history if c.to_status == ApplicationStatus.ACTION_REQUIRED), None)
+    replying = can_reply(application)
     context = {
         "application": application,
         "answers": application.answers.prefetch_related("attachments"),
         "history": history,
         "can_withdraw": can_withdraw(application),
-        "can_reply": can_reply(application),
-        "asked_for": asked_for if can_reply(application) else None,
+        "can_reply": replying,
         "citizen_id": application.applicant_id,
     }
-    if context["can_reply"]:
+    if replying:
+        # The latest change to "Action required" holds the caseworker's note of what is needed.
+        context["asked_for"] = next(
+            c for c in history if c.to_status == ApplicationStatus.ACTION_REQUIRED
+        )
         context["reply_form"] = ReplyForm()
     return context | extra
 
@@ -188,7 +191,7 @@ def application_reply_send(request, reference):
         else:
             messages.success(
                 request,
-                _("We have received what you sent. We have emailed you a receipt."),
+                _("We have received what you sent. We will email you a receipt."),
             )
         return redirect(application)
     return render(
@@ -227,12 +230,13 @@ def application_withdraw_confirm(request, reference):
     )
 
 
-def file_response(request, attachments, *, case_field, person_field, reference, pk):
+def file_response(request, *, case_field, person_field, reference, pk):
+    """A case's file, for its citizen or for a caseworker; anybody else's is not found."""
     # Caseworkers see every attachment, as in the admin, and only in a session that may use it.
     is_caseworker = is_staff_session(request) and request.user.has_perm(
         "applications.view_attachment"
     )
-    attachments = attachments.select_related(case_field)
+    attachments = Attachment.objects.select_related(case_field)
     if not is_caseworker:
         attachments = attachments.filter(**{f"{case_field}__{person_field}": request.user})
     attachment = get_object_or_404(attachments, **{f"{case_field}__reference": reference}, pk=pk)
@@ -255,7 +259,6 @@ def file_response(request, attachments, *, case_field, person_field, reference, 
 def attachment_download(request, reference, pk):
     return file_response(
         request,
-        Attachment.objects.all(),
         case_field="application",
         person_field="applicant",
         reference=reference,
@@ -268,7 +271,6 @@ def attachment_download(request, reference, pk):
 def inquiry_attachment_download(request, reference, pk):
     return file_response(
         request,
-        Attachment.objects.all(),
         case_field="inquiry",
         person_field="author",
         reference=reference,
@@ -289,7 +291,12 @@ def inquiry_context(inquiry, user, **extra):
     """What the inquiry page shows; `extra` a bound follow-up form with its errors."""
     history = history_of(inquiry, InquiryStatusChange)
     follow_up_change = next(
-        (c for c in history if c.changed_by_id == inquiry.author_id and c.from_status), None
+        (
+            c
+            for c in history
+            if c.from_status == InquiryStatus.ANSWERED and c.changed_by_id == inquiry.author_id
+        ),
+        None,
     )
     context = {
         "inquiry": inquiry,
@@ -343,7 +350,7 @@ def inquiry_follow_up_send(request, reference):
             messages.error(request, _("This inquiry cannot take a follow-up question any more."))
         else:
             messages.success(
-                request, _("We have received your follow-up question. We have emailed you a copy.")
+                request, _("We have received your follow-up question. We will email you a copy.")
             )
         return redirect(inquiry)
     return render(

@@ -509,3 +509,26 @@ def test_a_required_answer_missing_is_marked_and_nothing_is_sent(
     ]
     assert not Application.objects.exists() and not Answer.objects.exists()
     assert not delivered_mail()
+
+
+def test_a_file_for_a_question_removed_since_goes_with_the_draft_when_it_is_sent(
+    client, citizen, service, django_capture_on_commit_callbacks
+):
+    client.force_login(citizen)
+    first = reverse("applications:application_page", args=[service.slug, 1])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(first, {"qdetails": "Renew", "qdocuments": [upload("old.pdf", PDF_BYTES)]})
+    stale = Attachment.objects.get()
+    # Staff give the service questions of its own: the old ones are no longer asked.
+    question = Question.objects.create(
+        service=service, page=1, label="Passport number", kind="short_text"
+    )
+    client.post(first, {f"q{question.pk}": "E12345678"})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(check_url(service))
+
+    application = Application.objects.get()
+    assert [a.question_text for a in application.answers.all()] == ["Passport number"]
+    assert not Attachment.objects.exists()
+    assert not stale.file.storage.exists(stale.file.name)
