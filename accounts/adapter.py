@@ -1,8 +1,10 @@
 import time
+from urllib.parse import urlencode
 
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
+from allauth.account.utils import get_next_redirect_url
 from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django import forms
@@ -103,6 +105,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth shows the form again; the person goes on to their account instead.
         return reverse("accounts:overview")
 
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        # The link in the email keeps the person's place, so that confirming the address leads
+        # on to where they were going (through signing in), even in another browser.
+        url = super().get_email_confirmation_url(request, emailconfirmation)
+        place = place_to_return_to(request)
+        return f"{url}?{urlencode({'next': place})}" if place else url
+
     def format_email_subject(self, subject):
         return f"{subject} | {SiteProfile.load().name}"
 
@@ -162,3 +171,14 @@ def signed_in_with_password_just_now(request):
 class MFAAdapter(DefaultMFAAdapter):
     def get_totp_issuer(self):
         return SiteProfile.load().name
+
+
+def place_to_return_to(request):
+    """Where a person asked to verify their address was going: the `next` of the sign-up or
+    sign-in form (checked to be the portal's own), or, when a page that needs a verified
+    address sent the email, that page."""
+    if request is None:
+        return ""
+    if next_url := get_next_redirect_url(request):
+        return next_url
+    return request.get_full_path() if request.method == "GET" else ""

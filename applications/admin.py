@@ -1,14 +1,16 @@
 import re
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.links import site_origin
@@ -20,9 +22,11 @@ from .models import (
     Application,
     ApplicationStatusChange,
     Attachment,
+    FileKind,
     Inquiry,
     InquiryStatusChange,
     PublishedAnswer,
+    Question,
     Service,
 )
 from .publication import AnswerPublishForm, answer_publish
@@ -37,12 +41,116 @@ from .statuses import Actor, InquiryStatus
 PEOPLE_SEARCHED = 1000
 
 
+class QuestionForm(forms.ModelForm):
+    file_kinds = forms.MultipleChoiceField(
+        label=_("file kinds allowed"),
+        choices=FileKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None chosen: PDF, JPEG and PNG."),
+    )
+
+    class Meta:
+        model = Question
+        fields = [
+            "page",
+            "position",
+            "page_heading",
+            "label",
+            "hint",
+            "kind",
+            "required",
+            "options",
+            "min_length",
+            "max_length",
+            "min_value",
+            "max_value",
+            "date_limit",
+            "file_kinds",
+            "max_file_mb",
+            "max_files",
+        ]
+        widgets = {
+            "options": forms.Textarea(attrs={"rows": 4}),
+            "hint": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class QuestionFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        pages = {}
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("label"):
+                continue
+            pages.setdefault(data.get("page"), []).append(data)
+        for number, questions in pages.items():
+            if len(questions) > 1 and not any(q.get("page_heading") for q in questions):
+                raise ValidationError(
+                    gettext("Page %(page)s has several questions: give one of them a page heading.")
+                    % {"page": number}
+                )
+
+
+class QuestionInline(admin.StackedInline):
+    """A service's questions: what the citizen's form asks, page by page."""
+
+    model = Question
+    form = QuestionForm
+    formset = QuestionFormSet
+    extra = 0
+    fieldsets = [
+        (None, {"fields": [("page", "position"), "page_heading", "label", "hint"]}),
+        (None, {"fields": [("kind", "required"), "options"]}),
+        (
+            _("Limits"),
+            {
+                "classes": ["collapse"],
+                "description": _(
+                    "Only those for the question's kind count: length for text, lowest and "
+                    "highest for numbers, dates allowed for dates, the rest for file uploads."
+                ),
+                "fields": [
+                    ("min_length", "max_length"),
+                    ("min_value", "max_value"),
+                    "date_limit",
+                    "file_kinds",
+                    ("max_file_mb", "max_files"),
+                ],
+            },
+        ),
+    ]
+
+
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
-    list_display = ["name", "processing_days", "is_open", "lists_applications_publicly"]
+    list_display = [
+        "name",
+        "slug",
+        "processing_days",
+        "is_open",
+        "lists_applications_publicly",
+        "updated_at",
+    ]
     list_filter = ["is_open", "lists_applications_publicly"]
     search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "is_open"]}),
+        (
+            _("Start page"),
+            {
+                "description": _(
+                    "What the start page says before the “Start now” button. Empty sections "
+                    "are left out; “Fees” says there is no fee."
+                ),
+                "fields": ["description", "who_can_apply", "what_to_provide", "fees"],
+            },
+        ),
+        (None, {"fields": ["processing_days", "draft_days"]}),
+    ]
+    inlines = [QuestionInline]
 
 
 class AssignmentFilter(admin.SimpleListFilter):
@@ -57,6 +165,20 @@ class AssignmentFilter(admin.SimpleListFilter):
             return queryset.filter(assigned_to=request.user)
         if self.value() == "nobody":
             return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
+class QueueFilter(admin.SimpleListFilter):
+    title = _("queue")
+    parameter_name = "queue"
+    CITIZEN_REPLIED = "citizen_replied"
+
+    def lookups(self, request, model_admin):
+        return [(self.CITIZEN_REPLIED, _("Citizen replied"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.CITIZEN_REPLIED:
+            return queryset.citizen_replied()
         return queryset
 
 
@@ -96,15 +218,51 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
+def file_links(attachments):
+    if not attachments:
+        return "—"
+    return format_html(
+        "<ul>{}</ul>",
+        format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({})</li>',
+            (
+                (attachment.get_absolute_url(), attachment, attachment.get_content_type_display())
+                for attachment in attachments
+            ),
+        ),
+    )
+
+
 class ApplicationHistoryInline(ReadOnlyInline):
     model = ApplicationStatusChange
-    fields = ["changed_at", "from_", "to", "changed_by", "note_to_citizen", "internal_note"]
+    fields = [
+        "changed_at",
+        "from_",
+        "to",
+        "changed_by",
+        "note_to_citizen",
+        "files",
+        "internal_note",
+    ]
     readonly_fields = fields
     verbose_name_plural = "status history (read-only)"
 
     def get_queryset(self, request):
-        # Each row shows its case (in its title) and who made the change: one query for all.
-        return super().get_queryset(request).select_related(self.model.case_field, "changed_by")
+        # Each row shows its case (in its title), who made the change and the files sent with
+        # it: one query for the rows, one for the files.
+        case_field = self.model.case_field
+        files = Attachment.objects.select_related(case_field)
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(case_field, "changed_by")
+            .prefetch_related(Prefetch("attachments", queryset=files))
+        )
+
+    @admin.display(description=_("files sent with it"))
+    def files(self, change):
+        return file_links(change.attachments.all())
 
     @admin.display(description="from")
     def from_(self, change):
@@ -121,11 +279,27 @@ class InquiryHistoryInline(ApplicationHistoryInline):
 
 class AttachmentInline(ReadOnlyInline):
     model = Attachment
-    fields = ["download", "content_type", "size", "uploaded_at"]
+    fk_name = "application"
+    fields = ["download", "sent_with", "content_type", "size", "uploaded_at"]
     readonly_fields = fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("application")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(self.fk_name, "answer", "application_change", "inquiry_change")
+        )
+
+    @admin.display(description=_("sent with"))
+    def sent_with(self, attachment):
+        if attachment.answer_id:
+            return attachment.answer.question_text
+        change = attachment.application_change or attachment.inquiry_change
+        if change:
+            return gettext("Message of %(date)s") % {
+                "date": timezone.localtime(change.changed_at).strftime("%Y-%m-%d %H:%M")
+            }
+        return gettext("The first message")
 
     @admin.display(description="file")
     def download(self, attachment):
@@ -266,7 +440,7 @@ class ApplicationAdmin(CaseAdmin):
         "status",
         "submitted_at",
         "due_at",
-        "details",
+        "answers",
         "listed_publicly",
     ]
     fields = [
@@ -278,11 +452,40 @@ class ApplicationAdmin(CaseAdmin):
         "status",
         "submitted_at",
         "due_at",
-        "details",
+        "answers",
         "listed_publicly",
         "assigned_to",
     ]
     inlines = [AttachmentInline, ApplicationHistoryInline]
+
+    def get_list_filter(self, request):
+        return [QueueFilter, *self.list_filter]
+
+    def get_ordering(self, request):
+        # The "Citizen replied" queue: the latest reply first.
+        if request.GET.get(QueueFilter.parameter_name) == QueueFilter.CITIZEN_REPLIED:
+            return ["-status_changed_at", "-pk"]
+        return super().get_ordering(request)
+
+    @admin.display(description=_("answers"))
+    def answers(self, application):
+        """The questions as the citizen was asked them, and their answers."""
+        rows = []
+        files = Attachment.objects.select_related("application")
+        for answer in application.answers.prefetch_related(Prefetch("attachments", queryset=files)):
+            if answer.kind == "file":
+                shown = file_links(answer.attachments.all())
+            elif isinstance(answer.display, list):
+                shown = format_html_join(", ", "{}", ((item,) for item in answer.display))
+            else:
+                shown = format_html("{}", answer.display or "—")
+            rows.append((answer.question_text, shown))
+        if not rows:
+            return "—"
+        return format_html(
+            '<dl class="answers">{}</dl>',
+            format_html_join("", '<dt>{}</dt><dd style="white-space: pre-line">{}</dd>', rows),
+        )
 
     @admin.display(description="decision due", ordering="due_at")
     def due(self, application):
@@ -302,6 +505,10 @@ class ApplicationAdmin(CaseAdmin):
             internal_note=data["internal_note"],
             base_url=site_origin(request),
         )
+
+
+class InquiryAttachmentInline(AttachmentInline):
+    fk_name = "inquiry"
 
 
 @admin.register(Inquiry)
@@ -331,9 +538,13 @@ class InquiryAdmin(CaseAdmin):
         "listed_publicly",
         "publication_agreed",
         "published",
+        "follow_up",
+        "follow_up_at",
+        "follow_up_answer",
+        "follow_up_answered_at",
     ]
     fields = [*readonly_fields, "assigned_to"]
-    inlines = [InquiryHistoryInline]
+    inlines = [InquiryAttachmentInline, InquiryHistoryInline]
 
     def search_condition(self, term):
         condition = super().search_condition(term)

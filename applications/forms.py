@@ -3,62 +3,80 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .models import Inquiry
+from .models import FileKind, Inquiry
 from .statuses import ApplicationStatus, InquiryStatus
-from .uploads import check_upload
+from .uploads import accept_attribute, check_upload, kind_names
 
-DETAILS_MAX_LENGTH = 5000
 NOTE_MAX_LENGTH = 2000
+REPLY_MAX_LENGTH = 4000
 
 
 class MultipleFileInput(forms.FileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
+class AttachmentsField(forms.FileField):
+    """Files sent with a case, each checked by what it contains (applications.uploads): the
+    cleaned value is a list of CheckedUploads."""
+
     widget = MultipleFileInput
+
+    def __init__(self, *, max_files=None, kinds=tuple(FileKind), max_bytes=None, **kwargs):
+        self.max_files = max_files or settings.APPLICATIONS_MAX_ATTACHMENTS
+        self.kinds = kinds
+        self.max_bytes = max_bytes
+        # The browser offers to pick several files only where several are taken.
+        widget = MultipleFileInput if self.max_files > 1 else forms.FileInput
+        kwargs.setdefault("widget", widget(attrs={"accept": accept_attribute(kinds)}))
+        super().__init__(**kwargs)
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(file, initial) for file in files]
-
-
-class ApplicationForm(forms.Form):
-    details = forms.CharField(
-        label="Your application",
-        max_length=DETAILS_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=f"What you are asking for and why. Up to {DETAILS_MAX_LENGTH:,} characters.",
-    )
-    attachments = MultipleFileField(
-        label="Supporting documents (optional)",
-        required=False,
-        widget=MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-        help_text=(
-            f"PDF, JPEG or PNG files, up to {settings.APPLICATIONS_MAX_ATTACHMENTS} files of "
-            f"{filesizeformat(settings.APPLICATIONS_MAX_ATTACHMENT_BYTES)} each. "
-            "We remove location and camera details from photos."
-        ),
-    )
-
-    def clean_attachments(self):
-        files = self.cleaned_data["attachments"]
-        if len(files) > settings.APPLICATIONS_MAX_ATTACHMENTS:
+        if not files:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(files) > self.max_files:
             raise ValidationError(
-                f"You chose {len(files)} files. Attach at most "
-                f"{settings.APPLICATIONS_MAX_ATTACHMENTS}.",
+                ngettext(
+                    "You chose %(count)d files. Attach only one.",
+                    "You chose %(count)d files. Attach at most %(most)d.",
+                    self.max_files,
+                )
+                % {"count": len(files), "most": self.max_files},
                 code="too_many",
             )
         checked, errors = [], []
         for file in files:
             try:
-                checked.append(check_upload(file))
+                checked.append(check_upload(file, kinds=self.kinds, max_bytes=self.max_bytes))
             except ValidationError as error:
                 errors.append(error)
         if errors:
             raise ValidationError(errors)
         return checked
+
+
+def attachments_hint(*, max_files=None, kinds=tuple(FileKind), max_bytes=None):
+    max_files = max_files or settings.APPLICATIONS_MAX_ATTACHMENTS
+    size = filesizeformat(
+        min(
+            max_bytes or settings.APPLICATIONS_MAX_ATTACHMENT_BYTES,
+            settings.APPLICATIONS_MAX_ATTACHMENT_BYTES,
+        )
+    )
+    return (
+        ngettext(
+            "A %(kinds)s file of up to %(size)s.",
+            "%(kinds)s files, up to %(count)d files of %(size)s each.",
+            max_files,
+        )
+        % {"kinds": kind_names(kinds), "count": max_files, "size": size}
+        + " "
+        + str(_("We remove location and camera details from photos."))
+    )
 
 
 class InquiryForm(forms.Form):
@@ -105,6 +123,48 @@ class InquiryForm(forms.Form):
                 code="publish_without_list",
             )
         return {"listed_publicly": "list" in chosen, "publication_agreed": "publish" in chosen}
+
+    attachments = AttachmentsField(
+        label=_("Documents or photos (optional)"), required=False, help_text=attachments_hint()
+    )
+
+
+class ReplyForm(forms.Form):
+    """What a citizen sends when a caseworker has asked for something ("Action required")."""
+
+    message = forms.CharField(
+        label=_("Your message"),
+        required=False,
+        max_length=REPLY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Answer the caseworker's note, or say what the files are."),
+    )
+    attachments = AttachmentsField(
+        label=_("Files (optional)"), required=False, help_text=attachments_hint()
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not self.errors
+            and not cleaned.get("message", "").strip()
+            and not cleaned.get("attachments")
+        ):
+            self.add_error("message", _("Write a message or choose a file to send"))
+        return cleaned
+
+
+class FollowUpForm(forms.Form):
+    question = forms.CharField(
+        label=_("Your follow-up question"),
+        max_length=Inquiry.MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("About our answer above. For something new, send a new inquiry."),
+        error_messages={"required": _("Write your follow-up question")},
+    )
+    attachments = AttachmentsField(
+        label=_("Documents or photos (optional)"), required=False, help_text=attachments_hint()
+    )
 
 
 class WithdrawForm(forms.Form):

@@ -1,13 +1,20 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Cast, LPad, Now, Upper
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
 
@@ -46,6 +53,14 @@ def attachment_storage():
     return AttachmentStorage()
 
 
+class FileKind(models.TextChoices):
+    """What an attached file may be, by its content (applications.uploads checks it)."""
+
+    PDF = "application/pdf", _("PDF document")
+    JPEG = "image/jpeg", _("JPEG image")
+    PNG = "image/png", _("PNG image")
+
+
 class ServiceQuerySet(models.QuerySet):
     def open(self):
         return self.filter(is_open=True)
@@ -53,17 +68,71 @@ class ServiceQuerySet(models.QuerySet):
     def listing_applications_publicly(self):
         return self.filter(lists_applications_publicly=True)
 
+    def search(self, query, *, boost=1):
+        """Matches of the query, best first; `boost` multiplies the rank, for site search to
+        weigh services against news and answers."""
+        search_query = web_search_query(query)
+        return (
+            self.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(F("search_vector"), search_query) * boost)
+            .order_by("-rank", "pk")
+        )
+
 
 class Service(models.Model):
     name = models.CharField(max_length=150)
-    slug = models.SlugField(max_length=150, unique=True)
-    summary = models.CharField(max_length=300, help_text="One sentence shown in the list.")
-    description = models.TextField(help_text="Who can apply and what the service gives.")
+    slug = models.SlugField(
+        max_length=150,
+        unique=True,
+        help_text=_(
+            "The start page's address: /services/<slug>/. FAQ answers and news link to it, so "
+            "change it only for a new service: old links would stop working."
+        ),
+    )
+    summary = models.CharField(
+        max_length=300, help_text=_("One sentence, shown in the list of services and in search.")
+    )
+    description = models.TextField(
+        help_text=_("What the service is for and what it gives: the start page's first words.")
+    )
+    who_can_apply = models.TextField(
+        _("who can apply"), blank=True, help_text=_("Who may use the service, and who may not.")
+    )
     what_to_provide = models.TextField(
-        blank=True, help_text="What applicants should write and attach."
+        _("what you need"),
+        blank=True,
+        help_text=_("What applicants need to have at hand: numbers, dates, documents to upload."),
+    )
+    fees = models.TextField(
+        _("fees"),
+        blank=True,
+        help_text=_("What it costs and how to pay. Leave empty for a free service."),
     )
     processing_days = models.PositiveSmallIntegerField(
-        "expected processing days", help_text="Calendar days from submission to a decision."
+        _("expected processing days"),
+        help_text=_(
+            "Calendar days (weekends and holidays included) from submission to a decision."
+        ),
+    )
+    draft_days = models.PositiveSmallIntegerField(
+        _("days a draft is kept"),
+        default=30,
+        help_text=_(
+            "An application that is started but not sent is deleted this many days after its "
+            "last change."
+        ),
+    )
+    is_open = models.BooleanField(_("open for applications"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # The name weighs most, so that "parking permit" finds the parking permit service first.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("description", weight="C", config=SEARCH_CONFIG)
+        + SearchVector("who_can_apply", weight="C", config=SEARCH_CONFIG)
+        + SearchVector("what_to_provide", weight="D", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
     )
     is_open = models.BooleanField("open for applications", default=True)
     lists_applications_publicly = models.BooleanField(
@@ -80,12 +149,176 @@ class Service(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [GinIndex(fields=["search_vector"], name="service_search_idx")]
 
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("applications:service_detail", kwargs={"slug": self.slug})
+
     def get_apply_url(self):
         return reverse("applications:application_create", kwargs={"slug": self.slug})
+
+
+class Question(models.Model):
+    """One question of a service's application form, as staff write it in the admin. Questions
+    with the same page number are asked together, on one page; pages come in number order."""
+
+    class Kind(models.TextChoices):
+        SHORT_TEXT = "short_text", _("Short text")
+        LONG_TEXT = "long_text", _("Long text")
+        NUMBER = "number", _("Number")
+        DATE = "date", _("Date")
+        EMAIL = "email", _("Email address")
+        PHONE = "phone", _("Phone number")
+        CHOICE = "choice", _("One choice of several")
+        CHOICES = "choices", _("Several choices")
+        YES_NO = "yes_no", _("Yes or no")
+        FILE = "file", _("File upload")
+
+    class DateLimit(models.TextChoices):
+        ANY = "", _("Any date")
+        PAST = "past", _("Today or earlier")
+        FUTURE = "future", _("Today or later")
+
+    TEXT_KINDS = {Kind.SHORT_TEXT, Kind.LONG_TEXT}
+    OPTION_KINDS = {Kind.CHOICE, Kind.CHOICES}
+    # What a person may type at most, whatever the question allows.
+    LONGEST = {Kind.SHORT_TEXT: 200, Kind.LONG_TEXT: 5000}
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="questions")
+    page = models.PositiveSmallIntegerField(
+        _("page"),
+        default=1,
+        help_text=_("Questions with the same page number are asked on one page."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order on the page; lower numbers come first.")
+    )
+    page_heading = models.CharField(
+        _("page heading"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Needed on a page with several questions (on one of them). A page with one question "
+            "uses the question as its heading."
+        ),
+    )
+    label = models.CharField(_("question"), max_length=200)
+    hint = models.CharField(
+        _("hint"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown under the question: an example, or where to find the answer."),
+    )
+    kind = models.CharField(_("kind of answer"), max_length=20, choices=Kind)
+    required = models.BooleanField(_("answer required"), default=True)
+    options = models.TextField(
+        _("options"),
+        blank=True,
+        help_text=_("For the kinds with choices: one option a line, in the order to show them."),
+    )
+    min_length = models.PositiveIntegerField(_("fewest characters"), null=True, blank=True)
+    max_length = models.PositiveIntegerField(
+        _("most characters"),
+        null=True,
+        blank=True,
+        help_text=_("Short text takes at most 200 characters, long text 5,000."),
+    )
+    min_value = models.DecimalField(
+        _("lowest number"), max_digits=15, decimal_places=4, null=True, blank=True
+    )
+    max_value = models.DecimalField(
+        _("highest number"), max_digits=15, decimal_places=4, null=True, blank=True
+    )
+    date_limit = models.CharField(
+        _("dates allowed"), max_length=10, choices=DateLimit, default=DateLimit.ANY, blank=True
+    )
+    file_kinds = ArrayField(
+        models.CharField(max_length=40, choices=FileKind),
+        verbose_name=_("file kinds allowed"),
+        default=list,
+        blank=True,
+        help_text=_("None chosen: PDF, JPEG and PNG."),
+    )
+    max_file_mb = models.PositiveSmallIntegerField(
+        _("largest file (MB)"),
+        null=True,
+        blank=True,
+        help_text=_("At most the portal's limit for attachments; empty: that limit."),
+    )
+    max_files = models.PositiveSmallIntegerField(
+        _("most files"),
+        default=1,
+        help_text=_("How many files may be uploaded for this question."),
+    )
+
+    class Meta:
+        ordering = ["page", "position", "pk"]
+        indexes = [
+            models.Index(fields=["service", "page", "position"], name="question_service_page_idx")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def key(self):
+        """How a draft and the form name the answer: the question's id, or the name of one of
+        the questions a service without questions of its own asks."""
+        return getattr(self, "default_key", None) or str(self.pk)
+
+    @property
+    def option_list(self):
+        return [line.strip() for line in self.options.splitlines() if line.strip()]
+
+    @property
+    def max_file_bytes(self):
+        limit = settings.APPLICATIONS_MAX_ATTACHMENT_BYTES
+        return min(limit, self.max_file_mb * 1024 * 1024) if self.max_file_mb else limit
+
+    @property
+    def allowed_file_kinds(self):
+        return self.file_kinds or list(FileKind)
+
+    def clean(self):
+        errors = {}
+        if self.kind in self.OPTION_KINDS and len(self.option_list) < 2:
+            errors["options"] = gettext("Give at least two options, one a line.")
+        if self.kind not in self.OPTION_KINDS and self.options.strip():
+            errors["options"] = gettext("Only questions with choices have options.")
+        if self.kind in self.TEXT_KINDS:
+            longest = self.LONGEST[self.kind]
+            if self.max_length and self.max_length > longest:
+                errors["max_length"] = gettext(
+                    "This kind of answer takes at most %(n)s characters."
+                ) % {"n": longest}
+            if self.min_length and self.min_length > (self.max_length or longest):
+                errors["min_length"] = gettext("The fewest characters are more than the most.")
+        elif self.min_length or self.max_length:
+            errors["max_length"] = gettext("Only text answers have a length.")
+        if self.kind == self.Kind.NUMBER:
+            if None not in (self.min_value, self.max_value) and self.min_value > self.max_value:
+                errors["min_value"] = gettext("The lowest number is higher than the highest.")
+        elif self.min_value is not None or self.max_value is not None:
+            errors["min_value"] = gettext("Only number answers have a lowest or highest number.")
+        if self.kind != self.Kind.DATE and self.date_limit:
+            errors["date_limit"] = gettext("Only date answers have dates allowed.")
+        if self.kind == self.Kind.FILE:
+            limit = settings.APPLICATIONS_MAX_ATTACHMENT_BYTES
+            if self.max_file_mb and self.max_file_mb * 1024 * 1024 > limit:
+                errors["max_file_mb"] = gettext("Files may be %(size)s at most.") % {
+                    "size": filesizeformat(limit)
+                }
+            if not 1 <= self.max_files <= settings.APPLICATIONS_MAX_ATTACHMENTS:
+                errors["max_files"] = gettext("Between 1 and %(n)s files.") % {
+                    "n": settings.APPLICATIONS_MAX_ATTACHMENTS
+                }
+        elif self.file_kinds or self.max_file_mb:
+            errors["file_kinds"] = gettext("Only file uploads have file kinds and sizes.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -108,6 +341,17 @@ class ApplicationQuerySet(models.QuerySet):
         # applicant was told) and still does: turning the setting off hides them at once.
         return self.filter(listed_publicly=True, service__lists_applications_publicly=True)
 
+    def citizen_replied(self):
+        """Cases back with the caseworkers because the citizen sent what was asked for, and not
+        moved on since: their last change is the citizen's reply."""
+        replies = ApplicationStatusChange.objects.filter(
+            application=OuterRef("pk"),
+            from_status=ApplicationStatus.ACTION_REQUIRED,
+            to_status=ApplicationStatus.RECEIVED,
+            changed_at=OuterRef("status_changed_at"),
+        )
+        return self.filter(status=ApplicationStatus.RECEIVED).filter(Exists(replies))
+
 
 class Application(models.Model):
     reference = models.CharField(
@@ -120,7 +364,6 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications"
     )
     service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="applications")
-    details = models.TextField()
     submitted_at = models.DateTimeField(default=timezone.now, editable=False)
     due_at = models.DateTimeField(
         "decision expected by", editable=False, help_text="From the service's processing days."
@@ -175,6 +418,10 @@ class Application(models.Model):
                 condition=models.Q(listed_publicly=True),
                 name="application_listed_service_idx",
             ),
+            # The caseworkers' "Citizen replied" queue, latest reply first.
+            models.Index(
+                fields=["status", "-status_changed_at"], name="application_status_changed_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -206,36 +453,169 @@ class Application(models.Model):
         return submitted_at + timedelta(days=service.processing_days)
 
 
+class Answer(models.Model):
+    """One answer of a sent application, with the question as the citizen was asked it: a
+    question changed or removed later does not change what was sent."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.PROTECT, related_name="answers", editable=False
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.SET_NULL, null=True, blank=True, related_name="answers"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    question_text = models.CharField(_("question as asked"), max_length=200)
+    kind = models.CharField(max_length=20, choices=Question.Kind)
+    # As the form cleans it: dates as YYYY-MM-DD, yes or no as "yes"/"no", several choices one a
+    # line; a file answer's files are its attachments.
+    value = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        indexes = [models.Index(fields=["application", "position"], name="answer_application_idx")]
+
+    def __str__(self):
+        return self.question_text
+
+    @property
+    def display(self):
+        """The answer as the person reads it (a list for several choices)."""
+        return display_answer(self.kind, self.value)
+
+
+def display_answer(kind, value):
+    if value in ("", None, []):
+        return ""
+    if kind == Question.Kind.DATE:
+        try:
+            return date_format(date.fromisoformat(value), "j F Y")
+        except ValueError:
+            return value
+    if kind == Question.Kind.YES_NO:
+        return gettext("Yes") if value == "yes" else gettext("No")
+    if kind == Question.Kind.CHOICES:
+        return value if isinstance(value, list) else value.splitlines()
+    return value
+
+
+class DraftQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(applicant=user)
+
+    def expired(self):
+        return self.filter(expires_at__lt=Now())
+
+
+class Draft(models.Model):
+    """An application being filled in, saved after each page. It has no reference: that comes
+    when it is sent and becomes an Application."""
+
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="drafts")
+    # {question key: answer as the form cleans it; a file question's attachment ids}
+    answers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(editable=False)
+
+    objects = DraftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["applicant", "service"], name="applications_draft_one_per_service"
+            )
+        ]
+        indexes = [models.Index(fields=["expires_at"], name="draft_expires_idx")]
+
+    def __str__(self):
+        return f"{self.service} ({self.applicant})"
+
+    def touch(self):
+        self.updated_at = timezone.now()
+        self.expires_at = self.updated_at + timedelta(days=self.service.draft_days)
+
+
 def attachment_path(attachment, filename):
-    return f"{attachment.application.reference}/{filename}"
+    # The file's name is random; the folder says what it belongs to. A draft's files keep their
+    # name when it is sent: a second move could be lost to an interruption.
+    if attachment.application_id:
+        return f"{attachment.application.reference}/{filename}"
+    if attachment.inquiry_id:
+        return f"inquiries/{attachment.inquiry.reference}/{filename}"
+    return f"drafts/{filename}"
 
 
 class Attachment(models.Model):
-    class Kind(models.TextChoices):
-        PDF = "application/pdf", "PDF document"
-        JPEG = "image/jpeg", "JPEG image"
-        PNG = "image/png", "PNG image"
+    """A file a citizen sent: with an application (as an answer, or with a reply to "Action
+    required"), with an inquiry (or its follow-up question), or with a draft not sent yet."""
+
+    Kind = FileKind
 
     application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, related_name="attachments"
+        Application, on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
+    )
+    inquiry = models.ForeignKey(
+        "Inquiry", on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
+    )
+    draft = models.ForeignKey(
+        Draft, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
+    # What it was sent with, within its case.
+    answer = models.ForeignKey(
+        Answer, on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
+    )
+    application_change = models.ForeignKey(
+        "ApplicationStatusChange",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
+    inquiry_change = models.ForeignKey(
+        "InquiryStatusChange",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attachments",
     )
     file = models.FileField(storage=attachment_storage, upload_to=attachment_path, max_length=200)
     original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=40, choices=Kind)
+    content_type = models.CharField(max_length=40, choices=FileKind)
     size = models.PositiveIntegerField("size in bytes")
     uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(application__isnull=False, inquiry__isnull=True, draft__isnull=True)
+                    | models.Q(application__isnull=True, inquiry__isnull=False, draft__isnull=True)
+                    | models.Q(application__isnull=True, inquiry__isnull=True, draft__isnull=False)
+                ),
+                name="applications_attachment_has_one_owner",
+            ),
+        ]
 
     def __str__(self):
         return self.original_name
 
     def get_absolute_url(self):
-        return reverse(
-            "applications:attachment_download",
-            kwargs={"reference": self.application.reference, "pk": self.pk},
-        )
+        if self.application_id:
+            return reverse(
+                "applications:attachment_download",
+                kwargs={"reference": self.application.reference, "pk": self.pk},
+            )
+        if self.inquiry_id:
+            return reverse(
+                "applications:inquiry_attachment_download",
+                kwargs={"reference": self.inquiry.reference, "pk": self.pk},
+            )
+        return ""  # a draft's files are only listed, on its own pages
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -252,6 +632,8 @@ class InquiryQuerySet(models.QuerySet):
 class Inquiry(models.Model):
     SUBJECT_MAX_LENGTH = 150
     MESSAGE_MAX_LENGTH = 4000
+    # An answered inquiry takes one follow-up question from its author for this long.
+    FOLLOW_UP_DAYS = 30
 
     reference = models.CharField(
         max_length=8,
@@ -279,6 +661,11 @@ class Inquiry(models.Model):
         related_name="answered_inquiries",
     )
     answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The one follow-up question, and the answer to it: the first answer stays as it was.
+    follow_up = models.TextField(_("follow-up question"), blank=True, editable=False)
+    follow_up_at = models.DateTimeField(null=True, blank=True, editable=False)
+    follow_up_answer = models.TextField(_("answer to the follow-up"), blank=True, editable=False)
+    follow_up_answered_at = models.DateTimeField(null=True, blank=True, editable=False)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -345,6 +732,15 @@ class Inquiry(models.Model):
     @property
     def may_be_published(self):
         return self.publication_agreed and bool(self.answer)
+
+    def latest_answer(self):
+        return self.follow_up_answer or self.answer
+
+    @property
+    def follow_up_until(self):
+        if self.answered_at is None:
+            return None
+        return self.answered_at + timedelta(days=self.FOLLOW_UP_DAYS)
 
 
 class StatusChange(models.Model):

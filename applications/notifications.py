@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from portal.models import SiteProfile
 
 from .models import Application
-from .statuses import InquiryStatus
+from .statuses import ApplicationStatus, InquiryStatus
 
 TEMPLATE = "applications/email/case_update"
 
@@ -21,7 +21,19 @@ def absolute_url(path, base_url=""):
     return base + path
 
 
-def case_update_email_send(*, case, change, base_url=""):
+def receipt_kind(case, change, citizen):
+    """The kind of receipt the citizen gets: for their reply to "Action required" ("reply"),
+    for their follow-up question to an answer ("follow_up"), or none ("")."""
+    if change.changed_by_id != citizen.pk or not change.from_status:
+        return ""
+    if change.from_status == ApplicationStatus.ACTION_REQUIRED and isinstance(case, Application):
+        return "reply"
+    if change.from_status == InquiryStatus.ANSWERED and not isinstance(case, Application):
+        return "follow_up"
+    return ""
+
+
+def case_update_email_send(*, case, change, files=(), base_url=""):
     is_application = isinstance(case, Application)  # otherwise an Inquiry
     citizen = case.applicant if is_application else case.author
     by_citizen = change.changed_by_id == citizen.pk
@@ -37,13 +49,15 @@ def case_update_email_send(*, case, change, base_url=""):
         "explanation": case.explanation,
         "note_to_citizen": change.note_to_citizen,
         "note_label": _("Your note") if by_citizen else _("Note from the city"),
-        "answer": case.answer if change.to_status == InquiryStatus.ANSWERED else "",
+        "answer": case.latest_answer if change.to_status == InquiryStatus.ANSWERED else "",
         "case_url": absolute_url(case.get_absolute_url(), base_url),
         # Without signing in, with the reference filled in: the person adds their address.
         "status_check_url": absolute_url(
             f"{reverse('public:status_check')}?{urlencode({'reference': case.reference})}",
             base_url,
         ),
+        "receipt": receipt_kind(case, change, citizen),
+        "file_names": [file.original_name for file in files],
     }
     subject = render_to_string(f"{TEMPLATE}_subject.txt", context)
     message = EmailMultiAlternatives(

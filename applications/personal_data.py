@@ -1,38 +1,49 @@
-"""The user's applications and inquiries for "Download my data" (internal notes stay out), and
-the files they attached, under attachments/<reference>/ in the ZIP."""
+"""The user's applications (with their answers), drafts and inquiries for "Download my data"
+(internal notes stay out), and the files they attached, under attachments/<reference>/ in the
+ZIP."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.text import get_valid_filename
 
 from .models import (
     Application,
     ApplicationStatusChange,
     Attachment,
+    Draft,
     Inquiry,
     InquiryStatusChange,
+    Question,
+    display_answer,
 )
+from .questions import question_pages
 
 
-def archive_paths(attachments):
-    """{attachment pk: its path in the ZIP}: the name it was sent with, made safe, and made
-    unique within its application by the attachment's number when two share a name."""
-    paths, taken = {}, set()
-    for attachment in attachments:
-        name = get_valid_filename(attachment.original_name.replace("\\", "/").split("/")[-1])
-        path = f"attachments/{attachment.application.reference}/{name}"
-        if path in taken:
-            path = f"attachments/{attachment.application.reference}/{attachment.pk}-{name}"
-        taken.add(path)
-        paths[attachment.pk] = path
-    return paths
+def case_of(attachment):
+    return attachment.application or attachment.inquiry
 
 
 def my_attachments(user):
+    """The files the person sent with their applications and inquiries (not drafts')."""
     return list(
-        Attachment.objects.filter(application__applicant=user)
-        .select_related("application")
-        .order_by("application__reference", "pk")
+        Attachment.objects.filter(Q(application__applicant=user) | Q(inquiry__author=user))
+        .select_related("application", "inquiry")
+        .order_by("pk")
     )
+
+
+def archive_paths(attachments):
+    """{attachment pk: its path in the ZIP}: attachments/<reference>/<the name it was sent
+    with, made safe>, with the attachment's number before the name when two share one."""
+    paths, taken = {}, set()
+    for attachment in attachments:
+        name = get_valid_filename(attachment.original_name.replace("\\", "/").split("/")[-1])
+        folder = f"attachments/{case_of(attachment).reference}"
+        path = f"{folder}/{name}"
+        if path in taken:
+            path = f"{folder}/{attachment.pk}-{name}"
+        taken.add(path)
+        paths[attachment.pk] = path
+    return paths
 
 
 def history_rows(changes, labels):
@@ -42,9 +53,41 @@ def history_rows(changes, labels):
             "to": labels[change.to_status],
             "note_to_citizen": change.note_to_citizen,
             "changed_at": change.changed_at.isoformat(),
+            "files": [file_row(attachment) for attachment in change.attachments.all()],
         }
         for change in changes
     ]
+
+
+def file_row(attachment, paths=None):
+    row = {"name": attachment.original_name, "size": attachment.size}
+    if paths and attachment.pk in paths:
+        row["file"] = paths[attachment.pk]
+    return row
+
+
+def answer_row(answer):
+    if answer.kind == Question.Kind.FILE:
+        shown = [file_row(attachment) for attachment in answer.attachments.all()]
+    else:
+        shown = display_answer(answer.kind, answer.value)
+    return {"question": answer.question_text, "answer": shown}
+
+
+def draft_answer_rows(draft):
+    files = {attachment.pk: attachment for attachment in draft.attachments.all()}
+    rows = []
+    for page in question_pages(draft.service, list(draft.service.questions.all())):
+        for question in page.questions:
+            if question.key not in draft.answers:
+                continue
+            value = draft.answers[question.key]
+            if question.kind == Question.Kind.FILE:
+                shown = [file_row(files[pk]) for pk in value if pk in files]
+            else:
+                shown = display_answer(question.kind, value)
+            rows.append({"question": str(question.label), "answer": shown})
+    return rows
 
 
 def export(user):
@@ -56,36 +99,56 @@ def export(user):
         .newest_first()
         .select_related("service")
         .prefetch_related(
-            "attachments",
-            Prefetch("history", queryset=ApplicationStatusChange.objects.order_by("changed_at")),
+            "answers__attachments",
+            Prefetch(
+                "history",
+                queryset=ApplicationStatusChange.objects.order_by("changed_at").prefetch_related(
+                    "attachments"
+                ),
+            ),
         )
     )
     inquiries = (
         Inquiry.objects.for_user(user)
         .newest_first()
         .prefetch_related(
-            Prefetch("history", queryset=InquiryStatusChange.objects.order_by("changed_at"))
+            "attachments",
+            Prefetch(
+                "history",
+                queryset=InquiryStatusChange.objects.order_by("changed_at").prefetch_related(
+                    "attachments"
+                ),
+            ),
         )
+    )
+    drafts = (
+        Draft.objects.for_user(user)
+        .select_related("service")
+        .prefetch_related("attachments", "service__questions")
     )
     return {
         "applications": [
             {
                 "reference": application.reference,
                 "service": application.service.name,
-                "details": application.details,
                 "submitted_at": application.submitted_at.isoformat(),
                 "status": application.get_status_display(),
-                "attachments": [
-                    {
-                        "name": attachment.original_name,
-                        "size": attachment.size,
-                        "file": paths[attachment.pk],
-                    }
-                    for attachment in application.attachments.all()
+                "files": [
+                    file_row(attachment, paths) for attachment in application.attachments.all()
                 ],
+                "answers": [answer_row(answer) for answer in application.answers.all()],
                 "history": history_rows(application.history.all(), application_labels),
             }
             for application in applications
+        ],
+        "drafts": [
+            {
+                "service": draft.service.name,
+                "updated_at": draft.updated_at.isoformat(),
+                "deleted_after": draft.expires_at.isoformat(),
+                "answers": draft_answer_rows(draft),
+            }
+            for draft in drafts
         ],
         "inquiries": [
             {
@@ -94,10 +157,17 @@ def export(user):
                 "message": inquiry.message,
                 "submitted_at": inquiry.submitted_at.isoformat(),
                 "status": inquiry.get_status_display(),
+                "files": [
+                    file_row(attachment, paths)
+                    for attachment in inquiry.attachments.all()
+                    if attachment.inquiry_change_id is None
+                ],
                 "answer": inquiry.answer,
                 "answered_at": inquiry.answered_at.isoformat() if inquiry.answered_at else None,
                 "listed_publicly": inquiry.listed_publicly,
                 "publication_agreed": inquiry.publication_agreed,
+                "follow_up": inquiry.follow_up,
+                "follow_up_answer": inquiry.follow_up_answer,
                 "history": history_rows(inquiry.history.all(), inquiry_labels),
             }
             for inquiry in inquiries

@@ -1,6 +1,6 @@
 from portal.sitemaps import NamedPageSitemap, UpdatedAtSitemap
 
-from .models import PublishedAnswer
+from .models import PublishedAnswer, Service
 
 
 class ServiceListSitemap(NamedPageSitemap):
@@ -32,4 +32,18 @@ class AnswerSitemap(UpdatedAtSitemap):
         )
 
 
-SITEMAPS = {"services": ServiceListSitemap, "status": PublicStatusSitemap, "answers": AnswerSitemap}
+class ServiceSitemap(UpdatedAtSitemap):
+    """Each open service's start page."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return Service.objects.open().order_by("pk").only("slug", "updated_at")
+
+
+SITEMAPS = {
+    "services": ServiceListSitemap,
+    "service-pages": ServiceSitemap,
+    "status": PublicStatusSitemap,
+    "answers": AnswerSitemap,
+}

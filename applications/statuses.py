@@ -54,6 +54,8 @@ APPLICATION_TRANSITIONS = {
         ApplicationStatus.WITHDRAWN: Actor.CITIZEN,
     },
     ApplicationStatus.ACTION_REQUIRED: {
+        # The citizen sends what was asked for: the case goes back to the caseworkers.
+        ApplicationStatus.RECEIVED: Actor.CITIZEN,
         ApplicationStatus.PROCESSING: Actor.STAFF,
         ApplicationStatus.REJECTED: Actor.STAFF,
         ApplicationStatus.WITHDRAWN: Actor.CITIZEN,
@@ -74,6 +76,8 @@ INQUIRY_TRANSITIONS = {
         InquiryStatus.CLOSED: Actor.STAFF,
     },
     InquiryStatus.ANSWERED: {
+        # The author's one follow-up question reopens it (services.inquiry_follow_up).
+        InquiryStatus.RECEIVED: Actor.CITIZEN,
         InquiryStatus.CLOSED: Actor.STAFF,
     },
     InquiryStatus.CLOSED: {},
@@ -85,7 +89,7 @@ APPLICATION_EXPLANATIONS = {
         "A caseworker will check that it is complete, usually within two working days.",
     ),
     ApplicationStatus.RECEIVED: Explanation(
-        "A caseworker has checked your application and it is complete enough to start.",
+        "Your application is with our caseworkers: it has what they need to start.",
         "It will be assigned to a caseworker for assessment. You do not need to do anything.",
     ),
     ApplicationStatus.PROCESSING: Explanation(
@@ -94,7 +98,7 @@ APPLICATION_EXPLANATIONS = {
     ),
     ApplicationStatus.ACTION_REQUIRED: Explanation(
         "We need something more from you before we can continue.",
-        "Read the note from your caseworker below and reply as it asks. "
+        "Read the note from your caseworker below and send what it asks for on this page. "
         "Your application is paused until then.",
     ),
     ApplicationStatus.APPROVED: Explanation(
@@ -123,7 +127,8 @@ INQUIRY_EXPLANATIONS = {
     ),
     InquiryStatus.ANSWERED: Explanation(
         "We have answered your inquiry.",
-        "Read the answer below. If you have another question, send a new inquiry.",
+        "Read the answer below. If something in it is unclear, you can ask one follow-up "
+        "question within 30 days; for anything else, send a new inquiry.",
     ),
     InquiryStatus.CLOSED: Explanation(
         "This inquiry is closed.",

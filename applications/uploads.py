@@ -12,6 +12,7 @@ from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
 
 from portal.images import check_size, reencode_image, upload_name
 
@@ -28,6 +29,25 @@ EXTENSIONS = {
     Attachment.Kind.PNG: ".png",
 }
 PILLOW_FORMATS = {Attachment.Kind.JPEG: "JPEG", Attachment.Kind.PNG: "PNG"}
+KIND_NAMES = {Attachment.Kind.PDF: "PDF", Attachment.Kind.JPEG: "JPEG", Attachment.Kind.PNG: "PNG"}
+
+
+def kind_names(kinds):
+    """The file kinds as a person reads them: PDF; PDF or PNG; PDF, JPEG or PNG."""
+    names = [KIND_NAMES[kind] for kind in Attachment.Kind if kind in kinds]
+    if len(names) == 1:
+        return names[0]
+    return _("%(some)s or %(last)s") % {"some": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def accept_attribute(kinds):
+    """The file input's `accept`: which files the browser offers first."""
+    extensions = {
+        Attachment.Kind.PDF: ".pdf",
+        Attachment.Kind.JPEG: ".jpg,.jpeg",
+        Attachment.Kind.PNG: ".png",
+    }
+    return ",".join(extensions[kind] for kind in Attachment.Kind if kind in kinds)
 
 
 @dataclass(frozen=True)
@@ -49,18 +69,25 @@ def kind_of(head):
     return None
 
 
-def check_upload(upload):
-    """Return a CheckedUpload or raise ValidationError with a message for the person."""
-    check_size(upload, limit=settings.APPLICATIONS_MAX_ATTACHMENT_BYTES)
+def check_upload(upload, *, kinds=tuple(Attachment.Kind), max_bytes=None):
+    """Return a CheckedUpload or raise ValidationError with a message for the person.
+
+    `kinds` are the file kinds allowed (all by default), `max_bytes` a size limit below the
+    portal's own."""
+    limit = settings.APPLICATIONS_MAX_ATTACHMENT_BYTES
+    check_size(upload, limit=min(max_bytes, limit) if max_bytes else limit)
     name = upload_name(upload)
     upload.seek(0)
-    content = upload.read()
-    kind = kind_of(content[:16])
-    if kind is None:
+    content = upload.read(16)
+    kind = kind_of(content)
+    if kind not in kinds:
         raise ValidationError(
-            f"“{name}” is not a PDF, JPEG or PNG file. Check the file itself, not just its name.",
+            _("“%(name)s” is not a %(kinds)s file. Check the file itself, not just its name.")
+            % {"name": name, "kinds": kind_names(kinds)},
             code="wrong_type",
         )
+    upload.seek(0)
+    content = upload.read()
     if kind == Attachment.Kind.PDF:
         if b"%%EOF" not in content[-1024:]:
             raise ValidationError(f"“{name}” is not a complete PDF file.", code="broken")
@@ -98,8 +125,10 @@ def attachment_store(upload, *, attachment):
     """Give the attachment its file: written under a temporary name now, moved to the
     attachment's own name once the transaction commits. Returns the temporary name."""
     storage = attachment.file.storage
-    final_name = attachment.file.field.generate_filename(attachment, upload.stored_name)
-    incoming = storage.save(f"{INCOMING}/{upload.stored_name}", ContentFile(upload.content))
+    # One random name for both places: the sweep finds a file's final place by its name.
+    stored_name = upload.stored_name
+    final_name = attachment.file.field.generate_filename(attachment, stored_name)
+    incoming = storage.save(f"{INCOMING}/{stored_name}", ContentFile(upload.content))
     attachment.file.name = final_name
     transaction.on_commit(partial(move_into_place, storage, incoming, final_name))
     return incoming

@@ -5,22 +5,34 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, ListView
 
+from portal.caching import cache_for_anonymous_visitors
 from portal.links import site_origin
 from portal.staff import is_staff_session
 
-from .forms import ApplicationFilterForm, ApplicationForm, InquiryForm, WithdrawForm
-from .models import Application, Attachment, Inquiry, Service
+from .forms import ApplicationFilterForm, FollowUpForm, InquiryForm, ReplyForm, WithdrawForm
+from .models import (
+    Application,
+    ApplicationStatusChange,
+    Attachment,
+    Draft,
+    Inquiry,
+    InquiryStatusChange,
+    Service,
+)
 from .services import (
     allowed_targets,
-    application_submit,
+    application_reply,
     application_withdraw,
+    can_follow_up,
+    inquiry_follow_up,
     inquiry_submit,
 )
-from .statuses import Actor, ApplicationStatus
+from .statuses import Actor, ApplicationStatus, InquiryStatus
 
 PAGE_SIZE = 20
 
@@ -52,6 +64,21 @@ def can_withdraw(application):
     return ApplicationStatus.WITHDRAWN in allowed_targets(application, actor=Actor.CITIZEN)
 
 
+def can_reply(application):
+    return application.status == ApplicationStatus.ACTION_REQUIRED and (
+        ApplicationStatus.RECEIVED in allowed_targets(application, actor=Actor.CITIZEN)
+    )
+
+
+def history_of(case, model):
+    """The case's history, newest first, with the files sent with each change."""
+    return list(
+        model.objects.filter(**{model.case_field: case})
+        .order_by("-changed_at", "-pk")
+        .prefetch_related("attachments")
+    )
+
+
 class PersonalPageMixin:
     """A page of the person's own cases: it needs a verified email address; anonymous visitors
     are sent to sign in."""
@@ -61,6 +88,7 @@ class PersonalPageMixin:
         return verified_email_required(super().as_view(**initkwargs))
 
 
+@method_decorator(cache_for_anonymous_visitors, name="dispatch")
 class ServiceListView(ListView):
     template_name = "applications/service_list.html"
     context_object_name = "services"
@@ -84,7 +112,33 @@ class ApplicationListView(PersonalPageMixin, ListView):
         return applications
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        # Applications not sent yet come first, on the first page of the whole list.
+        first_page = context["page_obj"].number == 1
+        if first_page and not self.filter_form.cleaned_data.get("status"):
+            context["drafts"] = Draft.objects.for_user(self.request.user).select_related("service")
+        return context
+
+
+def application_context(application, **extra):
+    """What the application page shows; `extra` a bound reply form with its errors."""
+    history = history_of(application, ApplicationStatusChange)
+    replying = can_reply(application)
+    context = {
+        "application": application,
+        "answers": application.answers.prefetch_related("attachments"),
+        "history": history,
+        "can_withdraw": can_withdraw(application),
+        "can_reply": replying,
+        "citizen_id": application.applicant_id,
+    }
+    if replying:
+        # The latest change to "Action required" holds the caseworker's note of what is needed.
+        context["asked_for"] = next(
+            c for c in history if c.to_status == ApplicationStatus.ACTION_REQUIRED
+        )
+        context["reply_form"] = ReplyForm()
+    return context | extra
 
 
 class ApplicationDetailView(PersonalPageMixin, DetailView):
@@ -96,13 +150,7 @@ class ApplicationDetailView(PersonalPageMixin, DetailView):
         return Application.objects.for_user(self.request.user).select_related("service")
 
     def get_context_data(self, **kwargs):
-        application = self.object
-        return super().get_context_data(
-            history=application.history.order_by("-changed_at", "-pk"),
-            attachments=application.attachments.all(),
-            can_withdraw=can_withdraw(application),
-            **kwargs,
-        )
+        return super().get_context_data(**application_context(self.object), **kwargs)
 
 
 class ApplicationSubmittedView(ApplicationDetailView):
@@ -118,23 +166,40 @@ class ApplicationSubmittedView(ApplicationDetailView):
 
 
 @verified_email_required
-def application_create(request, slug):
-    service = get_object_or_404(Service.objects.open(), slug=slug)
-    form = ApplicationForm(*posted(request))
-    if form.is_bound and form.is_valid() and within_case_limit(request, form):
+@require_http_methods(["GET", "HEAD", "POST"])
+def application_reply_send(request, reference):
+    """The reply form on the application page ("Send what was asked for") posts here."""
+    application = get_object_or_404(
+        Application.objects.for_user(request.user).select_related("service"), reference=reference
+    )
+    if request.method != "POST":
+        return redirect(application)
+    if not can_reply(application):
+        messages.error(request, _("This application is not waiting for anything from you."))
+        return redirect(application)
+    form = ReplyForm(request.POST, request.FILES)
+    if form.is_valid():
         try:
-            application = application_submit(
-                applicant=request.user,
-                service=service,
-                details=form.cleaned_data["details"],
-                attachments=form.cleaned_data["attachments"],
+            application_reply(
+                application=application,
+                by=request.user,
+                message=form.cleaned_data["message"],
+                uploads=form.cleaned_data["attachments"],
                 base_url=base_url(request),
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ValidationError:
+            messages.error(request, _("This application is not waiting for anything from you."))
         else:
-            return redirect("applications:application_submitted", reference=application.reference)
-    return render(request, "applications/application_form.html", {"service": service, "form": form})
+            messages.success(
+                request,
+                _("We have received what you sent. We will email you a receipt."),
+            )
+        return redirect(application)
+    return render(
+        request,
+        "applications/application_detail.html",
+        application_context(application, reply_form=form),
+    )
 
 
 @verified_email_required
@@ -166,17 +231,16 @@ def application_withdraw_confirm(request, reference):
     )
 
 
-@require_safe
-@login_required
-def attachment_download(request, reference, pk):
-    attachments = Attachment.objects.select_related("application")
+def file_response(request, *, case_field, person_field, reference, pk):
+    """A case's file, for its citizen or for a caseworker; anybody else's is not found."""
     # Caseworkers see every attachment, as in the admin, and only in a session that may use it.
     is_caseworker = is_staff_session(request) and request.user.has_perm(
         "applications.view_attachment"
     )
+    attachments = Attachment.objects.select_related(case_field)
     if not is_caseworker:
-        attachments = attachments.filter(application__applicant=request.user)
-    attachment = get_object_or_404(attachments, application__reference=reference, pk=pk)
+        attachments = attachments.filter(**{f"{case_field}__{person_field}": request.user})
+    attachment = get_object_or_404(attachments, **{f"{case_field}__reference": reference}, pk=pk)
     try:
         file = attachment.file.open("rb")
     except FileNotFoundError as error:
@@ -191,6 +255,30 @@ def attachment_download(request, reference, pk):
     return response
 
 
+@require_safe
+@login_required
+def attachment_download(request, reference, pk):
+    return file_response(
+        request,
+        case_field="application",
+        person_field="applicant",
+        reference=reference,
+        pk=pk,
+    )
+
+
+@require_safe
+@login_required
+def inquiry_attachment_download(request, reference, pk):
+    return file_response(
+        request,
+        case_field="inquiry",
+        person_field="author",
+        reference=reference,
+        pk=pk,
+    )
+
+
 class InquiryListView(PersonalPageMixin, ListView):
     template_name = "applications/inquiry_list.html"
     context_object_name = "inquiries"
@@ -200,18 +288,77 @@ class InquiryListView(PersonalPageMixin, ListView):
         return Inquiry.objects.for_user(self.request.user).newest_first()
 
 
+def inquiry_context(inquiry, user, **extra):
+    """What the inquiry page shows; `extra` a bound follow-up form with its errors."""
+    history = history_of(inquiry, InquiryStatusChange)
+    follow_up_change = next(
+        (
+            c
+            for c in history
+            if c.from_status == InquiryStatus.ANSWERED and c.changed_by_id == inquiry.author_id
+        ),
+        None,
+    )
+    context = {
+        "inquiry": inquiry,
+        "history": history,
+        # The files sent with the question itself; those of the follow-up are in its history.
+        "attachments": [a for a in inquiry.attachments.all() if a.inquiry_change_id is None],
+        "follow_up_files": follow_up_change.attachments.all() if follow_up_change else [],
+        "can_follow_up": can_follow_up(inquiry, user),
+        "citizen_id": inquiry.author_id,
+    }
+    if context["can_follow_up"]:
+        context["follow_up_form"] = FollowUpForm()
+    return context | extra
+
+
 class InquiryDetailView(PersonalPageMixin, DetailView):
     template_name = "applications/inquiry_detail.html"
     context_object_name = "inquiry"
     slug_field = slug_url_kwarg = "reference"
 
     def get_queryset(self):
-        return Inquiry.objects.for_user(self.request.user)
+        return Inquiry.objects.for_user(self.request.user).prefetch_related("attachments")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            history=self.object.history.order_by("-changed_at", "-pk"), **kwargs
-        )
+        return super().get_context_data(**inquiry_context(self.object, self.request.user), **kwargs)
+
+
+@verified_email_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def inquiry_follow_up_send(request, reference):
+    inquiry = get_object_or_404(
+        Inquiry.objects.for_user(request.user).prefetch_related("attachments"),
+        reference=reference,
+    )
+    if request.method != "POST":
+        return redirect(inquiry)
+    if not can_follow_up(inquiry, request.user):
+        messages.error(request, _("This inquiry cannot take a follow-up question any more."))
+        return redirect(inquiry)
+    form = FollowUpForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            inquiry_follow_up(
+                inquiry=inquiry,
+                by=request.user,
+                question=form.cleaned_data["question"],
+                uploads=form.cleaned_data["attachments"],
+                base_url=base_url(request),
+            )
+        except ValidationError:
+            messages.error(request, _("This inquiry cannot take a follow-up question any more."))
+        else:
+            messages.success(
+                request, _("We have received your follow-up question. We will email you a copy.")
+            )
+        return redirect(inquiry)
+    return render(
+        request,
+        "applications/inquiry_detail.html",
+        inquiry_context(inquiry, request.user, follow_up_form=form),
+    )
 
 
 @verified_email_required
@@ -223,6 +370,7 @@ def inquiry_create(request):
             subject=form.cleaned_data["subject"],
             message=form.cleaned_data["message"],
             **form.cleaned_data["public_listing"],
+            attachments=form.cleaned_data["attachments"],
             base_url=base_url(request),
         )
         messages.success(

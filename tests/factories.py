@@ -125,12 +125,19 @@ def make_service(*, name=None, slug=None, processing_days=15, **fields):
     )
 
 
-def make_application(*, applicant, service=None, details="Please renew my permit.", **fields):
-    """An application as the citizen sends it: status Submitted, with its first history row, and
-    its files moved into place as when the request's transaction commits."""
+def make_application(
+    *, applicant, service=None, details="Please renew my permit.", attachments=(), **fields
+):
+    """An application as the citizen sends it to a service without questions of its own (which
+    asks for details and documents): status Submitted, with its first history row, and its
+    files moved into place as when the request's transaction commits."""
     with TestCase.captureOnCommitCallbacks(execute=True):
         return application_submit(
-            applicant=applicant, service=service or make_service(), details=details, **fields
+            applicant=applicant,
+            service=service or make_service(),
+            answers={"details": details},
+            uploads={"documents": list(attachments)},
+            **fields,
         )
 
 

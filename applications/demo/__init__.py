@@ -1,26 +1,33 @@
-"""Demo services (services.yaml) and a demo citizen's applications and inquiries (cases.yaml),
-made through the real services so that each case has its status history.
+"""Demo services with their questions (services.yaml) and a demo citizen's applications, drafts
+and inquiries (cases.yaml), made through the real services so that each case has its answers,
+files and status history.
 
 Simplified Chinese, when it comes, goes next to the English: a "zh-hans:" key in a service's
-entry with its translated name, summary, description and what_to_provide.
+entry with its translated name, summary, description, who_can_apply, what_to_provide and fees.
 """
 
-from pathlib import Path
+import io
+from pathlib import Path, PurePath
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from portal.demo_data import read_yaml
 
-from ..models import Application, Inquiry, Service
+from ..models import Application, Draft, Inquiry, Question, Service
 from ..services import (
     application_change_status,
+    application_reply,
     application_submit,
+    draft_save_page,
     inquiry_answer,
     inquiry_change_status,
     inquiry_submit,
 )
+from ..uploads import check_upload
 from .public import seed_public_cases
 
 DATA = Path(__file__).parent
@@ -47,11 +54,56 @@ def demo_user(email, **fields):
     return user
 
 
+def demo_file(name):
+    """A small file of the kind its name says, checked as an upload would be."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix == ".pdf":
+        content = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"
+    else:
+        output = io.BytesIO()
+        Image.new("RGB", (60, 80), (180, 190, 200)).save(
+            output, format="PNG" if suffix == ".png" else "JPEG"
+        )
+        content = output.getvalue()
+    return check_upload(SimpleUploadedFile(name, content))
+
+
+def service_seed(fields):
+    """The service as services.yaml has it. A service already there keeps what staff changed:
+    only its empty fields are filled in, and questions are added only to a service without."""
+    fields = dict(fields)
+    questions = fields.pop("questions", [])
+    service, created = Service.objects.get_or_create(slug=fields["slug"], defaults=fields)
+    if not created:
+        missing = {name: value for name, value in fields.items() if getattr(service, name) == ""}
+        if missing:
+            for name, value in missing.items():
+                setattr(service, name, value)
+            service.save(update_fields=list(missing))
+    if not service.questions.exists():
+        for position, question in enumerate(questions, start=1):
+            question = dict(question)
+            question["options"] = "\n".join(question.get("options", []))
+            Question.objects.create(service=service, position=position, **question)
+    return service
+
+
+def answers_by_key(service, answers):
+    """The answers of cases.yaml (by question label) as a draft keeps them (by question key),
+    and the files to upload."""
+    questions = {question.label: question for question in service.questions.all()}
+    values, uploads = {}, {}
+    for label, value in answers.items():
+        question = questions[label]
+        if question.kind == Question.Kind.FILE:
+            uploads[question.key] = [demo_file(name) for name in value]
+        else:
+            values[question.key] = value
+    return values, uploads
+
+
 def seed(*, stdout, style):
-    service_by_slug = {}
-    for fields in services():
-        slug = fields["slug"]
-        service_by_slug[slug], _ = Service.objects.get_or_create(slug=slug, defaults=fields)
+    service_by_slug = {fields["slug"]: service_seed(fields) for fields in services()}
 
     demo_cases = cases()
     citizen = demo_user(**demo_cases["citizen"])
@@ -63,14 +115,22 @@ def seed(*, stdout, style):
     added = 0
     for item in demo_cases["applications"]:
         service = service_by_slug[item["service"]]
-        if Application.objects.filter(
-            applicant=citizen, service=service, details=item["details"]
-        ).exists():
+        # One demo application a service: one there already is this one.
+        if Application.objects.filter(applicant=citizen, service=service).exists():
             continue
+        answers, uploads = answers_by_key(service, item["answers"])
         application = application_submit(
-            applicant=citizen, service=service, details=item["details"]
+            applicant=citizen, service=service, answers=answers, uploads=uploads
         )
         for change in item.get("changes", []):
+            if reply := change.get("reply"):
+                application_reply(
+                    application=application,
+                    by=citizen,
+                    message=reply.get("message", ""),
+                    uploads=[demo_file(name) for name in reply.get("files", [])],
+                )
+                continue
             application_change_status(
                 application=application,
                 to_status=change["status"],
@@ -79,6 +139,13 @@ def seed(*, stdout, style):
                 internal_note=change.get("internal_note", ""),
             )
         added += 1
+
+    for item in demo_cases.get("drafts", []):
+        service = service_by_slug[item["service"]]
+        if Draft.objects.filter(applicant=citizen, service=service).exists():
+            continue
+        answers, uploads = answers_by_key(service, item["answers"])
+        draft_save_page(applicant=citizen, service=service, answers=answers, uploads=uploads)
 
     for item in demo_cases["inquiries"]:
         if Inquiry.objects.filter(author=citizen, subject=item["subject"]).exists():
@@ -91,7 +158,10 @@ def seed(*, stdout, style):
         added += 1
 
     public_added = seed_public_cases(
-        make_user=demo_user, caseworker=caseworker, services=service_by_slug
+        make_user=demo_user,
+        caseworker=caseworker,
+        services=service_by_slug,
+        answers_by_key=answers_by_key,
     )
 
     if stdout:

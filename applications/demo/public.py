@@ -32,7 +32,13 @@ def dated_back(model, case, days_ago, *, processing_days=None):
     model.objects.filter(pk=case.pk).update(**fields)
 
 
-def seed_public_cases(*, make_user, caseworker, services):
+# The demo's requests for government information answer their service's two questions
+# (services.yaml): what is asked for, and how it is sent.
+ASKED_FOR = "What information are you asking for?"
+SENT_BY = "How would you like to receive it?"
+
+
+def seed_public_cases(*, make_user, caseworker, services, answers_by_key):
     """Add the cases not there yet; return how many were added."""
     data = public_cases()
     residents = {person["email"]: make_user(**person) for person in data["residents"]}
@@ -40,11 +46,14 @@ def seed_public_cases(*, make_user, caseworker, services):
     for item in data["applications"]:
         applicant, service = residents[item["resident"]], services[item["service"]]
         if Application.objects.filter(
-            applicant=applicant, service=service, details=item["details"]
+            applicant=applicant, service=service, answers__value=item["details"]
         ).exists():
             continue
+        answers, uploads = answers_by_key(
+            service, {ASKED_FOR: item["details"], SENT_BY: "By email"}
+        )
         application = application_submit(
-            applicant=applicant, service=service, details=item["details"]
+            applicant=applicant, service=service, answers=answers, uploads=uploads
         )
         dated_back(
             Application,

@@ -1,6 +1,6 @@
 from django import template
 
-from ..models import Application, Inquiry
+from ..models import Application, Inquiry, Service
 
 register = template.Library()
 
@@ -8,6 +8,7 @@ WIDGET_SIZE = 3
 PUBLIC_WIDGET_SIZE = 5
 # What a status box reads of a case; the public boxes show nothing else.
 WIDGET_FIELDS = ["reference", "submitted_at", "status"]
+SERVICES_WIDGET_SIZE = 8
 
 
 def my_cases_widget(context, model):
@@ -55,3 +56,9 @@ def inquiry_status_widget():
         .only(*WIDGET_FIELDS, "published_answer__id")
     )
     return {"kind": "inquiry", "cases": inquiries[:PUBLIC_WIDGET_SIZE]}
+
+
+@register.inclusion_tag("applications/widgets/services.html")
+def services_widget():
+    services = Service.objects.open().only("name", "slug")[:SERVICES_WIDGET_SIZE]
+    return {"services": services}

@@ -56,7 +56,7 @@ INQUIRY_PATHS = [
     ((IR, IP, IC), 5, 0),
 ]
 NOTES = {
-    A: "Please send a copy of the missing document through an inquiry quoting this reference.",
+    A: "Please send a copy of the missing document with the form on this page.",
     APPROVED: "Your application is approved. The decision letter is on its way.",
     REJECTED: "Your application does not meet the conditions of this service.",
     WITHDRAWN: "I no longer need this.",
@@ -115,10 +115,10 @@ def fill_paths(paths, transitions, first_status):
 # between submission and the last change (status_changed_at), so the history can be derived
 # from the case row alone.
 APPLICATIONS_SQL = """
-INSERT INTO applications_application (id, reference, applicant_id, service_id, details,
+INSERT INTO applications_application (id, reference, applicant_id, service_id,
                                       submitted_at, due_at, status, status_changed_at,
                                       assigned_to_id)
-SELECT a.i, (%(first_reference)s + a.i)::text, a.applicant, service.id, details.body,
+SELECT a.i, (%(first_reference)s + a.i)::text, a.applicant, service.id,
        a.submitted_at, a.submitted_at + service.processing_days * interval '1 day',
        path.statuses[cardinality(path.statuses)],
        a.submitted_at + least(interval '1 day' * (1 + a.i %% 5),
@@ -127,15 +127,24 @@ SELECT a.i, (%(first_reference)s + a.i)::text, a.applicant, service.id, details.
 FROM (
     SELECT i, coalesce(%(applicant)s, 1 + floor(random() * %(users)s)::int) AS applicant,
            1 + floor(random() * %(services)s)::int AS service,
-           floor(random() * %(details_count)s) AS details,
            %(now)s - interval '5 years' * (%(offset)s + %(last_id)s - i + random()) / %(count)s
                AS submitted_at
     FROM generate_series(%(offset)s::bigint + %(first)s, %(offset)s + %(last)s) AS i
 ) AS a
 JOIN applications_service service ON service.id = a.service
-JOIN bench_text details ON (details.pool, details.channel, details.n) = ('details', 0, a.details)
 JOIN bench_path path ON path.recent = (a.submitted_at > %(recent_since)s)
                     AND path.slot = a.i * 7919 %% %(slots)s
+"""
+
+# The bench services ask no questions of their own, so each application answers the question a
+# service without questions asks (applications.questions.default_questions).
+APPLICATION_ANSWERS_SQL = """
+INSERT INTO applications_answer (application_id, position, question_text, kind, value)
+SELECT a.id, 1, 'What are you asking for, and why?', 'long_text', details.body
+FROM applications_application a
+JOIN bench_text details ON (details.pool, details.channel, details.n)
+                         = ('details', 0, a.id * 7919 %% %(details_count)s)
+WHERE a.id BETWEEN %(offset)s + %(first)s AND %(offset)s + %(last)s
 """
 
 APPLICATION_HISTORY_SQL = """
@@ -183,6 +192,10 @@ def add_applications(now, timings):
         in_chunks("applications", total, 100_000, APPLICATIONS_SQL, everyone, timings)
         with step("citizen's applications", timings):
             execute(APPLICATIONS_SQL, citizen_params)
+    with indexes_built_afterwards("applications_answer", "answer indexes", timings):
+        in_chunks("answers", total, 100_000, APPLICATION_ANSWERS_SQL, everyone, timings)
+        with step("citizen's answers", timings):
+            execute(APPLICATION_ANSWERS_SQL, citizen_params)
     with indexes_built_afterwards(
         "applications_applicationstatuschange", "application history indexes", timings
     ):

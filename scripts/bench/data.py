@@ -354,6 +354,7 @@ def advance_sequences():
         "faq_question",
         "applications_service",
         "applications_application",
+        "applications_answer",
         "applications_applicationstatuschange",
         "applications_inquiry",
         "applications_inquirystatuschange",

@@ -8,9 +8,9 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from applications.models import Attachment, Service
-from applications.services import application_submit
 from portal.models import OutgoingEmail
 from tests.applications.conftest import PDF_BYTES
+from tests.factories import make_application
 from tests.images import image_bytes
 
 from .conftest import downloaded_archive
@@ -27,7 +27,7 @@ def application(citizen):
         description="For foreign residents.",
         processing_days=15,
     )
-    return application_submit(applicant=citizen, service=service, details="Please renew.")
+    return make_application(applicant=citizen, service=service, details="Please renew.")
 
 
 def attach(application, name, content, content_type):
@@ -56,7 +56,7 @@ def test_the_attached_files_are_in_the_zip_under_their_case_reference(client, ci
     assert archive[f"{folder}/passport.pdf"] == PDF_BYTES
     assert archive[f"{folder}/photo.jpg"] == photo
     [exported] = data["applications"]
-    assert {a["file"] for a in exported["attachments"]} == {
+    assert {a["file"] for a in exported["files"]} == {
         f"{folder}/passport.pdf",
         f"{folder}/photo.jpg",
     }
@@ -84,7 +84,7 @@ def test_a_file_missing_from_the_store_leaves_the_rest_of_the_download_whole(
 
     assert f"attachments/{application.reference}/kept.pdf" in archive
     assert f"attachments/{application.reference}/lost.pdf" not in archive
-    assert len(data["applications"][0]["attachments"]) == 2
+    assert len(data["applications"][0]["files"]) == 2
 
 
 def test_the_emails_sent_to_the_person_are_listed_without_the_text_of_secret_ones(

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 
 from applications.models import Service
-from applications.services import application_change_status, application_submit
-from tests.factories import PASSWORD, make_staff
+from applications.services import application_change_status
+from tests.factories import PASSWORD, make_application, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_a_case_update_puts_the_news_first_and_greets_the_citizen(citizen, deliv
         description="d",
         processing_days=10,
     )
-    application = application_submit(applicant=citizen, service=service, details="Car")
+    application = make_application(applicant=citizen, service=service, details="Car")
     caseworker = make_staff(email="caseworker@city.example", group="Caseworkers")
     application_change_status(application=application, to_status="received", by=caseworker)
 

@@ -2,7 +2,8 @@
 
 from applications.models import Service
 from applications.publication import answer_publish
-from applications.services import application_submit, inquiry_answer, inquiry_submit
+from applications.services import inquiry_answer, inquiry_submit
+from tests.factories import make_application
 
 
 def public_service(**fields):
@@ -20,7 +21,7 @@ def public_service(**fields):
 
 
 def apply(applicant, service, details="The minutes of the market relocation meeting."):
-    return application_submit(applicant=applicant, service=service, details=details)
+    return make_application(applicant=applicant, service=service, details=details)
 
 
 def ask(author, *, listed=False, publish=False, subject="Library opening hours", message=None):

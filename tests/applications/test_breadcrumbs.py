@@ -23,10 +23,16 @@ def test_the_services_sit_below_home_and_each_application_form_below_them(client
         HOME,
         Crumb("Services", current=True),
     ]
-    assert trail(client, service.get_apply_url()) == [
+    assert trail(client, service.get_absolute_url()) == [
         HOME,
         Crumb("Services", reverse("applications:service_list")),
         Crumb("Residence permit renewal", current=True),
+    ]
+    assert trail(client, client.get(service.get_apply_url()).url) == [
+        HOME,
+        Crumb("Services", reverse("applications:service_list")),
+        Crumb("Residence permit renewal", service.get_absolute_url()),
+        Crumb("Your application", current=True),
     ]
 
 

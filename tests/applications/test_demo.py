@@ -17,12 +17,15 @@ def test_the_demo_citizen_has_cases_in_several_statuses_with_histories():
     applications = Application.objects.filter(applicant__email=CITIZEN_EMAIL)
     assert Service.objects.open().count() == 5 and Service.objects.count() == 6
     assert {a.status for a in applications} == {
-        "submitted",
+        "received",
         "processing",
         "action_required",
         "approved",
     }
     assert applications.get(status="approved").history.count() == 4
+    # Every demo service asks questions of its own, and every demo application answers them.
+    assert all(service.questions.exists() for service in Service.objects.all())
+    assert all(a.answers.count() >= 4 for a in applications)
     assert {i.status for i in Inquiry.objects.all()} == {"answered", "processing", "received"}
 
 
@@ -61,10 +64,14 @@ def test_every_demo_case_has_the_fields_the_seed_reads_and_no_others():
     services = {service["slug"] for service in demo.services()}
     assert cases["citizen"].keys() == cases["caseworker"].keys() == {"email", "full_name"}
     for application in cases["applications"]:
-        required = {"service", "details"}
+        required = {"service", "answers"}
         assert required <= application.keys() <= required | {"changes"}
         assert application["service"] in services
         for change in application.get("changes", []):
+            if "reply" in change:
+                assert change.keys() == {"reply"}
+                assert change["reply"].keys() <= {"message", "files"}
+                continue
             assert change.keys() <= {"status", "note_to_citizen", "internal_note"}
             assert change["status"] in ApplicationStatus.values
     for inquiry in cases["inquiries"]:

@@ -31,6 +31,7 @@ def test_export_has_my_cases_and_their_history_but_no_internal_notes(
         "to": "Received",
         "note_to_citizen": "Complete.",
         "changed_at": application.history.last().changed_at.isoformat(),
+        "files": [],
     }
     assert data["inquiries"][0]["answer"] == "Open at nine."
     assert "Secret desk note." not in str(data)

@@ -15,6 +15,7 @@ from applications.models import Application, Inquiry
 from applications.services import application_change_status, inquiry_change_status
 from tests.applications.page_reader import page
 from tests.applications.public_cases import answer, apply, ask, public_service
+from tests.html import text
 from tests.sitemaps import sitemap_entries
 
 pytestmark = pytest.mark.django_db
@@ -218,14 +219,14 @@ def test_a_signed_in_person_reads_their_own_boxes_first_then_the_news_then_every
 
     personal, news, public = home_parts(client.get(HOME))
 
-    assert personal == ["Your account", "My applications", "My inquiries"]
+    assert personal == ["Your account", "My applications", "My inquiries", "Services"]
     assert public == ["Application Status", "Inquiry Status", "FAQ"]
 
 
 def test_a_visitor_reads_the_sign_in_box_first_then_the_news_then_the_status_boxes(client, listed):
     personal, news, public = home_parts(client.get(HOME))
 
-    assert personal == ["Sign in"]
+    assert personal == ["Sign in", "Services"]
     assert public == ["Application Status", "Inquiry Status", "FAQ"]
 
 
@@ -260,3 +261,18 @@ def test_anonymous_visitors_share_a_cached_copy_of_the_lists(
             second = client.get(url)
         assert second.content == first.content
         assert first["Cache-Control"].startswith("public")
+
+
+def test_applicants_are_told_before_they_apply_that_the_service_lists_applications(client, citizen):
+    public = public_service()
+    client.force_login(citizen)
+    client.post(
+        reverse("applications:application_page", args=[public.slug, 1]),
+        {"qdetails": "The minutes of the meeting."},
+    )
+
+    for url in [
+        public.get_absolute_url(),
+        reverse("applications:application_check", args=[public.slug]),
+    ]:
+        assert "We list applications for this service publicly" in text(client.get(url)), url

@@ -222,7 +222,7 @@ def test_every_status_is_reachable_from_the_first(kind):
     assert reached == set(statuses)
 
 
-def test_a_citizen_can_only_withdraw_and_may_until_a_decision():
+def test_a_citizen_may_withdraw_until_a_decision_and_answer_what_was_asked_for():
     citizens_moves = {
         (from_status, to_status)
         for from_status, moves in APPLICATION_TRANSITIONS.items()
@@ -230,11 +230,22 @@ def test_a_citizen_can_only_withdraw_and_may_until_a_decision():
         if actor == Actor.CITIZEN
     }
     undecided = set(ApplicationStatus) - MAPS["applications"][3]
+    reply = (ApplicationStatus.ACTION_REQUIRED, ApplicationStatus.RECEIVED)
 
-    assert citizens_moves == {(status, ApplicationStatus.WITHDRAWN) for status in undecided}
-    assert Actor.CITIZEN not in {
-        actor for moves in INQUIRY_TRANSITIONS.values() for actor in moves.values()
+    assert citizens_moves == {(status, ApplicationStatus.WITHDRAWN) for status in undecided} | {
+        reply
     }
+
+
+def test_a_citizen_moves_an_inquiry_only_by_a_follow_up_question():
+    citizens_moves = {
+        (from_status, to_status)
+        for from_status, moves in INQUIRY_TRANSITIONS.items()
+        for to_status, actor in moves.items()
+        if actor == Actor.CITIZEN
+    }
+
+    assert citizens_moves == {(InquiryStatus.ANSWERED, InquiryStatus.RECEIVED)}
 
 
 @database_examples

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from applications.models import Application, Inquiry
+from applications.models import Application, Draft, Inquiry
 from applications.services import application_change_status, inquiry_answer
 from applications.statuses import ApplicationStatus
 from portal.models import OutgoingEmail
@@ -83,6 +83,10 @@ def test_someone_elses_application_inquiry_and_attachment_are_not_found(
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.SUBMITTED
 
 
+def first_page(service):
+    return reverse("applications:application_page", args=[service.slug, 1])
+
+
 def check(file):
     from applications.uploads import check_upload
 
@@ -128,10 +132,12 @@ def test_a_citizen_applies_and_gets_a_reference_and_an_email(
     photo = upload("photo.jpg", image_bytes(), "image/jpeg")
 
     with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            first_page(service),
+            {"qdetails": "I need my permit renewed.", "qdocuments": [photo]},
+        )
         response = client.post(
-            reverse("applications:application_create", args=[service.slug]),
-            {"details": "I need my permit renewed.", "attachments": [photo]},
-            follow=True,
+            reverse("applications:application_check", args=[service.slug]), follow=True
         )
 
     application = Application.objects.get()
@@ -152,24 +158,24 @@ def test_a_citizen_applies_and_gets_a_reference_and_an_email(
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"details": ""}, "details", "This field is required."),
-        ({"details": "x" * 5001}, "details", "at most 5000 characters"),
+        ({"qdetails": ""}, "qdetails", "Enter an answer"),
+        ({"qdetails": "x" * 5001}, "qdetails", "Enter 5000 characters or fewer"),
         (
-            {"details": "ok", "attachments": [upload("virus.pdf", b"MZ\x90\x00 not a pdf")]},
-            "attachments",
+            {"qdetails": "ok", "qdocuments": [upload("virus.pdf", b"MZ\x90\x00 not a pdf")]},
+            "qdocuments",
             "is not a PDF, JPEG or PNG file",
         ),
         (
-            {"details": "ok", "attachments": [upload("big.pdf", PDF_BYTES + b"0" * 6_000_000)]},
-            "attachments",
+            {"qdetails": "ok", "qdocuments": [upload("big.pdf", PDF_BYTES + b"0" * 6_000_000)]},
+            "qdocuments",
             "must be 5.0 MB or smaller",
         ),
         (
             {
-                "details": "ok",
-                "attachments": [upload(f"p{n}.pdf", PDF_BYTES) for n in range(6)],
+                "qdetails": "ok",
+                "qdocuments": [upload(f"p{n}.pdf", PDF_BYTES) for n in range(6)],
             },
-            "attachments",
+            "qdocuments",
             "Attach at most 5",
         ),
     ],
@@ -179,13 +185,13 @@ def test_bad_application_input_gives_a_field_error_and_saves_nothing(
 ):
     client.force_login(citizen)
 
-    response = client.post(reverse("applications:application_create", args=[service.slug]), data)
+    response = client.post(first_page(service), data)
 
     assert response.status_code == 200
     problems = errors(response)
     assert message in " ".join(problems.fields[field])
     assert message in " ".join(problems.summary)
-    assert not Application.objects.exists()
+    assert not Application.objects.exists() and not Draft.objects.exists()
     assert not OutgoingEmail.objects.exists()
     assert not attachment_root.exists() or not any(attachment_root.rglob("*.*"))
 
@@ -236,7 +242,7 @@ def test_the_detail_page_explains_the_status_and_shows_the_timeline(
     page = client.get(application.get_absolute_url())
 
     status = region(page, "Status: Received")
-    assert "A caseworker has checked your application" in text(status)
+    assert "Your application is with our caseworkers" in text(status)
     assert "What happens next: It will be assigned to a caseworker" in text(status)
     assert texts_of(page, ".timeline__title") == ["Received", "Submitted"]
     assert texts_of(page, ".timeline__note") == ["All documents are here."]
@@ -373,10 +379,8 @@ def test_a_person_may_send_ten_new_cases_an_hour(client, citizen, service):
         )
         assert sent.status_code == 302
 
-    refused = client.post(
-        reverse("applications:application_create", args=[service.slug]),
-        {"details": "One more."},
-    )
+    client.post(first_page(service), {"qdetails": "One more."})
+    refused = client.post(reverse("applications:application_check", args=[service.slug]))
 
     assert refused.status_code == 200
     assert "the most we accept" in refused.content.decode()

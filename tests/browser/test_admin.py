@@ -10,12 +10,12 @@ from django.test import Client
 from django.utils import timezone
 
 from applications.models import Service
-from applications.services import application_submit, inquiry_submit
+from applications.services import inquiry_submit
 from faq.models import Question, Topic
 from news.models import Article, Channel
 from news.services import article_save
 from tests.browser.sessions import context_with_session_of
-from tests.factories import make_staff, make_user
+from tests.factories import make_application, make_staff, make_user
 from tests.images import image_bytes
 from tests.staff import sign_in_with_two_factors
 
@@ -80,7 +80,7 @@ def cases(db):
         description="Needed for any event that closes a street to traffic.",
         processing_days=10,
     )
-    application = application_submit(
+    application = make_application(
         applicant=citizen, service=service, details="A night market on Fuxing Road."
     )
     inquiry = inquiry_submit(

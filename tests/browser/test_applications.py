@@ -51,18 +51,22 @@ def test_a_citizen_applies_a_caseworker_processes_it_and_the_citizen_sees_it(
     assert_accessible(page, axe_violations)  # the home page with the empty widgets
     page.get_by_role("link", name="Apply for a service").click()
     assert_accessible(page, axe_violations)
-    page.get_by_role("link", name="Apply for Street event permit").click()
+    page.get_by_role("link", name="Street event permit").click()
+    page.get_by_role("link", name="Start now").click()
     assert_accessible(page, axe_violations)
 
-    page.get_by_role("button", name="Send application").click()
-    expect(page.locator(".error-summary")).to_contain_text("This field is required.")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator(".error-summary")).to_contain_text("Enter an answer")
     assert_accessible(page, axe_violations)
 
-    page.get_by_label("Your application").fill("A book swap on Wukang Road, Saturday 9:00-13:00.")
+    page.get_by_label("What are you asking for, and why?").fill(
+        "A book swap on Wukang Road, Saturday 9:00-13:00."
+    )
     page.get_by_label("Supporting documents (optional)").set_input_files(
         files=[{"name": "plan.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}]
     )
-    page.get_by_role("button", name="Send application").click()
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("button", name="Accept and send").click()
 
     application = Application.objects.get()
     expect(page.locator("h1")).to_have_text("Application submitted")

@@ -8,11 +8,11 @@ from django.test import Client
 from applications.models import Service
 from applications.services import (
     application_change_status,
-    application_submit,
     inquiry_answer,
     inquiry_submit,
 )
 from tests.browser.sessions import context_with_session_of
+from tests.factories import make_application
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,7 +45,7 @@ def long_cases(django_user_model):
         description="Needed for any event that closes a street to traffic.",
         processing_days=10,
     )
-    application = application_submit(
+    application = make_application(
         applicant=citizen, service=service, details=f"{LONG_WORD} {LONG_URL}"
     )
     application_change_status(

@@ -30,7 +30,7 @@ def test_a_person_searches_from_the_header_and_opens_a_result(live_server, page,
     page.get_by_role("searchbox", name="Search the portal").fill("bicycle ferry")
     page.get_by_role("searchbox", name="Search the portal").press("Enter")
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Search news and FAQs")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Search the portal")
     expect(page.locator(".search-results__summary")).to_contain_text("1 result for “bicycle ferry”")
     expect(page.locator(".search-result mark").first).to_have_text("bicycles")
     page.get_by_role("link", name="Can I take my bicycle on the ferry?").click()

@@ -49,7 +49,7 @@ def test_empty_query_shows_guidance_without_results(client):
     response = search(client)
 
     assert response.status_code == 200
-    assert h1(response) == "Search news and FAQs"
+    assert h1(response) == "Search the portal"
     assert "How to search" in headings(response, 2)
     assert "results" not in response.context
 
@@ -396,7 +396,7 @@ def test_anything_typed_into_search_gets_results_or_a_clear_message(
     response = search(client, **params)  # a server error would raise here
 
     assert response.status_code == 200
-    assert h1(response) == "Search news and FAQs"
+    assert h1(response) == "Search the portal"
     problems = errors(response)
     if problems:
         assert problems.summary and all(problems.summary), problems

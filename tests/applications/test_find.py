@@ -1,0 +1,120 @@
+"""Services people can find: in the header of every page, on the home page, each with a start
+page, in site search (first for its own name), in the sitemap, and linked from FAQ answers."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from faq.models import Question, Topic
+from news.models import Article, Channel
+from tests.sitemaps import sitemap_entries
+
+from .page import Page
+
+pytestmark = pytest.mark.django_db
+
+
+def nav_links(html):
+    nav = Page(html).find("nav", class_="site-nav")
+    return [(a.text, a.attrs.get("href"), a.attrs.get("aria-current")) for a in nav.find_all("a")]
+
+
+@pytest.mark.parametrize("path", ["/", "/news/", "/faq/", "/search/", "/contact/"])
+def test_every_page_has_services_in_its_header(client, path):
+    assert ("Services", "/services/", None) in nav_links(client.get(path).content)
+
+
+def test_the_services_link_is_current_on_the_service_pages_only(client, citizen, parking_service):
+    assert ("Services", "/services/", "page") in nav_links(client.get("/services/").content)
+    assert ("Services", "/services/", "page") in nav_links(
+        client.get(parking_service.get_absolute_url()).content
+    )
+    client.force_login(citizen)
+    question_page = client.get(client.get(parking_service.get_apply_url()).url).content
+    assert ("Services", "/services/", "page") in nav_links(question_page)
+    assert ("My applications", "/applications/", None) in nav_links(question_page)
+    my_applications = client.get("/applications/").content
+    assert ("Services", "/services/", None) in nav_links(my_applications)
+    assert ("My applications", "/applications/", "page") in nav_links(my_applications)
+
+
+def test_the_home_page_has_a_services_box_for_every_visitor(
+    client, parking_service, closed_service
+):
+    page = Page(client.get("/").content)
+
+    box = page.section("Services")
+    assert box.links() == [
+        ("view more » services", "/services/"),
+        ("Resident parking permit", "/services/resident-parking-permit/"),
+    ]
+
+
+def test_searching_parking_permit_finds_the_service_first(client, parking_service):
+    channel = Channel.objects.create(name="City News", slug="city-news", position=1)
+    Article.objects.create(
+        title="More parking permit zones in Xuhui",
+        slug="parking-permit-zones",
+        channel=channel,
+        summary="The resident parking permit now covers six more streets.",
+        body="<p>Residents can apply for a parking permit for the new zones.</p>",
+        status=Article.Status.PUBLISHED,
+        publish_at=timezone.now() - timedelta(days=1),
+    )
+    Question.objects.create(
+        topic=Topic.objects.create(name="Driving", slug="driving", position=1),
+        question="How long is a parking permit valid?",
+        slug="parking-permit-valid",
+        answer="<p>A resident parking permit is valid for one year.</p>",
+        published=True,
+    )
+
+    page = Page(client.get("/search/", {"q": "parking permit"}).content)
+
+    results = page.find_all("li", class_="search-result")
+    assert len(results) == 3
+    first = results[0]
+    assert first.find("h3").links() == [
+        ("Resident parking permit", parking_service.get_absolute_url())
+    ]
+    assert first.find("span", class_="tag").text == "Services"
+    assert first.find("mark").text.lower() in {"parking", "permit"}
+
+
+def test_only_open_services_are_found_and_the_type_filter_knows_them(
+    client, parking_service, closed_service
+):
+    found = Page(client.get("/search/", {"q": "grant", "type": "services"}).content)
+    assert found.find("li", class_="search-result") is None
+
+    found = Page(client.get("/search/", {"q": "permit", "type": "services"}).content)
+    assert [li.find("h3").text for li in found.find_all("li", class_="search-result")] == [
+        "Resident parking permit"
+    ]
+
+
+def test_the_sitemap_lists_each_open_services_start_page(client, parking_service, closed_service):
+    entries = sitemap_entries(client)
+
+    assert any(url.endswith("/services/resident-parking-permit/") for url in entries)
+    assert not any("heritage" in url for url in entries)
+
+
+def test_an_faq_answer_links_to_a_start_page(client, parking_service):
+    question = Question.objects.create(
+        topic=Topic.objects.create(name="Driving", slug="driving", position=1),
+        question="Where do I get a parking permit?",
+        slug="parking-permit",
+        answer='<p>Apply for a <a href="/services/resident-parking-permit/">resident parking '
+        "permit</a> online.</p>",
+        published=True,
+    )
+
+    page = Page(client.get(question.get_absolute_url()).content)
+
+    # The portal's own links in answers carry its full address, for printing.
+    assert (
+        "resident parking permit",
+        f"http://testserver{parking_service.get_absolute_url()}",
+    ) in page.main.links()

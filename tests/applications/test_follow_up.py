@@ -1,0 +1,205 @@
+"""Inquiries take files, and an answered inquiry takes one follow-up question from its author
+within 30 days of the answer, which reopens it."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from applications.models import Attachment, Inquiry
+from applications.services import (
+    TransitionRefused,
+    inquiry_answer,
+    inquiry_follow_up,
+)
+from applications.statuses import InquiryStatus
+from tests.factories import make_inquiry
+from tests.images import image_bytes
+from tests.staff import sign_in_with_two_factors
+
+from .conftest import PDF_BYTES, upload
+from .page import Page
+
+pytestmark = pytest.mark.django_db
+
+
+def follow_up_url(inquiry):
+    return reverse("applications:inquiry_follow_up", args=[inquiry.reference])
+
+
+@pytest.fixture
+def answered(citizen, caseworker):
+    inquiry = make_inquiry(author=citizen, subject="Library hours", message="When is it open?")
+    inquiry_answer(inquiry=inquiry, answer="From nine to nine, every day.", by=caseworker)
+    return inquiry
+
+
+def test_an_inquiry_is_sent_with_files_that_its_author_and_caseworkers_can_open(
+    client, citizen, other_citizen, caseworker, django_capture_on_commit_callbacks
+):
+    client.force_login(citizen)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("applications:inquiry_create"),
+            {
+                "subject": "A pothole",
+                "message": "There is a deep pothole outside number 12.",
+                "attachments": [upload("pothole.jpg", image_bytes())],
+            },
+            follow=True,
+        )
+
+    inquiry = Inquiry.objects.get()
+    attachment = inquiry.attachments.get()
+    assert attachment.file.name.startswith(f"inquiries/{inquiry.reference}/")
+    url = reverse(
+        "applications:inquiry_attachment_download", args=[inquiry.reference, attachment.pk]
+    )
+    assert attachment.get_absolute_url() == url
+    rows = {key: value for key, value, _ in Page(response.content).summary_rows()}
+    assert rows["Documents"].startswith("pothole.jpg")
+    assert client.get(url).status_code == 200
+
+    client.force_login(other_citizen)
+    assert client.get(url).status_code == 404
+    sign_in_with_two_factors(client, caseworker)
+    assert client.get(url).status_code == 200
+    admin_page = Page(
+        client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk])).content
+    )
+    assert ("pothole.jpg", url) in admin_page.links()
+
+
+def test_a_caseworker_without_a_two_factor_session_cannot_open_the_file(
+    client, citizen, caseworker
+):
+    from applications.services import inquiry_submit
+    from applications.uploads import check_upload
+
+    inquiry = inquiry_submit(
+        author=citizen,
+        subject="Noise",
+        message="Loud at night.",
+        attachments=[check_upload(upload("a.pdf", PDF_BYTES))],
+    )
+    client.force_login(caseworker)  # no authenticator code in this session
+
+    assert client.get(inquiry.attachments.get().get_absolute_url()).status_code == 404
+
+
+def test_a_bad_file_is_refused_with_the_inquiry_form_and_nothing_is_sent(client, citizen):
+    client.force_login(citizen)
+
+    response = client.post(
+        reverse("applications:inquiry_create"),
+        {"subject": "A", "message": "B", "attachments": [upload("x.pdf", b"not a pdf")]},
+    )
+
+    assert response.status_code == 200
+    [(text, href)] = Page(response.content).error_summary()
+    assert "is not a PDF, JPEG or PNG file" in text and href == "#id_attachments"
+    assert not Inquiry.objects.exists() and not Attachment.objects.exists()
+
+
+def test_the_author_asks_one_follow_up_question_which_reopens_the_inquiry(
+    client, citizen, caseworker, answered, django_capture_on_commit_callbacks, delivered_mail
+):
+    client.force_login(citizen)
+    delivered_mail().clear()
+    page = Page(client.get(answered.get_absolute_url()).content)
+    form = page.section("Ask a follow-up question")
+    assert form.find("form")["action"] == follow_up_url(answered)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            follow_up_url(answered),
+            {
+                "question": "Is that on public holidays too?",
+                "attachments": [upload("notice.pdf", PDF_BYTES)],
+            },
+            follow=True,
+        )
+
+    answered.refresh_from_db()
+    assert answered.status == InquiryStatus.RECEIVED
+    assert answered.follow_up == "Is that on public holidays too?"
+    change = answered.history.last()
+    assert (change.from_status, change.to_status, change.changed_by) == (
+        "answered",
+        "received",
+        citizen,
+    )
+    assert change.attachments.get().original_name == "notice.pdf"
+    page = Page(response.content)
+    assert page.section("Ask a follow-up question") is None
+    assert "Is that on public holidays too?" in page.section("Your follow-up question").text
+    assert "We have received your follow-up question." in page.find("div", class_="messages").text
+    [receipt] = delivered_mail()
+    assert receipt.subject.startswith(
+        f"We have received your follow-up question about inquiry {answered.reference}"
+    )
+
+    # The caseworker answers it; the first answer stays as it was.
+    inquiry_answer(inquiry=answered, answer="Yes, holidays too.", by=caseworker)
+    answered.refresh_from_db()
+    assert (answered.answer, answered.follow_up_answer) == (
+        "From nine to nine, every day.",
+        "Yes, holidays too.",
+    )
+    page = Page(client.get(answered.get_absolute_url()).content)
+    assert "From nine to nine" in page.section("Our answer").text
+    assert "Yes, holidays too." in page.section("Our answer to your follow-up question").text
+    assert page.section("Ask a follow-up question") is None
+    assert "Our answer:\nYes, holidays too." in delivered_mail()[-1].body
+
+    # Only one: a second follow-up is refused.
+    response = client.post(follow_up_url(answered), {"question": "And Sundays?"})
+    assert response.url == answered.get_absolute_url()
+    with pytest.raises(TransitionRefused):
+        inquiry_follow_up(inquiry=answered, by=citizen, question="And Sundays?")
+    assert answered.history.count() == 4
+
+
+def test_a_follow_up_question_is_taken_for_30_days_after_the_answer(citizen, answered):
+    Inquiry.objects.filter(pk=answered.pk).update(
+        answered_at=timezone.now() - timedelta(days=30, minutes=1)
+    )
+    answered.refresh_from_db()
+
+    with pytest.raises(TransitionRefused):
+        inquiry_follow_up(inquiry=answered, by=citizen, question="Still there?")
+    answered.refresh_from_db()
+    assert answered.status == InquiryStatus.ANSWERED
+
+
+def test_nobody_else_asks_a_follow_up_and_an_open_inquiry_takes_none(
+    client, citizen, other_citizen, answered
+):
+    client.force_login(other_citizen)
+    assert client.post(follow_up_url(answered), {"question": "Me?"}).status_code == 404
+    with pytest.raises(TransitionRefused):
+        inquiry_follow_up(inquiry=answered, by=other_citizen, question="Me?")
+
+    open_inquiry = make_inquiry(author=citizen)
+    client.force_login(citizen)
+    assert client.post(follow_up_url(open_inquiry), {"question": "Hello?"}).url == (
+        open_inquiry.get_absolute_url()
+    )
+    page = Page(client.get(open_inquiry.get_absolute_url()).content)
+    assert page.section("Ask a follow-up question") is None
+
+
+def test_an_empty_follow_up_question_is_shown_with_its_error(client, citizen, answered):
+    client.force_login(citizen)
+
+    response = client.post(follow_up_url(answered), {"question": " "})
+
+    page = Page(response.content)
+    assert page.title.startswith("Error: ")
+    assert page.error_summary() == [
+        ("Your follow-up question: Write your follow-up question", "#id_question")
+    ]
+    answered.refresh_from_db()
+    assert answered.status == InquiryStatus.ANSWERED
