@@ -39,6 +39,7 @@ setup: install db-start ## Install, start the database, migrate, collect static 
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) createcachetable
 	$(MANAGE) collectstatic --no-input -v 0
+	scripts/messages.sh compile
 	$(MANAGE) seed_demo
 
 .PHONY: run
@@ -55,6 +56,7 @@ serve: ## Serve with gunicorn on http://127.0.0.1:8000 and run the mail worker (
 
 .PHONY: test
 test: install db-start ## Run the whole test suite (T=path::name runs one test)
+	@scripts/messages.sh compile
 	@export CHROMIUM_PATH="$$(scripts/chromium.sh)" VNU_JAR="$$(scripts/vnu.sh)" && \
 		$(VENV)/bin/pytest $(or $(T),tests)
 
@@ -90,3 +92,7 @@ check: install db-start ## Django's system checks and the missing-migrations che
 lock: install ## Re-resolve requirements.lock from pyproject.toml
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.12 --quiet \
 		--no-header --output-file requirements.lock
+
+.PHONY: messages
+messages: install ## Collect the messages to translate into the .po files (then translate them)
+	scripts/messages.sh update

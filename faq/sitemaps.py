@@ -1,7 +1,6 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import OuterRef, Subquery
 
-from portal.sitemaps import NamedPageSitemap, UpdatedAtSitemap
+from portal.sitemaps import NamedPageSitemap, PortalSitemap, UpdatedAtSitemap
 
 from .models import Question, Topic
 
@@ -11,7 +10,7 @@ class FaqIndexSitemap(NamedPageSitemap):
     url_names = ["faq:index"]
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):

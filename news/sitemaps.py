@@ -1,13 +1,12 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.db.models.functions import Now
 
-from portal.sitemaps import UpdatedAtSitemap
+from portal.sitemaps import PortalSitemap, UpdatedAtSitemap
 
 from .models import Article, Channel
 
 
-class ChannelSitemap(Sitemap):
+class ChannelSitemap(PortalSitemap):
     changefreq = "daily"
     priority = 0.6
 

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -9,8 +10,8 @@ from .sitemaps import sitemap_sections
 
 sitemaps = sitemap_sections()
 
+# Addresses without a language: machines' and the administration's.
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.RobotsView.as_view(), name="robots_txt"),
     # An index of sections, so that search engines find every page of the long ones; it counts
@@ -27,6 +28,12 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),
+    path("admin/", admin.site.urls),
+]
+
+# The pages people read, in English at their addresses and in Chinese under /zh-hans/.
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
     path(
         "accessibility/",
         TemplateView.as_view(template_name="portal/accessibility.html"),
@@ -41,7 +48,7 @@ urlpatterns = [
     path("", include("applications.public_urls")),
     path("accounts/", include("accounts.allauth_urls")),
     path("account/", include("accounts.urls")),
-    path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)
 
 handler500 = views.server_error

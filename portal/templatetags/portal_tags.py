@@ -1,17 +1,23 @@
 import re
+from datetime import datetime
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.forms import BaseForm, BaseFormSet
 from django.shortcuts import resolve_url
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
+from django.urls import translate_url
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from ua_parser import parse as parse_user_agent
+
+from portal import languages
+from portal.links import site_origin
 
 register = template.Library()
 
@@ -61,8 +67,11 @@ def time_element(value, format_name="DATE_FORMAT", css_class=""):
     (a datetime attribute with microseconds is not valid HTML)."""
     if value is None:
         return ""
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    machine = local.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        machine = local.replace(microsecond=0).isoformat()
+    else:  # a date
+        local, machine = value, value.isoformat()
     shown = date_format(local, get_format(format_name))
     if css_class:
         return format_html('<time class="{}" datetime="{}">{}</time>', css_class, machine, shown)
@@ -77,8 +86,7 @@ SITE_RELATIVE_HREF = re.compile(r'href="/(?!/)')
 def absolute_links(html, request):
     """Rich text whose links to the portal's own pages carry its full address, so that a printed
     page spells out URLs a reader can type (the print style shows each link's href)."""
-    base = settings.PORTAL_BASE_URL or request.build_absolute_uri("/").rstrip("/")
-    return mark_safe(SITE_RELATIVE_HREF.sub(f'href="{base}/', html))
+    return mark_safe(SITE_RELATIVE_HREF.sub(f'href="{site_origin(request)}/', html))
 
 
 def shows_errors(value):
@@ -109,3 +117,33 @@ def field_group(bound_field):
     # Each form holds its own copies of its fields, so this changes no other form.
     bound_field.field.label_suffix = ""
     return bound_field.as_field_group()
+
+
+@register.filter
+def bcp47(language_code):
+    return languages.bcp47(language_code)
+
+
+@register.simple_tag(takes_context=True)
+def page_in_languages(context):
+    """This page in each of the portal's languages: [{code, name, url, current}], the query
+    string kept (a search stays the same search)."""
+    request = context["request"]
+    try:
+        origin = site_origin(request)
+    except DisallowedHost:  # the 400 page for a host the portal does not serve
+        origin = ""
+    current = get_language()
+    pages = []
+    for code, _ in settings.LANGUAGES:
+        url = translate_url(request.get_full_path(), code)
+        pages.append(
+            {
+                "code": languages.bcp47(code),
+                "name": languages.LANGUAGE_NAMES.get(code, code),
+                "url": url,
+                "absolute_url": origin + url if origin else "",
+                "current": code == current,
+            }
+        )
+    return pages

@@ -182,8 +182,8 @@ def test_on_a_wide_screen_the_sign_in_box_is_an_early_tab_stop(live_server, page
     while len(stops) < 20 and "sign-in-email" not in stops:
         page.keyboard.press("Tab")
         stops.append(page.evaluate("document.activeElement.id"))
-    # After the skip link, the header (name, search) and the main navigation.
-    assert "sign-in-email" in stops[:12]
+    # After the skip link, the header (name, search, the language switch) and the main navigation.
+    assert "sign-in-email" in stops[:13]
     news_left_of_sign_in = page.get_by_role("heading", name="Government News").bounding_box()["x"]
     assert news_left_of_sign_in < page.get_by_role("heading", name="Sign in").bounding_box()["x"]
 
