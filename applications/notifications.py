@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -34,8 +35,15 @@ def receipt_kind(case, change, citizen):
 
 
 def case_update_email_send(*, case, change, files=(), base_url=""):
+    citizen = case.applicant if isinstance(case, Application) else case.author
+    # In the person's contact language, its links to the pages in that language.
+    with translation.override(citizen.contact_language):
+        message = case_update_email(case, change, citizen, files, base_url)
+    message.send()
+
+
+def case_update_email(case, change, citizen, files, base_url):
     is_application = isinstance(case, Application)  # otherwise an Inquiry
-    citizen = case.applicant if is_application else case.author
     by_citizen = change.changed_by_id == citizen.pk
     context = {
         "site_profile": SiteProfile.load(),
@@ -67,4 +75,4 @@ def case_update_email_send(*, case, change, files=(), base_url=""):
     )
     message.attach_alternative(render_to_string(f"{TEMPLATE}_message.html", context), "text/html")
     message.case_reference = case.reference  # no secret in it: staff may read it
-    message.send()
+    return message
