@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from ua_parser import parse as parse_user_agent
 
+from portal.feedback import takes_page_feedback
+
 register = template.Library()
 
 UNKNOWN_DEVICES = {"Other", "Generic Smartphone", "Generic Feature Phone", "Spider"}
@@ -109,3 +111,12 @@ def field_group(bound_field):
     # Each form holds its own copies of its fields, so this changes no other form.
     bound_field.field.label_suffix = ""
     return bound_field.as_field_group()
+
+
+@register.inclusion_tag("includes/page_feedback.html", takes_context=True)
+def page_feedback(context):
+    """The question "Is this page useful?" and the link "Report a problem with this page", on
+    the pages that ask (portal.feedback says which)."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return {"path": request.path if takes_page_feedback(match) else None}
