@@ -1,14 +1,16 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
+from portal.services import page_feedback_move
 
 from .models import Question, Topic
 
@@ -50,8 +52,8 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         "position",
         "featured",
         "visibility",
-        "helpful_yes",
-        "helpful_no",
+        "useful_yes",
+        "useful_no",
         "updated_at",
     ]
     list_editable = ["position", "featured"]
@@ -60,11 +62,18 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     search_fields = ["question", "answer_text"]
     ordering = ["topic__position", "topic__name", "position", "question"]
     prepopulated_fields = {"slug": ["question"]}
-    readonly_fields = ["preview_link", "helpful_yes", "helpful_no", "created_at", "updated_at"]
+    readonly_fields = [
+        "preview_link",
+        "useful_yes",
+        "useful_no",
+        "feedback_link",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["topic", "question", "slug", "answer", "position"]}),
         ("Publishing", {"fields": ["published", "featured", "preview_link"]}),
-        ("Was this answer helpful?", {"fields": ["helpful_yes", "helpful_no"]}),
+        (_("Is this page useful?"), {"fields": ["useful_yes", "useful_no", "feedback_link"]}),
         ("History", {"fields": ["created_at", "updated_at"]}),
     ]
 
@@ -104,19 +113,33 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         return TemplateResponse(request, "faq/question_detail.html", context)
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                helpful_yes_count=Count("votes", filter=Q(votes__helpful=True)),
-                helpful_no_count=Count("votes", filter=Q(votes__helpful=False)),
-            )
+        return super().get_queryset(request).with_usefulness()
+
+    def save_model(self, request, question, form, change):
+        moved_from = None
+        if change and "slug" in form.changed_data:
+            moved_from = Question(slug=form.initial["slug"]).get_absolute_url()
+        super().save_model(request, question, form, change)
+        # The answer's page moved: what people said about it goes along.
+        if moved_from:
+            page_feedback_move(old_path=moved_from, new_path=question.get_absolute_url())
+
+    @admin.display(description=_("Useful: yes"), ordering="useful_count")
+    def useful_yes(self, question):
+        return question.useful_count
+
+    @admin.display(description=_("Useful: no"), ordering="not_useful_count")
+    def useful_no(self, question):
+        return question.not_useful_count
+
+    @admin.display(description=_("what people said"))
+    def feedback_link(self, question):
+        if not question.pk:
+            return "-"
+        changelist = reverse("admin:portal_pagefeedback_changelist")
+        return format_html(
+            '<a href="{}?{}">{}</a>',
+            changelist,
+            urlencode({"q": question.get_absolute_url()}),
+            _("Read what people said about this page"),
         )
-
-    @admin.display(description="Helpful: yes", ordering="helpful_yes_count")
-    def helpful_yes(self, question):
-        return question.helpful_yes_count
-
-    @admin.display(description="Helpful: no", ordering="helpful_no_count")
-    def helpful_no(self, question):
-        return question.helpful_no_count

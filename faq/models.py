@@ -1,19 +1,18 @@
-from datetime import timedelta
-
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
     SearchVectorField,
 )
-from django.db import connection, models
-from django.db.models import F
-from django.db.models.functions import Now
+from django.db import models
+from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.models import PageFeedback
 from portal.richtext import FAQ_ANSWER, first_words, html_to_text
 
 EXCERPT_WORDS = 18
@@ -43,6 +42,27 @@ class QuestionQuerySet(models.QuerySet):
 
     def in_reading_order(self):
         return self.order_by("topic__position", "topic__name", "position", "question")
+
+    def with_usefulness(self):
+        """Each question with how many people answered Yes and No to "Is this page useful?" on
+        its own page (`useful_count`, `not_useful_count`)."""
+        # The path get_absolute_url() gives, written out so that the database can compare it.
+        path = Concat(Value("/faq/"), OuterRef("slug"), Value("/"))
+
+        def answers(kind):
+            counted = (
+                PageFeedback.objects.filter(path=path, kind=kind)
+                .order_by()
+                .values("path")
+                .annotate(count=Count("pk"))
+                .values("count")
+            )
+            return Coalesce(Subquery(counted), 0)
+
+        return self.annotate(
+            useful_count=answers(PageFeedback.Kind.USEFUL),
+            not_useful_count=answers(PageFeedback.Kind.NOT_USEFUL),
+        )
 
     def search(self, query):
         search_query = web_search_query(query)
@@ -112,55 +132,3 @@ class Question(models.Model):
     @property
     def excerpt(self):
         return first_words(self.answer_text, EXCERPT_WORDS)
-
-
-class HelpfulVote(models.Model):
-    """One anonymous answer to "Was this answer helpful?": nothing about who gave it."""
-
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="votes")
-    helpful = models.BooleanField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "helpful vote"
-
-    def __str__(self):
-        return f"{'Yes' if self.helpful else 'No'} for {self.question_id}"
-
-
-class HelpfulVoteTallyQuerySet(models.QuerySet):
-    def count_one(self, fingerprint, *, window_seconds):
-        """Count one more vote for `fingerprint` in its current window and return the count.
-        One statement, so votes arriving at once are each counted (the row is locked while it is
-        updated); a window that has passed starts again at one."""
-        self.filter(window_started_at__lte=Now() - timedelta(seconds=window_seconds)).delete()
-        table = self.model._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""
-                INSERT INTO {table} AS tally (fingerprint, window_started_at, votes)
-                VALUES (%(fingerprint)s, now(), 1)
-                ON CONFLICT (fingerprint) DO UPDATE SET
-                    votes = CASE WHEN tally.window_started_at > now() - %(window)s
-                        THEN tally.votes + 1 ELSE 1 END,
-                    window_started_at = CASE WHEN tally.window_started_at > now() - %(window)s
-                        THEN tally.window_started_at ELSE now() END
-                RETURNING votes
-                """,
-                {"fingerprint": fingerprint, "window": timedelta(seconds=window_seconds)},
-            )
-            return cursor.fetchone()[0]
-
-
-class HelpfulVoteTally(models.Model):
-    """How many votes one address gave one question in the current window. The fingerprint is a
-    keyed hash of the two, never the address; a row is deleted once its window has passed."""
-
-    fingerprint = models.CharField(max_length=64, primary_key=True)
-    window_started_at = models.DateTimeField(db_index=True)
-    votes = models.PositiveIntegerField()
-
-    objects = HelpfulVoteTallyQuerySet.as_manager()
-
-    def __str__(self):
-        return f"{self.votes} since {self.window_started_at:%H:%M}"

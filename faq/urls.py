@@ -8,5 +8,4 @@ urlpatterns = [
     path("", views.FaqIndexView.as_view(), name="index"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic_detail"),
     path("<slug:slug>/", views.QuestionDetailView.as_view(), name="question_detail"),
-    path("<slug:slug>/helpful/", views.helpful_vote, name="helpful_vote"),
 ]

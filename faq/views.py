@@ -1,20 +1,14 @@
 from collections import defaultdict
 
-from allauth.account.adapter import get_adapter
-from django.contrib import messages
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
-from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.caching import cache_for_anonymous_visitors
-from portal.csrf import same_origin_form_target
 
-from .forms import HelpfulVoteForm
 from .models import Question, Topic
-from .services import helpful_vote_record
 
 # /faq/ shows each topic's first questions; a topic's own page shows them all, a page at a time.
 QUESTIONS_PER_TOPIC_PREVIEW = 6
@@ -75,25 +69,3 @@ class QuestionDetailView(DetailView):
 
     def get_queryset(self):
         return Question.objects.published().select_related("topic")
-
-
-@same_origin_form_target
-@require_POST
-def helpful_vote(request, slug):
-    question = get_object_or_404(Question.objects.published(), slug=slug)
-    form = HelpfulVoteForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "Choose Yes or No to tell us whether the answer helped.")
-    elif helpful_vote_record(
-        question=question,
-        helpful=form.cleaned_data["helpful"],
-        client_ip=get_adapter(request).get_client_ip(request),
-    ):
-        messages.success(request, "Thank you for your feedback on this answer.")
-    else:
-        messages.warning(
-            request,
-            "We have already received several answers from you about this question. "
-            "Thank you: please try again later.",
-        )
-    return redirect(question)

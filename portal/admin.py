@@ -1,7 +1,12 @@
+from urllib.parse import urlsplit
+
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
-from .models import OutgoingEmail, SiteProfile
+from .models import OutgoingEmail, PageFeedback, SiteProfile
 from .pagination import LargeTablePaginator
 
 
@@ -83,3 +88,46 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
             status=OutgoingEmail.Status.PENDING, next_attempt_at=timezone.now()
         )
         self.message_user(request, f"{count} email(s) will be sent again in a moment.")
+
+
+@admin.register(PageFeedback)
+class PageFeedbackAdmin(admin.ModelAdmin):
+    """What visitors said about pages: read, never edited. Editors may view it; deleting is for
+    whoever has that permission (someone may write personal details despite the warning)."""
+
+    list_display = ["created_at", "page_link", "kind", "comment"]
+    list_filter = ["kind", "created_at"]
+    search_fields = ["path"]  # get_search_results says how
+    search_help_text = _(
+        "A page's address, or its beginning: /faq/ finds what was said about every FAQ page."
+    )
+    fields = ["created_at", "page_link", "kind", "what_missing", "what_doing", "what_wrong"]
+    readonly_fields = fields
+    sortable_by = ["created_at"]
+    # Every page of the portal asks: the list may grow long.
+    paginator = LargeTablePaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        # A prefix of the path, read from its index; a whole address pasted from the browser
+        # counts from its path.
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        path = urlsplit(term).path if "://" in term else term
+        return queryset.about_pages_under("/" + path.lstrip("/")), False
+
+    @admin.display(description=_("page"))
+    def page_link(self, feedback):
+        return format_html('<a href="{}">{}</a>', feedback.path, feedback.path)
+
+    @admin.display(description=_("what they wrote"))
+    def comment(self, feedback):
+        return Truncator(feedback.comment).words(20)

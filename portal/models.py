@@ -1,10 +1,13 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.cache import caches
-from django.db import models
+from django.db import connection, models
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 CACHE_KEY = "site-profile"
 
@@ -109,3 +112,91 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.subject} to {', '.join(self.to)}"
+
+
+class PageFeedbackQuerySet(models.QuerySet):
+    def about(self, path):
+        return self.filter(path=path)
+
+    def about_pages_under(self, prefix):
+        return self.filter(path__startswith=prefix)
+
+
+class PageFeedback(models.Model):
+    """What a visitor told us about one page: useful or not (with what was missing, if they
+    said), or a problem they reported. Nothing about who they are: no account, no address."""
+
+    class Kind(models.TextChoices):
+        USEFUL = "useful", _("Useful")
+        NOT_USEFUL = "not_useful", _("Not useful")
+        PROBLEM = "problem", _("Problem reported")
+
+    path = models.CharField(_("page"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    what_missing = models.TextField(_("what was missing"), blank=True)
+    what_doing = models.TextField(_("what they were doing"), blank=True)
+    what_wrong = models.TextField(_("what went wrong"), blank=True)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    objects = PageFeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page feedback")
+        verbose_name_plural = _("page feedback")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="page_feedback_newest_idx"),
+            # Pattern operators: the admin's search finds a path or the pages under a prefix
+            # ("/faq/"), and the FAQ admin counts each answer's votes, from this one index.
+            models.Index(
+                fields=["path", "kind"],
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
+                name="page_feedback_path_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.path}"
+
+    @property
+    def comment(self):
+        return self.what_missing or self.what_wrong
+
+
+class PageFeedbackTallyQuerySet(models.QuerySet):
+    def count_one(self, fingerprint, *, window_seconds):
+        """Count one more answer for `fingerprint` in its current window and return the count.
+        One statement, so answers arriving at once are each counted (the row is locked while it
+        is updated); a window that has passed starts again at one."""
+        self.filter(window_started_at__lte=Now() - timedelta(seconds=window_seconds)).delete()
+        table = self.model._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {table} AS tally (fingerprint, window_started_at, votes)
+                VALUES (%(fingerprint)s, now(), 1)
+                ON CONFLICT (fingerprint) DO UPDATE SET
+                    votes = CASE WHEN tally.window_started_at > now() - %(window)s
+                        THEN tally.votes + 1 ELSE 1 END,
+                    window_started_at = CASE WHEN tally.window_started_at > now() - %(window)s
+                        THEN tally.window_started_at ELSE now() END
+                RETURNING votes
+                """,
+                {"fingerprint": fingerprint, "window": timedelta(seconds=window_seconds)},
+            )
+            return cursor.fetchone()[0]
+
+
+class PageFeedbackTally(models.Model):
+    """How many times one visitor answered "Is this page useful?" about one page in the current
+    window. The fingerprint is a keyed hash of the two, never the visitor's address; a row is
+    deleted once its window has passed."""
+
+    fingerprint = models.CharField(max_length=64, primary_key=True)
+    window_started_at = models.DateTimeField(db_index=True)
+    votes = models.PositiveIntegerField()
+
+    objects = PageFeedbackTallyQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.votes} since {self.window_started_at:%H:%M}"

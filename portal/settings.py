@@ -198,6 +198,9 @@ ACCOUNT_RATE_LIMITS = {
     "status_check": "10/m/ip,30/h/ip",
     "status_check_reference": "10/h/key",
     "status_check_email": "10/h/key",
+    # "Is this page useful?", what was missing and problem reports, per client address: enough
+    # for a person reading many pages, or an office behind one address, and no flood.
+    "page_feedback": "10/m/ip,60/h/ip",
 }
 # Behind a proxy the client's address is the last one it adds to X-Forwarded-For.
 ALLAUTH_TRUSTED_PROXY_COUNT = 1 if env_flag("DJANGO_BEHIND_PROXY") else 0

@@ -1,15 +1,36 @@
 import logging
 import sys
+from urllib.parse import urlencode
 
+from allauth.core import ratelimit
+from django.contrib import messages
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import TemplateView
 
 from .caching import cache_for_anonymous_visitors
+from .csrf import same_origin_form_target
+from .feedback import (
+    in_current_language,
+    page_for_feedback,
+    visitor_of,
+    without_page_feedback,
+)
+from .forms import MissingForm, ProblemReportForm, UsefulForm
+from .services import (
+    missing_token,
+    not_useful_feedback,
+    page_feedback_add_missing,
+    page_feedback_report_problem,
+    page_feedback_vote,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +53,7 @@ def healthz(request):
 
 def database_answers():
     # A connection kept from before a database restart fails once: a new one tells the truth.
-    for _ in range(2):
+    for _attempt in range(2):
         try:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
@@ -59,3 +80,102 @@ def server_error(request):
         response["Retry-After"] = RETRY_AFTER_SECONDS
         return response
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+ALREADY_TOLD_US = _("Thank you, you have already told us.")
+TOO_MUCH_FEEDBACK = _(
+    "You have sent us a lot of feedback in a short time. Thank you: please try again later."
+)
+
+
+def within_feedback_limit(request):
+    # Every answer, addition and report from one address counts (ACCOUNT_RATE_LIMITS).
+    return ratelimit.consume(request, action="page_feedback")
+
+
+def with_query(url_name, **query):
+    return f"{reverse(url_name)}?{urlencode(query)}"
+
+
+# "Is this page useful?" is on pages anonymous visitors share from the cache, so its form has no
+# CSRF token: the view checks where the post came from instead (portal.csrf).
+@without_page_feedback
+@same_origin_form_target
+@require_POST
+def feedback_useful(request):
+    form = UsefulForm(request.POST)
+    if not form.is_valid():
+        path = page_for_feedback(request.POST.get("page"))
+        if path is None:
+            raise Http404("No such page to give feedback about.")
+        messages.error(request, _("Choose Yes or No to tell us whether this page is useful."))
+        return redirect(path)
+    path = form.cleaned_data["page"]
+    if not within_feedback_limit(request):
+        messages.warning(request, TOO_MUCH_FEEDBACK)
+        return redirect(path)
+    feedback = page_feedback_vote(
+        path=path, useful=form.cleaned_data["useful"], visitor=visitor_of(request)
+    )
+    if feedback is None:
+        messages.info(request, ALREADY_TOLD_US)
+        return redirect(path)
+    messages.success(request, _("Thank you for your feedback."))
+    if form.cleaned_data["useful"]:
+        return redirect(path)
+    return redirect(with_query("feedback_missing", answer=missing_token(feedback)))
+
+
+@without_page_feedback
+@require_http_methods(["GET", "HEAD", "POST"])
+def feedback_missing(request):
+    """After "No": what was missing, and where to ask a question instead."""
+    feedback = not_useful_feedback(request.GET.get("answer", ""))
+    if feedback is None:
+        raise Http404("No such answer, or too long ago.")
+    form = MissingForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        if not within_feedback_limit(request):
+            form.add_error(None, TOO_MUCH_FEEDBACK)
+        elif page_feedback_add_missing(
+            feedback=feedback, what_missing=form.cleaned_data["what_missing"]
+        ):
+            return redirect(with_query("feedback_sent", page=in_current_language(feedback.path)))
+        else:
+            messages.info(request, ALREADY_TOLD_US)
+            return redirect(in_current_language(feedback.path))
+    page = in_current_language(feedback.path)
+    return render(request, "portal/feedback/missing.html", {"form": form, "page": page})
+
+
+@without_page_feedback
+@require_http_methods(["GET", "HEAD", "POST"])
+def feedback_report(request):
+    if request.method == "POST":
+        form = ProblemReportForm(request.POST)
+    elif page := page_for_feedback(request.GET.get("page")):
+        form = ProblemReportForm(initial={"page": page})
+    else:
+        raise Http404("No such page to report a problem with.")
+    if form.is_valid():
+        if not within_feedback_limit(request):
+            form.add_error(None, TOO_MUCH_FEEDBACK)
+        else:
+            page_feedback_report_problem(
+                path=form.cleaned_data["page"],
+                what_doing=form.cleaned_data["what_doing"],
+                what_wrong=form.cleaned_data["what_wrong"],
+            )
+            return redirect(with_query("feedback_sent", page=form.cleaned_data["page"]))
+    elif "page" in form.errors:
+        raise Http404("No such page to report a problem with.")
+    return render(
+        request, "portal/feedback/report.html", {"form": form, "page": form["page"].value()}
+    )
+
+
+@without_page_feedback
+@require_safe
+def feedback_sent(request):
+    page = page_for_feedback(request.GET.get("page"))
+    return render(request, "portal/feedback/sent.html", {"page": page})

@@ -17,6 +17,7 @@ from django.utils.translation import get_language, gettext
 from ua_parser import parse as parse_user_agent
 
 from portal import languages
+from portal.feedback import takes_page_feedback
 from portal.links import site_origin
 
 register = template.Library()
@@ -147,3 +148,12 @@ def page_in_languages(context):
             }
         )
     return pages
+
+
+@register.inclusion_tag("includes/page_feedback.html", takes_context=True)
+def page_feedback(context):
+    """The question "Is this page useful?" and the link "Report a problem with this page", on
+    the pages that ask (portal.feedback says which)."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    return {"path": request.path if takes_page_feedback(match) else None}

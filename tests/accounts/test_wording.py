@@ -9,6 +9,9 @@ from tests.staff import add_authenticator
 
 pytestmark = pytest.mark.django_db
 
+# Every public page ends with "Is this page useful?" (tests/portal/test_page_feedback_widget.py).
+ASKS_IF_USEFUL = ["Yes this page is useful", "No this page is not useful"]
+
 
 @pytest.mark.parametrize(
     ("name", "heading", "labels"),
@@ -75,7 +78,7 @@ def test_the_pages_for_a_signed_in_person(client, citizen, sign_in, name, headin
 def test_the_sign_in_page_leads_to_creating_an_account_and_resetting_the_password(client):
     page = read(client.get(reverse("account_login"), {"next": "/services/"}).content)
 
-    assert page.buttons == ["Sign in"]
+    assert page.buttons == ["Sign in", *ASKS_IF_USEFUL]
     assert page.link("Reset your password") == reverse("account_reset_password")
     # The place the person was going to is kept, whichever way they take.
     assert page.link("Create an account") == f"{reverse('account_signup')}?next=%2Fservices%2F"
@@ -86,7 +89,7 @@ def test_create_an_account_has_one_name_from_the_link_to_the_button(client):
     page = read(client.get(home.link("Create an account")).content)
 
     assert page.h1 == "Create an account"
-    assert page.buttons == ["Create an account"]
+    assert page.buttons == ["Create an account", *ASKS_IF_USEFUL]
     assert page.link("Sign in") == reverse("account_login")
 
 

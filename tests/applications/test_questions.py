@@ -1,12 +1,11 @@
 """The form a service's questions make: one field a question, GOV.UK messages for bad input,
 and answers kept in one shape from the form to the draft to the sent application."""
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from applications.models import Question, Service, display_answer
 from applications.questions import (
@@ -45,9 +44,6 @@ def errors_for(q, value, files=None):
     return form.errors.get(name, [])
 
 
-TODAY = timezone.localdate()
-
-
 @pytest.mark.parametrize(
     ("q", "value", "message"),
     [
@@ -68,11 +64,7 @@ TODAY = timezone.localdate()
         (question(Kind.DATE), ("1", "2", "26"), "The year must have 4 numbers"),
         (
             question(Kind.DATE, date_limit="past"),
-            (
-                str((TODAY + timedelta(days=1)).day),
-                str((TODAY + timedelta(days=1)).month),
-                str((TODAY + timedelta(days=1)).year),
-            ),
+            ("1", "1", "2999"),
             "The date must be today or in the past",
         ),
         (

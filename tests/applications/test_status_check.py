@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.timezone import localtime
 
 from applications import status_check
 from applications.services import application_change_status
@@ -61,9 +62,9 @@ def test_the_right_pair_shows_where_the_case_stands_and_nothing_personal(client,
     }
     assert facts == {
         "Service": "Residence permit renewal",
-        "Sent": f"{application.submitted_at:%-d %B %Y}",
-        "Last update": f"{application.status_changed_at:%-d %B %Y}",
-        "Decision expected by": f"{application.due_at:%-d %B %Y}",
+        "Sent": f"{localtime(application.submitted_at):%-d %B %Y}",
+        "Last update": f"{localtime(application.status_changed_at):%-d %B %Y}",
+        "Decision expected by": f"{localtime(application.due_at):%-d %B %Y}",
     }
     text = main.text()
     assert "Status: Action required" in text

@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from faq.models import HelpfulVote
+from portal.models import PageFeedback
 from tests.factories import make_question, make_topic
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,11 +32,13 @@ def test_a_person_jumps_to_a_topic_and_says_an_answer_helped(live_server, page, 
     expect(page).to_have_url(f"{live_server.url}/faq/#topic-working")
     answer = page.locator("#q-work-permit")
     expect(answer).to_contain_text("Your employer starts the application online.")
-    answer.get_by_role("button", name="Yes").click()
+    answer.get_by_role("link", name="How do I apply for a work permit?").click()
+    page.get_by_role("button", name="Yes this page is useful").click()
 
-    expect(page.get_by_role("status")).to_have_text("Thank you for your feedback on this answer.")
+    expect(page.get_by_role("status")).to_have_text("Thank you for your feedback.")
     expect(page.get_by_role("heading", level=1)).to_have_text("How do I apply for a work permit?")
-    assert HelpfulVote.objects.get().helpful is True
+    feedback = PageFeedback.objects.get()
+    assert (feedback.path, feedback.kind) == ("/faq/work-permit/", PageFeedback.Kind.USEFUL)
 
 
 @pytest.mark.parametrize("path", ["/faq/", "/faq/topics/working/", "/faq/work-permit/"])

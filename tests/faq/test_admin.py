@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from faq.models import HelpfulVote
+from portal.models import PageFeedback
 from tests.factories import make_staff
 from tests.html import field_by_label, find, texts_of
 from tests.pages import read
@@ -9,11 +9,12 @@ from tests.staff import sign_in_with_two_factors
 
 
 @pytest.mark.django_db
-def test_editors_see_helpful_vote_counts_in_the_admin(client, editor, make_question):
-    question = make_question(question="Is the ferry free?")
-    HelpfulVote.objects.bulk_create(
-        [HelpfulVote(question=question, helpful=True)] * 3
-        + [HelpfulVote(question=question, helpful=False)]
+def test_editors_see_how_useful_each_answer_was_in_the_admin(client, editor, make_question):
+    question = make_question(question="Is the ferry free?", slug="ferry")
+    PageFeedback.objects.bulk_create(
+        [PageFeedback(path="/faq/ferry/", kind=PageFeedback.Kind.USEFUL) for _ in range(3)]
+        + [PageFeedback(path="/faq/ferry/", kind=PageFeedback.Kind.NOT_USEFUL)]
+        + [PageFeedback(path="/faq/", kind=PageFeedback.Kind.NOT_USEFUL)]
     )
     sign_in_with_two_factors(client, editor)
 
@@ -21,11 +22,11 @@ def test_editors_see_helpful_vote_counts_in_the_admin(client, editor, make_quest
     change = client.get(reverse("admin:faq_question_change", args=[question.pk]))
 
     assert changelist.status_code == 200
-    assert texts_of(changelist, "#result_list .field-helpful_yes") == ["3"]
-    assert texts_of(changelist, "#result_list .field-helpful_no") == ["1"]
+    assert texts_of(changelist, "#result_list .field-useful_yes") == ["3"]
+    assert texts_of(changelist, "#result_list .field-useful_no") == ["1"]
     assert change.status_code == 200
-    assert texts_of(change, ".field-helpful_yes label, .field-helpful_yes .readonly") == [
-        "Helpful: yes:",
+    assert texts_of(change, ".field-useful_yes label, .field-useful_yes .readonly") == [
+        "Useful: yes:",
         "3",
     ]
     assert field_by_label(change, "Answer").has_attr("data-django-prose-editor-configurable")
@@ -91,7 +92,7 @@ def test_an_editor_writes_a_draft_previews_it_then_publishes_it(client, editor, 
     assert preview.link("Back to editing") == reverse(
         "admin:faq_question_change", args=[question.pk]
     )
-    assert "Was this answer helpful?" not in preview.main_text  # no votes on a draft
+    assert "Is this page useful?" not in preview.main_text  # no votes on a draft
 
     client.post(
         reverse("admin:faq_question_change", args=[question.pk]),

@@ -1,19 +1,15 @@
 import pytest
 from django.core.cache import caches
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from faq.models import HelpfulVote
-from faq.services import VOTES_PER_QUESTION
 from faq.views import QUESTIONS_PER_PAGE, QUESTIONS_PER_TOPIC_PREVIEW
+from portal.models import PageFeedback
 from tests.html import (
     count,
-    fields,
     find,
     h1,
     links,
-    messages,
     region,
     select,
     text,
@@ -67,10 +63,6 @@ def test_unpublished_questions_never_show(client, make_question):
     assert "Draft about ferries" not in text(client.get(reverse("faq:index")))
     assert "Draft about ferries" not in text(client.get(reverse("home")))
     assert client.get(reverse("faq:question_detail", args=["draft"])).status_code == 404
-    assert (
-        client.post(reverse("faq:helpful_vote", args=["draft"]), {"helpful": "yes"}).status_code
-        == 404
-    )
 
 
 @pytest.mark.django_db
@@ -89,7 +81,7 @@ def test_question_page_is_the_permalink_of_one_answer(client, make_question):
     assert response.status_code == 200
     assert h1(response) == "Is the ferry free?"
     assert text_of(response, ".faq-item__answer") == "No, it costs 2 yuan."
-    assert text_of(response, "form legend") == "Was this answer helpful?"
+    assert text_of(response, "form legend") == "Is this page useful?"
 
 
 @pytest.mark.django_db
@@ -97,7 +89,10 @@ def test_question_page_runs_a_fixed_number_of_queries(
     client, make_question, django_assert_num_queries
 ):
     question = make_question()
-    HelpfulVote.objects.bulk_create([HelpfulVote(question=question, helpful=True)] * 20)
+    PageFeedback.objects.bulk_create(
+        PageFeedback(path=question.get_absolute_url(), kind=PageFeedback.Kind.USEFUL)
+        for _ in range(20)
+    )
 
     with django_assert_num_queries(2):  # the site profile and the question with its topic
         client.get(question.get_absolute_url())
@@ -168,61 +163,6 @@ def test_a_topic_page_costs_the_same_with_few_and_many_questions(
 
 
 @pytest.mark.django_db
-def test_a_helpful_vote_is_stored_and_thanked_for(client, make_question):
-    question = make_question()
-
-    response = client.post(
-        reverse("faq:helpful_vote", args=[question.slug]), {"helpful": "no"}, follow=True
-    )
-
-    assert response.redirect_chain == [(question.get_absolute_url(), 302)]
-    assert messages(response) == ["Thank you for your feedback on this answer."]
-    vote = HelpfulVote.objects.get()
-    assert (vote.question, vote.helpful) == (question, False)
-
-
-@pytest.mark.django_db
-def test_a_vote_without_yes_or_no_stores_nothing_and_says_why(client, make_question):
-    question = make_question()
-
-    response = client.post(
-        reverse("faq:helpful_vote", args=[question.slug]), {"helpful": "maybe"}, follow=True
-    )
-
-    assert response.status_code == 200
-    assert [message for message in messages(response) if "Choose Yes or No" in message]
-    assert not HelpfulVote.objects.exists()
-
-
-@pytest.mark.django_db
-def test_votes_need_a_post_with_a_csrf_token(make_question):
-    question = make_question()
-    url = reverse("faq:helpful_vote", args=[question.slug])
-    client = Client(enforce_csrf_checks=True)
-
-    assert client.get(url, {"helpful": "yes"}).status_code == 405
-    assert client.post(url, {"helpful": "yes"}).status_code == 403
-    assert not HelpfulVote.objects.exists()
-
-
-@pytest.mark.django_db
-def test_votes_from_one_address_are_rate_limited(client, make_question):
-    question, other_question = make_question(), make_question()
-    url = reverse("faq:helpful_vote", args=[question.slug])
-    for _ in range(VOTES_PER_QUESTION):
-        client.post(url, {"helpful": "yes"})
-
-    response = client.post(url, {"helpful": "yes"}, follow=True)
-
-    assert [message for message in messages(response) if "please try again later" in message]
-    assert HelpfulVote.objects.filter(question=question).count() == VOTES_PER_QUESTION
-    # Another address, or another question, is not held back.
-    client.post(url, {"helpful": "yes"}, REMOTE_ADDR="203.0.113.9")
-    client.post(reverse("faq:helpful_vote", args=[other_question.slug]), {"helpful": "yes"})
-    assert HelpfulVote.objects.count() == VOTES_PER_QUESTION + 2
-
-
-@pytest.mark.django_db
 def test_home_page_widget_shows_featured_questions_with_the_start_of_their_answers(
     client, make_question
 ):
@@ -268,31 +208,6 @@ def test_sitemap_lists_the_faq_page_and_each_published_question(client, make_que
     assert "http://testserver/faq/" in locations
     assert "http://testserver/faq/ferry/" in locations
     assert not [url for url in locations if "hidden" in url]
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("headers", "status", "votes"),
-    [
-        ({"Sec-Fetch-Site": "same-origin"}, 302, 1),
-        ({"Sec-Fetch-Site": "cross-site"}, 403, 0),
-        ({"Origin": "https://elsewhere.example"}, 403, 0),
-    ],
-    ids=["from the page", "from another site", "from another origin"],
-)
-def test_votes_from_the_cached_page_need_no_token_but_must_come_from_the_portal(
-    make_question, headers, status, votes
-):
-    question = make_question()
-    browser = Client(enforce_csrf_checks=True)
-    assert "csrfmiddlewaretoken" not in fields(browser.get(question.get_absolute_url()))
-
-    response = browser.post(
-        reverse("faq:helpful_vote", args=[question.slug]), {"helpful": "yes"}, headers=headers
-    )
-
-    assert response.status_code == status
-    assert HelpfulVote.objects.count() == votes
 
 
 @pytest.mark.django_db

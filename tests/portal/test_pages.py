@@ -21,7 +21,10 @@ NEED_AN_AUTHENTICATOR = {
     "mfa_view_recovery_codes",
 }
 # Where a form is sent, not a page: they answer only a POST.
-FORM_TARGETS = {"accounts:verification_resend"}
+FORM_TARGETS = {"accounts:verification_resend", "feedback_useful"}
+# Pages about another page, which the query names: without it they are not found
+# (tests/portal/test_page_feedback_views.py).
+ABOUT_ANOTHER_PAGE = {"feedback_missing", "feedback_report"}
 
 
 def named_urls_without_arguments(resolver=None, namespace=""):
@@ -37,7 +40,7 @@ def named_urls_without_arguments(resolver=None, namespace=""):
 
 
 def html_page_names():
-    skipped = NOT_HTML | NEED_AN_AUTHENTICATOR | FORM_TARGETS
+    skipped = NOT_HTML | NEED_AN_AUTHENTICATOR | FORM_TARGETS | ABOUT_ANOTHER_PAGE
     return sorted(name for name in set(named_urls_without_arguments()) if name not in skipped)
 
 
