@@ -19,14 +19,16 @@ from tests.html import (
     headings,
     labels,
     links,
+    main,
     messages,
     region,
+    select,
     table,
     text,
     text_of,
     texts_of,
+    title,
 )
-from tests.pages import read
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -398,11 +400,11 @@ def test_the_case_page_names_the_citizen_and_their_language_and_saves_as_a_brows
     sign_in_with_two_factors(client, caseworker)
     url = reverse("admin:applications_application_change", args=[application.pk])
 
-    page = read(client.get(url).content)
-    assert "Citizen's name: Li Na" in page.main_text
-    assert "Preferred contact language: Chinese (Simplified)" in page.main_text
+    page = main(client.get(url))
+    assert "Citizen's name: Li Na" in text(page)
+    assert "Preferred contact language: Chinese (Simplified)" in text(page)
     # Everything the page's form holds, as a browser sends it, with a caseworker chosen.
-    sent = {attrs["name"]: attrs.get("value", "") for attrs in page.inputs if "name" in attrs}
+    sent = {field["name"]: field.get("value", "") for field in select(page, "input[name]")}
     response = client.post(url, {**sent, "assigned_to": caseworker.pk})
 
     assert response.status_code == 302
@@ -416,8 +418,8 @@ def test_the_status_page_with_a_missing_choice_says_error_in_its_title(
     application = make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 
-    page = read(client.get(status_url(application)).content)
-    failed = read(client.post(status_url(application), {"to_status": ""}).content)
+    page = client.get(status_url(application))
+    failed = client.post(status_url(application), {"to_status": ""})
 
-    assert page.title.startswith(f"Change the status of {application.reference} |")
-    assert failed.title.startswith(f"Error: Change the status of {application.reference} |")
+    assert title(page).startswith(f"Change the status of {application.reference} |")
+    assert title(failed).startswith(f"Error: Change the status of {application.reference} |")

@@ -13,6 +13,7 @@ from tests.html import (
     headings,
     hint,
     links,
+    main,
     messages,
     region,
     text,
@@ -20,7 +21,6 @@ from tests.html import (
     texts_of,
 )
 from tests.images import image_bytes
-from tests.pages import read
 from tests.staff import sign_in_with_two_factors
 
 from .conftest import PDF_BYTES, upload
@@ -52,7 +52,7 @@ def test_a_user_without_a_verified_email_is_asked_to_verify_it(client):
     response = client.get(reverse("applications:application_list"))
 
     assert response.status_code == 200
-    assert read(response.content).h1 == "Confirm your email address"
+    assert h1(main(response)) == "Confirm your email address"
     assert "My applications</h1>" not in response.content.decode()
 
 

@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from tests.factories import make_user
-from tests.pages import read
+from tests.html import title
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +18,6 @@ def signed_in(client, db):
     return user
 
 
-def title_of(response):
-    return read(response.content).title
-
-
 def test_the_sign_in_page_with_a_wrong_password(client):
     make_user(email="he.ping@example.com")
 
@@ -30,35 +26,35 @@ def test_the_sign_in_page_with_a_wrong_password(client):
         reverse("account_login"), {"login": "he.ping@example.com", "password": "not it"}
     )
 
-    assert not title_of(page).startswith("Error:")
-    assert title_of(failed).startswith("Error: Sign in |")
+    assert not title(page).startswith("Error:")
+    assert title(failed).startswith("Error: Sign in |")
 
 
 def test_the_create_an_account_page_with_a_missing_name(client):
     response = client.post(reverse("account_signup"), {"email": "he.ping@example.com"})
 
-    assert title_of(response).startswith("Error: Create an account |")
+    assert title(response).startswith("Error: Create an account |")
 
 
 @pytest.mark.parametrize(
-    ("name", "data", "title"),
+    ("name", "data", "heading"),
     [
         ("accounts:profile_edit", {"full_name": " ", "contact_language": "en"}, "Your details"),
         ("applications:inquiry_create", {"subject": "", "message": ""}, "Ask a question"),
     ],
 )
-def test_the_portals_own_forms(client, signed_in, name, data, title):
+def test_the_portals_own_forms(client, signed_in, name, data, heading):
     page = client.get(reverse(name))
     failed = client.post(reverse(name), data)
 
-    assert title_of(page).startswith(f"{title} |")
-    assert title_of(failed).startswith(f"Error: {title} |")
+    assert title(page).startswith(f"{heading} |")
+    assert title(failed).startswith(f"Error: {heading} |")
 
 
 def test_a_form_sent_with_get_search(client):
-    assert title_of(client.get(reverse("search"), {"q": "x" * 201})).startswith("Error: Search |")
-    assert title_of(client.get(reverse("search"), {"q": "ferry"})).startswith("Search results")
+    assert title(client.get(reverse("search"), {"q": "x" * 201})).startswith("Error: Search |")
+    assert title(client.get(reverse("search"), {"q": "ferry"})).startswith("Search results")
 
 
 def test_a_page_without_a_form_has_no_prefix(client):
-    assert not title_of(client.get(reverse("home"))).startswith("Error:")
+    assert not title(client.get(reverse("home"))).startswith("Error:")
