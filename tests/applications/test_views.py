@@ -53,7 +53,7 @@ def test_a_user_without_a_verified_email_is_asked_to_verify_it(client):
 
     assert response.status_code == 200
     assert h1(main(response)) == "Confirm your email address"
-    assert "My applications</h1>" not in response.content.decode()
+    assert "My applications" not in headings(response)
 
 
 def test_someone_elses_application_inquiry_and_attachment_are_not_found(

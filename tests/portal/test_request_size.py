@@ -1,38 +1,15 @@
 """A request body over the limit is refused with a clear 413 page before anything reads it."""
 
-from html.parser import HTMLParser
-
 import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from tests.factories import make_user
+from tests.html import h1
 
 pytestmark = pytest.mark.django_db
 
 MB = 1024 * 1024
-
-
-class Heading(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.inside, self.text = False, ""
-
-    def handle_starttag(self, tag, attrs):
-        self.inside = self.inside or tag == "h1"
-
-    def handle_endtag(self, tag):
-        self.inside = self.inside and tag != "h1"
-
-    def handle_data(self, data):
-        if self.inside:
-            self.text += data
-
-
-def heading(response):
-    parser = Heading()
-    parser.feed(response.content.decode())
-    return parser.text.strip()
 
 
 def post_claiming(client, url, length):
@@ -45,7 +22,7 @@ def test_an_anonymous_200_mb_post_is_refused_unread(client):
     response = post_claiming(client, reverse("account_login"), 200 * MB)
 
     assert response.status_code == 413
-    assert heading(response) == "What you sent is too large"
+    assert h1(response) == "What you sent is too large"
 
 
 def test_anonymous_forms_are_held_to_a_small_size(client, settings):
