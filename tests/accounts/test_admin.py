@@ -12,17 +12,6 @@ from tests.staff import add_authenticator, current_code, sign_in_with_two_factor
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff(db):
-    return make_user(
-        email="wang.fang@city.example",
-        password=PASSWORD,
-        full_name="Wang Fang",
-        email_verified=True,
-        is_staff=True,
-    )
-
-
 def test_the_admin_sends_visitors_to_the_portal_sign_in(client):
     response = client.get(reverse("admin:index"), follow=True)
 

@@ -6,9 +6,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from applications.models import Service
 from applications.services import application_change_status
-from tests.factories import PASSWORD, make_application, make_staff
+from tests.factories import PASSWORD, make_application, make_service, make_staff
 from tests.html import find, text
 
 pytestmark = pytest.mark.django_db
@@ -47,13 +46,7 @@ def test_a_security_notice_says_when_and_from_which_browser_in_plain_words(citiz
 
 
 def test_a_case_update_puts_the_news_first_and_greets_the_citizen(citizen, delivered_mail):
-    service = Service.objects.create(
-        name="Parking permit",
-        slug="parking-permit",
-        summary="s",
-        description="d",
-        processing_days=10,
-    )
+    service = make_service(name="Parking permit")
     application = make_application(applicant=citizen, service=service, details="Car")
     caseworker = make_staff(email="caseworker@city.example", group="Caseworkers")
     application_change_status(application=application, to_status="received", by=caseworker)

@@ -8,7 +8,6 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from applications.models import Service
 from tests.html import Crumb, breadcrumbs, find, h1, link_targets, main
 
 from .conftest import link_in
@@ -16,17 +15,6 @@ from .conftest import link_in
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a quiet morning on the Bund"
-
-
-@pytest.fixture
-def service(db):
-    return Service.objects.create(
-        name="Resident parking permit",
-        slug="resident-parking-permit",
-        summary="Park in your neighbourhood.",
-        description="A permit for the resident zones.",
-        processing_days=7,
-    )
 
 
 def hidden_next(response):
@@ -97,7 +85,7 @@ def test_confirmed_in_another_browser_the_person_signs_in_and_lands_on_the_form(
 
     assert form_page.status_code == 200
     assert h1(form_page) == "Your application"
-    assert Crumb("Resident parking permit", service.get_absolute_url()) in breadcrumbs(form_page)
+    assert Crumb(service.name, service.get_absolute_url()) in breadcrumbs(form_page)
 
 
 def test_confirmed_in_the_same_browser_the_person_lands_on_the_form_too(

@@ -9,7 +9,7 @@ from django.urls import reverse
 from applications.models import Answer, Application, Attachment, Draft, Question, Service
 from applications.services import application_submit
 from applications.uploads import check_upload
-from tests.factories import make_staff
+from tests.factories import PDF_BYTES, make_staff, upload
 from tests.html import (
     buttons,
     errors,
@@ -29,8 +29,6 @@ from tests.html import (
 )
 from tests.images import image_bytes
 from tests.staff import sign_in_with_two_factors
-
-from .conftest import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from applications.models import Attachment, Draft, Service
+from applications.models import Attachment, Draft
 from applications.services import draft_save_page
 from applications.uploads import check_upload
-
-from .conftest import PDF_BYTES, upload
+from tests.factories import PDF_BYTES, make_service, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -37,14 +36,7 @@ def save_draft(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def quick_service(db):
-    return Service.objects.create(
-        name="Quick",
-        slug="quick",
-        summary="Quick.",
-        description="Quick.",
-        processing_days=1,
-        draft_days=7,
-    )
+    return make_service(name="Quick", draft_days=7)
 
 
 def test_old_drafts_and_their_files_go_recent_ones_stay(

@@ -1,13 +1,8 @@
 """Services people can find: in the header of every page, on the home page, each with a start
 page, in site search (first for its own name), in the sitemap, and linked from FAQ answers."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
-from faq.models import Question, Topic
-from news.models import Article, Channel
 from tests.html import find, links, main, region, select, text, text_of, texts_of
 from tests.sitemaps import sitemap_entries
 
@@ -51,23 +46,17 @@ def test_the_home_page_has_a_services_box_for_every_visitor(
     ]
 
 
-def test_searching_parking_permit_finds_the_service_first(client, parking_service):
-    channel = Channel.objects.create(name="City News", slug="city-news", position=1)
-    Article.objects.create(
+def test_searching_parking_permit_finds_the_service_first(
+    client, parking_service, make_article, make_question
+):
+    make_article(
         title="More parking permit zones in Xuhui",
-        slug="parking-permit-zones",
-        channel=channel,
         summary="The resident parking permit now covers six more streets.",
         body="<p>Residents can apply for a parking permit for the new zones.</p>",
-        status=Article.Status.PUBLISHED,
-        publish_at=timezone.now() - timedelta(days=1),
     )
-    Question.objects.create(
-        topic=Topic.objects.create(name="Driving", slug="driving", position=1),
+    make_question(
         question="How long is a parking permit valid?",
-        slug="parking-permit-valid",
         answer="<p>A resident parking permit is valid for one year.</p>",
-        published=True,
     )
 
     results = select(client.get("/search/", {"q": "parking permit"}), "li.search-result")
@@ -98,14 +87,11 @@ def test_the_sitemap_lists_each_open_services_start_page(client, parking_service
     assert not any("heritage" in url for url in entries)
 
 
-def test_an_faq_answer_links_to_a_start_page(client, parking_service):
-    question = Question.objects.create(
-        topic=Topic.objects.create(name="Driving", slug="driving", position=1),
+def test_an_faq_answer_links_to_a_start_page(client, parking_service, make_question):
+    question = make_question(
         question="Where do I get a parking permit?",
-        slug="parking-permit",
         answer='<p>Apply for a <a href="/services/resident-parking-permit/">resident parking '
         "permit</a> online.</p>",
-        published=True,
     )
 
     page = main(client.get(question.get_absolute_url()))

@@ -14,12 +14,11 @@ from applications.services import (
     inquiry_follow_up,
 )
 from applications.statuses import InquiryStatus
-from tests.factories import make_inquiry
+from applications.uploads import check_upload
+from tests.factories import PDF_BYTES, make_inquiry, upload
 from tests.html import errors, find, headings, links, region, summary_list, text, text_of, title
 from tests.images import image_bytes
 from tests.staff import sign_in_with_two_factors
-
-from .conftest import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +29,13 @@ def follow_up_url(inquiry):
 
 @pytest.fixture
 def answered(citizen, caseworker):
-    inquiry = make_inquiry(author=citizen, subject="Library hours", message="When is it open?")
-    inquiry_answer(inquiry=inquiry, answer="From nine to nine, every day.", by=caseworker)
-    return inquiry
+    return make_inquiry(
+        author=citizen,
+        subject="Library hours",
+        message="When is it open?",
+        answered_by=caseworker,
+        answer="From nine to nine, every day.",
+    )
 
 
 def test_an_inquiry_is_sent_with_files_that_its_author_and_caseworkers_can_open(
@@ -73,15 +76,7 @@ def test_an_inquiry_is_sent_with_files_that_its_author_and_caseworkers_can_open(
 def test_a_caseworker_without_a_two_factor_session_cannot_open_the_file(
     client, citizen, caseworker
 ):
-    from applications.services import inquiry_submit
-    from applications.uploads import check_upload
-
-    inquiry = inquiry_submit(
-        author=citizen,
-        subject="Noise",
-        message="Loud at night.",
-        attachments=[check_upload(upload("a.pdf", PDF_BYTES))],
-    )
+    inquiry = make_inquiry(author=citizen, attachments=[check_upload(upload("a.pdf", PDF_BYTES))])
     client.force_login(caseworker)  # no authenticator code in this session
 
     assert client.get(inquiry.attachments.get().get_absolute_url()).status_code == 404

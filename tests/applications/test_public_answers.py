@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from applications.models import PublishedAnswer
 from applications.publication import answer_publish
-from tests.applications.public_cases import answer, ask, publish
+from tests.factories import make_inquiry, make_published_answer
 from tests.html import find, h1, link_targets, links, main, text, text_of
 from tests.sitemaps import sitemap_entries
 from tests.staff import sign_in_with_two_factors
@@ -36,16 +36,21 @@ def public_places(client):
 def test_an_answer_is_public_only_after_the_authors_yes_and_a_caseworkers_approval(
     client, citizen, caseworker
 ):
-    agreed = answer(
-        ask(citizen, publish=True, message="My name is Li Na. When is it open?"), caseworker
+    agreed = make_inquiry(
+        author=citizen,
+        publication_agreed=True,
+        message="My name is Li Na. When is it open?",
+        answered_by=caseworker,
     )
-    not_agreed = answer(ask(citizen, listed=True), caseworker)
+    not_agreed = make_inquiry(author=citizen, listed_publicly=True, answered_by=caseworker)
 
     assert "library open" not in " ".join(public_places(client).values()).lower()
     with pytest.raises(ValidationError):
-        publish(not_agreed, caseworker)
+        make_published_answer(inquiry=not_agreed, by=caseworker)
 
-    published = publish(agreed, caseworker, question="When is the library open?")
+    published = make_published_answer(
+        inquiry=agreed, by=caseworker, question="When is the library open?"
+    )
     caches["pages"].clear()  # as when the shared copies run out, within a minute
 
     places = public_places(client)
@@ -62,13 +67,17 @@ def test_an_answer_is_public_only_after_the_authors_yes_and_a_caseworkers_approv
 def test_an_unanswered_question_cannot_be_published(citizen, caseworker):
     with pytest.raises(ValidationError):
         answer_publish(
-            inquiry=ask(citizen, publish=True), by=caseworker, title="T", question="Q", answer="A"
+            inquiry=make_inquiry(author=citizen, publication_agreed=True),
+            by=caseworker,
+            title="T",
+            question="Q",
+            answer="A",
         )
 
 
 def test_the_inquiry_list_links_a_published_answer(client, citizen, caseworker):
-    inquiry = answer(ask(citizen, publish=True), caseworker)
-    published = publish(inquiry, caseworker)
+    inquiry = make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker)
+    published = make_published_answer(inquiry=inquiry, by=caseworker)
 
     listed = links(find(client.get(reverse("public:inquiry_list")), "table"))
 
@@ -78,7 +87,9 @@ def test_the_inquiry_list_links_a_published_answer(client, citizen, caseworker):
 
 
 def test_a_caseworker_publishes_after_leaving_out_personal_details(client, citizen, caseworker):
-    inquiry = answer(ask(citizen, publish=True, message="I am Li Na. When?"), caseworker)
+    inquiry = make_inquiry(
+        author=citizen, publication_agreed=True, message="I am Li Na. When?", answered_by=caseworker
+    )
     sign_in_with_two_factors(client, caseworker)
     change_page = client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk]))
     assert links(change_page)["Publish the question and answer"] == publish_url(inquiry)
@@ -101,7 +112,7 @@ def test_a_caseworker_publishes_after_leaving_out_personal_details(client, citiz
 
 
 def test_without_the_authors_yes_the_admin_offers_no_publishing(client, citizen, caseworker):
-    inquiry = answer(ask(citizen, listed=True), caseworker)
+    inquiry = make_inquiry(author=citizen, listed_publicly=True, answered_by=caseworker)
     sign_in_with_two_factors(client, caseworker)
 
     change_page = client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk]))
@@ -114,7 +125,10 @@ def test_without_the_authors_yes_the_admin_offers_no_publishing(client, citizen,
 
 
 def test_a_caseworker_takes_a_published_answer_down(client, citizen, caseworker):
-    published = publish(answer(ask(citizen, publish=True), caseworker), caseworker)
+    published = make_published_answer(
+        inquiry=make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker),
+        by=caseworker,
+    )
     url = published.get_absolute_url()
     sign_in_with_two_factors(client, caseworker)
 
@@ -142,10 +156,10 @@ def test_ordinary_words_lead_to_no_status_check(client):
 
 
 def test_the_author_sees_what_they_agreed_to_show(client, citizen, caseworker):
-    inquiry = answer(ask(citizen, publish=True), caseworker)
+    inquiry = make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker)
     client.force_login(citizen)
     before = text_of(client.get(inquiry.get_absolute_url()), "dl")
-    published = publish(inquiry, caseworker)
+    published = make_published_answer(inquiry=inquiry, by=caseworker)
 
     after = find(client.get(inquiry.get_absolute_url()), "dl")
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from applications.models import Application, Inquiry
 from applications.services import application_change_status, inquiry_change_status
-from tests.applications.public_cases import answer, apply, ask, public_service
+from tests.factories import make_application, make_inquiry, make_public_service
 from tests.html import find, headings, main, region, select, table, text, text_of, texts_of, title
 from tests.sitemaps import sitemap_entries
 
@@ -27,12 +27,24 @@ INQUIRIES = reverse("public:inquiry_list")
 @pytest.fixture
 def listed(citizen, other_citizen, caseworker, service):
     """A listed application and inquiry beside ones that must stay private."""
-    public = public_service()
+    public = make_public_service()
     cases = {
-        "listed_application": apply(citizen, public, details="Minutes of the Changping meeting"),
-        "private_application": apply(other_citizen, service, details="Renew my permit please"),
-        "listed_inquiry": ask(citizen, listed=True, subject="Bicycle parking at Jing'an"),
-        "private_inquiry": ask(other_citizen, subject="Noise from my neighbour Zhou"),
+        "listed_application": make_application(
+            applicant=citizen, service=public, details="Minutes of the Changping meeting"
+        ),
+        "private_application": make_application(
+            applicant=other_citizen, service=service, details="Renew my permit please"
+        ),
+        "listed_inquiry": make_inquiry(
+            author=citizen,
+            listed_publicly=True,
+            subject="Bicycle parking at Jing'an",
+            answered_by=caseworker,
+            answer="Use the racks on Huashan Road.",
+        ),
+        "private_inquiry": make_inquiry(
+            author=other_citizen, subject="Noise from my neighbour Zhou"
+        ),
     }
     application_change_status(
         application=cases["listed_application"],
@@ -40,7 +52,6 @@ def listed(citizen, other_citizen, caseworker, service):
         by=caseworker,
         note_to_citizen="A note for Li Na only",
     )
-    answer(cases["listed_inquiry"], caseworker, text="Use the racks on Huashan Road.")
     return cases
 
 
@@ -115,10 +126,10 @@ def test_a_case_not_listed_appears_nowhere_public(client, listed):
 def test_applications_are_listed_only_while_their_service_lists_them(
     client, citizen, caseworker, service
 ):
-    sent_before = apply(citizen, service)
+    sent_before = make_application(applicant=citizen, service=service)
     service.lists_applications_publicly = True
     service.save()
-    sent_after = apply(citizen, service)
+    sent_after = make_application(applicant=citizen, service=service)
 
     listed = [row["Reference"] for row in table(client.get(APPLICATIONS))]
     service.lists_applications_publicly = False
@@ -131,8 +142,8 @@ def test_applications_are_listed_only_while_their_service_lists_them(
 
 
 def test_an_inquiry_is_listed_only_when_its_author_agreed(citizen):
-    agreed = ask(citizen, listed=True)
-    ask(citizen)
+    agreed = make_inquiry(author=citizen, listed_publicly=True)
+    make_inquiry(author=citizen)
 
     assert list(Inquiry.objects.listed_publicly()) == [agreed]
 
@@ -161,13 +172,17 @@ def test_the_inquiry_form_asks_for_agreement_to_list_and_to_publish(client, citi
 def test_the_lists_are_newest_first_and_filtered_by_status_and_service(
     client, citizen, caseworker, service
 ):
-    public = public_service()
-    other = public_service(name="Street names archive", slug="street-names")
-    first, second, third = apply(citizen, public), apply(citizen, other), apply(citizen, public)
+    public = make_public_service()
+    other = make_public_service(name="Street names archive", slug="street-names")
+    first, second, third = (
+        make_application(applicant=citizen, service=public),
+        make_application(applicant=citizen, service=other),
+        make_application(applicant=citizen, service=public),
+    )
     application_change_status(application=second, to_status="received", by=caseworker)
-    inquiry = ask(citizen, listed=True)
+    inquiry = make_inquiry(author=citizen, listed_publicly=True)
     inquiry_change_status(inquiry=inquiry, to_status="processing", by=caseworker)
-    ask(citizen, listed=True)
+    make_inquiry(author=citizen, listed_publicly=True)
 
     def references(url):
         response = client.get(url)
@@ -188,8 +203,8 @@ def test_the_lists_are_newest_first_and_filtered_by_status_and_service(
 
 
 def test_a_filter_nobody_offered_says_so_and_lists_everything(client, citizen):
-    public = public_service()
-    apply(citizen, public)
+    public = make_public_service()
+    make_application(applicant=citizen, service=public)
 
     response = client.get(APPLICATIONS + "?status=lost&service=no-such-service")
 
@@ -232,13 +247,13 @@ def test_a_visitor_reads_the_sign_in_box_first_then_the_news_then_the_status_box
 def test_the_public_pages_cost_the_same_with_few_and_many_cases(
     client, citizen, caseworker, url, django_assert_max_num_queries
 ):
-    public = public_service()
+    public = make_public_service()
 
     def add(count):
         for _ in range(count):
-            application = apply(citizen, public)
+            application = make_application(applicant=citizen, service=public)
             application_change_status(application=application, to_status="received", by=caseworker)
-            answer(ask(citizen, listed=True), caseworker)
+            make_inquiry(author=citizen, listed_publicly=True, answered_by=caseworker)
 
     add(2)
     caches["pages"].clear()  # each page is measured as its first visitor makes it
@@ -262,7 +277,7 @@ def test_anonymous_visitors_share_a_cached_copy_of_the_lists(
 
 
 def test_applicants_are_told_before_they_apply_that_the_service_lists_applications(client, citizen):
-    public = public_service()
+    public = make_public_service()
     client.force_login(citizen)
     client.post(
         reverse("applications:application_page", args=[public.slug, 1]),

@@ -12,6 +12,7 @@ from applications.services import (
 )
 from applications.statuses import ApplicationStatus
 from applications.uploads import check_upload
+from tests.factories import PDF_BYTES, upload
 from tests.html import (
     errors,
     fields,
@@ -27,8 +28,6 @@ from tests.html import (
 )
 from tests.images import image_bytes
 from tests.staff import sign_in_with_two_factors
-
-from .conftest import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 

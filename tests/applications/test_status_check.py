@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from applications import status_check
 from applications.services import application_change_status
-from tests.applications.public_cases import answer, ask, publish
+from tests.factories import make_inquiry, make_published_answer
 from tests.html import (
     errors,
     find,
@@ -91,8 +91,8 @@ def test_spaces_and_dashes_typed_in_the_reference_are_left_out(client, applicati
 
 
 def test_an_inquiry_shows_its_status_and_links_its_published_answer(client, citizen, caseworker):
-    inquiry = answer(ask(citizen, publish=True), caseworker)
-    published = publish(inquiry, caseworker)
+    inquiry = make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker)
+    published = make_published_answer(inquiry=inquiry, by=caseworker)
 
     response = check(client, inquiry.reference, citizen.email)
 

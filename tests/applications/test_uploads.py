@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from PIL import Image
 
 from applications.uploads import check_upload
+from tests.factories import PDF_BYTES, upload
 from tests.images import exif_with_text_in_a_number_field, image_bytes, multi_picture_jpeg
-
-from .conftest import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 

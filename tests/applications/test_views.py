@@ -5,7 +5,7 @@ from applications.models import Application, Draft, Inquiry
 from applications.services import application_change_status, inquiry_answer
 from applications.statuses import ApplicationStatus
 from portal.models import OutgoingEmail
-from tests.factories import make_inquiry, make_user
+from tests.factories import PDF_BYTES, make_inquiry, make_user, upload
 from tests.html import (
     buttons,
     errors,
@@ -22,8 +22,6 @@ from tests.html import (
 )
 from tests.images import image_bytes
 from tests.staff import sign_in_with_two_factors
-
-from .conftest import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -14,13 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def service(db):
-    return make_service(
-        name="Street event permit",
-        summary="Hold a market or festival on a public street.",
-        description="Needed for any event that closes a street to traffic.",
-        what_to_provide="The date, place and a site plan.",
-        processing_days=10,
-    )
+    return make_service(name="Street event permit")
 
 
 def sign_in_with_the_form(page, live_server, user):

@@ -1,10 +1,9 @@
 """A page whose form shows errors says so first, in its title (base.html, for every page)."""
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.urls import reverse
 
-from tests.factories import make_user
+from tests.factories import make_citizen, make_user
 from tests.html import title
 
 pytestmark = pytest.mark.django_db
@@ -12,8 +11,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def signed_in(client, db):
-    user = make_user(email="he.ping@example.com", full_name="He Ping")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = make_citizen(email="he.ping@example.com", full_name="He Ping")
     client.force_login(user)
     return user
 

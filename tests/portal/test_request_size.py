@@ -1,10 +1,9 @@
 """A request body over the limit is refused with a clear 413 page before anything reads it."""
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.urls import reverse
 
-from tests.factories import make_user
+from tests.factories import make_citizen
 from tests.html import h1
 
 pytestmark = pytest.mark.django_db
@@ -32,9 +31,7 @@ def test_anonymous_forms_are_held_to_a_small_size(client, settings):
 
 
 def test_signed_in_people_may_send_more_than_anonymous_visitors_but_not_without_end(client, db):
-    user = make_user()
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    client.force_login(user)
+    client.force_login(make_citizen())
     url = reverse("applications:inquiry_create")
 
     within = client.post(url, {"subject": "Large", "message": "x" * (2 * MB)})
