@@ -2,19 +2,11 @@
 each signed in with two factors."""
 
 import pytest
-from django.test import Client
 
-from tests.browser.sessions import context_with_session_of
+from tests.browser.sessions import staff_context
 from tests.factories import make_application, make_inquiry, make_service, make_user
-from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def staff_context(browser, live_server, user):
-    client = Client()
-    sign_in_with_two_factors(client, user)
-    return context_with_session_of(client, browser, live_server)
 
 
 @pytest.fixture

@@ -9,14 +9,14 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from applications.services import application_change_status
-from tests.browser.sessions import context_with_session_of
+from tests.browser.rules import assert_meets_the_page_rules
+from tests.browser.sessions import context_with_session_of, staff_context
 from tests.factories import (
     make_application,
     make_inquiry,
     make_public_service,
     make_published_answer,
 )
-from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,15 +40,6 @@ def public_record(citizen, caseworker, make_article):
     )
     make_article(title="Metro line extension opens", summary="Six new stations.")
     return {"application": applications[2], "answer": published}
-
-
-def assert_meets_the_page_rules(page, axe_violations):
-    assert page.locator("h1").count() == 1, page.url
-    assert axe_violations(page) == [], page.url
-    page.set_viewport_size({"width": 320, "height": 640})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
-    assert axe_violations(page) == [], page.url
-    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 @pytest.mark.parametrize(
@@ -172,9 +163,7 @@ def test_a_caseworker_publishes_an_answered_question(
     inquiry = make_inquiry(
         author=citizen, publication_agreed=True, message="I am Li Na. When?", answered_by=caseworker
     )
-    client = Client()
-    sign_in_with_two_factors(client, caseworker)
-    context = context_with_session_of(client, browser, live_server)
+    context = staff_context(browser, live_server, caseworker)
     admin = context.new_page()
 
     admin.goto(f"{live_server.url}/admin/applications/inquiry/{inquiry.pk}/change/")

@@ -6,14 +6,13 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
 from playwright.sync_api import expect
 
 from applications.models import Application
 from applications.services import application_change_status, inquiry_answer
-from tests.browser.sessions import context_with_session_of
+from tests.browser.rules import assert_meets_the_page_rules
+from tests.browser.sessions import sign_in_with_the_form, staff_context
 from tests.factories import PASSWORD, make_application, make_service
-from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -76,21 +75,6 @@ def service(db):
             {"page": 6, "label": "Passport photo page", "kind": "file"},
         ],
     )
-
-
-def assert_meets_the_page_rules(page, axe_violations):
-    assert page.locator("h1").count() == 1, page.url
-    assert axe_violations(page) == [], page.url
-    page.set_viewport_size({"width": 320, "height": 640})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
-    assert axe_violations(page) == [], page.url
-    page.set_viewport_size({"width": 1280, "height": 720})
-
-
-def sign_in_with_the_form(page, email="li.na@example.com"):
-    page.fill('input[name="login"]', email)
-    page.fill('input[name="password"]', PASSWORD)
-    page.press('input[name="password"]', "Enter")
 
 
 def fill_in_every_page(page, check=lambda page: None):
@@ -165,7 +149,7 @@ def test_a_citizen_finds_a_service_and_applies_on_accessible_pages(
     expect(page.locator("h1")).to_have_text("Residence permit renewal")
     check(page)
     page.get_by_role("link", name="Start now").click()
-    sign_in_with_the_form(page)
+    sign_in_with_the_form(page, citizen.email)
 
     fill_in_every_page(page, check)
     change_and_send(page, check)
@@ -182,7 +166,7 @@ def test_the_form_works_with_javascript_off(live_server, browser, citizen, servi
     page.goto(f"{live_server.url}/services/")
     page.get_by_role("link", name="Residence permit renewal").click()
     page.get_by_role("link", name="Start now").click()
-    sign_in_with_the_form(page)
+    sign_in_with_the_form(page, citizen.email)
 
     fill_in_every_page(page)
     change_and_send(page)
@@ -196,7 +180,7 @@ def test_a_draft_is_listed_continued_and_deleted_on_accessible_pages(
     live_server, page, axe_violations, citizen, service
 ):
     page.goto(f"{live_server.url}/accounts/login/?next=/services/residence-permit-renewal/apply/")
-    sign_in_with_the_form(page)
+    sign_in_with_the_form(page, citizen.email)
     page.get_by_label("What is your passport number?").fill("E12345678")
     page.get_by_role("button", name="Save and continue").click()
 
@@ -260,7 +244,7 @@ def test_a_citizen_sends_what_was_asked_for_and_the_caseworker_finds_it(
         note_to_citizen="Please send a site plan with the emergency lane.",
     )
     page.goto(f"{live_server.url}{application.get_absolute_url()}")
-    sign_in_with_the_form(page)
+    sign_in_with_the_form(page, citizen.email)
 
     reply = page.get_by_role("region", name="Send what was asked for")
     expect(reply).to_contain_text("Please send a site plan with the emergency lane.")
@@ -278,9 +262,7 @@ def test_a_citizen_sends_what_was_asked_for_and_the_caseworker_finds_it(
     expect(page.locator(".timeline__item").first).to_contain_text("Here is the plan")
     assert_meets_the_page_rules(page, axe_violations)
 
-    client = Client()
-    sign_in_with_two_factors(client, caseworker)
-    admin = context_with_session_of(client, browser, live_server).new_page()
+    admin = staff_context(browser, live_server, caseworker).new_page()
     admin.goto(f"{live_server.url}/admin/applications/application/")
     admin.get_by_role("link", name="Citizen replied").click()
     admin.get_by_role("link", name=application.reference).click()
@@ -294,7 +276,7 @@ def test_an_inquiry_with_a_file_and_its_follow_up_on_accessible_pages(
     live_server, page, axe_violations, citizen, caseworker
 ):
     page.goto(f"{live_server.url}/inquiries/new/")
-    sign_in_with_the_form(page)
+    sign_in_with_the_form(page, citizen.email)
     page.get_by_label("Subject").fill("A pothole")
     page.get_by_label("Your question").fill("There is a deep pothole outside number 12.")
     page.get_by_label("Documents or photos (optional)").set_input_files(
