@@ -122,7 +122,6 @@ class Service(models.Model):
             "last change."
         ),
     )
-    is_open = models.BooleanField(_("open for applications"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
     # The name weighs most, so that "parking permit" finds the parking permit service first.
     search_vector = models.GeneratedField(
@@ -134,7 +133,7 @@ class Service(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
-    is_open = models.BooleanField("open for applications", default=True)
+    is_open = models.BooleanField(_("open for applications"), default=True)
     lists_applications_publicly = models.BooleanField(
         "list its applications publicly",
         default=False,

@@ -103,7 +103,8 @@ def test_the_emails_sent_to_the_person_are_listed_without_the_text_of_secret_one
     by_subject = {email["subject"]: email for email in data["emails"]}
     assert len(data["emails"]) == 2
     receipt = next(email for email in data["emails"] if email["about"] == application.reference)
-    assert receipt["status"] == "Sent" and application.reference in receipt["text"]
+    assert receipt["status"] == "Sent"
+    assert application.reference in receipt["text"]
     reset = by_subject["Reset your password"]
     assert reset["text"] is None
     assert "secret" not in str(data)

@@ -42,7 +42,7 @@ def test_send_the_email_again_waits_for_the_limit_then_sends_a_new_link(client, 
     again = client.post(reverse("accounts:verification_resend"), follow=True)
 
     assert any("sent to wang.xiaoming@example.com" in m for m in messages_on(again))
-    first, second = delivered_mail()
+    _first, second = delivered_mail()
     assert second.to == ["wang.xiaoming@example.com"]
     assert link_in(second).startswith("/accounts/confirm-email/")
 

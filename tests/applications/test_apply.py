@@ -344,7 +344,8 @@ def test_a_citizen_fills_in_every_page_checks_changes_and_sends(
     assert attachment.file.storage.exists(attachment.file.name)
     assert [(c.from_status, c.to_status) for c in application.history.all()] == [("", "submitted")]
     [email] = delivered_mail()
-    assert application.reference in email.subject and email.to == [citizen.email]
+    assert application.reference in email.subject
+    assert email.to == [citizen.email]
 
     # The citizen's page lists every answer; a question changed later does not change them.
     service.questions.filter(label="How many people live with you?").update(label="Household size")
@@ -456,13 +457,15 @@ def test_a_new_file_replaces_the_one_given_before_and_deleting_the_draft_removes
     with django_capture_on_commit_callbacks(execute=True):
         client.post(first, {"qdetails": "Renew", "qdocuments": [upload("new.pdf", PDF_BYTES)]})
     new = Attachment.objects.get()
-    assert new.original_name == "new.pdf" and new.draft == Draft.objects.get()
+    assert new.original_name == "new.pdf"
+    assert new.draft == Draft.objects.get()
     assert not old.file.storage.exists(old.file.name)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("applications:draft_delete", args=[service.slug]))
     assert response.url == reverse("applications:application_list")
-    assert not Draft.objects.exists() and not Attachment.objects.exists()
+    assert not Draft.objects.exists()
+    assert not Attachment.objects.exists()
     assert not new.file.storage.exists(new.file.name)
 
 
@@ -480,7 +483,8 @@ def test_a_question_added_after_the_draft_was_started_is_asked_before_sending(
 
     assert client.get(check_url(built_service)).url == page_url(built_service, 8)
     assert client.post(check_url(built_service)).url == page_url(built_service, 8)
-    assert not Application.objects.exists() and not delivered_mail()
+    assert not Application.objects.exists()
+    assert not delivered_mail()
 
 
 def test_a_required_answer_missing_is_marked_and_nothing_is_sent(
@@ -500,7 +504,8 @@ def test_a_required_answer_missing_is_marked_and_nothing_is_sent(
     assert response.status_code == 200
     assert errors(response).summary == ["Answer every question before you send your application."]
     assert errors(response).summary_links == {}
-    assert not Application.objects.exists() and not Answer.objects.exists()
+    assert not Application.objects.exists()
+    assert not Answer.objects.exists()
     assert not delivered_mail()
 
 

@@ -69,7 +69,8 @@ def test_a_dry_run_deletes_nothing(citizen, service, save_draft, capsys):
 
     call_command("delete_expired_drafts", "--dry-run")
 
-    assert Draft.objects.count() == 1 and Attachment.objects.count() == 1
+    assert Draft.objects.count() == 1
+    assert Attachment.objects.count() == 1
     assert (
         "Dry run, nothing deleted: 1 draft(s) past their keeping time." in capsys.readouterr().out
     )
@@ -84,4 +85,5 @@ def test_a_change_to_a_draft_starts_its_keeping_time_again(citizen, service, sav
 
     draft.refresh_from_db()
     assert draft.expires_at > timezone.now() + timedelta(days=29)
-    assert draft.answers["details"] == "Renew now" and len(draft.answers["documents"]) == 1
+    assert draft.answers["details"] == "Renew now"
+    assert len(draft.answers["documents"]) == 1

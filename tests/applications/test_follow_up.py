@@ -92,8 +92,10 @@ def test_a_bad_file_is_refused_with_the_inquiry_form_and_nothing_is_sent(client,
 
     assert response.status_code == 200
     [(problem, href)] = errors(response).summary_links.items()
-    assert "is not a PDF, JPEG or PNG file" in problem and href == "#id_attachments"
-    assert not Inquiry.objects.exists() and not Attachment.objects.exists()
+    assert "is not a PDF, JPEG or PNG file" in problem
+    assert href == "#id_attachments"
+    assert not Inquiry.objects.exists()
+    assert not Attachment.objects.exists()
 
 
 def test_the_author_asks_one_follow_up_question_which_reopens_the_inquiry(

@@ -155,14 +155,17 @@ def test_the_inquiry_form_asks_for_agreement_to_list_and_to_publish(client, citi
 
     assert texts_of(fieldset, "label") == [
         "You may list this question's reference and status publicly",
-        "You may also publish my question and your answer, without my name, "
-        "if they could help others",
+        (
+            "You may also publish my question and your answer, without my name, "
+            "if they could help others"
+        ),
     ]
 
     refused = client.post(
         url, {"subject": "Parking", "message": "Where?", "public_listing": ["publish"]}
     )
-    assert refused.status_code == 200 and not Inquiry.objects.exists()
+    assert refused.status_code == 200
+    assert not Inquiry.objects.exists()
 
     client.post(url, {"subject": "Parking", "message": "Where?", "public_listing": ["list"]})
     inquiry = Inquiry.objects.get()
@@ -230,14 +233,14 @@ def test_a_signed_in_person_reads_their_own_boxes_first_then_the_news_then_every
 ):
     client.force_login(citizen)
 
-    personal, news, public = home_parts(client.get(HOME))
+    personal, _news, public = home_parts(client.get(HOME))
 
     assert personal == ["Your account", "My applications", "My inquiries", "Services"]
     assert public == ["Application Status", "Inquiry Status", "FAQ"]
 
 
 def test_a_visitor_reads_the_sign_in_box_first_then_the_news_then_the_status_boxes(client, listed):
-    personal, news, public = home_parts(client.get(HOME))
+    personal, _news, public = home_parts(client.get(HOME))
 
     assert personal == ["Sign in", "Services"]
     assert public == ["Application Status", "Inquiry Status", "FAQ"]

@@ -92,7 +92,8 @@ def test_a_reply_with_a_file_goes_back_to_the_caseworkers_with_history_and_a_rec
     )
     assert change.note_to_citizen == "Here is the site plan, with a 4 m lane."
     [attachment] = change.attachments.all()
-    assert attachment.application == waiting and attachment.original_name == "site_plan.pdf"
+    assert attachment.application == waiting
+    assert attachment.original_name == "site_plan.pdf"
     assert attachment.file.storage.exists(attachment.file.name)
 
     assert "We have received what you sent." in text_of(response, "div.messages")
@@ -184,7 +185,8 @@ def test_a_bad_reply_is_shown_on_the_case_page_with_its_error_and_changes_nothin
     assert title(response).startswith("Error: ")
     assert h1(response) == f"Application {waiting.reference}"
     [(problem, href)] = errors(response).summary_links.items()
-    assert message in problem and href in {"#id_message", "#id_attachments"}
+    assert message in problem
+    assert href in {"#id_message", "#id_attachments"}
     waiting.refresh_from_db()
     assert waiting.status == ApplicationStatus.ACTION_REQUIRED
     assert not delivered_mail()

@@ -189,7 +189,8 @@ def test_bad_application_input_gives_a_field_error_and_saves_nothing(
     problems = errors(response)
     assert message in " ".join(problems.fields[field])
     assert message in " ".join(problems.summary)
-    assert not Application.objects.exists() and not Draft.objects.exists()
+    assert not Application.objects.exists()
+    assert not Draft.objects.exists()
     assert not OutgoingEmail.objects.exists()
     assert not attachment_root.exists() or not any(attachment_root.rglob("*.*"))
 

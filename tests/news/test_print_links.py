@@ -23,4 +23,5 @@ def test_links_to_the_portals_own_pages_in_an_article_carry_its_full_address(cli
 def test_the_print_style_spells_out_full_addresses_in_the_content(settings):
     css = (settings.BASE_DIR / "static" / "css" / "print.css").read_text()
 
-    assert '.prose a[href^="http"]::after' in css and "attr(href)" in css
+    assert '.prose a[href^="http"]::after' in css
+    assert "attr(href)" in css
