@@ -7,10 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from applications.admin import LargeTablePaginator
 from applications.models import Application, Inquiry
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
+from portal.pagination import LargeTablePaginator
 from tests.factories import make_inquiry
 from tests.html import (
     field_by_label,
