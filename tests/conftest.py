@@ -14,6 +14,7 @@ from tests.factories import (
     PASSWORD,
     make_channel,
     make_citizen,
+    make_service,
     make_staff,
     make_topic,
 )
@@ -149,6 +150,34 @@ def other_topic(db):
 def make_question(topic):
     """tests.factories.make_question, in the topic fixture unless told otherwise."""
     return partial(factories.make_question, topic=topic)
+
+
+@pytest.fixture
+def service(db):
+    return make_service(name="Residence permit renewal")
+
+
+@pytest.fixture
+def make_application(service):
+    """tests.factories.make_application, for the service fixture unless told otherwise."""
+    return partial(factories.make_application, service=service)
+
+
+@pytest.fixture
+def parking_service(db):
+    """A service whose start page says everything a start page can."""
+    return make_service(
+        name="Resident parking permit",
+        who_can_apply="People registered at an address inside a resident parking zone.",
+        what_to_provide="Your registered address and the plate number of your car.",
+        fees="120 yuan a year, paid after approval.",
+        processing_days=7,
+    )
+
+
+@pytest.fixture
+def closed_service(db):
+    return make_service(name="Heritage facade restoration grant", is_open=False)
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,6 @@
 """Applications and inquiries, each with a status history that the status maps allow."""
 
+import itertools
 from datetime import timedelta
 
 from django.db import connection
@@ -90,7 +91,7 @@ def path_actors(statuses, transitions, first_status):
     if statuses[0] != first_status:
         raise ValueError(f"{statuses} does not start with {first_status}")
     actors = [Actor.CITIZEN.value]
-    for before, after in zip(statuses, statuses[1:], strict=False):
+    for before, after in itertools.pairwise(statuses):
         actor = transitions[before].get(after)
         if actor is None:
             raise ValueError(f"{before} -> {after} is not an allowed transition")

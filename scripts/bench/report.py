@@ -116,15 +116,14 @@ def targets(results, memory, nginx_missing):
         result = results[key]
         return result[f"{percentile}_ms"] if result["requests"] else float("inf")
 
-    lines = []
-    for key in ANONYMOUS_PAGES:
-        lines.append(
-            (
-                f"{key_name(key)}: ≥ 0.6× the trivial view's req/s and p99 < 25 ms",
-                ratio(key) >= 0.6 and latency(key, "p99") < 25,
-                f"{ratio(key):.3f}×, p99 {latency(key, 'p99'):.1f} ms",
-            )
+    lines = [
+        (
+            f"{key_name(key)}: ≥ 0.6× the trivial view's req/s and p99 < 25 ms",
+            ratio(key) >= 0.6 and latency(key, "p99") < 25,
+            f"{ratio(key):.3f}×, p99 {latency(key, 'p99'):.1f} ms",
         )
+        for key in ANONYMOUS_PAGES
+    ]
     if nginx_missing:
         lines.append(("Home through the nginx micro-cache: ≥ 0.5× nginx static", None, "no nginx"))
     else:
@@ -136,14 +135,14 @@ def targets(results, memory, nginx_missing):
                 f"{home / static:.3f}× ({home:,.0f} against {static:,.0f} req/s)",
             )
         )
-    for key in SIGNED_IN_PAGES:
-        lines.append(
-            (
-                f"{key_name(key)}: ≥ 0.25× the trivial view's req/s and p99 < 50 ms",
-                ratio(key) >= 0.25 and latency(key, "p99") < 50,
-                f"{ratio(key):.3f}×, p99 {latency(key, 'p99'):.1f} ms",
-            )
+    lines.extend(
+        (
+            f"{key_name(key)}: ≥ 0.25× the trivial view's req/s and p99 < 50 ms",
+            ratio(key) >= 0.25 and latency(key, "p99") < 50,
+            f"{ratio(key):.3f}×, p99 {latency(key, 'p99'):.1f} ms",
         )
+        for key in SIGNED_IN_PAGES
+    )
     search = latency("search_alone", "p95")
     lines.append(
         ("Search, one request at a time: p95 < 100 ms", search < 100, f"p95 {search:.1f} ms")
@@ -269,16 +268,24 @@ def dataset_lines(dataset):
     lines = [
         f"- {sizes['articles']:,} news articles in {sizes['channels']} channels, over ten years",
         f"- {sizes['faq_questions']:,} FAQ questions in {sizes['faq_topics']} topics",
-        f"- {sizes['users']:,} users with a verified email address, plus a demo citizen and "
-        f"{sizes['caseworkers']} caseworkers (two-factor authentication on)",
-        f"- {sizes['applications']:,} applications for {sizes['services']} services, each with "
-        "3 to 6 status changes, and the demo citizen's "
-        f"{sizes['citizen_applications']:,} applications",
-        f"- {sizes['inquiries']:,} inquiries with their history, and the demo citizen's "
-        f"{sizes['citizen_inquiries']}",
+        (
+            f"- {sizes['users']:,} users with a verified email address, plus a demo citizen and "
+            f"{sizes['caseworkers']} caseworkers (two-factor authentication on)"
+        ),
+        (
+            f"- {sizes['applications']:,} applications for {sizes['services']} services, each with "
+            "3 to 6 status changes, and the demo citizen's "
+            f"{sizes['citizen_applications']:,} applications"
+        ),
+        (
+            f"- {sizes['inquiries']:,} inquiries with their history, and the demo citizen's "
+            f"{sizes['citizen_inquiries']}"
+        ),
         f"- the search for `{SEARCH_WORDS}` matches {search_matches(SEARCH_WORDS):,} articles",
-        f"- every account's password is `{PASSWORD}`; the demo citizen is `{CITIZEN_EMAIL}`, the "
-        f"caseworker `{CASEWORKER_EMAIL}`",
+        (
+            f"- every account's password is `{PASSWORD}`; the demo citizen is `{CITIZEN_EMAIL}`, "
+            f"the caseworker `{CASEWORKER_EMAIL}`"
+        ),
     ]
     when = "reused from an earlier build" if dataset.get("reused") else "built by this run"
     total = timings.get("total", 0)
@@ -329,27 +336,37 @@ def write(
         say(f"  {mark(passed):<5} {what} ({measured})")
 
     notes = [
-        f"- gunicorn with {workers} sync workers on 127.0.0.1, `DEBUG` off, reaching PostgreSQL "
-        f"{database_connection()}; wrk with {threads} "
-        f"threads and {options.connections} connections for {options.seconds} s per page, after "
-        "a short warm-up; everything runs on the same machine, so wrk, gunicorn, nginx and "
-        "PostgreSQL share its cores.",
-        "- The trivial view returns a fixed 30 KB page from a string through the same middleware "
-        "(`scripts/bench/urls.py`): no Django page can be faster here. It is measured first and "
-        "again last; ratios are to the mean of the two, which differ by "
-        f"{drift(results):.0%}. nginx serves the same 30 KB as a static file.",
+        (
+            f"- gunicorn with {workers} sync workers on 127.0.0.1, `DEBUG` off, reaching "
+            f"PostgreSQL {database_connection()}; wrk with {threads} threads and "
+            f"{options.connections} connections for {options.seconds} s per page, after "
+            "a short warm-up; everything runs on the same machine, so wrk, gunicorn, nginx and "
+            "PostgreSQL share its cores."
+        ),
+        (
+            "- The trivial view returns a fixed 30 KB page from a string through the same "
+            "middleware (`scripts/bench/urls.py`): no Django page can be faster here. It is "
+            "measured first and again last; ratios are to the mean of the two, which differ by "
+            f"{drift(results):.0%}. nginx serves the same 30 KB as a static file."
+        ),
         "- nginx runs the shipped `docs/nginx.conf.example` with the benchmark's ports and paths"
         + (
             f"; the home page's `X-Cache-Status` after the run: {nginx_cache_status}."
             if nginx_cache_status
             else "."
         ),
-        "- SQL queries are counted in-process with Django's test client against the same "
-        "database and settings: the first request, then a second (warm) one.",
-        "- Each search request asks a different address (`&n=...`), so every one runs the search "
-        "instead of being answered from the copy kept for anonymous visitors.",
-        f"- Load average (1 min) of the machine before the measurements: {load[0]:.2f}; "
-        f"after: {load[1]:.2f}. Other work on the machine lowers the figures.",
+        (
+            "- SQL queries are counted in-process with Django's test client against the same "
+            "database and settings: the first request, then a second (warm) one."
+        ),
+        (
+            "- Each search request asks a different address (`&n=...`), so every one runs the "
+            "search instead of being answered from the copy kept for anonymous visitors."
+        ),
+        (
+            f"- Load average (1 min) of the machine before the measurements: {load[0]:.2f}; "
+            f"after: {load[1]:.2f}. Other work on the machine lowers the figures."
+        ),
     ]
     target_rows = [[what, mark(passed), measured] for what, passed, measured in checks]
     markdown = f"""# Benchmarks

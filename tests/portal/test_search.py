@@ -112,7 +112,8 @@ def test_snippets_highlight_matches_from_the_plain_text_of_the_body(client, make
     snippet = find(response, ".search-result__snippet")
 
     assert texts_of(snippet, "mark") == ["minutes"]
-    assert not select(snippet, "strong") and "strong" not in text(snippet)
+    assert not select(snippet, "strong")
+    assert "strong" not in text(snippet)
     # The entity decoded, then escaped once for HTML: a reader sees "&", not "&amp;".
     assert "Trains on Line 2 run every 4 minutes & later at night" in text(snippet)
 
@@ -399,7 +400,8 @@ def test_anything_typed_into_search_gets_results_or_a_clear_message(
     assert h1(response) == "Search the portal"
     problems = errors(response)
     if problems:
-        assert problems.summary and all(problems.summary), problems
+        assert problems.summary, problems
+        assert all(problems.summary), problems
     elif query.strip():
         assert results_summary(response)
 
