@@ -10,9 +10,10 @@ from .models import Question
 KIND = "faq"
 
 
-def question_hits(query):
+def question_hits(query, limit):
+    # Every match is ranked: there are a few thousand questions at most.
     matches = Question.objects.published().search(query)
-    return ranked_hits(matches, kind=KIND, title="question", date="updated_at")
+    return ranked_hits(matches, kind=KIND, date="updated_at")
 
 
 def question_results(ids, query):

@@ -12,7 +12,7 @@ FEED_SIZE = 20
 
 def latest(articles):
     return (
-        articles.newest_first().select_related("channel").defer("body", "search_vector")[:FEED_SIZE]
+        articles.newest_first().select_related("channel").defer("body")[:FEED_SIZE]
     )
 
 

@@ -1,19 +1,15 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import (
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
-from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.fulltext import web_search_query
 from portal.richtext import ARTICLE_BODY
 
 from .images import Rendition, rendition_name, rendition_widths
@@ -21,33 +17,38 @@ from .images import Rendition, rendition_name, rendition_widths
 # Path segments that news/urls.py uses itself, so no channel or article may take them.
 RESERVED_SLUGS = {"feed", "images"}
 
-# Ranking reads the whole search vector of each match, kilobytes each: ranking every one of the
-# hundred thousand matches of two common words takes seconds. A search ranks at most
-# RANKED_MATCHES, the newest matches. When at least MIN_RECENT_MATCHES of the RECENT_SEARCHED
-# newest articles match (common words), those are ranked, found after reading a few hundred rows.
-# Otherwise (rarer words) every match is read through the GIN index, which is then cheap, and the
-# newest are taken. PostgreSQL would choose between the two ways itself, from its estimate of how
-# common the words are, but it does not count the cost of reading each vector: it walks through
-# tens of thousands of articles in search of a rare phrase.
-RANKED_MATCHES = 200
-RECENT_SEARCHED = 1000
-MIN_RECENT_MATCHES = 101
+# Site search ranks at most the `limit` newest matches of a query (portal.search asks for one more
+# than it can show). They are found through the GIN index of ArticleSearchEntry, which holds each
+# entry's publish time beside its words: first among the RECENT_ARTICLES newest articles, where
+# common words find enough matches after reading a few hundred rows; only when they do not (rarer
+# words) among all of them, where rare words are few. Either way no article is read that the index
+# has not already matched, and no search vector is read before ranking.
+RECENT_ARTICLES = 5000
 
+# The time checks stay outside the index (MATERIALIZED keeps PostgreSQL from moving them in):
+# "publish_at <= now()" would make the index collect every article ever published. The second
+# branch runs only when the first finds fewer than `limit` matches.
 NEWEST_MATCHES_SQL = """
-    WITH recent_matches AS (
-        SELECT pk FROM ({recent}) AS recent WHERE matches LIMIT %s
-    ), every_match AS MATERIALIZED (
-        {every}
+    WITH since AS (
+        SELECT coalesce(({since}), '-infinity') AS publish_at
+    ), recent AS MATERIALIZED (
+        SELECT article_id, status, publish_at FROM {table}
+        WHERE search_vector @@ {query} AND publish_at >= (SELECT publish_at FROM since)
+    ), older AS MATERIALIZED (
+        SELECT article_id, status, publish_at FROM {table}
+        WHERE search_vector @@ {query}
     )
-    SELECT pk FROM recent_matches
-    WHERE (SELECT count(*) FROM recent_matches) >= %s
-    UNION ALL (
-        SELECT pk FROM every_match
-        WHERE (SELECT count(*) FROM recent_matches) < %s
-        ORDER BY publish_at DESC, pk DESC
-        LIMIT %s
-    )
+    SELECT article_id FROM (
+        (SELECT article_id FROM recent WHERE {visible}
+         ORDER BY publish_at DESC, article_id DESC LIMIT %s)
+        UNION ALL
+        (SELECT article_id FROM older
+         WHERE publish_at < (SELECT publish_at FROM since) AND {visible}
+         ORDER BY publish_at DESC, article_id DESC LIMIT %s)
+    ) AS newest
+    LIMIT %s
 """
+VISIBLE_TO_THE_PUBLIC = "status = 'published' AND publish_at <= statement_timestamp()"
 
 
 def not_reserved(slug):
@@ -95,36 +96,27 @@ class ArticleQuerySet(models.QuerySet):
     def featured(self):
         return self.filter(featured=True)
 
-    def search(self, query):
-        return (
-            self.newest_matches(query)
-            .annotate(rank=SearchRank(models.F("search_vector"), web_search_query(query)))
-            .order_by("-rank", "-publish_at")
-        )
+    def newest_matches(self, query, *, limit=200):
+        """The newest articles that match the query, drafts and scheduled ones included."""
+        return self.filter(pk__in=newest_matches(query, limit=limit, published_only=False))
 
-    def newest_matches(self, query):
-        """The newest articles that match the query (at most RANKED_MATCHES)."""
-        matching = models.Q(search_vector=web_search_query(query))
-        recent = (
-            self.newest_first()
-            .annotate(matches=models.ExpressionWrapper(matching, models.BooleanField()))
-            .values("pk", "matches")[:RECENT_SEARCHED]
-        )
-        every = self.filter(matching).order_by().values("pk", "publish_at")
-        recent_sql, recent_params = recent.query.sql_with_params()
-        every_sql, every_params = every.query.sql_with_params()
-        newest = RawSQL(
-            NEWEST_MATCHES_SQL.format(recent=recent_sql, every=every_sql),
-            (
-                *recent_params,
-                RANKED_MATCHES,
-                *every_params,
-                MIN_RECENT_MATCHES,
-                MIN_RECENT_MATCHES,
-                RANKED_MATCHES,
-            ),
-        )
-        return self.filter(pk__in=newest)
+
+def newest_matches(query, *, limit, published_only):
+    """The ids of the newest `limit` articles that match the query (NEWEST_MATCHES_SQL)."""
+    articles = Article.objects.published() if published_only else Article.objects.all()
+    since = articles.newest_first().values("publish_at")[RECENT_ARTICLES - 1 : RECENT_ARTICLES]
+    since_sql, since_params = since.query.sql_with_params()
+    entries = ArticleSearchEntry.objects.all().query
+    query_sql, query_params = entries.get_compiler(connection=connection).compile(
+        web_search_query(query).resolve_expression(entries)
+    )
+    sql = NEWEST_MATCHES_SQL.format(
+        table=ArticleSearchEntry._meta.db_table,
+        since=since_sql,
+        query=query_sql,
+        visible=VISIBLE_TO_THE_PUBLIC if published_only else "true",
+    )
+    return RawSQL(sql, (*since_params, *query_params, *query_params, limit, limit, limit))
 
 
 class Article(models.Model):
@@ -187,16 +179,6 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    search_vector = models.GeneratedField(
-        expression=(
-            SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -214,7 +196,6 @@ class Article(models.Model):
             models.Index(
                 fields=["channel", "status", "-publish_at"], name="news_article_channel_idx"
             ),
-            GinIndex(fields=["search_vector"], name="news_article_search_idx"),
             # The editors' list in the admin: every article, newest first.
             models.Index(fields=["-publish_at", "-id"], name="news_article_newest_idx"),
             # The home page's newest featured article, without walking past every other one.
@@ -296,3 +277,53 @@ class Article(models.Model):
 
 def rendition_url(image_name, width, extension):
     return reverse("news:image", args=[rendition_name(image_name, width, extension)])
+
+
+class ArticleSearchEntryQuerySet(models.QuerySet):
+    def search(self, query, *, limit):
+        """The entries of the newest `limit` published articles that match the query, ranked."""
+        return (
+            self.filter(pk__in=newest_matches(query, limit=limit, published_only=True))
+            .annotate(rank=SearchRank(models.F("search_vector"), web_search_query(query)))
+            .order_by("-rank", "-publish_at")
+        )
+
+
+class ArticleSearchEntry(models.Model):
+    """What site search reads of an article: its words (title, summary and text, weighted in that
+    order) and the two fields that decide whether and where it is listed.
+
+    A table of its own keeps the rows that a search visits small: a search vector takes kilobytes
+    and is stored apart from its row (TOAST, toast_tuple_target in migration 0005), so the rows of
+    200,000 articles take about 13 MB and stay in memory, where the articles themselves take
+    hundreds. The database keeps each entry in step with its article (a trigger, migration 0005),
+    however the article is written, as it would a generated column.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
+    )
+    status = models.CharField(max_length=10, choices=Article.Status)
+    publish_at = models.DateTimeField()
+    search_vector = SearchVectorField()
+
+    objects = ArticleSearchEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "search entry"
+        verbose_name_plural = "search entries"
+        indexes = [
+            # The publish time beside the words: the index itself narrows a search to the newest
+            # articles (btree_gin), and rows are read only for the matches among them.
+            GinIndex(
+                fields=["publish_at", "search_vector"],
+                name="news_search_entry_idx",
+                fastupdate=False,
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.article_id)

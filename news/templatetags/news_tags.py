@@ -42,7 +42,7 @@ def featured_article_widget():
         .featured()
         .newest_first()
         .select_related("channel")
-        .defer("body", "search_vector")
+        .defer("body")
         .first()
     )
     return {"article": article}

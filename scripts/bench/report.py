@@ -14,7 +14,7 @@ import django
 from django.conf import settings
 from django.db import connection
 
-from news.models import Article
+from news.models import ArticleSearchEntry
 from portal.fulltext import web_search_query
 
 from .dataset import CASEWORKER_EMAIL, CITIZEN_EMAIL, PASSWORD
@@ -260,7 +260,7 @@ def kept_section():
 
 
 def search_matches(words):
-    return Article.objects.filter(search_vector=web_search_query(words)).count()
+    return ArticleSearchEntry.objects.filter(search_vector=web_search_query(words)).count()
 
 
 def dataset_lines(dataset):
