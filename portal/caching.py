@@ -7,14 +7,21 @@ PAGE_MAX_AGE_SECONDS. A published change therefore shows within the sum of the t
 A response is cached only when nothing personal went into it: no session, no messages, no CSRF
 token (forms on these pages are protected by portal.csrf instead) and no cookie set.
 Signed-in people's pages are never cached, here or in the browser.
+
+These shared pages, and only these, are sent compressed (gzip) to browsers that accept it: a page
+holding a secret (a CSRF token, someone's personal data) is never compressed, as its size could
+give the secret away one guessed character at a time (BREACH). Each is compressed once, when it is
+kept, and served with an Age header saying how long ago that was.
 """
 
 import hashlib
+import time
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 PAGE_CACHE = "pages"
@@ -31,9 +38,11 @@ def is_anonymous_visit(request):
 
 
 def page_cache_key(request):
-    # Hashed: a URL can be longer than a cache key may be.
+    # Hashed: a URL can be longer than a cache key may be. A copy for browsers that take gzip and
+    # one for those that do not.
     url = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode())
-    return f"page:{url.hexdigest()}"
+    encoding = "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else ""
+    return f"page:{url.hexdigest()}:{encoding}"
 
 
 def is_cacheable(request, response):
@@ -51,6 +60,9 @@ def rendered(response):
     return response.render() if hasattr(response, "render") else response
 
 
+compress = GZipMiddleware(get_response=rendered).process_response
+
+
 def cache_for_anonymous_visitors(view):
     """Serve anonymous visitors a shared cached page; signed-in people get a private one."""
 
@@ -61,14 +73,18 @@ def cache_for_anonymous_visitors(view):
             patch_cache_control(response, private=True)
             return response
         key = page_cache_key(request)
-        response = caches[PAGE_CACHE].get(key)
-        if response is None:
-            response = rendered(view(request, *args, **kwargs))
-            if is_cacheable(request, response):
-                patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE_SECONDS)
-                patch_vary_headers(response, ["Cookie"])
-                set_response_etag(response)
-                caches[PAGE_CACHE].set(key, response, settings.PAGE_CACHE_SECONDS)
+        kept = caches[PAGE_CACHE].get(key)
+        if kept is not None:
+            kept_at, response = kept
+            response["Age"] = int(time.time() - kept_at)
+            return response
+        response = rendered(view(request, *args, **kwargs))
+        if is_cacheable(request, response):
+            patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE_SECONDS)
+            patch_vary_headers(response, ["Cookie"])
+            set_response_etag(response)
+            response = compress(request, response)
+            caches[PAGE_CACHE].set(key, (time.time(), response), settings.PAGE_CACHE_SECONDS)
         return response
 
     return cached_view
