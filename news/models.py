@@ -51,6 +51,19 @@ NEWEST_MATCHES_SQL = """
 VISIBLE_TO_THE_PUBLIC = "status = 'published' AND publish_at <= statement_timestamp()"
 
 
+NEIGHBOURS_SQL = """
+    (SELECT id, title, slug, publish_at, channel_id FROM news_article
+     WHERE channel_id = %(channel)s AND status = %(published)s
+       AND publish_at <= statement_timestamp() AND (publish_at, id) < (%(moment)s, %(pk)s)
+     ORDER BY publish_at DESC, id DESC LIMIT 1)
+    UNION ALL
+    (SELECT id, title, slug, publish_at, channel_id FROM news_article
+     WHERE channel_id = %(channel)s AND status = %(published)s
+       AND publish_at <= statement_timestamp() AND (publish_at, id) > (%(moment)s, %(pk)s)
+     ORDER BY publish_at, id LIMIT 1)
+"""
+
+
 def not_reserved(slug):
     if slug in RESERVED_SLUGS:
         raise ValidationError(
@@ -232,28 +245,24 @@ class Article(models.Model):
 
     def neighbours(self):
         """The previous (older) and next (newer) published articles in the same channel."""
-        same_channel = (
-            Article.objects.published()
-            .in_channel(self.channel_id)
-            .exclude(pk=self.pk)
-            .only("title", "slug", "publish_at", "channel")
+        # Articles published at the same moment are ordered by id, as in the lists. Each half
+        # reads one row from the channel's index. Written out: this runs for every article page,
+        # and building the same query through the ORM took ten times as long as running it.
+        found = Article.objects.raw(
+            NEIGHBOURS_SQL,
+            {
+                "channel": self.channel_id,
+                "published": Article.Status.PUBLISHED,
+                "moment": self.publish_at,
+                "pk": self.pk,
+            },
         )
-        # Articles published at the same moment are ordered by id, as in the lists.
-        older = (
-            same_channel.filter(publish_at__lte=self.publish_at)
-            .exclude(publish_at=self.publish_at, pk__gt=self.pk)
-            .newest_first()
-        )
-        newer = (
-            same_channel.filter(publish_at__gte=self.publish_at)
-            .exclude(publish_at=self.publish_at, pk__lt=self.pk)
-            .order_by("publish_at", "pk")
-        )
-        previous_article, next_article = older.first(), newer.first()
-        for neighbour in (previous_article, next_article):
-            if neighbour:
-                neighbour.channel = self.channel
-        return {"previous_article": previous_article, "next_article": next_article}
+        neighbours = {"previous_article": None, "next_article": None}
+        for neighbour in found:
+            neighbour.channel = self.channel
+            is_older = (neighbour.publish_at, neighbour.pk) < (self.publish_at, self.pk)
+            neighbours["previous_article" if is_older else "next_article"] = neighbour
+        return neighbours
 
     def photo_renditions(self):
         """The sizes made of the lead photo, smallest first."""
