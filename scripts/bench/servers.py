@@ -5,6 +5,7 @@ benchmark stops what it started, by process id, when it ends for any reason.
 """
 
 import grp
+import gzip
 import os
 import pwd
 import shutil
@@ -188,6 +189,8 @@ def nginx(*, program, upstream_port, static_files):
         static_root.mkdir()
         for file_name, content in static_files.items():
             (static_root / file_name).write_text(content)
+            # As collectstatic does (whitenoise): nginx sends it compressed without compressing.
+            (static_root / f"{file_name}.gz").write_bytes(gzip.compress(content.encode()))
         site = nginx_site(
             port=port,
             upstream_port=upstream_port,
