@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchRank, SearchVectorField
@@ -19,35 +21,29 @@ RESERVED_SLUGS = {"feed", "images"}
 
 # Site search ranks at most the `limit` newest matches of a query (portal.search asks for one more
 # than it can show). They are found through the GIN index of ArticleSearchEntry, which holds each
-# entry's publish time beside its words: first among the RECENT_ARTICLES newest articles, where
-# common words find enough matches after reading a few hundred rows; only when they do not (rarer
-# words) among all of them, where rare words are few. Either way no article is read that the index
-# has not already matched, and no search vector is read before ranking.
-RECENT_ARTICLES = 5000
+# entry's publish time beside its words, in windows: first among the articles of the last 30 days,
+# where common words find enough matches; only when they do not, among those of the last year, and
+# only then among all of them. Each window reads only the rows its index scan matched: a search
+# reads at most a few thousand rows whether its words are common or rare, and no search vector
+# before ranking.
+WINDOWS = (timedelta(days=30), timedelta(days=365))
 
-# The time checks stay outside the index (MATERIALIZED keeps PostgreSQL from moving them in):
-# "publish_at <= now()" would make the index collect every article ever published. The second
-# branch runs only when the first finds fewer than `limit` matches.
-NEWEST_MATCHES_SQL = """
-    WITH since AS (
-        SELECT coalesce(({since}), '-infinity') AS publish_at
-    ), recent AS MATERIALIZED (
+# A window's matches: the time checks stay outside the index (MATERIALIZED keeps PostgreSQL from
+# moving them in), as "publish_at <= now()" would make the index collect every article ever
+# published. A window is only read when the windows before it found fewer than `limit`.
+WINDOW_SQL = """
+    window_{n} AS MATERIALIZED (
         SELECT article_id, status, publish_at FROM {table}
-        WHERE search_vector @@ {query} AND publish_at >= (SELECT publish_at FROM since)
-    ), older AS MATERIALIZED (
-        SELECT article_id, status, publish_at FROM {table}
-        WHERE search_vector @@ {query}
-    )
-    SELECT article_id FROM (
-        (SELECT article_id FROM recent WHERE {visible}
-         ORDER BY publish_at DESC, article_id DESC LIMIT %s)
-        UNION ALL
-        (SELECT article_id FROM older
-         WHERE publish_at < (SELECT publish_at FROM since) AND {visible}
-         ORDER BY publish_at DESC, article_id DESC LIMIT %s)
-    ) AS newest
-    LIMIT %s
-"""
+        WHERE search_vector @@ {query} AND publish_at >= statement_timestamp() - %s
+    )"""
+EVERYTHING_SQL = """
+    everything AS MATERIALIZED (
+        SELECT article_id, status, publish_at FROM {table} WHERE search_vector @@ {query}
+    )"""
+# The newest matches in a window, older than those of the window before.
+BRANCH_SQL = """
+    (SELECT article_id FROM {source} WHERE {visible} {older}
+     ORDER BY publish_at DESC, article_id DESC LIMIT %s)"""
 VISIBLE_TO_THE_PUBLIC = "status = 'published' AND publish_at <= statement_timestamp()"
 
 
@@ -115,24 +111,30 @@ class ArticleQuerySet(models.QuerySet):
 
 
 def newest_matches(query, *, limit, published_only):
-    """The ids of the newest `limit` articles that match the query (NEWEST_MATCHES_SQL)."""
-    articles = Article.objects.published() if published_only else Article.objects.all()
-    # In publish time order alone, which the index on (status, publish_at) gives without reading
-    # the articles.
-    since = articles.order_by("-publish_at").values("publish_at")
-    since = since[RECENT_ARTICLES - 1 : RECENT_ARTICLES]
-    since_sql, since_params = since.query.sql_with_params()
+    """The ids of the newest `limit` articles that match the query (see WINDOWS)."""
+    table = ArticleSearchEntry._meta.db_table
     entries = ArticleSearchEntry.objects.all().query
     query_sql, query_params = entries.get_compiler(connection=connection).compile(
         web_search_query(query).resolve_expression(entries)
     )
-    sql = NEWEST_MATCHES_SQL.format(
-        table=ArticleSearchEntry._meta.db_table,
-        since=since_sql,
-        query=query_sql,
-        visible=VISIBLE_TO_THE_PUBLIC if published_only else "true",
+    visible = VISIBLE_TO_THE_PUBLIC if published_only else "true"
+    parts, params, branches, branch_params = [], [], [], []
+    older, older_params = "", []
+    for n, age in enumerate(WINDOWS):
+        parts.append(WINDOW_SQL.format(n=n, table=table, query=query_sql))
+        params += [*query_params, age]
+        branches.append(BRANCH_SQL.format(source=f"window_{n}", visible=visible, older=older))
+        branch_params += [*older_params, limit]
+        older, older_params = "AND publish_at < statement_timestamp() - %s", [age]
+    parts.append(EVERYTHING_SQL.format(table=table, query=query_sql))
+    params += query_params
+    branches.append(BRANCH_SQL.format(source="everything", visible=visible, older=older))
+    branch_params += [*older_params, limit]
+    sql = (
+        f"WITH {','.join(parts)} "
+        f"SELECT article_id FROM ({' UNION ALL '.join(branches)}) AS newest LIMIT %s"
     )
-    return RawSQL(sql, (*since_params, *query_params, *query_params, limit, limit, limit))
+    return RawSQL(sql, (*params, *branch_params, limit))
 
 
 class Article(models.Model):
@@ -305,10 +307,9 @@ class ArticleSearchEntry(models.Model):
     """What site search reads of an article: its words (title, summary and text, weighted in that
     order) and the two fields that decide whether and where it is listed.
 
-    A table of its own keeps the rows that a search visits small: a search vector takes kilobytes
-    and is stored apart from its row (TOAST, toast_tuple_target in migration 0005), so the rows of
-    200,000 articles take about 13 MB and stay in memory, where the articles themselves take
-    hundreds. The database keeps each entry in step with its article (a trigger, migration 0005),
+    A table of its own, so that a search never reads an article's row (its body takes kilobytes)
+    to find or order its matches, and so that its index can hold the publish time beside the
+    words. The database keeps each entry in step with its article (a trigger, migration 0005),
     however the article is written, as it would a generated column.
     """
 

@@ -38,9 +38,6 @@ DROP TRIGGER news_article_search_entry ON news_article;
 DROP FUNCTION news_article_search_entry();
 DROP FUNCTION news_article_words(text, text, text);
 """
-# Every vector is kept apart from its row (TOAST), not only those that make a row over 2 KB, so
-# that the rows a search visits stay a few dozen bytes.
-SMALL_ROWS = "ALTER TABLE news_articlesearchentry SET (toast_tuple_target = 128)"
 FILL_ENTRIES = """
 INSERT INTO news_articlesearchentry (article_id, status, publish_at, search_vector)
 SELECT id, status, publish_at, news_article_words(title, summary, body) FROM news_article
@@ -82,7 +79,6 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "search entries",
             },
         ),
-        migrations.RunSQL(SMALL_ROWS, migrations.RunSQL.noop),
         migrations.RunSQL(ARTICLE_WORDS + ENTRY_TRIGGER, DROP_ENTRY_TRIGGER),
         migrations.RunSQL(FILL_ENTRIES, migrations.RunSQL.noop),
         migrations.AddIndex(

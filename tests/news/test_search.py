@@ -82,7 +82,7 @@ def test_markup_is_not_searched_and_drafts_and_scheduled_articles_are_not_found(
 
 @pytest.fixture
 def small_window(monkeypatch):
-    monkeypatch.setattr(news.models, "RECENT_ARTICLES", 4)
+    monkeypatch.setattr(news.models, "WINDOWS", (timedelta(days=3, hours=12),))
 
 
 def test_common_words_rank_only_the_newest_matches_best_first(make_article, small_window):
@@ -107,11 +107,11 @@ def test_rare_words_are_found_in_old_articles(make_article, small_window):
     assert sorted(found) == ["Typhoon warning 30", "Typhoon warning 40", "Typhoon warning 50"]
 
 
-def test_with_fewer_articles_than_the_window_every_match_is_found(make_article):
-    for days_ago in range(1, 4):
+def test_matches_are_found_in_every_window(make_article, small_window):
+    for days_ago in [1, 2, 800, 5000]:
         make_article(title=f"Typhoon warning {days_ago}", days_ago=days_ago)
 
-    assert len(titles(search("typhoon", limit=10))) == 3
+    assert len(titles(search("typhoon", limit=10))) == 4
 
 
 # What PostgreSQL does with the query, with many more articles than the window holds.
@@ -119,8 +119,9 @@ def test_with_fewer_articles_than_the_window_every_match_is_found(make_article):
 
 @pytest.fixture
 def many_articles(channel, monkeypatch):
-    """600 articles, one an hour; every third says "ferry"; the oldest 20 say "typhoon"."""
-    monkeypatch.setattr(news.models, "RECENT_ARTICLES", 100)
+    """600 articles, one an hour; every third says "ferry"; the oldest 20, from long before the
+    others, say "typhoon". The windows hold the newest 100 and 300."""
+    monkeypatch.setattr(news.models, "WINDOWS", (timedelta(hours=100), timedelta(hours=300)))
     now = timezone.now()
     Article.objects.bulk_create(
         Article(
@@ -156,6 +157,11 @@ def entry_scans(nodes):
     return [node for node in nodes if node.get("Relation Name") == "news_articlesearchentry"]
 
 
+def runs(nodes, name):
+    [node] = [node for node in nodes if node.get("Subplan Name") == name]
+    return node["Actual Loops"]
+
+
 def ranked_rows(nodes):
     # The search vectors read for ranking: those of the rows looked up by their key.
     return sum(
@@ -172,10 +178,10 @@ def test_common_words_are_found_among_the_newest_articles_through_the_index(many
     assert all(node["Node Type"] != "Seq Scan" for node in entry_scans(nodes))
     windowed = [node for node in nodes if node.get("Index Name") == "news_search_entry_idx"]
     assert any("publish_at >=" in node["Index Cond"] for node in windowed if node["Actual Loops"])
-    # The index returns the matches among the 100 newest only, and the older ones are not read.
+    # The index returns the matches among the 100 newest only, and the other windows are not read.
     assert max(node["Actual Rows"] for node in matched) <= 100
-    older = [node for node in nodes if node.get("Subplan Name") == "CTE older"]
-    assert older and all(node["Actual Loops"] == 0 for node in older)
+    assert runs(nodes, "CTE window_0") == 1
+    assert runs(nodes, "CTE window_1") == runs(nodes, "CTE everything") == 0
     assert ranked_rows(nodes) == 10
 
 
@@ -185,6 +191,6 @@ def test_rare_words_are_found_through_the_index_and_only_the_newest_are_ranked(m
 
     assert len(found) == 10
     assert all(node["Node Type"] != "Seq Scan" for node in entry_scans(nodes))
-    older = [node for node in nodes if node.get("Subplan Name") == "CTE older"]
-    assert older and all(node["Actual Loops"] == 1 for node in older)
+    assert runs(nodes, "CTE window_0") == runs(nodes, "CTE window_1") == 1
+    assert runs(nodes, "CTE everything") == 1
     assert ranked_rows(nodes) == 10
