@@ -54,6 +54,12 @@ def test_the_entry_follows_its_article_however_it_is_written(channel, make_artic
     assert not ArticleSearchEntry.objects.filter(pk=imported.pk).exists()
 
 
+def test_the_entry_holds_the_text_without_markup(make_article):
+    article = make_article(body="<h2>Fares</h2><p>Ferries &amp; buses: &lt;3 yuan.</p>")
+
+    assert " ".join(article.search_entry.text.split()) == "Fares Ferries & buses: <3 yuan."
+
+
 def test_a_title_match_outranks_a_summary_match_and_that_a_body_match(make_article):
     make_article(title="Road works", body="<p>The metro line opens in May.</p>", days_ago=1)
     make_article(title="Library", summary="A metro stop nearby.", days_ago=2)
