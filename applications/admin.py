@@ -1,6 +1,7 @@
 import re
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -9,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from portal.pagination import LargeTablePaginator
 
@@ -138,7 +140,9 @@ class CaseAdmin(admin.ModelAdmin):
 
     status_form_class = StatusChangeForm
     person_field = "applicant"  # the citizen whose case it is
-    list_per_page = 50
+    # Each row costs more to render than the rest of the page: 50 rows took a caseworker's list
+    # over 30 ms of the server's time.
+    list_per_page = 25
     paginator = LargeTablePaginator
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
@@ -155,6 +159,16 @@ class CaseAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def action_checkbox(self, case):
+        # The admin's own markup, written out: rendering a form widget for each row took a tenth
+        # of the list's time.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            case.pk,
+            format_html(gettext("Select this object for an action - {}"), case),
+        )
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
