@@ -20,6 +20,7 @@ def article_results(ids, query):
     # characters, where highlighting the whole text read kilobytes per result.
     articles = (
         Article.objects.filter(pk__in=ids)
+        .order_by()  # in the order of the hits
         .select_related("channel")
         .only("title", "slug", "publish_at", "channel__name", "channel__slug")
         .annotate(search_snippet=snippet(F("summary"), query))

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.html import parse_html
 from django.urls import reverse
 from django.utils import timezone
 
@@ -400,3 +401,33 @@ def test_a_search_that_runs_too_long_is_stopped_with_a_clear_message(
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "0"
+
+
+def test_the_form_keeps_the_search_and_the_choice(client):
+    page = parse_html(search(client, q="ferry timetable", type="faq").content.decode())
+
+    search_box = '<input type="search" name="q" value="ferry timetable" maxlength="200" id="id_q">'
+    assert page.count(parse_html(search_box)) == 1
+    chosen = '<input type="radio" name="type" value="faq" id="id_type_2" checked>'
+    assert page.count(parse_html(chosen)) == 1
+    everything = '<input type="radio" name="type" value="" id="id_type_0">'
+    assert page.count(parse_html(everything)) == 1
+
+
+def test_a_field_in_error_points_to_its_message(client):
+    response = search(client, q="x" * (MAX_QUERY_LENGTH + 1), type="weather")
+    page = parse_html(response.content.decode())
+
+    search_box = (
+        f'<input type="search" name="q" value="{"x" * (MAX_QUERY_LENGTH + 1)}" maxlength="200"'
+        ' aria-invalid="true" aria-describedby="id_q_error" id="id_q">'
+    )
+    assert page.count(parse_html(search_box)) == 1
+    message = (
+        '<ul class="errorlist" id="id_q_error">'
+        "<li>Enter a shorter search: at most 200 characters.</li></ul>"
+    )
+    assert page.count(parse_html(message)) == 1
+    choice = '<input type="radio" name="type" value="news" aria-invalid="true" id="id_type_1">'
+    assert page.count(parse_html(choice)) == 1
+    assert 'id="id_type_error"' in str(page)
