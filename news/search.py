@@ -1,6 +1,7 @@
 """What site search finds in the news: published articles, ranked, with highlighted snippets."""
 
 from django.db.models import F
+from django.urls import reverse
 
 from portal.fulltext import SearchResult, highlight, ranked_hits, similar_titles, snippet
 from portal.search import SearchSource
@@ -18,23 +19,22 @@ def article_hits(query, limit):
 def article_results(ids, query):
     # The snippet comes from the summary, written to introduce the article: a few hundred
     # characters, where highlighting the whole text read kilobytes per result.
-    articles = (
+    rows = (
         Article.objects.filter(pk__in=ids)
         .order_by()  # in the order of the hits
-        .select_related("channel")
-        .only("title", "slug", "publish_at", "channel__name", "channel__slug")
+        .values_list("pk", "title", "slug", "publish_at", "channel__name", "channel__slug")
         .annotate(search_snippet=snippet(F("summary"), query))
     )
     return {
-        article.pk: SearchResult(
+        pk: SearchResult(
             kind=KIND,
-            title=article.title,
-            url=article.get_absolute_url(),
-            date=article.publish_at,
-            snippet=highlight(article.search_snippet),
-            channel=article.channel.name,
+            title=title,
+            url=reverse("news:article_detail", kwargs={"channel_slug": channel_slug, "slug": slug}),
+            date=publish_at,
+            snippet=highlight(search_snippet),
+            channel=channel,
         )
-        for article in articles
+        for pk, title, slug, publish_at, channel, channel_slug, search_snippet in rows
     }
 
 
