@@ -41,7 +41,8 @@ def page_cache_key(request):
     # Hashed: a URL can be longer than a cache key may be. A copy for browsers that take gzip and
     # one for those that do not.
     url = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode())
-    encoding = "gzip" if re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")) else ""
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    encoding = "gzip" if re_accepts_gzip.search(accepted) else ""
     return f"page:{url.hexdigest()}:{encoding}"
 
 
