@@ -106,7 +106,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(featured=True)
 
     def newest_matches(self, query, *, limit=200):
-        """The newest articles that match the query, drafts and scheduled ones included."""
+        """The newest `limit` articles that match the query, drafts and scheduled ones included,
+        as far as this queryset's own filters keep them."""
         return self.filter(pk__in=newest_matches(query, limit=limit, published_only=False))
 
 
