@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.db import connection
 
+from .servers import cpu_between
+
 THREADS = 2
 WARM_UP_SECONDS = 2
 # wrk gives up on a request after this long; slow pages are measured, not counted as errors.
@@ -92,17 +94,26 @@ def wrk(program, url, *, seconds, connections, draw, headers, lines=None, unique
     raise RuntimeError(f"wrk printed no result for {url}:\n{output}")
 
 
-def measure(program, url, *, seconds, connections, draw, headers, lines=None, unique=False):
+def measure(
+    program, url, *, seconds, connections, draw, headers, lines=None, unique=False, cpu_used=None
+):
     """A short warm-up, then the measured run. With unique, the two runs take different lines
-    (the first tenth warms up), so that the measured run asks nothing the warm-up asked."""
+    (the first tenth warms up), so that the measured run asks nothing the warm-up asked.
+    cpu_used: a function giving the CPU seconds each of the server's workers and database
+    backends has used so far, for the CPU time each request cost them."""
     options = {"connections": connections, "draw": draw, "headers": headers, "unique": unique}
     warm_lines = run_lines = lines
     if lines is not None and unique:
         warm_lines, run_lines = lines[: len(lines) // 10], lines[len(lines) // 10 :]
     wrk(program, url, seconds=min(WARM_UP_SECONDS, seconds), lines=warm_lines, **options)
     wait_until_idle()
+    before = cpu_used() if cpu_used else None
     result = wrk(program, url, seconds=seconds, lines=run_lines, **options)
     wait_until_idle()
+    if before and result["requests"]:
+        after = cpu_used()
+        for name, earlier, later in zip(("worker", "database"), before, after, strict=True):
+            result[f"{name}_cpu_ms"] = cpu_between(earlier, later) / result["requests"] * 1000
     return result
 
 

@@ -64,10 +64,15 @@ def result_line(page, result):
     if not result["requests"]:
         return f"  {page.name:<60} no request finished   errors {result['errors']}"
     kept = result["kept_copies"] / result["requests"]
+    cpu = (
+        f"   cpu {result['worker_cpu_ms']:5.2f} + {result['database_cpu_ms']:4.2f} ms"
+        if "worker_cpu_ms" in result
+        else ""
+    )
     return (
         f"  {page.name:<60} {result['rps']:>8,.0f} req/s   p50 {result['p50_ms']:6.1f}   "
         f"p95 {result['p95_ms']:6.1f}   p99 {result['p99_ms']:6.1f} ms   "
-        f"kept {kept:4.0%}   errors {result['errors']}"
+        f"kept {kept:4.0%}{cpu}   errors {result['errors']}"
     )
 
 
@@ -143,6 +148,11 @@ def ratio_in(results, page):
     return result["rps"] / reference_rps(results)
 
 
+def median_of(results, name):
+    found = [result[name] for result in results if name in result]
+    return statistics.median(found) if found else None
+
+
 def summarise(pages, rounds):
     """For each page, the median over the rounds of each figure, and the spread of its ratio."""
     summary = {}
@@ -166,6 +176,8 @@ def summarise(pages, rounds):
             "kept_share": statistics.median(
                 result["kept_copies"] / max(result["requests"], 1) for result in results
             ),
+            "worker_cpu_ms": median_of(results, "worker_cpu_ms"),
+            "database_cpu_ms": median_of(results, "database_cpu_ms"),
             "errors": sum(result["errors"] for result in results),
         }
     return summary
@@ -257,6 +269,11 @@ def table_rows(pages, queries, summary):
         figures = summary[page.key]
         compared = "static" if page.server == "nginx" else "trivial view"
         first, warm = queries.get(page.key, ("", ""))
+        cpu = (
+            f"{figures['worker_cpu_ms']:.2f} + {figures['database_cpu_ms']:.2f}"
+            if figures["worker_cpu_ms"] is not None
+            else ""
+        )
         latencies = [
             f"{figures[f'{percentile}_ms']:.1f}" if figures["rps"] else "–"
             for percentile in ("p50", "p95", "p99")
@@ -268,6 +285,7 @@ def table_rows(pages, queries, summary):
                 page.who or "anonymous",
                 cache_cell(page, figures),
                 f"{first} / {warm}" if page.key in queries else "",
+                cpu,
                 f"{figures['kb_per_response']:,.0f}",
                 f"{figures['rps']:,.1f}" if figures["rps"] < 10 else f"{figures['rps']:,.0f}",
                 f"{figures['ratio']:.2f}× {compared}",
@@ -285,6 +303,7 @@ HEADER = [
     "As",
     "Page cache could answer",
     "SQL queries (first / warm)",
+    "CPU ms a request (worker + database)",
     "KB",
     "req/s",
     "× reference",
@@ -419,6 +438,11 @@ def write(
             if nginx_cache_status
             else "."
         ),
+        "- CPU ms a request: the CPU time that the gunicorn workers and the database's backends "
+        "used during the measured run, divided by the requests answered (from /proc): what a "
+        "request cost, which other work on the machine changes far less than req/s. The "
+        "reference's own cost is its worker's; wrk and the kernel's networking come on top of "
+        "every row.",
         "- SQL queries are counted in-process with Django's test client against the same "
         "database and settings: the first request, then a second (warm) one, for the next "
         "address or person where the page takes turns.",

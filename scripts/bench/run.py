@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 import django
@@ -114,7 +115,7 @@ def main():
             workers=WORKERS,
             environment={**os.environ, "DATABASE_CONN_HEALTH_CHECKS": "0"},
             log=Path(directory) / "gunicorn-unchecked.log",
-        ) as (_, unchecked_port),
+        ) as (unchecked_master, unchecked_port),
         (
             servers.nginx(
                 program=nginx,
@@ -131,6 +132,7 @@ def main():
             "nginx": nginx_port,
         }
         base = {page.key: f"http://127.0.0.1:{ports[page.server]}" for page in measured}
+        masters = {"gunicorn": master.pid, "gunicorn without health checks": unchecked_master.pid}
         cookies = {who: pages.cookie(key) for who, key in sessions.items()}
         for page in measured:
             path, who = (page.requests or [(page.path, "")])[0]
@@ -142,7 +144,7 @@ def main():
         )
         for number in range(1, options.rounds + 1):
             say(f"Round {number} of {options.rounds}:")
-            rounds.append(measure_round(wrk, measured, base, cookies, options))
+            rounds.append(measure_round(wrk, measured, base, masters, cookies, options))
         memory = servers.worker_memory(master.pid)
         nginx_cache_status = (
             load.fetch(base["nginx_home"] + "/")[1].get("X-Cache-Status") if nginx else None
@@ -163,9 +165,9 @@ def main():
     )
 
 
-def measure_round(wrk, measured, base, cookies, options):
+def measure_round(wrk, measured, base, masters, cookies, options):
     """Every page once: its results, and the machine's load average before and after."""
-    from . import load, pages, report
+    from . import load, pages, report, servers
 
     load_before = os.getloadavg()[0]
     results = {}
@@ -182,6 +184,11 @@ def measure_round(wrk, measured, base, cookies, options):
             headers=pages.BROWSER_HEADERS,
             lines=lines,
             unique=page.unique,
+            cpu_used=(
+                partial(servers.cpu_used, masters[page.server], options.database)
+                if page.server in masters
+                else None
+            ),
         )
         say(report.result_line(page, results[page.key]))
     return {"results": results, "load": (load_before, os.getloadavg()[0])}
