@@ -118,13 +118,14 @@ def fill_paths(paths, transitions, first_status):
 APPLICATIONS_SQL = """
 INSERT INTO applications_application (id, reference, applicant_id, service_id,
                                       submitted_at, due_at, status, status_changed_at,
-                                      assigned_to_id)
+                                      assigned_to_id, listed_publicly)
 SELECT a.i, (%(first_reference)s + a.i)::text, a.applicant, service.id,
        a.submitted_at, a.submitted_at + service.processing_days * interval '1 day',
        path.statuses[cardinality(path.statuses)],
        a.submitted_at + least(interval '1 day' * (1 + a.i %% 5),
                               (%(now)s - a.submitted_at) / 6) * (cardinality(path.statuses) - 1),
-       CASE WHEN a.i %% 10 = 0 THEN NULL ELSE %(first_caseworker)s + a.i %% %(caseworkers)s END
+       CASE WHEN a.i %% 10 = 0 THEN NULL ELSE %(first_caseworker)s + a.i %% %(caseworkers)s END,
+       service.lists_applications_publicly
 FROM (
     SELECT i, {person} AS applicant,
            1 + floor(random() * %(services)s)::int AS service,
@@ -217,14 +218,17 @@ def add_applications(now, timings):
 INQUIRIES_SQL = """
 INSERT INTO applications_inquiry (id, reference, author_id, subject, message, submitted_at,
                                   status, status_changed_at, answer, answered_by_id, answered_at,
-                                  assigned_to_id)
+                                  assigned_to_id, listed_publicly, publication_agreed, follow_up,
+                                  follow_up_answer)
 SELECT a.i, lpad((%(first_reference)s + a.i)::text, 8, '0'), a.author, subject.body,
        message.body, a.submitted_at, path.statuses[cardinality(path.statuses)],
        a.submitted_at + a.gap * (cardinality(path.statuses) - 1),
        CASE WHEN answered > 0 THEN answer.body ELSE '' END,
        CASE WHEN answered > 0 THEN a.caseworker END,
        CASE WHEN answered > 0 THEN a.submitted_at + a.gap * (answered - 1) END,
-       CASE WHEN cardinality(path.statuses) > 1 THEN a.caseworker END
+       CASE WHEN cardinality(path.statuses) > 1 THEN a.caseworker END,
+       -- One author in twenty lets the reference and status be listed publicly.
+       a.i %% 20 = 0, false, '', ''
 FROM (
     SELECT i, {person} AS author,
            floor(random() * %(subjects_count)s) AS subject,
