@@ -7,7 +7,7 @@ a page is an interface string that was not translated.
 import pytest
 from django.test import Client
 
-from portal.models import SiteProfile
+from tests.chinese import site_profile_in_chinese
 from tests.html import find, h1, text_of
 from tests.languages import english_words
 
@@ -29,14 +29,7 @@ APPLICATIONS_WORDS = (
 
 @pytest.fixture(autouse=True)
 def chinese_site_profile(db):
-    SiteProfile.objects.filter(pk=1).update(
-        name="城市门户",
-        tagline="市民办事与信息服务",
-        contact_email="service@city.example",
-        contact_phone="+86 10 1234 5678",
-        postal_address="人民大道1号\n市民服务中心",
-        office_hours="周一至周五 9:00–17:00",
-    )
+    site_profile_in_chinese()
 
 
 @pytest.fixture
