@@ -72,6 +72,28 @@ def test_an_empty_sign_up_form_is_refused_in_chinese(client):
     assert h1(response) == "注册账户"
 
 
+def test_a_wrong_address_and_a_weak_password_are_refused_in_the_portals_chinese(client):
+    response = client.post(
+        "/zh-hans/accounts/signup/",
+        {"full_name": "王芳", "email": "wang.fang", "password1": "123", "password2": "123"},
+    )
+
+    assert_chinese(response)
+    assert errors(response).summary == [
+        "电子邮箱：请输入有效的电子邮箱地址。",
+        "设置密码：此密码太短，至少要包含 10 个字符。",
+        "设置密码：这个密码太常见了。",
+        "设置密码：密码只包含数字。",
+    ]
+
+
+def test_a_wrong_authenticator_code_is_refused_in_chinese(signed_in):
+    response = signed_in.post("/zh-hans/accounts/2fa/totp/activate/", {"code": "123456"})
+
+    assert_chinese(response)
+    assert errors(response).summary == ["身份验证器应用中的验证码：验证码不正确。"]
+
+
 def test_after_signing_up_the_next_page_speaks_chinese(client):
     response = client.post(
         "/zh-hans/accounts/signup/",
