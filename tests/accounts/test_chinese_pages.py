@@ -146,6 +146,20 @@ def test_the_two_factor_pages_speak_chinese_once_it_is_on(signed_in, person):
     assert Authenticator.objects.filter(user=person).exists()
 
 
+def test_signing_in_with_two_factors_asks_for_the_code_in_chinese(client, person):
+    from tests.factories import add_authenticator
+
+    add_authenticator(person)
+
+    response = client.post(
+        "/zh-hans/accounts/login/", {"login": person.email, "password": PASSWORD}, follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == "/zh-hans/accounts/2fa/authenticate/"
+    assert_chinese(response)
+    assert h1(response) == "请输入身份验证器应用中的验证码"
+
+
 def test_saving_the_details_says_so_in_chinese(signed_in):
     response = signed_in.post(
         "/zh-hans/account/details/",
