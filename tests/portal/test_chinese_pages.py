@@ -153,6 +153,20 @@ def test_a_page_not_found_speaks_chinese(client):
     assert_chinese(client.get("/zh-hans/no-such-page/"), status=404)
 
 
+def test_a_request_for_another_host_is_refused_in_chinese(client):
+    assert_chinese(client.get("/zh-hans/", HTTP_HOST="elsewhere.example"), status=400)
+
+
+def test_too_many_attempts_are_refused_in_chinese(client, citizen):
+    for _ in range(5):
+        client.post("/zh-hans/accounts/password/reset/", {"email": citizen.email})
+
+    response = client.post("/zh-hans/accounts/password/reset/", {"email": citizen.email})
+
+    assert_chinese(response, status=429)
+    assert h1(response) == "尝试次数过多"
+
+
 def test_a_form_without_its_security_token_is_refused_in_chinese(chinese_content):
     client = Client(enforce_csrf_checks=True)
 
