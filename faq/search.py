@@ -1,6 +1,7 @@
 """What site search finds in the FAQ: published questions, ranked, with highlighted snippets."""
 
 from django.db.models.functions import Left
+from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import SearchResult, highlight, ranked_hits, similar_titles, snippet
 from portal.search import SearchSource
@@ -33,7 +34,7 @@ def question_results(ids, query):
             url=question.get_absolute_url(),
             date=question.updated_at,
             snippet=highlight(question.search_snippet),
-            date_prefix="Updated",
+            date_prefix=_("Updated"),
         )
         for question in questions
     }
@@ -44,5 +45,5 @@ def question_titles(query):
 
 
 SEARCH_SOURCE = SearchSource(
-    kind=KIND, label="FAQ", hits=question_hits, results=question_results, titles=question_titles
+    kind=KIND, label=_("FAQ"), hits=question_hits, results=question_results, titles=question_titles
 )

@@ -9,6 +9,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
@@ -63,7 +64,7 @@ NEIGHBOURS_SQL = """
 def not_reserved(slug):
     if slug in RESERVED_SLUGS:
         raise ValidationError(
-            "“%(slug)s” is used by the portal's own addresses. Choose another slug.",
+            _("“%(slug)s” is used by the portal's own addresses. Choose another slug."),
             code="reserved",
             params={"slug": slug},
         )
@@ -72,17 +73,17 @@ def not_reserved(slug):
 class Channel(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(
-        max_length=100, unique=True, validators=[not_reserved], help_text="Part of the address."
+        max_length=100, unique=True, validators=[not_reserved], help_text=_("Part of the address.")
     )
-    description = models.TextField(blank=True, help_text="Shown at the top of the channel page.")
+    description = models.TextField(blank=True, help_text=_("Shown at the top of the channel page."))
     position = models.PositiveSmallIntegerField(
-        default=0, help_text="Channels are shown in this order, lowest first."
+        default=0, help_text=_("Channels are shown in this order, lowest first.")
     )
 
     class Meta:
         ordering = ["position", "name"]
-        verbose_name = "channel"
-        verbose_name_plural = "channels"
+        verbose_name = _("channel")
+        verbose_name_plural = _("channels")
 
     def __str__(self):
         return self.name
@@ -140,43 +141,43 @@ def newest_matches(query, *, limit, published_only):
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200,
         validators=[not_reserved],
-        help_text="Part of the address; unique within the channel. Keep it once published.",
+        help_text=_("Part of the address; unique within the channel. Keep it once published."),
     )
     channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="articles")
     summary = models.TextField(
-        max_length=400, help_text="One or two sentences for lists, feeds and search engines."
+        max_length=400, help_text=_("One or two sentences for lists, feeds and search engines.")
     )
     body = ProseEditorField(
         extensions=ARTICLE_BODY.editor_extensions, sanitize=ARTICLE_BODY.sanitise
     )
     image = models.ImageField(
-        "lead photo",
+        _("lead photo"),
         upload_to="news/originals/",
         width_field="image_width",
         height_field="image_height",
         blank=True,
-        help_text="JPEG, PNG or WebP, at least 1200 pixels wide for the best result.",
+        help_text=_("JPEG, PNG or WebP, at least 1200 pixels wide for the best result."),
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField(
-        "photo description (alt text)",
+        _("photo description (alt text)"),
         max_length=250,
         blank=True,
-        help_text="What the photo shows, for people who cannot see it. Required with a photo.",
+        help_text=_("What the photo shows, for people who cannot see it. Required with a photo."),
     )
-    image_caption = models.CharField("photo caption", max_length=250, blank=True)
+    image_caption = models.CharField(_("photo caption"), max_length=250, blank=True)
     source = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Who issued the news, e.g. “Municipal Transport Commission”.",
+        help_text=_("Who issued the news, e.g. “Municipal Transport Commission”."),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -188,13 +189,13 @@ class Article(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     publish_at = models.DateTimeField(
-        "publish time",
+        _("publish time"),
         default=timezone.now,
-        help_text="A future time schedules the article: it appears by itself then.",
+        help_text=_("A future time schedules the article: it appears by itself then."),
     )
     featured = models.BooleanField(
         default=False,
-        help_text="The newest featured article is shown with its photo on the home page.",
+        help_text=_("The newest featured article is shown with its photo on the home page."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -207,7 +208,7 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),
                 name="news_article_photo_has_alt_text",
-                violation_error_message="Describe the photo for people who cannot see it.",
+                violation_error_message=_("Describe the photo for people who cannot see it."),
             ),
         ]
         indexes = [
@@ -243,7 +244,9 @@ class Article(models.Model):
 
     def clean(self):
         if self.image and not self.image_alt.strip():
-            raise ValidationError({"image_alt": "Describe the photo for people who cannot see it."})
+            raise ValidationError(
+                {"image_alt": _("Describe the photo for people who cannot see it.")}
+            )
 
     @property
     def is_public(self):
@@ -339,8 +342,8 @@ class ArticleSearchEntry(models.Model):
     objects = ArticleSearchEntryQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "search entry"
-        verbose_name_plural = "search entries"
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
         indexes = [
             # The publish time beside the words: the index itself narrows a search to the newest
             # articles (btree_gin), and rows are read only for the matches among them.

@@ -2,6 +2,7 @@
 
 from django.db.models import F
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import SearchResult, highlight, ranked_hits, similar_titles, snippet
 from portal.search import SearchSource
@@ -43,5 +44,5 @@ def article_titles(query):
 
 
 SEARCH_SOURCE = SearchSource(
-    kind=KIND, label="News", hits=article_hits, results=article_results, titles=article_titles
+    kind=KIND, label=_("News"), hits=article_hits, results=article_results, titles=article_titles
 )

@@ -19,6 +19,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import OperationalError, connection, transaction
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_lazy, pgettext
 from django.views.decorators.http import require_safe
 
 from .caching import cache_for_anonymous_visitors
@@ -36,7 +37,7 @@ SUGGESTION_COUNT = 3
 # positions in every article holding both: such a search is stopped rather than left to run.
 SEARCH_TIME_LIMIT_MS = 1000
 QUERY_CANCELED = "57014"  # PostgreSQL's error code for a statement stopped by statement_timeout
-TOO_SLOW_MESSAGE = (
+TOO_SLOW_MESSAGE = gettext_lazy(
     "This search took too long. Leave out the quotes, or use fewer or less common words."
 )
 
@@ -75,31 +76,34 @@ def shortcuts():
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search for",
+        label=gettext_lazy("Search for"),
         max_length=MAX_QUERY_LENGTH,
         required=False,
         widget=forms.SearchInput,
         error_messages={
-            "max_length": f"Enter a shorter search: at most {MAX_QUERY_LENGTH} characters.",
+            "max_length": gettext_lazy(
+                "Enter a shorter search: at most %(limit_value)d characters."
+            ),
         },
     )
-    type = forms.ChoiceField(label="Show", required=False, widget=forms.RadioSelect)
+    type = forms.ChoiceField(label=gettext_lazy("Show"), required=False, widget=forms.RadioSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         labels = [str(source.label) for source in sources().values()]
+        everything = gettext("Everything")
         self.fields["type"].choices = [
-            ("", "Everything"),
+            ("", everything),
             *((kind, source.label) for kind, source in sources().items()),
         ]
-        self.fields["type"].error_messages["invalid_choice"] = (
-            f"Choose Everything, {' or '.join(labels)}."
-        )
+        self.fields["type"].error_messages["invalid_choice"] = gettext(
+            "Choose %(everything)s, %(kinds)s."
+        ) % {"everything": everything, "kinds": pgettext("between choices", " or ").join(labels)}
 
     def clean_q(self):
         query = self.cleaned_data["q"]
         if query and not any(character.isalnum() for character in query):
-            raise forms.ValidationError("Enter at least one word or number to search for.")
+            raise forms.ValidationError(gettext("Enter at least one word or number to search for."))
         return query
 
 

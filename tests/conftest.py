@@ -1,11 +1,13 @@
 from functools import partial
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import OperationalError, connection, connections
 from django.test import override_settings
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from portal.mail import deliver_due
@@ -178,6 +180,15 @@ def parking_service(db):
 @pytest.fixture
 def closed_service(db):
     return make_service(name="Heritage facade restoration grant", is_open=False)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    # A request to a Chinese page leaves Chinese active in the thread (LocaleMiddleware does not
+    # switch back): each test starts in the default language, as a new request would.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
