@@ -9,6 +9,7 @@ from typing import NamedTuple
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -138,9 +139,14 @@ def case_change_status(
         if allowed.get(to_status) != actor:
             labels = dict(type(case)._meta.get_field("status").choices)
             raise TransitionRefused(
-                f"{type(case)._meta.verbose_name.capitalize()} {locked.reference} cannot move "
-                f"from “{locked.get_status_display()}” to “{labels.get(to_status, to_status)}” "
-                f"by {actor.label}.",
+                _("%(case)s %(reference)s cannot move from “%(from)s” to “%(to)s” by %(actor)s.")
+                % {
+                    "case": capfirst(type(case)._meta.verbose_name),
+                    "reference": locked.reference,
+                    "from": locked.get_status_display(),
+                    "to": labels.get(to_status, to_status),
+                    "actor": actor.label,
+                },
                 code="transition_refused",
             )
         from_status = locked.status
@@ -321,7 +327,7 @@ def application_change_status(
 
 def application_withdraw(*, application, by, reason="", base_url=""):
     if application.applicant_id != by.pk:
-        raise TransitionRefused("Only the applicant can withdraw an application.")
+        raise TransitionRefused(_("Only the applicant can withdraw an application."))
     return case_change_status(
         application,
         to_status=ApplicationStatus.WITHDRAWN,
@@ -444,7 +450,7 @@ def inquiry_answer(*, inquiry, answer, by, note_to_citizen="", internal_note="",
     """Answer an inquiry, or its follow-up question: the first answer is kept as it was."""
     answer = answer.strip()
     if not answer:
-        raise ValidationError("An answer needs some text.")
+        raise ValidationError(_("An answer needs some text."))
     if inquiry.follow_up_at:
         fields = {"follow_up_answer": answer, "follow_up_answered_at": timezone.now()}
     else:

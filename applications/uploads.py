@@ -90,7 +90,9 @@ def check_upload(upload, *, kinds=tuple(Attachment.Kind), max_bytes=None):
     content = upload.read()
     if kind == Attachment.Kind.PDF:
         if b"%%EOF" not in content[-1024:]:
-            raise ValidationError(f"“{name}” is not a complete PDF file.", code="broken")
+            raise ValidationError(
+                _("“%(name)s” is not a complete PDF file.") % {"name": name}, code="broken"
+            )
     else:
         content = clean_image(content, kind, name)
     return CheckedUpload(
@@ -106,12 +108,12 @@ def safe_file_name(name):
 
 
 def clean_image(content, kind, name):
-    content, _ = reencode_image(
+    content, _pillow_format = reencode_image(
         io.BytesIO(content),
         name=name,
         formats={PILLOW_FORMATS[kind]},
         max_pixels=settings.APPLICATIONS_MAX_IMAGE_PIXELS,
-        broken_message=f"“{name}” could not be read as an image.",
+        broken_message=_("“%(name)s” could not be read as an image.") % {"name": name},
     )
     return content
 
