@@ -57,6 +57,7 @@ def case_update_email(case, change, citizen, files, base_url):
         "is_new": not change.from_status,
         "status_label": case.get_status_display(),
         "explanation": case.explanation,
+        "due_at": case.due_at if is_application and not case.is_decided else None,
         "note_to_citizen": change.note_to_citizen,
         "note_label": _("Your note") if by_citizen else _("Note from the city"),
         "answer": case.latest_answer if change.to_status == InquiryStatus.ANSWERED else "",

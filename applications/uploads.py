@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from portal.images import check_size, reencode_image, upload_name
 
@@ -37,7 +38,8 @@ def kind_names(kinds):
     names = [KIND_NAMES[kind] for kind in Attachment.Kind if kind in kinds]
     if len(names) == 1:
         return names[0]
-    return _("%(some)s or %(last)s") % {"some": ", ".join(names[:-1]), "last": names[-1]}
+    separator = pgettext("between the items of a list", ", ")
+    return _("%(some)s or %(last)s") % {"some": separator.join(names[:-1]), "last": names[-1]}
 
 
 def accept_attribute(kinds):
