@@ -10,6 +10,7 @@ Latin word left on a page is an interface string that was not translated."""
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -314,6 +315,27 @@ def test_the_home_page_boxes_of_a_citizen_in_chinese(client, citizen, applicatio
 # --- caseworkers ----------------------------------------------------------------------------
 
 
+# Some of the labels the project gives the administration, as they read in English.
+ENGLISH_ADMIN_LABELS = [
+    "Applications and inquiries",
+    "Assign the selected cases to me",
+    "Citizen replied",
+    "assigned caseworker",
+    "On time or decided",
+    "decision due",
+    "citizen's name",
+    "preferred contact language",
+    "status history (read-only)",
+    "files sent with it",
+    "Change status",
+    "Answer or change status",
+    "Save the new status and email the citizen",
+    "Note to the citizen",
+    "Only staff see this.",
+    "An 8-digit reference finds",
+]
+
+
 class ChineseAdmin:
     """Speaks Chinese on every page, the administration's included: the portal's own middleware
     gives the administration (outside /zh-hans/) its default language."""
@@ -329,10 +351,19 @@ class ChineseAdmin:
 
 @pytest.fixture
 def admin_in_chinese(settings):
-    locale = "django.middleware.locale.LocaleMiddleware"
-    settings.MIDDLEWARE = [
-        f"{__name__}.ChineseAdmin" if name == locale else name for name in settings.MIDDLEWARE
-    ]
+    """Given a signed-in client, a client of the same session to which every page speaks
+    Chinese."""
+
+    def speak_chinese(client):
+        locale = "django.middleware.locale.LocaleMiddleware"
+        settings.MIDDLEWARE = [
+            f"{__name__}.ChineseAdmin" if name == locale else name for name in settings.MIDDLEWARE
+        ]
+        chinese = Client()
+        chinese.cookies = client.cookies
+        return chinese
+
+    return speak_chinese
 
 
 def test_the_caseworkers_case_pages_in_chinese(
@@ -340,6 +371,7 @@ def test_the_caseworkers_case_pages_in_chinese(
 ):
     inquiry_follow_up(inquiry=inquiry, by=inquiry.author, question="元宵节也开放吗？")
     sign_in_with_two_factors(client, caseworker)
+    client = admin_in_chinese(client)
     pages = {
         reverse("admin:applications_application_changelist"): ["申请", "承办工作人员", "是否逾期"],
         reverse("admin:applications_application_change", args=[application.pk]): [
@@ -364,12 +396,15 @@ def test_the_caseworkers_case_pages_in_chinese(
         assert 'lang="zh-hans"' in html.lower(), url
         for label in labels:
             assert label in html, (url, label)
+        for label in ENGLISH_ADMIN_LABELS:
+            assert label not in html, (url, label)
 
 
 def test_a_caseworker_moving_a_case_is_told_in_chinese(
     client, caseworker, application, admin_in_chinese
 ):
     sign_in_with_two_factors(client, caseworker)
+    client = admin_in_chinese(client)
     url = reverse("admin:applications_application_status", args=[application.pk])
     moved = client.post(
         url,
