@@ -36,7 +36,7 @@ class ServiceQuerySet(models.QuerySet):
 
 
 class Service(models.Model):
-    name = models.CharField(max_length=150, verbose_name=_("name"))
+    name = models.CharField(max_length=150)
     slug = models.SlugField(
         max_length=150,
         unique=True,
@@ -47,13 +47,10 @@ class Service(models.Model):
         verbose_name=_("slug"),
     )
     summary = models.CharField(
-        max_length=300,
-        help_text=_("One sentence, shown in the list of services and in search."),
-        verbose_name=_("summary"),
+        max_length=300, help_text=_("One sentence, shown in the list of services and in search.")
     )
     description = models.TextField(
-        help_text=_("What the service is for and what it gives: the start page's first words."),
-        verbose_name=_("description"),
+        help_text=_("What the service is for and what it gives: the start page's first words.")
     )
     who_can_apply = models.TextField(
         _("who can apply"), blank=True, help_text=_("Who may use the service, and who may not.")
@@ -97,12 +94,10 @@ class Service(models.Model):
     lists_applications_publicly = models.BooleanField(
         _("list its applications publicly"),
         default=False,
-        help_text=(
-            _(
-                "Show each new application's reference, service, dates and status in the public "
-                "lists on the home page. Applicants are told before they apply; their names and "
-                "details are never shown."
-            )
+        help_text=_(
+            "Show each new application's reference, service, dates and status in the public "
+            "lists on the home page. Applicants are told before they apply; their names and "
+            "details are never shown."
         ),
     )
 
