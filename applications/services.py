@@ -6,9 +6,10 @@ from contextlib import contextmanager
 from functools import partial
 from typing import NamedTuple
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -233,7 +234,7 @@ def _draft_send(*, draft, base_url):
             application=application,
             question=question if question.pk else None,
             position=position,
-            question_text=str(question.label),
+            question_text=question_as_asked(question),
             kind=question.kind,
             value=answer_text(question, draft.answers.get(question.key)),
         )
@@ -256,6 +257,15 @@ def _draft_send(*, draft, base_url):
     _delete_attachments(draft.attachments.all())
     draft.delete()
     return application
+
+
+def question_as_asked(question):
+    # A question every service asks is an interface string: kept in English, the words it has
+    # in the catalogue, and shown in each reader's language (Answer.question_shown).
+    if question.pk:
+        return str(question.label)
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(question.label)
 
 
 def answer_text(question, value):

@@ -120,7 +120,7 @@ class ApplicationAdmin(CaseAdmin):
                 shown = format_html_join(", ", "{}", ((item,) for item in answer.display))
             else:
                 shown = format_html("{}", answer.display or "—")
-            rows.append((answer.question_text, shown))
+            rows.append((answer.question_shown, shown))
         if not rows:
             return "—"
         return format_html(

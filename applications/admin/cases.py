@@ -134,7 +134,7 @@ class AttachmentInline(ReadOnlyInline):
     @admin.display(description=_("sent with"))
     def sent_with(self, attachment):
         if attachment.answer_id:
-            return attachment.answer.question_text
+            return attachment.answer.question_shown
         change = attachment.application_change or attachment.inquiry_change
         if change:
             return gettext("Message of %(date)s") % {

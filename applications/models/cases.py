@@ -217,6 +217,13 @@ class Answer(models.Model):
         return self.question_text
 
     @property
+    def question_shown(self):
+        """The question as the reader reads it. A question every service asks (one not saved,
+        see questions.default_questions) is an interface string, kept in English: shown in the
+        reader's language."""
+        return gettext(self.question_text) if self.question_id is None else self.question_text
+
+    @property
     def display(self):
         """The answer as the person reads it (a list for several choices)."""
         return display_answer(self.kind, self.value)

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from applications.models import Draft
+from applications.models import Answer, Draft
 from applications.services import application_change_status, inquiry_follow_up
 from tests.factories import (
     PASSWORD,
@@ -421,3 +421,20 @@ def test_dates_on_chinese_pages_are_written_the_chinese_way(client, citizen, app
     due = timezone.localtime(application.due_at)
     assert f"{due.year}年{due.month}月{due.day}日" in page
     assert (timezone.now() + timedelta(days=400)).strftime("%B") not in page
+
+
+def test_the_questions_every_service_asks_are_kept_in_english_and_shown_in_chinese(
+    client, citizen, public_service, django_capture_on_commit_callbacks
+):
+    client.force_login(citizen)
+    apply = zh(reverse("applications:application_page", args=[public_service.slug, 1]))
+    client.post(apply, {"qdetails": "请提供空气质量报告。"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(zh(reverse("applications:application_check", args=[public_service.slug])))
+
+    [details, documents] = Answer.objects.filter(application__applicant=citizen)
+    assert details.question_text == "What are you asking for, and why?"
+    assert documents.question_text == "Supporting documents (optional)"
+    page = client.get(zh(details.application.get_absolute_url()))
+    assert_chinese(page)
+    assert "您申请什么，原因是什么？" in page.content.decode()
