@@ -4,9 +4,6 @@ visitor and for a signed-in citizen, with errors, and the caseworkers' case page
 The content (services, questions, notes, the site's own name) is written in Chinese here, so any
 Latin word left on a page is an interface string that was not translated."""
 
-# Chinese is written with full-width punctuation.
-# ruff: noqa: RUF001
-
 from datetime import timedelta
 
 import pytest

@@ -2,9 +2,6 @@
 that language: every email the app sends (confirmations, status changes, answers, receipts for a
 reply or a follow-up question), subject, HTML and text alike."""
 
-# Chinese is written with full-width punctuation.
-# ruff: noqa: RUF001
-
 import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
