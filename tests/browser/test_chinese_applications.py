@@ -2,8 +2,6 @@
 of another language must say so, and its error messages must be announced like the English ones).
 """
 
-# Chinese is written with full-width punctuation.
-
 import pytest
 from django.test import Client
 from playwright.sync_api import expect
