@@ -3,7 +3,7 @@ that language: every email the app sends (confirmations, status changes, answers
 reply or a follow-up question), subject, HTML and text alike."""
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from applications.services import (
@@ -144,7 +144,8 @@ def test_every_email_to_a_citizen_who_reads_english_is_in_english(
         assert not any("\u4e00" <= character <= "\u9fff" for character in email.subject), name
     received = emails[0]
     assert received.subject == f"We have received your application {application.reference}"
-    due = date_format(timezone.localtime(application.due_at), "j F Y")
+    with translation.override("en"):
+        due = date_format(timezone.localtime(application.due_at), "j F Y")
     assert f"Decision expected by: {due}" in received.body
     assert f"{BASE}/applications/{application.reference}/" in received.body
     assert f"{BASE}/inquiries/{inquiry.reference}/" in emails[-1].body
