@@ -25,6 +25,7 @@ from applications.services import application_submit, inquiry_answer, inquiry_su
 from faq.models import Question, Topic
 from news.models import Article, Channel
 from news.services import article_save
+from portal.models import SiteProfile
 from tests.images import image_bytes
 from tests.staff import add_authenticator
 
@@ -153,6 +154,55 @@ def make_public_service(**fields):
             **fields,
         }
     )
+
+
+# Content in Chinese, for the tests of Chinese pages: whatever Latin letters such a page shows
+# then come from the interface, not from what staff or citizens wrote.
+
+CHINESE_QUESTIONS = [
+    {"label": "您的护照号码是多少", "kind": "short_text", "hint": "见护照照片页。"},
+    {"label": "您在本市的住址是什么", "kind": "long_text"},
+    {"label": "与您同住的有几人", "kind": "number", "min_value": 0, "max_value": 20},
+    {"label": "您是哪天来到本市的", "kind": "date", "date_limit": "past"},
+    {"label": "接收信件的电子邮箱", "kind": "email"},
+    {"label": "联系电话", "kind": "phone"},
+    {"label": "您住在哪个区", "kind": "choice", "options": "黄浦区\n徐汇区\n静安区"},
+    {"label": "您持有哪些证件", "kind": "choices", "options": "护照\n工作许可\n结婚证"},
+    {"label": "您以前在本市居住过吗", "kind": "yes_no"},
+    {"label": "护照照片页", "kind": "file", "max_files": 1},
+]
+
+
+def make_chinese_service(**fields):
+    """A service written in Chinese that asks a question of every kind, one a page."""
+    questions = [
+        {"page": number, **question} for number, question in enumerate(CHINESE_QUESTIONS, start=1)
+    ]
+    return make_service(
+        **{
+            "name": "居住登记",
+            "slug": "residence-registration",
+            "summary": "登记您在本市的住址。",
+            "description": "在本市居住的人员均须登记住址。",
+            "who_can_apply": "在本市居住满六个月的人员。",
+            "what_to_provide": "护照和住址。",
+            "fees": "免费。",
+            "questions": questions,
+            **fields,
+        }
+    )
+
+
+def use_chinese_site_profile():
+    """The portal's own name and contact details in Chinese, as every page's header and footer
+    show them."""
+    profile = SiteProfile.load()
+    profile.name = "上海市政府门户网站"
+    profile.tagline = "市政府的新闻、问答和网上办事"
+    profile.postal_address = "上海市黄浦区人民大道200号\n市民服务中心"
+    profile.office_hours = "周一至周五 9:00—17:00"
+    profile.save()
+    return profile
 
 
 def make_application(

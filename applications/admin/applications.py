@@ -3,7 +3,9 @@
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.links import site_origin
@@ -34,11 +36,11 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 class OverdueFilter(admin.SimpleListFilter):
-    title = "overdue"
+    title = _("overdue")
     parameter_name = "overdue"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Overdue"), ("no", "On time or decided")]
+        return [("yes", _("Overdue")), ("no", _("On time or decided"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -118,7 +120,7 @@ class ApplicationAdmin(CaseAdmin):
                 shown = format_html_join(", ", "{}", ((item,) for item in answer.display))
             else:
                 shown = format_html("{}", answer.display or "—")
-            rows.append((answer.question_text, shown))
+            rows.append((answer.question_shown, shown))
         if not rows:
             return "—"
         return format_html(
@@ -126,14 +128,14 @@ class ApplicationAdmin(CaseAdmin):
             format_html_join("", '<dt>{}</dt><dd style="white-space: pre-line">{}</dd>', rows),
         )
 
-    @admin.display(description="decision due", ordering="due_at")
+    @admin.display(description=_("decision due"), ordering="due_at")
     def due(self, application):
         if application.is_overdue:
             return format_html(
-                '<strong class="overdue">Overdue</strong> since {}',
-                timezone.localtime(application.due_at).date(),
+                gettext('<strong class="overdue">Overdue</strong> since {date}'),
+                date=date_format(timezone.localtime(application.due_at).date()),
             )
-        return timezone.localtime(application.due_at).date()
+        return date_format(timezone.localtime(application.due_at).date())
 
     def change_status(self, case, data, request):
         application_change_status(

@@ -3,6 +3,7 @@ reference or citizen, assignment, and the read-only history and files of a case.
 
 import re
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
@@ -11,9 +12,9 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.pagination import LargeTablePaginator
@@ -27,11 +28,11 @@ PEOPLE_SEARCHED = 1000
 
 
 class AssignmentFilter(admin.SimpleListFilter):
-    title = "assigned caseworker"
+    title = _("assigned caseworker")
     parameter_name = "assigned"
 
     def lookups(self, request, model_admin):
-        return [("me", "Assigned to me"), ("nobody", "Not assigned")]
+        return [("me", _("Assigned to me")), ("nobody", _("Not assigned"))]
 
     def queryset(self, request, queryset):
         if self.value() == "me":
@@ -90,7 +91,7 @@ class ApplicationHistoryInline(ReadOnlyInline):
         "internal_note",
     ]
     readonly_fields = fields
-    verbose_name_plural = "status history (read-only)"
+    verbose_name_plural = _("status history (read-only)")
 
     def get_queryset(self, request):
         # Each row shows its case (in its title), who made the change and the files sent with
@@ -108,11 +109,11 @@ class ApplicationHistoryInline(ReadOnlyInline):
     def files(self, change):
         return file_links(change.attachments.all())
 
-    @admin.display(description="from")
+    @admin.display(description=_("from"))
     def from_(self, change):
         return change.from_label or "—"
 
-    @admin.display(description="to")
+    @admin.display(description=_("to"))
     def to(self, change):
         return change.to_label
 
@@ -133,7 +134,7 @@ class AttachmentInline(ReadOnlyInline):
     @admin.display(description=_("sent with"))
     def sent_with(self, attachment):
         if attachment.answer_id:
-            return attachment.answer.question_text
+            return attachment.answer.question_shown
         change = attachment.application_change or attachment.inquiry_change
         if change:
             return gettext("Message of %(date)s") % {
@@ -141,7 +142,7 @@ class AttachmentInline(ReadOnlyInline):
             }
         return gettext("The first message")
 
-    @admin.display(description="file")
+    @admin.display(description=_("file"))
     def download(self, attachment):
         return format_html('<a href="{}">{}</a>', attachment.get_absolute_url(), attachment)
 
@@ -164,7 +165,7 @@ class CaseAdmin(admin.ModelAdmin):
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     sortable_by = ["reference", "submitted_at"]
-    search_help_text = (
+    search_help_text = _(
         "An 8-digit reference finds that case. Other words search the citizen's name and the "
         "beginning of their email address."
     )
@@ -198,10 +199,13 @@ class CaseAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
-    @admin.action(description="Assign the selected cases to me", permissions=["change"])
+    @admin.action(description=_("Assign the selected cases to me"), permissions=["change"])
     def assign_to_me(self, request, queryset):
         count = queryset.update(assigned_to=request.user)
-        self.message_user(request, f"{count} case(s) assigned to you.", messages.SUCCESS)
+        message = ngettext(
+            "%(count)s case assigned to you.", "%(count)s cases assigned to you.", count
+        ) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -238,11 +242,14 @@ class CaseAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                self.log_change(request, case, f"Status changed to {case.get_status_display()}.")
+                # The log is the caseworkers' record: kept in one language, whoever reads it.
+                with translation.override(settings.LANGUAGE_CODE):
+                    logged = f"Status changed to {case.get_status_display()}."
+                self.log_change(request, case, logged)
                 self.message_user(
                     request,
-                    f"{case.reference} is now “{case.get_status_display()}”. "
-                    "We will email the citizen.",
+                    gettext("%(reference)s is now “%(status)s”. We will email the citizen.")
+                    % {"reference": case.reference, "status": case.get_status_display()},
                     messages.SUCCESS,
                 )
                 return redirect(
@@ -256,6 +263,6 @@ class CaseAdmin(admin.ModelAdmin):
             "case": case,
             "form": form,
             "targets": targets,
-            "title": f"Change the status of {case.reference}",
+            "title": gettext("Change the status of %(reference)s") % {"reference": case.reference},
         }
         return TemplateResponse(request, "admin/applications/status_change.html", context)

@@ -35,7 +35,7 @@ class InquiryAdmin(CaseAdmin):
     list_filter = ["status", "submitted_at", AssignmentFilter, "assigned_to"]
     list_select_related = ["author", "assigned_to"]
     search_fields = ["reference", "subject", "author__email", "author__full_name"]
-    search_help_text = (
+    search_help_text = _(
         "An 8-digit reference finds that inquiry. Other words search the subject, the citizen's "
         "name and the beginning of their email address."
     )
@@ -92,7 +92,7 @@ class InquiryAdmin(CaseAdmin):
             *super().get_urls(),
         ]
 
-    @admin.display(description="published question and answer")
+    @admin.display(description=_("published question and answer"))
     def published(self, inquiry):
         published = getattr(inquiry, "published_answer", None)
         if published is None:

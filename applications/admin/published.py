@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from ..models import PublishedAnswer
 
@@ -22,11 +23,11 @@ class PublishedAnswerAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="reference", ordering="inquiry__reference")
+    @admin.display(description=_("reference"), ordering="inquiry__reference")
     def reference(self, published):
         return published.inquiry.reference
 
-    @admin.display(description="inquiry")
+    @admin.display(description=_("inquiry"))
     def inquiry_link(self, published):
         url = reverse("admin:applications_inquiry_change", args=[published.inquiry_id])
         return format_html('<a href="{}">{}</a>', url, published.inquiry.reference)

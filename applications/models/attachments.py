@@ -52,17 +52,37 @@ class Attachment(models.Model):
     Kind = FileKind
 
     application = models.ForeignKey(
-        "Application", on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
+        "Application",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("application"),
     )
     inquiry = models.ForeignKey(
-        "Inquiry", on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
+        "Inquiry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("inquiry"),
     )
     draft = models.ForeignKey(
-        "Draft", on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+        "Draft",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("draft"),
     )
     # What it was sent with, within its case.
     answer = models.ForeignKey(
-        "Answer", on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
+        "Answer",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("answer"),
     )
     application_change = models.ForeignKey(
         "ApplicationStatusChange",
@@ -70,6 +90,7 @@ class Attachment(models.Model):
         null=True,
         blank=True,
         related_name="attachments",
+        verbose_name=_("application change"),
     )
     inquiry_change = models.ForeignKey(
         "InquiryStatusChange",
@@ -77,14 +98,24 @@ class Attachment(models.Model):
         null=True,
         blank=True,
         related_name="attachments",
+        verbose_name=_("inquiry change"),
     )
-    file = models.FileField(storage=attachment_storage, upload_to=attachment_path, max_length=200)
-    original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=40, choices=FileKind)
-    size = models.PositiveIntegerField("size in bytes")
-    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+    file = models.FileField(
+        storage=attachment_storage,
+        upload_to=attachment_path,
+        max_length=200,
+        verbose_name=_("file"),
+    )
+    original_name = models.CharField(max_length=200, verbose_name=_("original name"))
+    content_type = models.CharField(max_length=40, choices=FileKind, verbose_name=_("content type"))
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("uploaded at")
+    )
 
     class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(

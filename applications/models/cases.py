@@ -70,22 +70,35 @@ class Application(models.Model):
         unique=True,
         editable=False,
         db_default=next_value("applications_application_reference_seq"),
+        verbose_name=_("reference"),
     )
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="applications"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("applicant"),
     )
-    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="applications")
-    submitted_at = models.DateTimeField(default=timezone.now, editable=False)
+    service = models.ForeignKey(
+        Service, on_delete=models.PROTECT, related_name="applications", verbose_name=_("service")
+    )
+    submitted_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("submitted at")
+    )
     due_at = models.DateTimeField(
-        "decision expected by", editable=False, help_text="From the service's processing days."
+        _("decision expected by"),
+        editable=False,
+        help_text=_("From the service's processing days."),
     )
     status = models.CharField(
         max_length=20,
         choices=ApplicationStatus,
         default=ApplicationStatus.SUBMITTED,
         editable=False,
+        verbose_name=_("status"),
     )
-    status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    status_changed_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("status changed at")
+    )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -93,16 +106,20 @@ class Application(models.Model):
         blank=True,
         related_name="assigned_applications",
         limit_choices_to={"is_staff": True},
+        verbose_name=_("assigned to"),
     )
     listed_publicly = models.BooleanField(
         default=False,
         editable=False,
-        help_text="Whether its service listed applications publicly when it was sent.",
+        help_text=_("Whether its service listed applications publicly when it was sent."),
+        verbose_name=_("listed publicly"),
     )
 
     objects = ApplicationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
         ordering = ["-submitted_at", "-pk"]
         indexes = [
             models.Index(fields=["applicant", "-submitted_at"]),
@@ -169,24 +186,42 @@ class Answer(models.Model):
     question changed or removed later does not change what was sent."""
 
     application = models.ForeignKey(
-        Application, on_delete=models.PROTECT, related_name="answers", editable=False
+        Application,
+        on_delete=models.PROTECT,
+        related_name="answers",
+        editable=False,
+        verbose_name=_("application"),
     )
     question = models.ForeignKey(
-        Question, on_delete=models.SET_NULL, null=True, blank=True, related_name="answers"
+        Question,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answers",
+        verbose_name=_("question"),
     )
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(default=0, verbose_name=_("position"))
     question_text = models.CharField(_("question as asked"), max_length=200)
-    kind = models.CharField(max_length=20, choices=Question.Kind)
+    kind = models.CharField(max_length=20, choices=Question.Kind, verbose_name=_("kind"))
     # As the form cleans it: dates as YYYY-MM-DD, yes or no as "yes"/"no", several choices one a
     # line; a file answer's files are its attachments.
-    value = models.TextField(blank=True)
+    value = models.TextField(blank=True, verbose_name=_("value"))
 
     class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
         ordering = ["position", "pk"]
         indexes = [models.Index(fields=["application", "position"], name="answer_application_idx")]
 
     def __str__(self):
         return self.question_text
+
+    @property
+    def question_shown(self):
+        """The question as the reader reads it. A question every service asks (one not saved,
+        see questions.default_questions) is an interface string, kept in English: shown in the
+        reader's language."""
+        return gettext(self.question_text) if self.question_id is None else self.question_text
 
     @property
     def display(self):
@@ -199,7 +234,7 @@ def display_answer(kind, value):
         return ""
     if kind == Question.Kind.DATE:
         try:
-            return date_format(date.fromisoformat(value), "j F Y")
+            return date_format(date.fromisoformat(value))
         except ValueError:
             return value
     if kind == Question.Kind.YES_NO:
@@ -231,18 +266,30 @@ class Inquiry(models.Model):
         unique=True,
         editable=False,
         db_default=LPad(next_value("applications_inquiry_reference_seq"), 8, models.Value("0")),
+        verbose_name=_("reference"),
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="inquiries"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="inquiries",
+        verbose_name=_("author"),
     )
-    subject = models.CharField(max_length=SUBJECT_MAX_LENGTH)
-    message = models.TextField()
-    submitted_at = models.DateTimeField(default=timezone.now, editable=False)
+    subject = models.CharField(max_length=SUBJECT_MAX_LENGTH, verbose_name=_("subject"))
+    message = models.TextField(verbose_name=_("message"))
+    submitted_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("submitted at")
+    )
     status = models.CharField(
-        max_length=20, choices=InquiryStatus, default=InquiryStatus.RECEIVED, editable=False
+        max_length=20,
+        choices=InquiryStatus,
+        default=InquiryStatus.RECEIVED,
+        editable=False,
+        verbose_name=_("status"),
     )
-    status_changed_at = models.DateTimeField(default=timezone.now, editable=False)
-    answer = models.TextField(blank=True, editable=False)
+    status_changed_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("status changed at")
+    )
+    answer = models.TextField(blank=True, editable=False, verbose_name=_("answer"))
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -250,13 +297,20 @@ class Inquiry(models.Model):
         blank=True,
         editable=False,
         related_name="answered_inquiries",
+        verbose_name=_("answered by"),
     )
-    answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+    answered_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("answered at")
+    )
     # The one follow-up question, and the answer to it: the first answer stays as it was.
     follow_up = models.TextField(_("follow-up question"), blank=True, editable=False)
-    follow_up_at = models.DateTimeField(null=True, blank=True, editable=False)
+    follow_up_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("follow-up asked at")
+    )
     follow_up_answer = models.TextField(_("answer to the follow-up"), blank=True, editable=False)
-    follow_up_answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+    follow_up_answered_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("follow-up answered at")
+    )
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -264,15 +318,16 @@ class Inquiry(models.Model):
         blank=True,
         related_name="assigned_inquiries",
         limit_choices_to={"is_staff": True},
+        verbose_name=_("assigned to"),
     )
     # The author's choices when sending it; staff cannot change them.
     listed_publicly = models.BooleanField(
-        "the author agreed to list its reference and status publicly",
+        _("the author agreed to list its reference and status publicly"),
         default=False,
         editable=False,
     )
     publication_agreed = models.BooleanField(
-        "the author agreed to publish the question and answer without their name",
+        _("the author agreed to publish the question and answer without their name"),
         default=False,
         editable=False,
     )
@@ -280,7 +335,8 @@ class Inquiry(models.Model):
     objects = InquiryQuerySet.as_manager()
 
     class Meta:
-        verbose_name_plural = "inquiries"
+        verbose_name = _("inquiry")
+        verbose_name_plural = _("inquiries")
         ordering = ["-submitted_at", "-pk"]
         indexes = [
             models.Index(fields=["author", "-submitted_at"]),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .services import Service
 
@@ -23,18 +24,29 @@ class Draft(models.Model):
     when it is sent and becomes an Application."""
 
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="drafts",
+        verbose_name=_("applicant"),
     )
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="drafts")
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="drafts", verbose_name=_("service")
+    )
     # {question key: answer as the form cleans it; a file question's attachment ids}
-    answers = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(default=timezone.now, editable=False)
-    expires_at = models.DateTimeField(editable=False)
+    answers = models.JSONField(default=dict, blank=True, verbose_name=_("answers"))
+    created_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("created at")
+    )
+    updated_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("updated at")
+    )
+    expires_at = models.DateTimeField(editable=False, verbose_name=_("expires at"))
 
     objects = DraftQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("draft")
+        verbose_name_plural = _("drafts")
         ordering = ["-updated_at", "-pk"]
         constraints = [
             models.UniqueConstraint(

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from ..statuses import ApplicationStatus, InquiryStatus
 
@@ -14,14 +15,24 @@ class StatusChange(models.Model):
     statuses: type[models.TextChoices]
     case_field: str
 
-    from_status = models.CharField(max_length=20, blank=True, editable=False)
-    to_status = models.CharField(max_length=20, editable=False)
-    note_to_citizen = models.TextField(blank=True, editable=False)
-    internal_note = models.TextField(blank=True, editable=False)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    from_status = models.CharField(
+        max_length=20, blank=True, editable=False, verbose_name=_("from status")
     )
-    changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    to_status = models.CharField(max_length=20, editable=False, verbose_name=_("to status"))
+    note_to_citizen = models.TextField(
+        blank=True, editable=False, verbose_name=_("note to citizen")
+    )
+    internal_note = models.TextField(blank=True, editable=False, verbose_name=_("internal note"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("changed at")
+    )
 
     class Meta:
         abstract = True
@@ -53,11 +64,16 @@ class ApplicationStatusChange(StatusChange):
     case_field = "application"
 
     application = models.ForeignKey(
-        "Application", on_delete=models.PROTECT, related_name="history", editable=False
+        "Application",
+        on_delete=models.PROTECT,
+        related_name="history",
+        editable=False,
+        verbose_name=_("application"),
     )
 
     class Meta(StatusChange.Meta):
-        verbose_name = "application status change"
+        verbose_name = _("application status change")
+        verbose_name_plural = _("application status changes")
 
 
 class InquiryStatusChange(StatusChange):
@@ -65,8 +81,13 @@ class InquiryStatusChange(StatusChange):
     case_field = "inquiry"
 
     inquiry = models.ForeignKey(
-        "Inquiry", on_delete=models.PROTECT, related_name="history", editable=False
+        "Inquiry",
+        on_delete=models.PROTECT,
+        related_name="history",
+        editable=False,
+        verbose_name=_("inquiry"),
     )
 
     class Meta(StatusChange.Meta):
-        verbose_name = "inquiry status change"
+        verbose_name = _("inquiry status change")
+        verbose_name_plural = _("inquiry status changes")

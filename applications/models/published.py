@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchRank, SearchVector, SearchVecto
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
 
@@ -31,17 +32,27 @@ class PublishedAnswer(models.Model):
     """
 
     inquiry = models.OneToOneField(
-        Inquiry, on_delete=models.PROTECT, related_name="published_answer", editable=False
+        Inquiry,
+        on_delete=models.PROTECT,
+        related_name="published_answer",
+        editable=False,
+        verbose_name=_("inquiry"),
     )
-    title = models.CharField(max_length=Inquiry.SUBJECT_MAX_LENGTH)
-    question = models.TextField()
-    answer = models.TextField()
-    answered_at = models.DateTimeField(editable=False)
-    published_at = models.DateTimeField(default=timezone.now, editable=False)
+    title = models.CharField(max_length=Inquiry.SUBJECT_MAX_LENGTH, verbose_name=_("title"))
+    question = models.TextField(verbose_name=_("question"))
+    answer = models.TextField(verbose_name=_("answer"))
+    answered_at = models.DateTimeField(editable=False, verbose_name=_("answered at"))
+    published_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("published at")
+    )
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("published by"),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("question", "answer", weight="B", config=SEARCH_CONFIG),
@@ -52,6 +63,8 @@ class PublishedAnswer(models.Model):
     objects = PublishedAnswerQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("published answer")
+        verbose_name_plural = _("published answers")
         ordering = ["-published_at", "-pk"]
         indexes = [
             models.Index(fields=["-published_at", "-id"], name="published_answer_newest_idx"),

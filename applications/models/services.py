@@ -44,6 +44,7 @@ class Service(models.Model):
             "The start page's address: /services/<slug>/. FAQ answers and news link to it, so "
             "change it only for a new service: old links would stop working."
         ),
+        verbose_name=_("slug"),
     )
     summary = models.CharField(
         max_length=300, help_text=_("One sentence, shown in the list of services and in search.")
@@ -78,7 +79,7 @@ class Service(models.Model):
             "last change."
         ),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     # The name weighs most, so that "parking permit" finds the parking permit service first.
     search_vector = models.GeneratedField(
         expression=SearchVector("name", weight="A", config=SEARCH_CONFIG)
@@ -91,9 +92,9 @@ class Service(models.Model):
     )
     is_open = models.BooleanField(_("open for applications"), default=True)
     lists_applications_publicly = models.BooleanField(
-        "list its applications publicly",
+        _("list its applications publicly"),
         default=False,
-        help_text=(
+        help_text=_(
             "Show each new application's reference, service, dates and status in the public "
             "lists on the home page. Applicants are told before they apply; their names and "
             "details are never shown."
@@ -103,6 +104,8 @@ class Service(models.Model):
     objects = ServiceQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
         ordering = ["name"]
         indexes = [GinIndex(fields=["search_vector"], name="service_search_idx")]
 
@@ -142,7 +145,9 @@ class Question(models.Model):
     # What a person may type at most, whatever the question allows.
     LONGEST = {Kind.SHORT_TEXT: 200, Kind.LONG_TEXT: 5000}
 
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="questions")
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="questions", verbose_name=_("service")
+    )
     page = models.PositiveSmallIntegerField(
         _("page"),
         default=1,
@@ -210,6 +215,8 @@ class Question(models.Model):
     )
 
     class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
         ordering = ["page", "position", "pk"]
         indexes = [
             models.Index(fields=["service", "page", "position"], name="question_service_page_idx")

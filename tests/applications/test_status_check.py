@@ -76,7 +76,7 @@ def test_the_right_pair_shows_where_the_case_stands_and_nothing_personal(client,
     }
     shown = text(main(response))
     assert "Status: Action required" in shown
-    assert application.explanation.meaning in shown
+    assert str(application.explanation.meaning) in shown
     assert "Sign in and read the note from your caseworker" in shown
     for personal in ["Li Na", "li.na@example.com", "E12345678", "Send a scan", "permits team"]:
         assert personal.casefold() not in shown.casefold()
