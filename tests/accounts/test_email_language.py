@@ -7,8 +7,7 @@ import re
 import pytest
 from django.utils import translation
 
-from tests.chinese import site_profile_in_chinese
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, use_chinese_site_profile
 from tests.html import find, h1
 from tests.languages import english_words
 
@@ -22,7 +21,7 @@ CHINESE_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 @pytest.fixture(autouse=True)
 def chinese_site_profile(db):
-    site_profile_in_chinese()
+    use_chinese_site_profile()
 
 
 @pytest.fixture
@@ -57,9 +56,9 @@ def test_signing_up_on_a_chinese_page_sends_the_confirmation_in_chinese(client, 
     assert sign_up(client, "/zh-hans").status_code == 302
 
     [message] = sent_later()
-    assert message.subject == "请确认电子邮箱以完成账户注册 | 城市门户"
+    assert message.subject == "请确认电子邮箱以完成账户注册 | 上海市政府门户网站"
     assert message.body.startswith("王芳，您好：")
-    assert "感谢您在城市门户注册账户。" in message.body
+    assert "感谢您在上海市政府门户网站注册账户。" in message.body
     assert link_in(message).startswith("/zh-hans/accounts/confirm-email/")
     html = html_of(message)
     assert find(html, "html")["lang"] == "zh-Hans"
@@ -82,7 +81,8 @@ def test_signing_up_on_an_english_page_sends_the_confirmation_in_english(client,
 
     [message] = sent_later()
     assert (
-        message.subject == "Confirm your email address to finish creating your account | 城市门户"
+        message.subject
+        == "Confirm your email address to finish creating your account | 上海市政府门户网站"
     )
     assert link_in(message).startswith("/accounts/confirm-email/")
 
@@ -92,8 +92,8 @@ def test_a_password_reset_asked_on_a_chinese_page_is_sent_in_chinese(client, cit
     assert response.url == "/zh-hans/accounts/password/reset/done/"
 
     [message] = sent_later()
-    assert message.subject == "重置密码 | 城市门户"
-    assert "有人（可能是您本人）申请重置您在城市门户账户的密码。" in message.body
+    assert message.subject == "重置密码 | 上海市政府门户网站"
+    assert "有人（可能是您本人）申请重置您在上海市政府门户网站账户的密码。" in message.body
     assert link_in(message).startswith("/zh-hans/accounts/password/reset/key/")
     assert english_words(html_of(message), allowed=["Li", "Na"]) == []
 
@@ -109,7 +109,7 @@ def test_a_security_notice_from_a_chinese_page_is_in_chinese_with_a_chinese_date
     )
 
     [notice] = sent_later()
-    assert "这是关于您在城市门户账户的安全通知。" in notice.body
+    assert "这是关于您在上海市政府门户网站账户的安全通知。" in notice.body
     assert CHINESE_DATE.search(notice.body)
     assert "http://testserver/zh-hans/account/" in notice.body
     # Names the portal does not translate: the person's own name and the browser's.

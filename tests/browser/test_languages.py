@@ -5,7 +5,6 @@ import pytest
 from django.test import Client
 
 from tests.browser.sessions import context_with_session_of
-from tests.chinese import site_profile_in_chinese
 from tests.factories import (
     PASSWORD,
     make_article,
@@ -13,6 +12,7 @@ from tests.factories import (
     make_citizen,
     make_question,
     make_topic,
+    use_chinese_site_profile,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def chinese_pages(db):
-    site_profile_in_chinese()
+    use_chinese_site_profile()
     channel = make_channel(name="政务新闻", slug="government-news")
     make_article(
         channel=channel,
@@ -57,7 +57,7 @@ def test_chinese_pages_are_accessible(live_server, page, axe_violations, chinese
 
 
 def test_the_chinese_account_page_is_accessible(live_server, browser, axe_violations):
-    site_profile_in_chinese()
+    use_chinese_site_profile()
     citizen = make_citizen(email="li.na@example.com", full_name="李娜", password=PASSWORD)
     client = Client()
     client.force_login(citizen)
