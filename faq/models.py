@@ -13,13 +13,19 @@ from django_prose_editor.fields import ProseEditorField
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
 from portal.models import PageFeedback
-from portal.richtext import FAQ_ANSWER, first_words, html_to_text
+from portal.richtext import FAQ_ANSWER, first_characters, first_words, html_to_text
+from portal.translation import Translatable
 
 EXCERPT_WORDS = 18
+# Chinese has no spaces between words: its excerpts are counted in characters.
+EXCERPT_CHARACTERS = 60
 
 
-class Topic(models.Model):
+class Topic(Translatable, models.Model):
+    TRANSLATED_FIELDS = ("name",)
+
     name = models.CharField(max_length=100, unique=True)
+    name_zh_hans = models.CharField("name (Chinese)", max_length=100, blank=True)
     slug = models.SlugField(max_length=100, unique=True)
     position = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
 
@@ -73,9 +79,17 @@ class QuestionQuerySet(models.QuerySet):
         )
 
 
-class Question(models.Model):
+class Question(Translatable, models.Model):
+    TRANSLATED_FIELDS = ("question", "answer")
+
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions")
     question = models.CharField(max_length=255)
+    question_zh_hans = models.CharField(
+        "question (Chinese)",
+        max_length=255,
+        blank=True,
+        help_text="Empty: Chinese pages show the English, with a notice in Chinese.",
+    )
     slug = models.SlugField(
         max_length=100, unique=True, help_text="The question's address: /faq/<slug>/."
     )
@@ -84,8 +98,15 @@ class Question(models.Model):
         sanitize=FAQ_ANSWER.sanitise,
         help_text="Paragraphs, lists, bold, italics and links.",
     )
+    answer_zh_hans = ProseEditorField(
+        "answer (Chinese)",
+        extensions=FAQ_ANSWER.editor_extensions,
+        sanitize=FAQ_ANSWER.sanitise,
+        blank=True,
+    )
     # The answer without markup, kept for search snippets and the FAQ widget's excerpts.
     answer_text = models.TextField(editable=False, default="")
+    answer_text_zh_hans = models.TextField(editable=False, default="")
     position = models.PositiveIntegerField(
         default=0, help_text="Order within the topic; lower numbers come first."
     )
@@ -122,8 +143,15 @@ class Question(models.Model):
     def save(self, *args, **kwargs):
         self.answer = FAQ_ANSWER.sanitise(self.answer)
         self.answer_text = html_to_text(self.answer)
-        if kwargs.get("update_fields") is not None and "answer" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "answer_text"}
+        self.answer_zh_hans = FAQ_ANSWER.sanitise(self.answer_zh_hans)
+        self.answer_text_zh_hans = html_to_text(self.answer_zh_hans)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            if "answer" in update_fields:
+                update_fields = {*update_fields, "answer_text"}
+            if "answer_zh_hans" in update_fields:
+                update_fields = {*update_fields, "answer_text_zh_hans"}
+            kwargs["update_fields"] = update_fields
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -132,3 +160,7 @@ class Question(models.Model):
     @property
     def excerpt(self):
         return first_words(self.answer_text, EXCERPT_WORDS)
+
+    @property
+    def excerpt_zh_hans(self):
+        return first_characters(self.answer_text_zh_hans, EXCERPT_CHARACTERS)

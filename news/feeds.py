@@ -11,7 +11,9 @@ FEED_SIZE = 20
 
 
 def latest(articles):
-    return articles.newest_first().select_related("channel").defer("body")[:FEED_SIZE]
+    return (
+        articles.newest_first().select_related("channel").defer("body", "body_zh_hans")[:FEED_SIZE]
+    )
 
 
 class LatestArticlesFeed(Feed):

@@ -13,6 +13,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
 from portal.richtext import ARTICLE_BODY
+from portal.translation import Translatable
 
 from .images import Rendition, rendition_name, rendition_widths
 
@@ -48,12 +49,12 @@ VISIBLE_TO_THE_PUBLIC = "status = 'published' AND publish_at <= statement_timest
 
 
 NEIGHBOURS_SQL = """
-    (SELECT id, title, slug, publish_at, channel_id FROM news_article
+    (SELECT id, title, title_zh_hans, slug, publish_at, channel_id FROM news_article
      WHERE channel_id = %(channel)s AND status = %(published)s
        AND publish_at <= statement_timestamp() AND (publish_at, id) < (%(moment)s, %(pk)s)
      ORDER BY publish_at DESC, id DESC LIMIT 1)
     UNION ALL
-    (SELECT id, title, slug, publish_at, channel_id FROM news_article
+    (SELECT id, title, title_zh_hans, slug, publish_at, channel_id FROM news_article
      WHERE channel_id = %(channel)s AND status = %(published)s
        AND publish_at <= statement_timestamp() AND (publish_at, id) > (%(moment)s, %(pk)s)
      ORDER BY publish_at, id LIMIT 1)
@@ -69,12 +70,16 @@ def not_reserved(slug):
         )
 
 
-class Channel(models.Model):
+class Channel(Translatable, models.Model):
+    TRANSLATED_FIELDS = ("name", "description")
+
     name = models.CharField(max_length=100)
+    name_zh_hans = models.CharField("name (Chinese)", max_length=100, blank=True)
     slug = models.SlugField(
         max_length=100, unique=True, validators=[not_reserved], help_text="Part of the address."
     )
     description = models.TextField(blank=True, help_text="Shown at the top of the channel page.")
+    description_zh_hans = models.TextField("description (Chinese)", blank=True)
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Channels are shown in this order, lowest first."
     )
@@ -138,12 +143,20 @@ def newest_matches(query, *, limit, published_only):
     return RawSQL(sql, (*params, *branch_params, limit))
 
 
-class Article(models.Model):
+class Article(Translatable, models.Model):
+    TRANSLATED_FIELDS = ("title", "summary", "body", "image_alt", "image_caption")
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
     title = models.CharField(max_length=200)
+    title_zh_hans = models.CharField(
+        "title (Chinese)",
+        max_length=200,
+        blank=True,
+        help_text="Empty: Chinese pages show the English, with a notice in Chinese.",
+    )
     slug = models.SlugField(
         max_length=200,
         validators=[not_reserved],
@@ -153,8 +166,15 @@ class Article(models.Model):
     summary = models.TextField(
         max_length=400, help_text="One or two sentences for lists, feeds and search engines."
     )
+    summary_zh_hans = models.TextField("summary (Chinese)", max_length=400, blank=True)
     body = ProseEditorField(
         extensions=ARTICLE_BODY.editor_extensions, sanitize=ARTICLE_BODY.sanitise
+    )
+    body_zh_hans = ProseEditorField(
+        "body (Chinese)",
+        extensions=ARTICLE_BODY.editor_extensions,
+        sanitize=ARTICLE_BODY.sanitise,
+        blank=True,
     )
     image = models.ImageField(
         "lead photo",
@@ -172,7 +192,11 @@ class Article(models.Model):
         blank=True,
         help_text="What the photo shows, for people who cannot see it. Required with a photo.",
     )
+    image_alt_zh_hans = models.CharField(
+        "photo description (alt text, Chinese)", max_length=250, blank=True
+    )
     image_caption = models.CharField("photo caption", max_length=250, blank=True)
+    image_caption_zh_hans = models.CharField("photo caption (Chinese)", max_length=250, blank=True)
     source = models.CharField(
         max_length=200,
         blank=True,
@@ -233,6 +257,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         # The form sanitises too; this also covers the shell, imports and the demo content.
         self.body = ARTICLE_BODY.sanitise(self.body)
+        self.body_zh_hans = ARTICLE_BODY.sanitise(self.body_zh_hans)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.translation import Translatable
 
 from .attachments import FileKind
 
@@ -35,8 +36,23 @@ class ServiceQuerySet(models.QuerySet):
         )
 
 
-class Service(models.Model):
+class Service(Translatable, models.Model):
+    TRANSLATED_FIELDS = (
+        "name",
+        "summary",
+        "description",
+        "who_can_apply",
+        "what_to_provide",
+        "fees",
+    )
+
     name = models.CharField(max_length=150)
+    name_zh_hans = models.CharField(
+        _("name (Chinese)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Empty: Chinese pages show the English, with a notice in Chinese."),
+    )
     slug = models.SlugField(
         max_length=150,
         unique=True,
@@ -48,9 +64,11 @@ class Service(models.Model):
     summary = models.CharField(
         max_length=300, help_text=_("One sentence, shown in the list of services and in search.")
     )
+    summary_zh_hans = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
     description = models.TextField(
         help_text=_("What the service is for and what it gives: the start page's first words.")
     )
+    description_zh_hans = models.TextField(_("description (Chinese)"), blank=True)
     who_can_apply = models.TextField(
         _("who can apply"), blank=True, help_text=_("Who may use the service, and who may not.")
     )
@@ -64,6 +82,9 @@ class Service(models.Model):
         blank=True,
         help_text=_("What it costs and how to pay. Leave empty for a free service."),
     )
+    who_can_apply_zh_hans = models.TextField(_("who can apply (Chinese)"), blank=True)
+    what_to_provide_zh_hans = models.TextField(_("what you need (Chinese)"), blank=True)
+    fees_zh_hans = models.TextField(_("fees (Chinese)"), blank=True)
     processing_days = models.PositiveSmallIntegerField(
         _("expected processing days"),
         help_text=_(
@@ -116,7 +137,7 @@ class Service(models.Model):
         return reverse("applications:application_create", kwargs={"slug": self.slug})
 
 
-class Question(models.Model):
+class Question(Translatable, models.Model):
     """One question of a service's application form, as staff write it in the admin. Questions
     with the same page number are asked together, on one page; pages come in number order."""
 
@@ -137,6 +158,7 @@ class Question(models.Model):
         PAST = "past", _("Today or earlier")
         FUTURE = "future", _("Today or later")
 
+    TRANSLATED_FIELDS = ("label", "page_heading", "hint", "options")
     TEXT_KINDS = {Kind.SHORT_TEXT, Kind.LONG_TEXT}
     OPTION_KINDS = {Kind.CHOICE, Kind.CHOICES}
     # What a person may type at most, whatever the question allows.
@@ -160,19 +182,30 @@ class Question(models.Model):
             "uses the question as its heading."
         ),
     )
+    page_heading_zh_hans = models.CharField(_("page heading (Chinese)"), max_length=200, blank=True)
     label = models.CharField(_("question"), max_length=200)
+    label_zh_hans = models.CharField(_("question (Chinese)"), max_length=200, blank=True)
     hint = models.CharField(
         _("hint"),
         max_length=500,
         blank=True,
         help_text=_("Shown under the question: an example, or where to find the answer."),
     )
+    hint_zh_hans = models.CharField(_("hint (Chinese)"), max_length=500, blank=True)
     kind = models.CharField(_("kind of answer"), max_length=20, choices=Kind)
     required = models.BooleanField(_("answer required"), default=True)
     options = models.TextField(
         _("options"),
         blank=True,
         help_text=_("For the kinds with choices: one option a line, in the order to show them."),
+    )
+    options_zh_hans = models.TextField(
+        _("options (Chinese)"),
+        blank=True,
+        help_text=_(
+            "The same options in the same order, one a line. Answers are kept in English, "
+            "whichever language the applicant reads."
+        ),
     )
     min_length = models.PositiveIntegerField(_("fewest characters"), null=True, blank=True)
     max_length = models.PositiveIntegerField(
@@ -227,6 +260,15 @@ class Question(models.Model):
     @property
     def option_list(self):
         return [line.strip() for line in self.options.splitlines() if line.strip()]
+
+    @property
+    def option_labels(self):
+        """Each option as the applicant reads it: (stored English value, shown text)."""
+        shown = [line.strip() for line in self.localised.options.splitlines() if line.strip()]
+        english = self.option_list
+        if len(shown) != len(english):
+            shown = english
+        return list(zip(english, shown, strict=True))
 
     @property
     def max_file_bytes(self):

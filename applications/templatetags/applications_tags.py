@@ -60,5 +60,5 @@ def inquiry_status_widget():
 
 @register.inclusion_tag("applications/widgets/services.html")
 def services_widget():
-    services = Service.objects.open().only("name", "slug")[:SERVICES_WIDGET_SIZE]
+    services = Service.objects.open().only("name", "name_zh_hans", "slug")[:SERVICES_WIDGET_SIZE]
     return {"services": services}
