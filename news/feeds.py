@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from portal.models import SiteProfile
+from portal.translation import chinese_is_active
 
 from .models import Article, Channel
 
@@ -11,6 +12,11 @@ FEED_SIZE = 20
 
 
 def latest(articles):
+    """The newest articles in the feed's language. A feed declares one language for all its
+    items, and RSS has no way to mark one item as English: the Chinese feeds leave out the
+    articles that have no Chinese version (the English feeds have every article)."""
+    if chinese_is_active():
+        articles = articles.filter(Article.with_chinese_version())
     return (
         articles.newest_first().select_related("channel").defer("body", "body_zh_hans")[:FEED_SIZE]
     )
@@ -20,7 +26,7 @@ class LatestArticlesFeed(Feed):
     description_template = None
 
     def title(self):
-        return f"{SiteProfile.load().name}: news"
+        return f"{SiteProfile.load().localised.name}: news"
 
     def link(self):
         return reverse("news:article_list")
@@ -32,10 +38,10 @@ class LatestArticlesFeed(Feed):
         return latest(Article.objects.published())
 
     def item_title(self, item):
-        return item.title
+        return item.localised.title
 
     def item_description(self, item):
-        return item.summary
+        return item.localised.summary
 
     def item_pubdate(self, item):
         return item.publish_at
@@ -44,7 +50,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [item.channel.name]
+        return [item.channel.localised.name]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -57,13 +63,13 @@ class ChannelFeed(LatestArticlesFeed):
         return get_object_or_404(Channel, slug=channel_slug)
 
     def title(self, channel):
-        return f"{SiteProfile.load().name}: {channel.name}"
+        return f"{SiteProfile.load().localised.name}: {channel.localised.name}"
 
     def link(self, channel):
         return channel.get_absolute_url()
 
     def description(self, channel):
-        return channel.description or f"The latest {channel.name}."
+        return channel.localised.description or f"The latest {channel.localised.name}."
 
     def items(self, channel):
         return latest(Article.objects.published().in_channel(channel))
