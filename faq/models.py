@@ -11,7 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.fulltext import (
+    SEARCH_CONFIG,
+    chinese_or_english_vector,
+    page_search_query,
+    page_search_vector,
+)
 from portal.models import PageFeedback
 from portal.richtext import FAQ_ANSWER, first_characters, first_words, html_to_text
 from portal.translation import Translatable
@@ -71,12 +76,18 @@ class QuestionQuerySet(models.QuerySet):
         )
 
     def search(self, query):
-        search_query = web_search_query(query)
+        """Matches of the query in the language of the page, best first."""
+        search_query, vector = page_search_query(query), page_search_vector()
         return (
-            self.filter(search_vector=search_query)
-            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            self.filter(**{vector: search_query})
+            .annotate(rank=SearchRank(F(vector), search_query))
             .order_by("-rank", "pk")
         )
+
+
+ENGLISH_VECTOR = SearchVector("question", weight="A", config=SEARCH_CONFIG) + SearchVector(
+    "answer_text", weight="B", config=SEARCH_CONFIG
+)
 
 
 class Question(Translatable, models.Model):
@@ -119,8 +130,13 @@ class Question(Translatable, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = models.GeneratedField(
-        expression=SearchVector("question", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("answer_text", weight="B", config=SEARCH_CONFIG),
+        expression=ENGLISH_VECTOR, output_field=SearchVectorField(), db_persist=True
+    )
+    # Read by searches on Chinese pages (portal.fulltext).
+    search_vector_zh_hans = models.GeneratedField(
+        expression=chinese_or_english_vector(
+            ENGLISH_VECTOR, "question_zh_hans", "answer_text_zh_hans", Value("")
+        ),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -133,6 +149,11 @@ class Question(Translatable, models.Model):
         # the index and searches never scan a backlog of unindexed entries.
         indexes = [
             GinIndex(fields=["search_vector"], name="faq_question_search_idx", fastupdate=False),
+            GinIndex(
+                fields=["search_vector_zh_hans"],
+                name="faq_question_zh_hans_idx",
+                fastupdate=False,
+            ),
             # The search's "did you mean" compares the query with questions by trigrams.
             GinIndex(fields=["question"], opclasses=["gin_trgm_ops"], name="faq_question_trgm_idx"),
         ]

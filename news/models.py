@@ -11,9 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 
-from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.fulltext import (
+    SEARCH_CONFIG,
+    chinese_or_english_vector,
+    has_chinese,
+    search_query,
+    vector_name,
+)
 from portal.richtext import ARTICLE_BODY
-from portal.translation import Translatable
+from portal.translation import Translatable, chinese_is_active
 
 from .images import Rendition, rendition_name, rendition_widths
 
@@ -35,11 +41,11 @@ WINDOWS = (timedelta(days=30), timedelta(days=365))
 WINDOW_SQL = """
     window_{n} AS MATERIALIZED (
         SELECT article_id, status, publish_at FROM {table}
-        WHERE search_vector @@ {query} AND publish_at >= statement_timestamp() - %s
+        WHERE {vector} @@ {query} AND publish_at >= statement_timestamp() - %s
     )"""
 EVERYTHING_SQL = """
     everything AS MATERIALIZED (
-        SELECT article_id, status, publish_at FROM {table} WHERE search_vector @@ {query}
+        SELECT article_id, status, publish_at FROM {table} WHERE {vector} @@ {query}
     )"""
 # The newest matches in a window, older than those of the window before.
 BRANCH_SQL = """
@@ -112,27 +118,31 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_matches(self, query, *, limit=200):
         """The newest `limit` articles that match the query, drafts and scheduled ones included,
-        as far as this queryset's own filters keep them."""
-        return self.filter(pk__in=newest_matches(query, limit=limit, published_only=False))
+        as far as this queryset's own filters keep them. A query in Chinese searches the Chinese
+        versions."""
+        found = newest_matches(query, limit=limit, published_only=False, chinese=has_chinese(query))
+        return self.filter(pk__in=found)
 
 
-def newest_matches(query, *, limit, published_only):
-    """The ids of the newest `limit` articles that match the query (see WINDOWS)."""
+def newest_matches(query, *, limit, published_only, chinese=False):
+    """The ids of the newest `limit` articles that match the query (see WINDOWS), in their
+    Chinese versions with `chinese` (see portal.fulltext)."""
     table = ArticleSearchEntry._meta.db_table
     entries = ArticleSearchEntry.objects.all().query
     query_sql, query_params = entries.get_compiler(connection=connection).compile(
-        web_search_query(query).resolve_expression(entries)
+        search_query(query, chinese=chinese).resolve_expression(entries)
     )
+    vector = vector_name("search_vector", chinese=chinese)
     visible = VISIBLE_TO_THE_PUBLIC if published_only else "true"
     parts, params, branches, branch_params = [], [], [], []
     older, older_params = "", []
     for n, age in enumerate(WINDOWS):
-        parts.append(WINDOW_SQL.format(n=n, table=table, query=query_sql))
+        parts.append(WINDOW_SQL.format(n=n, table=table, vector=vector, query=query_sql))
         params += [*query_params, age]
         branches.append(BRANCH_SQL.format(source=f"window_{n}", visible=visible, older=older))
         branch_params += [*older_params, limit]
         older, older_params = "AND publish_at < statement_timestamp() - %s", [age]
-    parts.append(EVERYTHING_SQL.format(table=table, query=query_sql))
+    parts.append(EVERYTHING_SQL.format(table=table, vector=vector, query=query_sql))
     params += query_params
     branches.append(BRANCH_SQL.format(source="everything", visible=visible, older=older))
     branch_params += [*older_params, limit]
@@ -321,12 +331,23 @@ def rendition_url(image_name, width, extension):
 
 class ArticleSearchEntryQuerySet(models.QuerySet):
     def search(self, query, *, limit):
-        """The entries of the newest `limit` published articles that match the query, ranked."""
+        """The entries of the newest `limit` published articles that match the query, ranked,
+        in the language of the page."""
+        chinese = chinese_is_active()
+        found = newest_matches(query, limit=limit, published_only=True, chinese=chinese)
+        vector = models.F(vector_name("search_vector", chinese=chinese))
         return (
-            self.filter(pk__in=newest_matches(query, limit=limit, published_only=True))
-            .annotate(rank=SearchRank(models.F("search_vector"), web_search_query(query)))
+            self.filter(pk__in=found)
+            .annotate(rank=SearchRank(vector, search_query(query, chinese=chinese)))
             .order_by("-rank", "-publish_at")
         )
+
+
+ENGLISH_VECTOR = (
+    SearchVector("title", weight="A", config=SEARCH_CONFIG)
+    + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+    + SearchVector("text", weight="C", config=SEARCH_CONFIG)
+)
 
 
 class ArticleSearchEntry(models.Model):
@@ -352,10 +373,16 @@ class ArticleSearchEntry(models.Model):
     summary = models.TextField()
     text = models.TextField()
     search_vector = models.GeneratedField(
-        expression=(
-            SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("text", weight="C", config=SEARCH_CONFIG)
+        expression=ENGLISH_VECTOR, output_field=SearchVectorField(), db_persist=True
+    )
+    # The Chinese version, read by searches on Chinese pages: its words by character pairs
+    # (portal.fulltext), or the English words of an article that has no Chinese version.
+    title_zh_hans = models.CharField(max_length=200, default="")
+    summary_zh_hans = models.TextField(default="")
+    text_zh_hans = models.TextField(default="")
+    search_vector_zh_hans = models.GeneratedField(
+        expression=chinese_or_english_vector(
+            ENGLISH_VECTOR, "title_zh_hans", "summary_zh_hans", "text_zh_hans"
         ),
         output_field=SearchVectorField(),
         db_persist=True,
@@ -372,6 +399,11 @@ class ArticleSearchEntry(models.Model):
             GinIndex(
                 fields=["publish_at", "search_vector"],
                 name="news_search_entry_idx",
+                fastupdate=False,
+            ),
+            GinIndex(
+                fields=["publish_at", "search_vector_zh_hans"],
+                name="news_search_entry_zh_hans_idx",
                 fastupdate=False,
             ),
         ]

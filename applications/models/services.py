@@ -12,7 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.fulltext import (
+    SEARCH_CONFIG,
+    chinese_or_english_vector,
+    joined_text,
+    page_search_query,
+    page_search_vector,
+)
 from portal.translation import Translatable
 
 from .attachments import FileKind
@@ -28,12 +34,21 @@ class ServiceQuerySet(models.QuerySet):
     def search(self, query, *, boost=1):
         """Matches of the query, best first; `boost` multiplies the rank, for site search to
         weigh services against news and answers."""
-        search_query = web_search_query(query)
+        search_query, vector = page_search_query(query), page_search_vector()
         return (
-            self.filter(search_vector=search_query)
-            .annotate(rank=SearchRank(F("search_vector"), search_query) * boost)
+            self.filter(**{vector: search_query})
+            .annotate(rank=SearchRank(F(vector), search_query) * boost)
             .order_by("-rank", "pk")
         )
+
+
+ENGLISH_VECTOR = (
+    SearchVector("name", weight="A", config=SEARCH_CONFIG)
+    + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+    + SearchVector("description", weight="C", config=SEARCH_CONFIG)
+    + SearchVector("who_can_apply", weight="C", config=SEARCH_CONFIG)
+    + SearchVector("what_to_provide", weight="D", config=SEARCH_CONFIG)
+)
 
 
 class Service(Translatable, models.Model):
@@ -102,11 +117,16 @@ class Service(Translatable, models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # The name weighs most, so that "parking permit" finds the parking permit service first.
     search_vector = models.GeneratedField(
-        expression=SearchVector("name", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("description", weight="C", config=SEARCH_CONFIG)
-        + SearchVector("who_can_apply", weight="C", config=SEARCH_CONFIG)
-        + SearchVector("what_to_provide", weight="D", config=SEARCH_CONFIG),
+        expression=ENGLISH_VECTOR, output_field=SearchVectorField(), db_persist=True
+    )
+    # Read by searches on Chinese pages (portal.fulltext): the start page's texts weigh C.
+    search_vector_zh_hans = models.GeneratedField(
+        expression=chinese_or_english_vector(
+            ENGLISH_VECTOR,
+            "name_zh_hans",
+            "summary_zh_hans",
+            joined_text("description_zh_hans", "who_can_apply_zh_hans", "what_to_provide_zh_hans"),
+        ),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -125,7 +145,10 @@ class Service(Translatable, models.Model):
 
     class Meta:
         ordering = ["name"]
-        indexes = [GinIndex(fields=["search_vector"], name="service_search_idx")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="service_search_idx"),
+            GinIndex(fields=["search_vector_zh_hans"], name="service_search_zh_hans_idx"),
+        ]
 
     def __str__(self):
         return self.name
