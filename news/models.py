@@ -13,10 +13,9 @@ from django_prose_editor.fields import ProseEditorField
 
 from portal.fulltext import (
     SEARCH_CONFIG,
-    chinese_or_english_vector,
+    chinese_search_vector,
     has_chinese,
     search_query,
-    vector_name,
 )
 from portal.richtext import ARTICLE_BODY
 from portal.translation import Translatable, chinese_is_active
@@ -41,17 +40,23 @@ WINDOWS = (timedelta(days=30), timedelta(days=365))
 WINDOW_SQL = """
     window_{n} AS MATERIALIZED (
         SELECT article_id, status, publish_at FROM {table}
-        WHERE {vector} @@ {query} AND publish_at >= statement_timestamp() - %s
+        WHERE {match} AND publish_at >= statement_timestamp() - %s
     )"""
 EVERYTHING_SQL = """
     everything AS MATERIALIZED (
-        SELECT article_id, status, publish_at FROM {table} WHERE {vector} @@ {query}
+        SELECT article_id, status, publish_at FROM {table} WHERE {match}
     )"""
 # The newest matches in a window, older than those of the window before.
 BRANCH_SQL = """
     (SELECT article_id FROM {source} WHERE {visible} {older}
      ORDER BY publish_at DESC, article_id DESC LIMIT %s)"""
 VISIBLE_TO_THE_PUBLIC = "status = 'published' AND publish_at <= statement_timestamp()"
+# On Chinese pages: the Chinese versions, through their own (partial) index, and the English of
+# the articles that have none. The English search never reads the Chinese index: its condition
+# does not say title_zh_hans <> ''.
+ENGLISH_MATCH = "search_vector @@ {query}"
+CHINESE_MATCH = """((search_vector_zh_hans @@ {query} AND title_zh_hans <> '')
+        OR (search_vector @@ {query} AND title_zh_hans = ''))"""
 
 
 NEIGHBOURS_SQL = """
@@ -132,18 +137,19 @@ def newest_matches(query, *, limit, published_only, chinese=False):
     query_sql, query_params = entries.get_compiler(connection=connection).compile(
         search_query(query, chinese=chinese).resolve_expression(entries)
     )
-    vector = vector_name("search_vector", chinese=chinese)
+    match = (CHINESE_MATCH if chinese else ENGLISH_MATCH).format(query=query_sql)
+    match_params = [*query_params, *query_params] if chinese else list(query_params)
     visible = VISIBLE_TO_THE_PUBLIC if published_only else "true"
     parts, params, branches, branch_params = [], [], [], []
     older, older_params = "", []
     for n, age in enumerate(WINDOWS):
-        parts.append(WINDOW_SQL.format(n=n, table=table, vector=vector, query=query_sql))
-        params += [*query_params, age]
+        parts.append(WINDOW_SQL.format(n=n, table=table, match=match))
+        params += [*match_params, age]
         branches.append(BRANCH_SQL.format(source=f"window_{n}", visible=visible, older=older))
         branch_params += [*older_params, limit]
         older, older_params = "AND publish_at < statement_timestamp() - %s", [age]
-    parts.append(EVERYTHING_SQL.format(table=table, vector=vector, query=query_sql))
-    params += query_params
+    parts.append(EVERYTHING_SQL.format(table=table, match=match))
+    params += match_params
     branches.append(BRANCH_SQL.format(source="everything", visible=visible, older=older))
     branch_params += [*older_params, limit]
     sql = (
@@ -335,7 +341,12 @@ class ArticleSearchEntryQuerySet(models.QuerySet):
         in the language of the page."""
         chinese = chinese_is_active()
         found = newest_matches(query, limit=limit, published_only=True, chinese=chinese)
-        vector = models.F(vector_name("search_vector", chinese=chinese))
+        vector = models.F("search_vector")
+        if chinese:
+            vector = models.Case(
+                models.When(title_zh_hans="", then=vector),
+                default=models.F("search_vector_zh_hans"),
+            )
         return (
             self.filter(pk__in=found)
             .annotate(rank=SearchRank(vector, search_query(query, chinese=chinese)))
@@ -376,14 +387,12 @@ class ArticleSearchEntry(models.Model):
         expression=ENGLISH_VECTOR, output_field=SearchVectorField(), db_persist=True
     )
     # The Chinese version, read by searches on Chinese pages: its words by character pairs
-    # (portal.fulltext), or the English words of an article that has no Chinese version.
+    # (portal.fulltext); empty for an article that has no Chinese version.
     title_zh_hans = models.CharField(max_length=200, default="")
     summary_zh_hans = models.TextField(default="")
     text_zh_hans = models.TextField(default="")
     search_vector_zh_hans = models.GeneratedField(
-        expression=chinese_or_english_vector(
-            ENGLISH_VECTOR, "title_zh_hans", "summary_zh_hans", "text_zh_hans"
-        ),
+        expression=chinese_search_vector("title_zh_hans", "summary_zh_hans", "text_zh_hans"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -405,6 +414,7 @@ class ArticleSearchEntry(models.Model):
                 fields=["publish_at", "search_vector_zh_hans"],
                 name="news_search_entry_zh_hans_idx",
                 fastupdate=False,
+                condition=~models.Q(title_zh_hans=""),
             ),
         ]
 

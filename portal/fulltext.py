@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramStrictWordSimilarity
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchVectorField,
+    TrigramStrictWordSimilarity,
+)
 from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
 from django.db.models.lookups import GreaterThan
 from django.utils.html import escape
@@ -86,14 +91,17 @@ def has_chinese(query):
     return HAN_RUN.search(query) is not None
 
 
+def chinese_search_vector(*fields):
+    """The Chinese title, summary and text (weighted A, B, C) by character pairs."""
+    texts = [F(name) if isinstance(name, str) else name for name in fields]
+    return Func(*texts, function="portal_chinese_search_vector", output_field=SearchVectorField())
+
+
 def chinese_or_english_vector(english, *chinese_fields):
     """The expression of a `<vector>_zh_hans` generated column: the Chinese fields (title,
     summary, text; weighted A, B, C) by character pairs, or the `english` vector expression
     where the first of them is empty."""
-    texts = [F(name) if isinstance(name, str) else name for name in chinese_fields]
-    chinese = Func(
-        *texts, function="portal_chinese_search_vector", output_field=english.output_field
-    )
+    chinese = chinese_search_vector(*chinese_fields)
     return Case(When(Q(**{chinese_fields[0]: ""}), then=english), default=chinese)
 
 
