@@ -51,7 +51,7 @@ def case_update_email(case, change, citizen, files, base_url):
         "portal_url": absolute_url(reverse("home"), base_url),
         "case": case,
         "is_application": is_application,
-        "title": case.service.name if is_application else case.subject,
+        "title": case.service.localised.name if is_application else case.subject,
         "is_new": not change.from_status,
         "status_label": case.get_status_display(),
         "explanation": case.explanation,

@@ -18,7 +18,9 @@ def my_cases_widget(context, model):
         return {"show": False}
     cases = model.objects.for_user(user).newest_first()
     if model is Application:
-        cases = cases.select_related("service").only(*WIDGET_FIELDS, "service__name")
+        cases = cases.select_related("service").only(
+            *WIDGET_FIELDS, "service__name", "service__name_zh_hans"
+        )
     else:
         cases = cases.only(*WIDGET_FIELDS, "subject")
     return {"show": True, "kind": model._meta.model_name, "cases": cases[:WIDGET_SIZE]}
@@ -41,7 +43,7 @@ def application_status_widget():
         Application.objects.listed_publicly()
         .newest_first()
         .select_related("service")
-        .only(*WIDGET_FIELDS, "service__name")
+        .only(*WIDGET_FIELDS, "service__name", "service__name_zh_hans")
     )
     return {"kind": "application", "cases": applications[:PUBLIC_WIDGET_SIZE]}
 

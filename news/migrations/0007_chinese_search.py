@@ -70,40 +70,52 @@ WHERE article.id = entry.article_id AND article.title_zh_hans <> ''
 """
 
 
-
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0006_chinese_version'),
-        ('portal', '0007_chinese_search_functions'),
+        ("news", "0006_chinese_version"),
+        ("portal", "0007_chinese_search_functions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='articlesearchentry',
-            name='summary_zh_hans',
-            field=models.TextField(default=''),
+            model_name="articlesearchentry",
+            name="summary_zh_hans",
+            field=models.TextField(default=""),
         ),
         migrations.AddField(
-            model_name='articlesearchentry',
-            name='text_zh_hans',
-            field=models.TextField(default=''),
+            model_name="articlesearchentry",
+            name="text_zh_hans",
+            field=models.TextField(default=""),
         ),
         migrations.AddField(
-            model_name='articlesearchentry',
-            name='title_zh_hans',
-            field=models.CharField(default='', max_length=200),
+            model_name="articlesearchentry",
+            name="title_zh_hans",
+            field=models.CharField(default="", max_length=200),
         ),
         migrations.AddField(
-            model_name='articlesearchentry',
-            name='search_vector_zh_hans',
-            field=models.GeneratedField(db_persist=True, expression=models.Func(models.F('title_zh_hans'), models.F('summary_zh_hans'), models.F('text_zh_hans'), function='portal_chinese_search_vector', output_field=django.contrib.postgres.search.SearchVectorField()), output_field=django.contrib.postgres.search.SearchVectorField()),
+            model_name="articlesearchentry",
+            name="search_vector_zh_hans",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=models.Func(
+                    models.F("title_zh_hans"),
+                    models.F("summary_zh_hans"),
+                    models.F("text_zh_hans"),
+                    function="portal_chinese_search_vector",
+                    output_field=django.contrib.postgres.search.SearchVectorField(),
+                ),
+                output_field=django.contrib.postgres.search.SearchVectorField(),
+            ),
         ),
         migrations.RunSQL(ENTRY_TRIGGER, PREVIOUS_ENTRY_TRIGGER),
         migrations.RunSQL(FILL_CHINESE, migrations.RunSQL.noop),
         migrations.AddIndex(
-            model_name='articlesearchentry',
-            index=django.contrib.postgres.indexes.GinIndex(condition=models.Q(('title_zh_hans', ''), _negated=True), fastupdate=False, fields=['publish_at', 'search_vector_zh_hans'], name='news_search_entry_zh_hans_idx'),
+            model_name="articlesearchentry",
+            index=django.contrib.postgres.indexes.GinIndex(
+                condition=models.Q(("title_zh_hans", ""), _negated=True),
+                fastupdate=False,
+                fields=["publish_at", "search_vector_zh_hans"],
+                name="news_search_entry_zh_hans_idx",
+            ),
         ),
     ]

@@ -205,3 +205,19 @@ def test_an_application_question_is_asked_in_the_language_of_the_page(service):
     assert str(field.label) == "您居住在哪个区？"
     assert list(field.choices) == [("North", "北区"), ("South", "南区")]
     assert list(english.choices) == [("North", "North"), ("South", "South")]
+
+
+def test_a_citizen_sees_the_service_in_the_language_of_the_page(client, citizen, service):
+    from tests.factories import make_application
+
+    service.name_zh_hans = "居住证续办"
+    service.save()
+    application = make_application(applicant=citizen, service=service)
+    client.force_login(citizen)
+
+    with translation.override("en"):
+        detail = application.get_absolute_url()
+        listing = reverse("applications:application_list")
+    assert text_of(get_chinese(client, detail), ".lead") == "居住证续办"
+    assert "居住证续办" in text(get_chinese(client, listing))
+    assert "居住证续办" not in text(client.get(listing))
