@@ -112,7 +112,7 @@ class ServiceAdmin(admin.ModelAdmin):
         chinese_version,
     ]
     list_filter = ["is_open", "lists_applications_publicly", ChineseVersionFilter]
-    search_fields = ["name", "summary"]
+    search_fields = ["name", "summary", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "is_open"]}),
