@@ -117,7 +117,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{url}?{urlencode({'next': place})}" if place else url
 
     def format_email_subject(self, subject):
-        return f"{subject} | {SiteProfile.load().name}"
+        return f"{subject} | {SiteProfile.load().localised.name}"
 
     def send_mail(self, template_prefix, email, context):
         # allauth builds its links (activate_url, password_reset_url, signup_url) from the

@@ -198,7 +198,7 @@ def draft_delete_confirm(request, slug):
         messages.success(
             request,
             _("You deleted your application for %(service)s. Nothing was sent.")
-            % {"service": draft.service.name},
+            % {"service": draft.service.localised.name},
         )
         return redirect("applications:application_list")
     return render(request, "applications/draft_delete.html", {"draft": draft})

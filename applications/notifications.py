@@ -48,12 +48,12 @@ def case_update_email(case, change, citizen, files, base_url):
     context = {
         # The layout's <html lang>: rendered without a request, the email has no other way to know.
         "LANGUAGE_CODE": translation.get_language(),
-        "site_profile": SiteProfile.load(),
+        "site_profile": SiteProfile.load().in_page_language(),
         "recipient_name": citizen.full_name,
         "portal_url": absolute_url(reverse("home"), base_url),
         "case": case,
         "is_application": is_application,
-        "title": case.service.name if is_application else case.subject,
+        "title": case.service.localised.name if is_application else case.subject,
         "is_new": not change.from_status,
         "status_label": case.get_status_display(),
         "explanation": case.explanation,

@@ -86,7 +86,7 @@ class PublicApplicationListView(FilteredListView):
             Application.objects.listed_publicly()
             .newest_first()
             .select_related("service")
-            .only(*PUBLIC_FIELDS, "service__name")
+            .only(*PUBLIC_FIELDS, "service__name", "service__name_zh_hans")
         )
 
 

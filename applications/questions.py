@@ -45,6 +45,16 @@ def default_questions():
     return [details, documents]
 
 
+def shown(question, name):
+    """A question's text as the applicant reads it, in the page's language. The default
+    questions are not saved: theirs are interface strings, translated as such."""
+    return getattr(question.localised, name) if question.pk else getattr(question, name)
+
+
+def shown_options(question):
+    return question.option_labels if question.pk else [(o, o) for o in question.option_list]
+
+
 @dataclass
 class Page:
     number: int  # 1, 2, 3 ... whatever page numbers staff gave
@@ -64,13 +74,14 @@ def question_pages(service, questions=None):
         groups.setdefault(question.page, []).append(question)
     pages = []
     for number, group in enumerate(groups.values(), start=1):
-        heading = next((q.page_heading for q in group if q.page_heading), "")
+        heading = next((shown(q, "page_heading") for q in group if q.page_heading), "")
         single = len(group) == 1 and not heading
         pages.append(
             Page(
                 number=number,
                 questions=group,
-                heading=heading or (group[0].label if len(group) == 1 else service.name),
+                heading=heading
+                or (shown(group[0], "label") if len(group) == 1 else service.localised.name),
                 question_is_heading=single,
             )
         )
@@ -206,7 +217,11 @@ def as_plain_number(value):
 def question_field(question, *, files_given=()):
     """The form field that asks one question. `files_given`: names of the files a draft holds
     for a file question already (then new files replace them, and none are needed)."""
-    common = {"label": question.label, "help_text": question.hint, "required": question.required}
+    common = {
+        "label": shown(question, "label"),
+        "help_text": shown(question, "hint"),
+        "required": question.required,
+    }
     kind = question.kind
     if kind in Question.TEXT_KINDS:
         longest = Question.LONGEST[kind]
@@ -275,9 +290,7 @@ def question_field(question, *, files_given=()):
         )
     elif kind in (Kind.CHOICE, Kind.YES_NO):
         options = (
-            [("yes", _("Yes")), ("no", _("No"))]
-            if kind == Kind.YES_NO
-            else [(option, option) for option in question.option_list]
+            [("yes", _("Yes")), ("no", _("No"))] if kind == Kind.YES_NO else shown_options(question)
         )
         field = forms.ChoiceField(
             choices=options,
@@ -292,7 +305,7 @@ def question_field(question, *, files_given=()):
         )
     elif kind == Kind.CHOICES:
         field = forms.MultipleChoiceField(
-            choices=[(option, option) for option in question.option_list],
+            choices=shown_options(question),
             widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
             error_messages={
                 "required": _("Select at least one answer"),
@@ -307,10 +320,11 @@ def question_field(question, *, files_given=()):
             "kinds": kinds,
             "max_bytes": question.max_file_bytes,
         }
-        hint = " ".join(part for part in (str(question.hint), attachments_hint(**limits)) if part)
+        own_hint = str(shown(question, "hint"))
+        hint = " ".join(part for part in (own_hint, attachments_hint(**limits)) if part)
         field = AttachmentsField(
             **limits,
-            label=question.label,
+            label=shown(question, "label"),
             help_text=hint,
             # A file given before is kept unless new ones replace it.
             required=question.required and not files_given,

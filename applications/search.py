@@ -7,7 +7,14 @@ from django.db.models import TextField, Value
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
-from portal.fulltext import SearchResult, highlight, ranked_hits, similar_titles, snippet
+from portal.fulltext import (
+    SearchResult,
+    joined_text,
+    ranked_hits,
+    shown_texts,
+    similar_titles,
+    snippet,
+)
 from portal.search import SearchSource
 
 from .models import Service
@@ -29,16 +36,24 @@ def service_results(ids, query):
     text = Concat("summary", Value(" "), "description", output_field=TextField())
     services = (
         Service.objects.filter(pk__in=ids)
-        .only("name", "slug", "updated_at")
-        .annotate(search_snippet=snippet(text, query))
+        .only("name", "name_zh_hans", "slug", "updated_at")
+        .annotate(
+            search_snippet=snippet(text, query),
+            chinese_text=joined_text("summary_zh_hans", "description_zh_hans"),
+        )
     )
     return {
         service.pk: SearchResult(
             kind=KIND,
-            title=service.name,
             url=service.get_absolute_url(),
             date=None,
-            snippet=highlight(service.search_snippet),
+            **shown_texts(
+                title=service.name,
+                chinese_title=service.name_zh_hans,
+                headline=service.search_snippet,
+                chinese_text=service.chinese_text,
+                query=query,
+            ),
         )
         for service in services
     }

@@ -189,7 +189,7 @@ def checked_case(model, pk):
         return CheckedCase(
             kind="application",
             reference=application.reference,
-            service_name=application.service.name,
+            service_name=application.service.localised.name,
             submitted_at=application.submitted_at,
             status_changed_at=application.status_changed_at,
             status=application.status,

@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
@@ -11,16 +10,28 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
 from portal.services import page_feedback_move
+from portal.translation import (
+    ChineseVersionFilter,
+    chinese_fieldset,
+    chinese_version,
+    preview_links,
+    render_preview,
+)
 
 from .models import Question, Topic
 
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position", "question_count"]
+    list_display = ["name", "slug", "position", "question_count", chinese_version]
     list_editable = ["position"]
-    search_fields = ["name"]
+    list_filter = [ChineseVersionFilter]
+    search_fields = ["name", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "position"]}),
+        chinese_fieldset(["name"]),
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(question_count=Count("questions"))
@@ -55,11 +66,12 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         "useful_yes",
         "useful_no",
         "updated_at",
+        chinese_version,
     ]
     list_editable = ["position", "featured"]
-    list_filter = ["published", "featured", "topic"]
+    list_filter = ["published", "featured", "topic", ChineseVersionFilter]
     list_select_related = ["topic"]
-    search_fields = ["question", "answer_text"]
+    search_fields = ["question", "answer_text", "question_zh_hans"]
     ordering = ["topic__position", "topic__name", "position", "question"]
     prepopulated_fields = {"slug": ["question"]}
     readonly_fields = [
@@ -72,6 +84,7 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["topic", "question", "slug", "answer", "position"]}),
+        chinese_fieldset(["question", "answer"]),
         (_("Publishing"), {"fields": ["published", "featured", "preview_link"]}),
         (_("Is this page useful?"), {"fields": ["useful_yes", "useful_no", "feedback_link"]}),
         (_("History"), {"fields": ["created_at", "updated_at"]}),
@@ -88,11 +101,7 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     def preview_link(self, question):
         if not question.pk:
             return _("Save the question first, then preview it here.")
-        return format_html(
-            '<a href="{}">{}</a>',
-            self.preview_url(question),
-            _("Preview this answer as it will look"),
-        )
+        return preview_links(self.preview_url(question), _("Preview this answer as it will look"))
 
     def preview_url(self, question):
         return reverse("admin:faq_question_preview", args=[question.pk])
@@ -110,7 +119,7 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         if not self.has_view_or_change_permission(request, question):
             raise PermissionDenied
         context = {"question": question, "preview": True}
-        return TemplateResponse(request, "faq/question_detail.html", context)
+        return render_preview(request, "faq/question_detail.html", context)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_usefulness()

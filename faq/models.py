@@ -11,15 +11,26 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.fulltext import (
+    SEARCH_CONFIG,
+    chinese_or_english_vector,
+    page_search_query,
+    page_search_vector,
+)
 from portal.models import PageFeedback
-from portal.richtext import FAQ_ANSWER, first_words, html_to_text
+from portal.richtext import FAQ_ANSWER, first_characters, first_words, html_to_text
+from portal.translation import Translatable
 
 EXCERPT_WORDS = 18
+# Chinese has no spaces between words: its excerpts are counted in characters.
+EXCERPT_CHARACTERS = 60
 
 
-class Topic(models.Model):
+class Topic(Translatable, models.Model):
+    TRANSLATED_FIELDS = ("name",)
+
     name = models.CharField(max_length=100, unique=True)
+    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
     slug = models.SlugField(max_length=100, unique=True)
     position = models.PositiveIntegerField(default=0, help_text=_("Lower numbers come first."))
 
@@ -65,17 +76,31 @@ class QuestionQuerySet(models.QuerySet):
         )
 
     def search(self, query):
-        search_query = web_search_query(query)
+        """Matches of the query in the language of the page, best first."""
+        search_query, vector = page_search_query(query), page_search_vector()
         return (
-            self.filter(search_vector=search_query)
-            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            self.filter(**{vector: search_query})
+            .annotate(rank=SearchRank(F(vector), search_query))
             .order_by("-rank", "pk")
         )
 
 
-class Question(models.Model):
+ENGLISH_VECTOR = SearchVector("question", weight="A", config=SEARCH_CONFIG) + SearchVector(
+    "answer_text", weight="B", config=SEARCH_CONFIG
+)
+
+
+class Question(Translatable, models.Model):
+    TRANSLATED_FIELDS = ("question", "answer")
+
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions")
     question = models.CharField(max_length=255)
+    question_zh_hans = models.CharField(
+        _("question (Chinese)"),
+        max_length=255,
+        blank=True,
+        help_text="Empty: Chinese pages show the English, with a notice in Chinese.",
+    )
     slug = models.SlugField(
         max_length=100, unique=True, help_text=_("The question's address: /faq/<slug>/.")
     )
@@ -84,8 +109,15 @@ class Question(models.Model):
         sanitize=FAQ_ANSWER.sanitise,
         help_text=_("Paragraphs, lists, bold, italics and links."),
     )
+    answer_zh_hans = ProseEditorField(
+        _("answer (Chinese)"),
+        extensions=FAQ_ANSWER.editor_extensions,
+        sanitize=FAQ_ANSWER.sanitise,
+        blank=True,
+    )
     # The answer without markup, kept for search snippets and the FAQ widget's excerpts.
     answer_text = models.TextField(editable=False, default="")
+    answer_text_zh_hans = models.TextField(editable=False, default="")
     position = models.PositiveIntegerField(
         default=0, help_text=_("Order within the topic; lower numbers come first.")
     )
@@ -98,8 +130,13 @@ class Question(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = models.GeneratedField(
-        expression=SearchVector("question", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("answer_text", weight="B", config=SEARCH_CONFIG),
+        expression=ENGLISH_VECTOR, output_field=SearchVectorField(), db_persist=True
+    )
+    # Read by searches on Chinese pages (portal.fulltext).
+    search_vector_zh_hans = models.GeneratedField(
+        expression=chinese_or_english_vector(
+            ENGLISH_VECTOR, "question_zh_hans", "answer_text_zh_hans", Value("")
+        ),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -112,6 +149,11 @@ class Question(models.Model):
         # the index and searches never scan a backlog of unindexed entries.
         indexes = [
             GinIndex(fields=["search_vector"], name="faq_question_search_idx", fastupdate=False),
+            GinIndex(
+                fields=["search_vector_zh_hans"],
+                name="faq_question_zh_hans_idx",
+                fastupdate=False,
+            ),
             # The search's "did you mean" compares the query with questions by trigrams.
             GinIndex(fields=["question"], opclasses=["gin_trgm_ops"], name="faq_question_trgm_idx"),
         ]
@@ -122,8 +164,15 @@ class Question(models.Model):
     def save(self, *args, **kwargs):
         self.answer = FAQ_ANSWER.sanitise(self.answer)
         self.answer_text = html_to_text(self.answer)
-        if kwargs.get("update_fields") is not None and "answer" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "answer_text"}
+        self.answer_zh_hans = FAQ_ANSWER.sanitise(self.answer_zh_hans)
+        self.answer_text_zh_hans = html_to_text(self.answer_zh_hans)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            if "answer" in update_fields:
+                update_fields = {*update_fields, "answer_text"}
+            if "answer_zh_hans" in update_fields:
+                update_fields = {*update_fields, "answer_text_zh_hans"}
+            kwargs["update_fields"] = update_fields
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -132,3 +181,7 @@ class Question(models.Model):
     @property
     def excerpt(self):
         return first_words(self.answer_text, EXCERPT_WORDS)
+
+    @property
+    def excerpt_zh_hans(self):
+        return first_characters(self.answer_text_zh_hans, EXCERPT_CHARACTERS)

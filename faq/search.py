@@ -3,7 +3,7 @@
 from django.db.models.functions import Left
 from django.utils.translation import gettext_lazy as _
 
-from portal.fulltext import SearchResult, highlight, ranked_hits, similar_titles, snippet
+from portal.fulltext import SearchResult, ranked_hits, shown_texts, similar_titles, snippet
 from portal.search import SearchSource
 
 from .models import Question
@@ -24,17 +24,25 @@ def question_results(ids, query):
     questions = (
         Question.objects.filter(pk__in=ids)
         .order_by()  # in the order of the hits
-        .only("question", "slug", "updated_at")
-        .annotate(search_snippet=snippet(Left("answer_text", SNIPPET_FROM_CHARACTERS), query))
+        .only("question", "question_zh_hans", "slug", "updated_at")
+        .annotate(
+            search_snippet=snippet(Left("answer_text", SNIPPET_FROM_CHARACTERS), query),
+            chinese_text=Left("answer_text_zh_hans", SNIPPET_FROM_CHARACTERS),
+        )
     )
     return {
         question.pk: SearchResult(
             kind=KIND,
-            title=question.question,
             url=question.get_absolute_url(),
             date=question.updated_at,
-            snippet=highlight(question.search_snippet),
             date_prefix=_("Updated"),
+            **shown_texts(
+                title=question.question,
+                chinese_title=question.question_zh_hans,
+                headline=question.search_snippet,
+                chinese_text=question.chinese_text,
+                query=query,
+            ),
         )
         for question in questions
     }

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -9,6 +8,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
+from portal.translation import (
+    ChineseVersionFilter,
+    chinese_fieldset,
+    chinese_version,
+    preview_links,
+    render_preview,
+)
 
 from .forms import ArticleAdminForm
 from .models import Article, Channel
@@ -17,10 +23,15 @@ from .services import article_save
 
 @admin.register(Channel)
 class ChannelAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
+    list_display = ["name", "slug", "position", chinese_version]
     list_editable = ["position"]
-    search_fields = ["name", "description"]
+    list_filter = [ChineseVersionFilter]
+    search_fields = ["name", "description", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "position"]}),
+        chinese_fieldset(["name", "description"]),
+    ]
 
 
 @admin.register(Article)
@@ -31,8 +42,16 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     """
 
     form = ArticleAdminForm
-    list_display = ["title", "channel", "status", "publish_at", "visibility", "featured"]
-    list_filter = ["channel", "status", "publish_at", "featured"]
+    list_display = [
+        "title",
+        "channel",
+        "status",
+        "publish_at",
+        "visibility",
+        "featured",
+        chinese_version,
+    ]
+    list_filter = ["channel", "status", "publish_at", "featured", ChineseVersionFilter]
     list_select_related = ["channel"]
     search_fields = ["title", "summary", "body"]  # get_search_results says how
     search_help_text = (
@@ -46,7 +65,17 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     readonly_fields = ["author", "preview_link", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "channel", "summary", "body"]}),
-        (_("Lead photo"), {"fields": ["image", "image_alt", "image_caption"]}),
+        chinese_fieldset(["title", "summary", "body"]),
+        (
+            _("Lead photo"),
+            {
+                "fields": [
+                    "image",
+                    ("image_alt", "image_alt_zh_hans"),
+                    ("image_caption", "image_caption_zh_hans"),
+                ]
+            },
+        ),
         (
             _("Publishing"),
             {"fields": ["status", "publish_at", "featured", "source", "preview_link"]},
@@ -73,9 +102,7 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     def preview_link(self, article):
         if not article.pk:
             return _("Save the article first, then preview it here.")
-        return format_html(
-            '<a href="{}">Preview this article as it will look</a>', self.preview_url(article)
-        )
+        return preview_links(self.preview_url(article), _("Preview this article as it will look"))
 
     def preview_url(self, article):
         return reverse("admin:news_article_preview", args=[article.pk])
@@ -96,4 +123,4 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         context = {"article": article, "preview": True, **article.neighbours()}
-        return TemplateResponse(request, "news/article_detail.html", context)
+        return render_preview(request, "news/article_detail.html", context)

@@ -5,6 +5,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from portal.models import SiteProfile
+from portal.translation import chinese_is_active
 
 from .models import Article, Channel
 
@@ -12,14 +13,21 @@ FEED_SIZE = 20
 
 
 def latest(articles):
-    return articles.newest_first().select_related("channel").defer("body")[:FEED_SIZE]
+    """The newest articles in the feed's language. A feed declares one language for all its
+    items, and RSS has no way to mark one item as English: the Chinese feeds leave out the
+    articles that have no Chinese version (the English feeds have every article)."""
+    if chinese_is_active():
+        articles = articles.filter(Article.with_chinese_version())
+    return (
+        articles.newest_first().select_related("channel").defer("body", "body_zh_hans")[:FEED_SIZE]
+    )
 
 
 class LatestArticlesFeed(Feed):
     description_template = None
 
     def title(self):
-        return _("%(site)s: news") % {"site": SiteProfile.load().name}
+        return _("%(site)s: news") % {"site": SiteProfile.load().localised.name}
 
     def link(self):
         return reverse("news:article_list")
@@ -31,10 +39,10 @@ class LatestArticlesFeed(Feed):
         return latest(Article.objects.published())
 
     def item_title(self, item):
-        return item.title
+        return item.localised.title
 
     def item_description(self, item):
-        return item.summary
+        return item.localised.summary
 
     def item_pubdate(self, item):
         return item.publish_at
@@ -43,7 +51,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [item.channel.name]
+        return [item.channel.localised.name]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -57,15 +65,17 @@ class ChannelFeed(LatestArticlesFeed):
 
     def title(self, channel):
         return _("%(site)s: %(channel)s") % {
-            "site": SiteProfile.load().name,
-            "channel": channel.name,
+            "site": SiteProfile.load().localised.name,
+            "channel": channel.localised.name,
         }
 
     def link(self, channel):
         return channel.get_absolute_url()
 
     def description(self, channel):
-        return channel.description or _("The latest %(channel)s.") % {"channel": channel.name}
+        return channel.localised.description or _("The latest %(channel)s.") % {
+            "channel": channel.localised.name
+        }
 
     def items(self, channel):
         return latest(Article.objects.published().in_channel(channel))

@@ -12,8 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.fulltext import (
+    SEARCH_CONFIG,
+    chinese_search_vector,
+    has_chinese,
+    search_query,
+)
 from portal.richtext import ARTICLE_BODY
+from portal.translation import Translatable, chinese_is_active
 
 from .images import Rendition, rendition_name, rendition_widths
 
@@ -35,26 +41,32 @@ WINDOWS = (timedelta(days=30), timedelta(days=365))
 WINDOW_SQL = """
     window_{n} AS MATERIALIZED (
         SELECT article_id, status, publish_at FROM {table}
-        WHERE search_vector @@ {query} AND publish_at >= statement_timestamp() - %s
+        WHERE {match} AND publish_at >= statement_timestamp() - %s
     )"""
 EVERYTHING_SQL = """
     everything AS MATERIALIZED (
-        SELECT article_id, status, publish_at FROM {table} WHERE search_vector @@ {query}
+        SELECT article_id, status, publish_at FROM {table} WHERE {match}
     )"""
 # The newest matches in a window, older than those of the window before.
 BRANCH_SQL = """
     (SELECT article_id FROM {source} WHERE {visible} {older}
      ORDER BY publish_at DESC, article_id DESC LIMIT %s)"""
 VISIBLE_TO_THE_PUBLIC = "status = 'published' AND publish_at <= statement_timestamp()"
+# On Chinese pages: the Chinese versions, through their own (partial) index, and the English of
+# the articles that have none. The English search never reads the Chinese index: its condition
+# does not say title_zh_hans <> ''.
+ENGLISH_MATCH = "search_vector @@ {query}"
+CHINESE_MATCH = """((search_vector_zh_hans @@ {query} AND title_zh_hans <> '')
+        OR (search_vector @@ {query} AND title_zh_hans = ''))"""
 
 
 NEIGHBOURS_SQL = """
-    (SELECT id, title, slug, publish_at, channel_id FROM news_article
+    (SELECT id, title, title_zh_hans, slug, publish_at, channel_id FROM news_article
      WHERE channel_id = %(channel)s AND status = %(published)s
        AND publish_at <= statement_timestamp() AND (publish_at, id) < (%(moment)s, %(pk)s)
      ORDER BY publish_at DESC, id DESC LIMIT 1)
     UNION ALL
-    (SELECT id, title, slug, publish_at, channel_id FROM news_article
+    (SELECT id, title, title_zh_hans, slug, publish_at, channel_id FROM news_article
      WHERE channel_id = %(channel)s AND status = %(published)s
        AND publish_at <= statement_timestamp() AND (publish_at, id) > (%(moment)s, %(pk)s)
      ORDER BY publish_at, id LIMIT 1)
@@ -70,12 +82,16 @@ def not_reserved(slug):
         )
 
 
-class Channel(models.Model):
+class Channel(Translatable, models.Model):
+    TRANSLATED_FIELDS = ("name", "description")
+
     name = models.CharField(max_length=100)
+    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
     slug = models.SlugField(
         max_length=100, unique=True, validators=[not_reserved], help_text=_("Part of the address.")
     )
     description = models.TextField(blank=True, help_text=_("Shown at the top of the channel page."))
+    description_zh_hans = models.TextField(_("description (Chinese)"), blank=True)
     position = models.PositiveSmallIntegerField(
         default=0, help_text=_("Channels are shown in this order, lowest first.")
     )
@@ -108,28 +124,33 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_matches(self, query, *, limit=200):
         """The newest `limit` articles that match the query, drafts and scheduled ones included,
-        as far as this queryset's own filters keep them."""
-        return self.filter(pk__in=newest_matches(query, limit=limit, published_only=False))
+        as far as this queryset's own filters keep them. A query in Chinese searches the Chinese
+        versions."""
+        found = newest_matches(query, limit=limit, published_only=False, chinese=has_chinese(query))
+        return self.filter(pk__in=found)
 
 
-def newest_matches(query, *, limit, published_only):
-    """The ids of the newest `limit` articles that match the query (see WINDOWS)."""
+def newest_matches(query, *, limit, published_only, chinese=False):
+    """The ids of the newest `limit` articles that match the query (see WINDOWS), in their
+    Chinese versions with `chinese` (see portal.fulltext)."""
     table = ArticleSearchEntry._meta.db_table
     entries = ArticleSearchEntry.objects.all().query
     query_sql, query_params = entries.get_compiler(connection=connection).compile(
-        web_search_query(query).resolve_expression(entries)
+        search_query(query, chinese=chinese).resolve_expression(entries)
     )
+    match = (CHINESE_MATCH if chinese else ENGLISH_MATCH).format(query=query_sql)
+    match_params = [*query_params, *query_params] if chinese else list(query_params)
     visible = VISIBLE_TO_THE_PUBLIC if published_only else "true"
     parts, params, branches, branch_params = [], [], [], []
     older, older_params = "", []
     for n, age in enumerate(WINDOWS):
-        parts.append(WINDOW_SQL.format(n=n, table=table, query=query_sql))
-        params += [*query_params, age]
+        parts.append(WINDOW_SQL.format(n=n, table=table, match=match))
+        params += [*match_params, age]
         branches.append(BRANCH_SQL.format(source=f"window_{n}", visible=visible, older=older))
         branch_params += [*older_params, limit]
         older, older_params = "AND publish_at < statement_timestamp() - %s", [age]
-    parts.append(EVERYTHING_SQL.format(table=table, query=query_sql))
-    params += query_params
+    parts.append(EVERYTHING_SQL.format(table=table, match=match))
+    params += match_params
     branches.append(BRANCH_SQL.format(source="everything", visible=visible, older=older))
     branch_params += [*older_params, limit]
     sql = (
@@ -139,12 +160,20 @@ def newest_matches(query, *, limit, published_only):
     return RawSQL(sql, (*params, *branch_params, limit))
 
 
-class Article(models.Model):
+class Article(Translatable, models.Model):
+    TRANSLATED_FIELDS = ("title", "summary", "body", "image_alt", "image_caption")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
     title = models.CharField(max_length=200)
+    title_zh_hans = models.CharField(
+        _("title (Chinese)"),
+        max_length=200,
+        blank=True,
+        help_text="Empty: Chinese pages show the English, with a notice in Chinese.",
+    )
     slug = models.SlugField(
         max_length=200,
         validators=[not_reserved],
@@ -154,8 +183,15 @@ class Article(models.Model):
     summary = models.TextField(
         max_length=400, help_text=_("One or two sentences for lists, feeds and search engines.")
     )
+    summary_zh_hans = models.TextField(_("summary (Chinese)"), max_length=400, blank=True)
     body = ProseEditorField(
         extensions=ARTICLE_BODY.editor_extensions, sanitize=ARTICLE_BODY.sanitise
+    )
+    body_zh_hans = ProseEditorField(
+        _("body (Chinese)"),
+        extensions=ARTICLE_BODY.editor_extensions,
+        sanitize=ARTICLE_BODY.sanitise,
+        blank=True,
     )
     image = models.ImageField(
         _("lead photo"),
@@ -173,7 +209,13 @@ class Article(models.Model):
         blank=True,
         help_text=_("What the photo shows, for people who cannot see it. Required with a photo."),
     )
+    image_alt_zh_hans = models.CharField(
+        _("photo description (alt text, Chinese)"), max_length=250, blank=True
+    )
     image_caption = models.CharField(_("photo caption"), max_length=250, blank=True)
+    image_caption_zh_hans = models.CharField(
+        _("photo caption (Chinese)"), max_length=250, blank=True
+    )
     source = models.CharField(
         max_length=200,
         blank=True,
@@ -234,6 +276,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         # The form sanitises too; this also covers the shell, imports and the demo content.
         self.body = ARTICLE_BODY.sanitise(self.body)
+        self.body_zh_hans = ARTICLE_BODY.sanitise(self.body_zh_hans)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -299,12 +342,28 @@ def rendition_url(image_name, width, extension):
 
 class ArticleSearchEntryQuerySet(models.QuerySet):
     def search(self, query, *, limit):
-        """The entries of the newest `limit` published articles that match the query, ranked."""
+        """The entries of the newest `limit` published articles that match the query, ranked,
+        in the language of the page."""
+        chinese = chinese_is_active()
+        found = newest_matches(query, limit=limit, published_only=True, chinese=chinese)
+        vector = models.F("search_vector")
+        if chinese:
+            vector = models.Case(
+                models.When(title_zh_hans="", then=vector),
+                default=models.F("search_vector_zh_hans"),
+            )
         return (
-            self.filter(pk__in=newest_matches(query, limit=limit, published_only=True))
-            .annotate(rank=SearchRank(models.F("search_vector"), web_search_query(query)))
+            self.filter(pk__in=found)
+            .annotate(rank=SearchRank(vector, search_query(query, chinese=chinese)))
             .order_by("-rank", "-publish_at")
         )
+
+
+ENGLISH_VECTOR = (
+    SearchVector("title", weight="A", config=SEARCH_CONFIG)
+    + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+    + SearchVector("text", weight="C", config=SEARCH_CONFIG)
+)
 
 
 class ArticleSearchEntry(models.Model):
@@ -330,11 +389,15 @@ class ArticleSearchEntry(models.Model):
     summary = models.TextField()
     text = models.TextField()
     search_vector = models.GeneratedField(
-        expression=(
-            SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("text", weight="C", config=SEARCH_CONFIG)
-        ),
+        expression=ENGLISH_VECTOR, output_field=SearchVectorField(), db_persist=True
+    )
+    # The Chinese version, read by searches on Chinese pages: its words by character pairs
+    # (portal.fulltext); empty for an article that has no Chinese version.
+    title_zh_hans = models.CharField(max_length=200, default="")
+    summary_zh_hans = models.TextField(default="")
+    text_zh_hans = models.TextField(default="")
+    search_vector_zh_hans = models.GeneratedField(
+        expression=chinese_search_vector("title_zh_hans", "summary_zh_hans", "text_zh_hans"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -351,6 +414,12 @@ class ArticleSearchEntry(models.Model):
                 fields=["publish_at", "search_vector"],
                 name="news_search_entry_idx",
                 fastupdate=False,
+            ),
+            GinIndex(
+                fields=["publish_at", "search_vector_zh_hans"],
+                name="news_search_entry_zh_hans_idx",
+                fastupdate=False,
+                condition=~models.Q(title_zh_hans=""),
             ),
         ]
 

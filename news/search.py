@@ -4,8 +4,9 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.fulltext import SearchResult, highlight, ranked_hits, similar_titles, snippet
+from portal.fulltext import SearchResult, ranked_hits, shown_texts, similar_titles, snippet
 from portal.search import SearchSource
+from portal.translation import chinese_is_active
 
 from .models import Article, ArticleSearchEntry
 
@@ -23,20 +24,37 @@ def article_results(ids, query):
     rows = (
         Article.objects.filter(pk__in=ids)
         .order_by()  # in the order of the hits
-        .values_list("pk", "title", "slug", "publish_at", "channel__name", "channel__slug")
+        .values(
+            "pk",
+            "title",
+            "title_zh_hans",
+            "summary_zh_hans",
+            "slug",
+            "publish_at",
+            "channel__name",
+            "channel__name_zh_hans",
+            "channel__slug",
+        )
         .annotate(search_snippet=snippet(F("summary"), query))
     )
-    return {
-        pk: SearchResult(
-            kind=KIND,
-            title=title,
-            url=reverse("news:article_detail", kwargs={"channel_slug": channel_slug, "slug": slug}),
-            date=publish_at,
-            snippet=highlight(search_snippet),
-            channel=channel,
-        )
-        for pk, title, slug, publish_at, channel, channel_slug, search_snippet in rows
-    }
+    return {row["pk"]: article_result(row, query) for row in rows}
+
+
+def article_result(row, query):
+    channel = row["channel__name"]
+    if chinese_is_active():
+        channel = row["channel__name_zh_hans"] or channel
+    url = reverse(
+        "news:article_detail", kwargs={"channel_slug": row["channel__slug"], "slug": row["slug"]}
+    )
+    texts = shown_texts(
+        title=row["title"],
+        chinese_title=row["title_zh_hans"],
+        headline=row["search_snippet"],
+        chinese_text=row["summary_zh_hans"],
+        query=query,
+    )
+    return SearchResult(kind=KIND, url=url, date=row["publish_at"], channel=channel, **texts)
 
 
 def article_titles(query):

@@ -24,7 +24,7 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         articles = Article.objects.published().newest_first().select_related("channel")
-        return articles.defer("body")
+        return articles.defer("body", "body_zh_hans")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import OutgoingEmail, PageFeedback, SiteProfile
 from .pagination import LargeTablePaginator
+from .translation import chinese_fieldset
 
 
 @admin.register(SiteProfile)
@@ -19,6 +20,7 @@ class SiteProfileAdmin(admin.ModelAdmin):
             _("Contact"),
             {"fields": ["contact_email", "contact_phone", "postal_address", "office_hours"]},
         ),
+        chinese_fieldset(["name", "tagline", "postal_address", "office_hours"]),
     ]
 
     def has_add_permission(self, request):

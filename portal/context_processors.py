@@ -6,7 +6,7 @@ from .models import SiteProfile
 
 def site_profile(request):
     # Lazy, so that pages which never show it (JSON, feeds) run no query for it.
-    return {"site_profile": SimpleLazyObject(SiteProfile.load)}
+    return {"site_profile": SimpleLazyObject(lambda: SiteProfile.load().in_page_language())}
 
 
 def shared_fragments(request):

@@ -1,17 +1,38 @@
 """PostgreSQL full-text search as every part of the portal does it: English stemming, the search
 syntax people know from the web ("quoted phrases", or, -word), highlighted snippets, and the
-common shape in which each app's matches are ranked together (see portal.search)."""
+common shape in which each app's matches are ranked together (see portal.search).
 
+Chinese pages search the Chinese versions: PostgreSQL reads a run of Chinese characters as one
+word, so their words are indexed as overlapping pairs of characters (bigrams, made by the
+database function portal_han_bigrams, migration portal 0007) and a query is turned into the same
+pairs, all required. Each searchable model keeps a second search vector, `<vector>_zh_hans`: the
+Chinese version's pairs, or the English words where there is no Chinese version.
+"""
+
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, TrigramStrictWordSimilarity
-from django.db.models import F, Func, IntegerField, TextField, Value
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchVectorField,
+    TrigramStrictWordSimilarity,
+)
+from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
 from django.db.models.lookups import GreaterThan
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .translation import ENGLISH_LANG_ATTRIBUTE, SUFFIX, chinese_is_active
+
 SEARCH_CONFIG = "english"
+# Chinese characters: the CJK Unified Ideographs, Extension A and the compatibility ideographs,
+# as portal_han_bigrams reads them.
+HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Around a match, a Chinese snippet shows this many characters before and in all.
+SNIPPET_LEAD = 20
+SNIPPET_LENGTH = 90
 
 # ts_headline marks matches with these private-use characters. They are removed from the text
 # first, so after escaping the whole snippet they are the only places where <mark> can appear.
@@ -25,6 +46,106 @@ def web_search_query(query):
     return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
 
 
+def han_terms(query):
+    """The index terms a query's Chinese asks for: each run's character pairs, and a run of one
+    character as the beginning of a term."""
+    terms = []
+    for run in HAN_RUN.findall(query):
+        pairs = [run[i : i + 2] for i in range(len(run) - 1)] or [run]
+        terms += [f"'{pair}'" if len(pair) == 2 else f"'{pair}':*" for pair in pairs]
+    return list(dict.fromkeys(terms))
+
+
+def chinese_search_query(query):
+    """The query as Chinese pages search with it: its Chinese by character pairs, all required,
+    and its other words as on English pages."""
+    terms = han_terms(query)
+    rest = HAN_RUN.sub(" ", query)
+    if not terms:
+        return web_search_query(rest)
+    chinese = SearchQuery(" & ".join(terms), search_type="raw", config=SEARCH_CONFIG)
+    if any(character.isalnum() for character in rest):
+        return chinese & web_search_query(rest)
+    return chinese
+
+
+def search_query(query, *, chinese):
+    return chinese_search_query(query) if chinese else web_search_query(query)
+
+
+def vector_name(name, *, chinese):
+    return f"{name}{SUFFIX}" if chinese else name
+
+
+def page_search_query(query):
+    """The query in the language of the page: see page_search_vector."""
+    return search_query(query, chinese=chinese_is_active())
+
+
+def page_search_vector(name="search_vector"):
+    """The name of the search vector for the page's language."""
+    return vector_name(name, chinese=chinese_is_active())
+
+
+def has_chinese(query):
+    return HAN_RUN.search(query) is not None
+
+
+def chinese_search_vector(*fields):
+    """The Chinese title, summary and text (weighted A, B, C) by character pairs."""
+    texts = [F(name) if isinstance(name, str) else name for name in fields]
+    return Func(*texts, function="portal_chinese_search_vector", output_field=SearchVectorField())
+
+
+def chinese_or_english_vector(english, *chinese_fields):
+    """The expression of a `<vector>_zh_hans` generated column: the Chinese fields (title,
+    summary, text; weighted A, B, C) by character pairs, or the `english` vector expression
+    where the first of them is empty."""
+    chinese = chinese_search_vector(*chinese_fields)
+    return Case(When(Q(**{chinese_fields[0]: ""}), then=english), default=chinese)
+
+
+def joined_text(*names):
+    """Text columns joined by spaces, as an immutable expression (CONCAT() is not)."""
+    parts = []
+    for name in names:
+        parts += [F(name), Value(" ")]
+    return Func(*parts[:-1], function="", arg_joiner=" || ", output_field=TextField())
+
+
+def chinese_snippet(text, query):
+    """The part of a Chinese text around the query's first match, escaped, each match marked:
+    ts_headline reads Chinese as one word and cannot find the matches in it."""
+    needles = chinese_needles(query)
+    pattern = re.compile("|".join(map(re.escape, needles)), re.IGNORECASE) if needles else None
+    first = pattern.search(text) if pattern else None
+    start = max(0, first.start() - SNIPPET_LEAD) if first else 0
+    part = text[start : start + SNIPPET_LENGTH]
+    shown = escape(part) if pattern is None else mark_matches(part, pattern)
+    before = "…" if start > 0 else ""
+    after = "…" if start + SNIPPET_LENGTH < len(text) else ""
+    # Safe: the text is escaped; only our own tags are added.
+    return mark_safe(f"{before}{shown}{after}")
+
+
+def chinese_needles(query):
+    """What to mark in a Chinese text: the query's Chinese runs, longest first, then their pairs,
+    and its other words."""
+    runs = sorted(HAN_RUN.findall(query), key=len, reverse=True)
+    pairs = [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
+    words = [word for word in re.findall(r"\w+", HAN_RUN.sub(" ", query)) if len(word) > 1]
+    return list(dict.fromkeys(runs + pairs + words))
+
+
+def mark_matches(text, pattern):
+    marked, end = [], 0
+    for match in pattern.finditer(text):
+        marked += [escape(text[end : match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        end = match.end()
+    marked.append(escape(text[end:]))
+    return "".join(marked)
+
+
 @dataclass(frozen=True)
 class SearchResult:
     kind: str
@@ -35,6 +156,21 @@ class SearchResult:
     channel: str = ""
     date_prefix: str = ""  # "Updated" where the date is that of the last change
     kind_label: str = ""  # filled in by portal.search
+    lang: str = ""  # "en" where a Chinese page shows an item that has no Chinese version
+
+    @property
+    def lang_attr(self):
+        return ENGLISH_LANG_ATTRIBUTE if self.lang else ""
+
+
+def shown_texts(*, title, chinese_title, headline, chinese_text, query):
+    """A result's title and snippet in the page's language: on Chinese pages the Chinese version
+    with its matches marked, or the English (`headline`, from ts_headline) marked as English."""
+    if not chinese_is_active():
+        return {"title": title, "snippet": highlight(headline)}
+    if chinese_title:
+        return {"title": chinese_title, "snippet": chinese_snippet(chinese_text, query)}
+    return {"title": title, "snippet": highlight(headline), "lang": "en"}
 
 
 def has_search_words(query):
@@ -85,8 +221,11 @@ def similar_titles(rows, *, title, query):
     """Rows whose title the query is similar to, through the title's trigram index.
 
     `title %>> query` holds when the query's strict word similarity to the title reaches
-    pg_trgm's threshold (0.5).
+    pg_trgm's threshold (0.5). Chinese queries get no suggestions: trigrams of English titles
+    say nothing about them.
     """
+    if has_chinese(query):
+        rows = rows.none()
     return (
         rows.filter(has_search_words(query), **{f"{title}__trigram_strict_word_similar": query})
         .annotate(title_match=F(title), similarity=TrigramStrictWordSimilarity(query, title))

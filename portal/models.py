@@ -1,3 +1,4 @@
+from copy import copy
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,18 +10,26 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .translation import Translatable
+
 CACHE_KEY = "site-profile"
 
 
-class SiteProfile(models.Model):
+class SiteProfile(Translatable, models.Model):
     """The portal's own name and contact details: one record, edited by staff."""
 
+    TRANSLATED_FIELDS = ("name", "tagline", "postal_address", "office_hours")
+
     name = models.CharField(max_length=100)
+    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
     tagline = models.CharField(max_length=200, blank=True)
+    tagline_zh_hans = models.CharField(_("tagline (Chinese)"), max_length=200, blank=True)
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
     postal_address = models.TextField(blank=True)
+    postal_address_zh_hans = models.TextField(_("postal address (Chinese)"), blank=True)
     office_hours = models.CharField(max_length=200, blank=True)
+    office_hours_zh_hans = models.CharField(_("office hours (Chinese)"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("site profile")
@@ -37,6 +46,14 @@ class SiteProfile(models.Model):
         super().save(*args, **kwargs)
         # Every page shows the profile. Other server processes catch up within the cache time.
         caches["pages"].clear()
+
+    def in_page_language(self):
+        """A copy to show, its translated fields in the language of the request. Never saved:
+        it is what templates read as `site_profile`."""
+        shown = copy(self)
+        for name in self.TRANSLATED_FIELDS:
+            setattr(shown, name, getattr(self.localised, name))
+        return shown
 
     @classmethod
     def load(cls):

@@ -98,3 +98,8 @@ def html_to_text(value):
 
 def first_words(text, count):
     return Truncator(text).words(count, truncate="…")
+
+
+def first_characters(text, count):
+    """The beginning of a text written without spaces between words (Chinese)."""
+    return Truncator(text).chars(count, truncate="…")

@@ -145,9 +145,9 @@ HOME = Crumb("Home", "/")
 
 
 def breadcrumbs(source):
-    """The page's breadcrumb trail as a screen reader meets it, or None when it has none; a page
-    never has two."""
-    trails = select(source, 'nav[aria-label="Breadcrumb"]')
+    """The page's breadcrumb trail as a screen reader meets it (a navigation landmark, named
+    "Breadcrumb" in the page's language), or None when it has none; a page never has two."""
+    trails = select(source, "nav.breadcrumbs[aria-label]")
     assert len(trails) <= 1, "more than one breadcrumb trail"
     if not trails:
         return None

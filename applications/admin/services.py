@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.translation import ChineseVersionFilter, chinese_fieldset, chinese_version
+
 from ..models import FileKind, Question, Service
 
 
@@ -26,9 +28,13 @@ class QuestionForm(forms.ModelForm):
             "page_heading",
             "label",
             "hint",
+            "page_heading_zh_hans",
+            "label_zh_hans",
+            "hint_zh_hans",
             "kind",
             "required",
             "options",
+            "options_zh_hans",
             "min_length",
             "max_length",
             "min_value",
@@ -41,6 +47,8 @@ class QuestionForm(forms.ModelForm):
         widgets = {
             "options": forms.Textarea(attrs={"rows": 4}),
             "hint": forms.Textarea(attrs={"rows": 2}),
+            "options_zh_hans": forms.Textarea(attrs={"rows": 4}),
+            "hint_zh_hans": forms.Textarea(attrs={"rows": 2}),
         }
 
 
@@ -70,7 +78,8 @@ class QuestionInline(admin.StackedInline):
     extra = 0
     fieldsets = [
         (None, {"fields": [("page", "position"), "page_heading", "label", "hint"]}),
-        (None, {"fields": [("kind", "required"), "options"]}),
+        chinese_fieldset(["page_heading", "label", "hint"]),
+        (None, {"fields": [("kind", "required"), ("options", "options_zh_hans")]}),
         (
             _("Limits"),
             {
@@ -100,9 +109,10 @@ class ServiceAdmin(admin.ModelAdmin):
         "is_open",
         "lists_applications_publicly",
         "updated_at",
+        chinese_version,
     ]
-    list_filter = ["is_open", "lists_applications_publicly"]
-    search_fields = ["name", "summary"]
+    list_filter = ["is_open", "lists_applications_publicly", ChineseVersionFilter]
+    search_fields = ["name", "summary", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "is_open"]}),
@@ -115,6 +125,9 @@ class ServiceAdmin(admin.ModelAdmin):
                 ),
                 "fields": ["description", "who_can_apply", "what_to_provide", "fees"],
             },
+        ),
+        chinese_fieldset(
+            ["name", "summary", "description", "who_can_apply", "what_to_provide", "fees"]
         ),
         (None, {"fields": ["processing_days", "draft_days"]}),
     ]

@@ -2,8 +2,9 @@
 and inquiries (cases.yaml), made through the real services so that each case has its answers,
 files and status history.
 
-Simplified Chinese, when it comes, goes next to the English: a "zh-hans:" key in a service's
-entry with its translated name, summary, description, who_can_apply, what_to_provide and fees.
+The services' Simplified Chinese is in services.zh-hans.yaml, by slug: the start page's texts
+and each question's, in the order of services.yaml. It fills only the Chinese fields that are
+still empty, so that what staff wrote stays and a second run changes nothing.
 """
 
 import io
@@ -15,7 +16,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from portal.demo_data import read_yaml
+from portal.demo_data import fill_in, read_yaml
 
 from ..models import Application, Draft, Inquiry, Question, Service
 from ..services import (
@@ -35,6 +36,20 @@ DATA = Path(__file__).parent
 
 def services():
     return read_yaml(DATA / "services.yaml")
+
+
+def chinese_services():
+    return read_yaml(DATA / "services.zh-hans.yaml")
+
+
+def chinese_seed(service, texts):
+    """The service's Chinese texts, and its questions' in their order."""
+    texts = dict(texts)
+    questions = texts.pop("questions", [])
+    fill_in(service, {f"{name}_zh_hans": value for name, value in texts.items()})
+    for question, translated in zip(service.questions.all(), questions, strict=False):
+        translated = {**translated, "options": "\n".join(translated.get("options", []))}
+        fill_in(question, {f"{name}_zh_hans": value for name, value in translated.items()})
 
 
 def cases():
@@ -104,6 +119,8 @@ def answers_by_key(service, answers):
 
 def seed(*, stdout, style):
     service_by_slug = {fields["slug"]: service_seed(fields) for fields in services()}
+    for slug, texts in chinese_services().items():
+        chinese_seed(service_by_slug[slug], texts)
 
     demo_cases = cases()
     citizen = demo_user(**demo_cases["citizen"])

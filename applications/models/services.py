@@ -12,7 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.fulltext import (
+    SEARCH_CONFIG,
+    chinese_or_english_vector,
+    joined_text,
+    page_search_query,
+    page_search_vector,
+)
+from portal.translation import Translatable
 
 from .attachments import FileKind
 
@@ -27,16 +34,40 @@ class ServiceQuerySet(models.QuerySet):
     def search(self, query, *, boost=1):
         """Matches of the query, best first; `boost` multiplies the rank, for site search to
         weigh services against news and answers."""
-        search_query = web_search_query(query)
+        search_query, vector = page_search_query(query), page_search_vector()
         return (
-            self.filter(search_vector=search_query)
-            .annotate(rank=SearchRank(F("search_vector"), search_query) * boost)
+            self.filter(**{vector: search_query})
+            .annotate(rank=SearchRank(F(vector), search_query) * boost)
             .order_by("-rank", "pk")
         )
 
 
-class Service(models.Model):
+ENGLISH_VECTOR = (
+    SearchVector("name", weight="A", config=SEARCH_CONFIG)
+    + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+    + SearchVector("description", weight="C", config=SEARCH_CONFIG)
+    + SearchVector("who_can_apply", weight="C", config=SEARCH_CONFIG)
+    + SearchVector("what_to_provide", weight="D", config=SEARCH_CONFIG)
+)
+
+
+class Service(Translatable, models.Model):
+    TRANSLATED_FIELDS = (
+        "name",
+        "summary",
+        "description",
+        "who_can_apply",
+        "what_to_provide",
+        "fees",
+    )
+
     name = models.CharField(max_length=150)
+    name_zh_hans = models.CharField(
+        _("name (Chinese)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Empty: Chinese pages show the English, with a notice in Chinese."),
+    )
     slug = models.SlugField(
         max_length=150,
         unique=True,
@@ -49,9 +80,11 @@ class Service(models.Model):
     summary = models.CharField(
         max_length=300, help_text=_("One sentence, shown in the list of services and in search.")
     )
+    summary_zh_hans = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
     description = models.TextField(
         help_text=_("What the service is for and what it gives: the start page's first words.")
     )
+    description_zh_hans = models.TextField(_("description (Chinese)"), blank=True)
     who_can_apply = models.TextField(
         _("who can apply"), blank=True, help_text=_("Who may use the service, and who may not.")
     )
@@ -65,6 +98,9 @@ class Service(models.Model):
         blank=True,
         help_text=_("What it costs and how to pay. Leave empty for a free service."),
     )
+    who_can_apply_zh_hans = models.TextField(_("who can apply (Chinese)"), blank=True)
+    what_to_provide_zh_hans = models.TextField(_("what you need (Chinese)"), blank=True)
+    fees_zh_hans = models.TextField(_("fees (Chinese)"), blank=True)
     processing_days = models.PositiveSmallIntegerField(
         _("expected processing days"),
         help_text=_(
@@ -82,11 +118,16 @@ class Service(models.Model):
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     # The name weighs most, so that "parking permit" finds the parking permit service first.
     search_vector = models.GeneratedField(
-        expression=SearchVector("name", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("description", weight="C", config=SEARCH_CONFIG)
-        + SearchVector("who_can_apply", weight="C", config=SEARCH_CONFIG)
-        + SearchVector("what_to_provide", weight="D", config=SEARCH_CONFIG),
+        expression=ENGLISH_VECTOR, output_field=SearchVectorField(), db_persist=True
+    )
+    # Read by searches on Chinese pages (portal.fulltext): the start page's texts weigh C.
+    search_vector_zh_hans = models.GeneratedField(
+        expression=chinese_or_english_vector(
+            ENGLISH_VECTOR,
+            "name_zh_hans",
+            "summary_zh_hans",
+            joined_text("description_zh_hans", "who_can_apply_zh_hans", "what_to_provide_zh_hans"),
+        ),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -107,7 +148,10 @@ class Service(models.Model):
         verbose_name = _("service")
         verbose_name_plural = _("services")
         ordering = ["name"]
-        indexes = [GinIndex(fields=["search_vector"], name="service_search_idx")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="service_search_idx"),
+            GinIndex(fields=["search_vector_zh_hans"], name="service_search_zh_hans_idx"),
+        ]
 
     def __str__(self):
         return self.name
@@ -119,7 +163,7 @@ class Service(models.Model):
         return reverse("applications:application_create", kwargs={"slug": self.slug})
 
 
-class Question(models.Model):
+class Question(Translatable, models.Model):
     """One question of a service's application form, as staff write it in the admin. Questions
     with the same page number are asked together, on one page; pages come in number order."""
 
@@ -140,6 +184,7 @@ class Question(models.Model):
         PAST = "past", _("Today or earlier")
         FUTURE = "future", _("Today or later")
 
+    TRANSLATED_FIELDS = ("label", "page_heading", "hint", "options")
     TEXT_KINDS = {Kind.SHORT_TEXT, Kind.LONG_TEXT}
     OPTION_KINDS = {Kind.CHOICE, Kind.CHOICES}
     # What a person may type at most, whatever the question allows.
@@ -165,19 +210,30 @@ class Question(models.Model):
             "uses the question as its heading."
         ),
     )
+    page_heading_zh_hans = models.CharField(_("page heading (Chinese)"), max_length=200, blank=True)
     label = models.CharField(_("question"), max_length=200)
+    label_zh_hans = models.CharField(_("question (Chinese)"), max_length=200, blank=True)
     hint = models.CharField(
         _("hint"),
         max_length=500,
         blank=True,
         help_text=_("Shown under the question: an example, or where to find the answer."),
     )
+    hint_zh_hans = models.CharField(_("hint (Chinese)"), max_length=500, blank=True)
     kind = models.CharField(_("kind of answer"), max_length=20, choices=Kind)
     required = models.BooleanField(_("answer required"), default=True)
     options = models.TextField(
         _("options"),
         blank=True,
         help_text=_("For the kinds with choices: one option a line, in the order to show them."),
+    )
+    options_zh_hans = models.TextField(
+        _("options (Chinese)"),
+        blank=True,
+        help_text=_(
+            "The same options in the same order, one a line. Answers are kept in English, "
+            "whichever language the applicant reads."
+        ),
     )
     min_length = models.PositiveIntegerField(_("fewest characters"), null=True, blank=True)
     max_length = models.PositiveIntegerField(
@@ -234,6 +290,15 @@ class Question(models.Model):
     @property
     def option_list(self):
         return [line.strip() for line in self.options.splitlines() if line.strip()]
+
+    @property
+    def option_labels(self):
+        """Each option as the applicant reads it: (stored English value, shown text)."""
+        shown = [line.strip() for line in self.localised.options.splitlines() if line.strip()]
+        english = self.option_list
+        if len(shown) != len(english):
+            shown = english
+        return list(zip(english, shown, strict=True))
 
     @property
     def max_file_bytes(self):

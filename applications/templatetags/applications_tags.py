@@ -18,7 +18,9 @@ def my_cases_widget(context, model):
         return {"hidden": True}
     cases = model.objects.for_user(user).newest_first()
     if model is Application:
-        cases = cases.select_related("service").only(*WIDGET_FIELDS, "service__name")
+        cases = cases.select_related("service").only(
+            *WIDGET_FIELDS, "service__name", "service__name_zh_hans"
+        )
     else:
         cases = cases.only(*WIDGET_FIELDS, "subject")
     kind = model._meta.model_name
@@ -42,7 +44,7 @@ def application_status_widget():
         Application.objects.listed_publicly()
         .newest_first()
         .select_related("service")
-        .only(*WIDGET_FIELDS, "service__name")
+        .only(*WIDGET_FIELDS, "service__name", "service__name_zh_hans")
     )
     return {
         "box": "public-application",
@@ -65,5 +67,5 @@ def inquiry_status_widget():
 
 @register.inclusion_tag("applications/widgets/services.html")
 def services_widget():
-    services = Service.objects.open().only("name", "slug")[:SERVICES_WIDGET_SIZE]
+    services = Service.objects.open().only("name", "name_zh_hans", "slug")[:SERVICES_WIDGET_SIZE]
     return {"services": services}

@@ -12,6 +12,8 @@ def faq_widget():
     questions = (
         Question.objects.featured()
         .in_reading_order()
-        .only("question", "slug", "answer_text")[:WIDGET_SIZE]
+        .only("question", "question_zh_hans", "slug", "answer_text", "answer_text_zh_hans")[
+            :WIDGET_SIZE
+        ]
     )
     return {"questions": questions}

@@ -4,9 +4,11 @@ file each under articles/<channel slug>/<article slug>.md, with photos drawn by 
 An article file starts with its fields as YAML between two "---" lines; its body is a small part
 of Markdown: "## " starts a sub-heading, "- " a list item, a blank line a paragraph.
 
-Simplified Chinese, when it comes, goes next to the English: a channel's translated name and
-description under a "zh-hans:" key of its entry, an article's in <article slug>.zh-hans.md
-beside its English file (same front matter fields, translated body).
+Simplified Chinese goes next to the English: the channels' names and descriptions in
+channels.zh-hans.yaml, an article's title, summary, caption and body in
+<article slug>.zh-hans.md beside its English file. Articles without one are English only, as
+some are on purpose: Chinese pages show them with a notice. Chinese fills only empty fields, so
+what editors wrote stays and a second run changes nothing.
 """
 
 import secrets
@@ -18,17 +20,24 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
 
-from portal.demo_data import read_markdown, read_yaml
+from portal.demo_data import fill_in, read_markdown, read_yaml
 
 from ..models import Article, Channel
 from ..services import article_save
-from .photos import PHOTO_DESCRIPTIONS, draw_photo
+from .photos import PHOTO_DESCRIPTIONS, PHOTO_DESCRIPTIONS_ZH_HANS, draw_photo
 
 DATA = Path(__file__).parent
 
 
+CHINESE_SUFFIX = ".zh-hans"
+
+
 def channels():
     return read_yaml(DATA / "channels.yaml")
+
+
+def chinese_channels():
+    return read_yaml(DATA / "channels.zh-hans.yaml")
 
 
 def articles():
@@ -37,11 +46,38 @@ def articles():
     for channel in channels():
         folder = DATA / "articles" / channel["slug"]
         found = [
-            {**read_markdown(path), "channel": channel["slug"], "slug": path.stem}
+            {
+                **read_markdown(path),
+                "channel": channel["slug"],
+                "slug": path.stem,
+                "zh-hans": chinese_article(path),
+            }
             for path in folder.glob("*.md")
+            if not path.stem.endswith(CHINESE_SUFFIX)
         ]
         entries += sorted(found, key=itemgetter("days_ago"))
     return entries
+
+
+def chinese_article(path):
+    translated = path.with_name(f"{path.stem}{CHINESE_SUFFIX}.md")
+    return read_markdown(translated) if translated.exists() else None
+
+
+def chinese_fields(entry):
+    """An article's Chinese fields, from its .zh-hans.md file; none for an English-only one."""
+    translated = entry["zh-hans"]
+    if not translated:
+        return {}
+    fields = {
+        "title_zh_hans": translated["title"],
+        "summary_zh_hans": translated["summary"],
+        "body_zh_hans": body_html(translated["body"]),
+    }
+    if entry.get("photo"):
+        fields["image_caption_zh_hans"] = translated.get("caption", "")
+        fields["image_alt_zh_hans"] = PHOTO_DESCRIPTIONS_ZH_HANS[entry["photo"]]
+    return fields
 
 
 def seed(*, stdout, style):
@@ -55,10 +91,24 @@ def seed(*, stdout, style):
                 "position": position,
             },
         )
-    existing = set(Article.objects.values_list("channel__slug", "slug"))
+    for slug, texts in chinese_channels().items():
+        fill_in(
+            channel_by_slug[slug],
+            {"name_zh_hans": texts["name"], "description_zh_hans": texts["description"]},
+        )
+    # Each article there already, and whether it has its Chinese title.
+    existing = {
+        (channel_slug, slug): (pk, bool(title_zh_hans))
+        for pk, channel_slug, slug, title_zh_hans in Article.objects.values_list(
+            "pk", "channel__slug", "slug", "title_zh_hans"
+        )
+    }
     created = 0
     for number, entry in enumerate(articles()):
         if (entry["channel"], entry["slug"]) in existing:
+            pk, translated = existing[entry["channel"], entry["slug"]]
+            if not translated and (texts := chinese_fields(entry)):
+                fill_in(Article.objects.get(pk=pk), texts)
             continue
         channel = channel_by_slug[entry["channel"]]
         article_save(article=demo_article(entry, channel, number), by=None)
@@ -86,6 +136,7 @@ def demo_article(entry, channel, number):
         status=Article.Status.PUBLISHED,
         publish_at=publish_at,
         featured=entry.get("featured", False),
+        **chinese_fields(entry),
     )
     if drawing := entry.get("photo"):
         article.image = ContentFile(

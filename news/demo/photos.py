@@ -14,6 +14,12 @@ PHOTO_DESCRIPTIONS = {
     "metro": "A stylised metro map with coloured lines crossing at station circles.",
     "shapes": "An abstract composition of overlapping circles and panels in warm colours.",
 }
+PHOTO_DESCRIPTIONS_ZH_HANS = {
+    "skyline": "城市天际线插图：黄昏时分的高楼与江景。",
+    "chart": "示意性柱状图，呈上升趋势，以蓝色和橙色绘制。",
+    "metro": "风格化的地铁线路图，彩色线路在车站圆点处交汇。",
+    "shapes": "抽象构图：暖色调的圆形与色块相互交叠。",
+}
 
 
 def draw_photo(kind, *, seed):

@@ -17,7 +17,7 @@ def news_widgets():
         .featured()
         .newest_first()
         .select_related("channel")
-        .defer("body")
+        .defer("body", "body_zh_hans")
         .first()
     )
     channels = list(Channel.objects.all())
@@ -39,7 +39,7 @@ def latest_of_each_channel(channels, *, leaving_out=None):
     per_channel = [
         published.filter(channel=channel)
         .newest_first()
-        .only("title", "slug", "publish_at", "channel")[:CHANNEL_WIDGET_SIZE]
+        .only("title", "title_zh_hans", "slug", "publish_at", "channel")[:CHANNEL_WIDGET_SIZE]
         for channel in channels
     ]
     if not per_channel:

@@ -23,7 +23,7 @@ from applications.models import Service
 from faq.models import Question, Topic
 from news.models import Channel
 
-from . import cases, text
+from . import cases, chinese_text, text
 from .dataset import (
     CASEWORKER_EMAIL,
     CITIZEN_EMAIL,
@@ -155,7 +155,12 @@ def build(name):
             SIZES["articles"],
             10_000,
             ARTICLES_SQL,
-            {"now": now, "total": SIZES["articles"], **pool_sizes()},
+            {
+                "now": now,
+                "total": SIZES["articles"],
+                "chinese_every": SIZES["chinese_articles_every"],
+                **pool_sizes(),
+            },
             timings,
         )
     with step("faq questions", timings):
@@ -191,6 +196,7 @@ def fill_text_pools():
         ("headings", text.HEADINGS),
         ("details", text.application_details()),
         ("subjects", text.inquiry_subjects()),
+        *((f"zh_{kind}", bodies) for kind, bodies in chinese_text.pools().items()),
     ]:
         rows += [(kind, 0, n, body, "") for n, body in enumerate(bodies)]
     with connection.cursor() as cursor:
@@ -280,19 +286,31 @@ def add_small_tables():
 
 
 # Channel n has id n + 1. An article has a lead paragraph, a sub-heading and five more
-# paragraphs, one of them from the general pool; publish times run evenly over ten years.
+# paragraphs, one of them from the general pool; publish times run evenly over ten years. One in
+# `chinese_every` has a Chinese version: a title, a summary and three paragraphs.
 ARTICLES_SQL = """
 INSERT INTO news_article (id, title, slug, channel_id, summary, body, image, image_alt,
                           image_caption, source, status, publish_at, featured, created_at,
-                          updated_at)
+                          updated_at, title_zh_hans, summary_zh_hans, body_zh_hans,
+                          image_alt_zh_hans, image_caption_zh_hans)
 SELECT a.i, title.body, title.slug || '-' || a.i, a.channel + 1, summary.body,
        '<p>' || lead.body || '</p><h2>' || heading.body || '</h2><p>' || second.body
        || '</p><p>' || third.body || '</p><p>' || general.body || '</p><p>' || fourth.body
        || '</p><p>' || fifth.body || '</p>',
        '', '', '', 'City news service', 'published', a.publish_at, a.i %% 200 = 0,
-       a.publish_at, a.publish_at
+       a.publish_at, a.publish_at,
+       CASE WHEN a.chinese THEN zh_title.body ELSE '' END,
+       CASE WHEN a.chinese THEN zh_summary.body ELSE '' END,
+       CASE WHEN a.chinese THEN '<p>' || zh_lead.body || '</p><p>' || zh_second.body
+            || '</p><p>' || zh_third.body || '</p>' ELSE '' END,
+       '', ''
 FROM (
-    SELECT i, i %% 20 AS channel,
+    SELECT i, i %% 20 AS channel, i %% %(chinese_every)s = 0 AS chinese,
+           floor(random() * %(zh_titles_count)s) AS zh_title,
+           floor(random() * %(zh_summaries_count)s) AS zh_summary,
+           floor(random() * %(zh_paragraphs_count)s) AS zh_lead,
+           floor(random() * %(zh_paragraphs_count)s) AS zh_second,
+           floor(random() * %(zh_paragraphs_count)s) AS zh_third,
            floor(random() * %(titles_count)s) AS title,
            floor(random() * %(summaries_count)s) AS summary,
            floor(random() * %(paragraphs_count)s) AS lead,
@@ -318,6 +336,16 @@ JOIN bench_text general
 JOIN bench_text fourth
     ON (fourth.pool, fourth.channel, fourth.n) = ('paragraphs', a.channel, a.fourth)
 JOIN bench_text fifth ON (fifth.pool, fifth.channel, fifth.n) = ('paragraphs', a.channel, a.fifth)
+JOIN bench_text zh_title
+    ON (zh_title.pool, zh_title.channel, zh_title.n) = ('zh_titles', 0, a.zh_title)
+JOIN bench_text zh_summary
+    ON (zh_summary.pool, zh_summary.channel, zh_summary.n) = ('zh_summaries', 0, a.zh_summary)
+JOIN bench_text zh_lead
+    ON (zh_lead.pool, zh_lead.channel, zh_lead.n) = ('zh_paragraphs', 0, a.zh_lead)
+JOIN bench_text zh_second
+    ON (zh_second.pool, zh_second.channel, zh_second.n) = ('zh_paragraphs', 0, a.zh_second)
+JOIN bench_text zh_third
+    ON (zh_third.pool, zh_third.channel, zh_third.n) = ('zh_paragraphs', 0, a.zh_third)
 """
 
 
@@ -385,6 +413,9 @@ def check_counts():
         "applications_inquiry": SIZES["inquiries"]
         + SIZES["citizens"] * SIZES["inquiries_per_citizen"],
     }
+    expected["news_articlesearchentry WHERE title_zh_hans <> ''"] = (
+        SIZES["articles"] // SIZES["chinese_articles_every"]
+    )
     for table, count in expected.items():
         found = execute(f"SELECT count(*) FROM {table}")[0][0]
         if found != count:

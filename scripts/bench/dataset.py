@@ -3,11 +3,13 @@
 from . import text
 
 # Change it whenever a change to the builder should rebuild existing benchmark databases.
-DATASET_VERSION = "4"
+DATASET_VERSION = "5"
 
 SIZES = {
     "channels": len(text.CHANNELS),
     "articles": 200_000,
+    # One article in this many has a Chinese version (scripts/bench/chinese_text.py).
+    "chinese_articles_every": 5,
     "faq_topics": len(text.FAQ_TOPICS),
     "faq_questions": 2_000,
     "users": 200_000,

@@ -30,7 +30,7 @@ from applications.models import Application
 from applications.statuses import ApplicationStatus
 from news.models import Article
 
-from . import dataset
+from . import chinese_text, dataset
 
 REFERENCE_FILE = "bench-reference.html"
 ADMIN_APPLICATIONS = "/admin/applications/application/"
@@ -38,6 +38,8 @@ SITEMAP_ARTICLES = 2_000
 # Searches made ready: more than any run asks for, so that no search is asked twice.
 SEARCHES = 40_000
 ADMIN_REFERENCES = 2_000
+# Chinese searches: one subject, or a subject and a second word (scripts/bench/chinese_text.py).
+CHINESE_SEARCHES = 1_500
 # What a browser says it accepts: the portal compresses the pages it shares.
 BROWSER_HEADERS = {"Accept-Encoding": "gzip, deflate, br"}
 SEED = 2026
@@ -75,6 +77,10 @@ def benchmark_pages(sessions):
     # Each run of searches gets its own: the one at a time run asks none the other asked.
     search_requests = [(f"/search/?{urlencode({'q': words})}", "") for words in searches]
     half = len(search_requests) // 2
+    chinese_searches = [
+        (f"/zh-hans/search/?{urlencode({'q': words})}", "")
+        for words in chinese_text.searches(CHINESE_SEARCHES)
+    ]
     statuses = [
         ApplicationStatus.RECEIVED,
         ApplicationStatus.PROCESSING,
@@ -117,6 +123,15 @@ def benchmark_pages(sessions):
             search_requests[half][0],
             draw="cycle",
             requests=search_requests[half:],
+            unique=True,
+            connections=1,
+        ),
+        Page(
+            "search_chinese_alone",
+            "Search in Chinese, each different, one request at a time",
+            chinese_searches[0][0],
+            draw="cycle",
+            requests=chinese_searches,
             unique=True,
             connections=1,
         ),

@@ -63,6 +63,7 @@ def test_every_demo_article_file_has_the_fields_the_seed_reads_and_no_others():
     assert {folder.name for folder in (demo.DATA / "articles").iterdir()} == channels
     required = {"channel", "slug", "title", "summary", "days_ago", "body"}
     for article in demo.articles():
-        assert required <= article.keys() <= required | {"source", "photo", "caption", "featured"}
+        optional = {"source", "photo", "caption", "featured", "zh-hans"}
+        assert required <= article.keys() <= required | optional
         assert article.get("photo") in {None, *PHOTO_DESCRIPTIONS}, article["slug"]
         assert article["body"].strip(), article["slug"]

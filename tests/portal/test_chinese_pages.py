@@ -25,28 +25,38 @@ def chinese_site_profile(db):
 
 @pytest.fixture
 def chinese_content(make_article, make_question, channel, topic):
-    channel.name, channel.description = "政务新闻", "市政府发布的最新消息。"
+    channel.name_zh_hans, channel.description_zh_hans = "政务新闻", "市政府发布的最新消息。"
     channel.save()
-    topic.name = "交通出行"
+    topic.name_zh_hans = "交通出行"
     topic.save()
     article = make_article(
-        title="地铁新线路开通",
+        title="New metro line opens",
+        title_zh_hans="地铁新线路开通",
         slug="metro-line",
-        summary="地铁十号线今天开通运营。",
-        body="<p>地铁十号线今天上午开通运营。</p>",
+        summary_zh_hans="地铁十号线今天开通运营。",
+        body_zh_hans="<p>地铁十号线今天上午开通运营。</p>",
         source="市交通委员会",
     )
     older = make_article(
-        title="公交线路调整",
+        title="Bus routes change",
+        title_zh_hans="公交线路调整",
         slug="bus-lines",
-        summary="部分公交线路调整。",
-        body="<p>部分公交线路自下周起调整。</p>",
+        summary_zh_hans="部分公交线路调整。",
+        body_zh_hans="<p>部分公交线路自下周起调整。</p>",
         days_ago=3,
     )
     question = make_question(
-        question="如何办理交通卡", slug="transport-card", answer="<p>可在地铁站办理交通卡。</p>"
+        question="How do I get a transport card?",
+        question_zh_hans="如何办理交通卡",
+        slug="transport-card",
+        answer_zh_hans="<p>可在地铁站办理交通卡。</p>",
     )
-    make_question(question="地铁几点运营", slug="metro-hours", answer="<p>地铁每天运营。</p>")
+    make_question(
+        question="When does the metro run?",
+        question_zh_hans="地铁几点运营",
+        slug="metro-hours",
+        answer_zh_hans="<p>地铁每天运营。</p>",
+    )
     return {"article": article, "older": older, "question": question}
 
 

@@ -1,0 +1,155 @@
+"""Content in English and Simplified Chinese: each translated text field `<name>` has a column
+`<name>_zh_hans` beside it, which editors fill in the admin. The English column is the original
+and is always filled; the Chinese one may be empty.
+
+Pages read the text in the language of the request through `item.localised.<name>`: the Chinese
+where it exists, else the English, marked so that the page can say `lang="en"` on the element
+that holds it. English pages never read the Chinese columns.
+"""
+
+from django.contrib import admin
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+CHINESE = "zh-hans"
+SUFFIX = "_zh_hans"
+ENGLISH_LANG_ATTRIBUTE = mark_safe(' lang="en"')
+
+
+def chinese_field(name):
+    return f"{name}{SUFFIX}"
+
+
+def chinese_fields(names):
+    return [chinese_field(name) for name in names]
+
+
+def chinese_is_active():
+    return (get_language() or "").lower() == CHINESE
+
+
+class LocalText(str):
+    """A text in the page's language, or the English in its place (`is_english_fallback`)."""
+
+    is_english_fallback = False
+
+    @property
+    def lang_attr(self):
+        """` lang="en"` where English stands on a Chinese page, else nothing."""
+        return ENGLISH_LANG_ATTRIBUTE if self.is_english_fallback else ""
+
+
+class LocalHTML(SafeString):
+    """Sanitised rich text (an article's body, an answer), as LocalText."""
+
+    is_english_fallback = False
+    lang_attr = LocalText.lang_attr
+
+
+def local_text(value, *, english_fallback=False):
+    text = (LocalHTML if isinstance(value, SafeString) else LocalText)(value)
+    text.is_english_fallback = english_fallback
+    return text
+
+
+class Localised:
+    """An item's translated fields in the language of the request."""
+
+    def __init__(self, item):
+        self._item = item
+        self._chinese = chinese_is_active()
+
+    def __getattr__(self, name):
+        # A field or a property with a Chinese twin.
+        if name.startswith("_") or not hasattr(type(self._item), chinese_field(name)):
+            raise AttributeError(name)
+        english = getattr(self._item, name)
+        if not self._chinese:
+            return local_text(english)
+        chinese = getattr(self._item, chinese_field(name))
+        if chinese or not english:
+            return local_text(chinese)
+        return local_text(english, english_fallback=True)
+
+    @property
+    def is_english_only(self):
+        """On a Chinese page, true where the item has no Chinese version to show."""
+        return self._chinese and not self._item.has_chinese_version
+
+
+class Translatable:
+    """Mixin for models with translated fields. TRANSLATED_FIELDS names them; the first one
+    (a title or name) decides whether the item has a Chinese version at all."""
+
+    TRANSLATED_FIELDS = ()
+
+    @property
+    def localised(self):
+        return Localised(self)
+
+    @property
+    def has_chinese_version(self):
+        return bool(getattr(self, chinese_field(self.TRANSLATED_FIELDS[0])))
+
+    @classmethod
+    def with_chinese_version(cls):
+        """A Q that holds for the items that have a Chinese version."""
+        return ~Q(**{chinese_field(cls.TRANSLATED_FIELDS[0]): ""})
+
+
+class ChineseVersionFilter(admin.SimpleListFilter):
+    title = _("Chinese version")
+    parameter_name = "chinese"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Has a Chinese version")), ("no", _("English only"))]
+
+    def queryset(self, request, queryset):
+        has_chinese = queryset.model.with_chinese_version()
+        if self.value() == "yes":
+            return queryset.filter(has_chinese)
+        if self.value() == "no":
+            return queryset.exclude(has_chinese)
+        return queryset
+
+
+@admin.display(description=_("Chinese version"), boolean=True)
+def chinese_version(item):
+    return item.has_chinese_version
+
+
+def chinese_fieldset(names, *, description=None):
+    """The admin's fieldset of the Chinese fields, after the English ones."""
+    options = {"fields": chinese_fields(names), "classes": ["chinese-version"]}
+    options["description"] = description or _(
+        "Leave a field empty to show the English in its place, with a notice in Chinese."
+    )
+    return (_("Chinese (Simplified) version"), options)
+
+
+PREVIEW_LANGUAGES = ("en", CHINESE)
+
+
+def preview_links(url, english_text):
+    """Links to an admin preview in English and in Chinese (the admin has no language prefix:
+    the preview is asked for its language)."""
+    return format_html(
+        '<a href="{}?language=en">{}</a> · <a href="{}?language={}" hreflang="zh-Hans">{}</a>',
+        url,
+        english_text,
+        url,
+        CHINESE,
+        _("Preview in Chinese"),
+    )
+
+
+def render_preview(request, template_name, context):
+    """A preview page in the language that the preview link asked for (English by default)."""
+    language = request.GET.get("language")
+    with translation.override(language if language in PREVIEW_LANGUAGES else "en"):
+        return TemplateResponse(request, template_name, context).render()

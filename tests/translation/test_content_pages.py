@@ -1,0 +1,223 @@
+"""Content shown in the language of the page: the Chinese version where editors wrote one, else
+the English with a notice in Chinese and lang="en" on the English."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from portal.models import SiteProfile
+from tests.html import breadcrumbs, find, h1, select, text, text_of, texts_of, title
+
+pytestmark = pytest.mark.django_db
+
+NOTICE = "本文暂无中文版本，以下为英文原文。"
+
+
+def chinese(url):
+    return f"/zh-hans{url}"
+
+
+def get_chinese(client, url):
+    """The Chinese page at the English `url`. The request's language is put back afterwards:
+    LocaleMiddleware leaves it active in the test's thread, where reverse() would use it."""
+    with translation.override("en"):
+        return client.get(chinese(url))
+
+
+def notice(response):
+    found = select(response, ".english-only-notice")
+    return text(found[0]) if found else None
+
+
+def lang_of(response, selector):
+    return find(response, selector).get("lang")
+
+
+@pytest.fixture
+def translated_article(make_article, channel):
+    channel.name_zh_hans = "政务要闻"
+    channel.save()
+    return make_article(
+        title="Metro line 20 opens",
+        title_zh_hans="地铁20号线开通",
+        summary="The new line links the east and the airport.",
+        summary_zh_hans="新线路连接东部城区与机场。",
+        body="<p>Trains run every five minutes.</p>",
+        body_zh_hans="<p>列车每五分钟一班。</p>",
+    )
+
+
+@pytest.fixture
+def english_only_article(make_article):
+    return make_article(
+        title="Library opening hours",
+        summary="The central library opens later on Sundays.",
+        body="<p>From 10:00.</p>",
+    )
+
+
+def test_an_article_is_shown_in_the_language_of_the_page(client, translated_article):
+    english = client.get(translated_article.get_absolute_url())
+    chinese_page = get_chinese(client, translated_article.get_absolute_url())
+
+    assert h1(english) == "Metro line 20 opens"
+    assert text_of(english, ".news-article__body") == "Trains run every five minutes."
+    assert "地铁" not in text(english)
+    assert h1(chinese_page) == "地铁20号线开通"
+    assert text_of(chinese_page, ".lead") == "新线路连接东部城区与机场。"
+    assert text_of(chinese_page, ".news-article__body") == "列车每五分钟一班。"
+    assert title(chinese_page).startswith("地铁20号线开通")
+    assert [crumb.label for crumb in breadcrumbs(chinese_page)][-2:] == [
+        "政务要闻",
+        "地铁20号线开通",
+    ]
+    assert not notice(chinese_page)
+    assert lang_of(chinese_page, "h1") is None
+
+
+def test_without_a_chinese_version_the_english_is_shown_with_a_notice(client, english_only_article):
+    response = get_chinese(client, english_only_article.get_absolute_url())
+
+    assert notice(response) == NOTICE
+    assert h1(response) == "Library opening hours"
+    assert lang_of(response, "h1") == "en"
+    assert lang_of(response, ".lead") == "en"
+    assert lang_of(response, ".news-article__body") == "en"
+    assert find(response, "title").get_text().startswith("Library opening hours")
+
+
+def test_english_pages_have_no_notice_and_no_lang_marks(client, english_only_article):
+    response = client.get(english_only_article.get_absolute_url())
+
+    assert not notice(response)
+    assert lang_of(response, "h1") is None
+
+
+def test_lists_mark_each_english_title_on_chinese_pages(
+    client, translated_article, english_only_article
+):
+    response = get_chinese(client, reverse("news:article_list"))
+
+    items = select(response, ".news-item__title a")
+    shown = {link.get_text(): link.get("lang") for link in items}
+    assert shown == {"地铁20号线开通": None, "Library opening hours": "en"}
+
+
+def test_the_english_list_never_shows_chinese(client, translated_article):
+    response = client.get(reverse("news:article_list"))
+
+    assert texts_of(response, ".news-item__title") == ["Metro line 20 opens"]
+    assert "政务要闻" not in text(response)
+
+
+def test_a_faq_answer_in_both_languages(client, make_question):
+    question = make_question(
+        question="How do I renew my residence permit?",
+        question_zh_hans="如何续办居住证？",
+        answer="<p>Apply online.</p>",
+        answer_zh_hans="<p>请在网上申请。</p>",
+    )
+    english_only = make_question(question="Can I bring a dog on the ferry?")
+
+    assert h1(client.get(question.get_absolute_url())) == "How do I renew my residence permit?"
+    response = get_chinese(client, question.get_absolute_url())
+    assert h1(response) == "如何续办居住证？"
+    assert text_of(response, ".faq-item__answer") == "请在网上申请。"
+    assert not notice(response)
+    fallback = get_chinese(client, english_only.get_absolute_url())
+    assert notice(fallback) == NOTICE
+    assert lang_of(fallback, "h1") == "en"
+
+
+def test_the_chinese_answer_is_sanitised_like_the_english(make_question):
+    question = make_question(answer_zh_hans='<p onclick="x()">答复</p><script>alert(1)</script>')
+
+    assert question.answer_zh_hans == "<p>答复</p>"
+    assert question.answer_text_zh_hans == "答复"
+
+
+def test_the_chinese_article_body_is_sanitised_like_the_english(make_article):
+    article = make_article(body_zh_hans='<h2>变化</h2><p onclick="x()">内容</p><script>1</script>')
+
+    assert article.body_zh_hans == "<h2>变化</h2><p>内容</p>"
+
+
+def test_a_service_start_page_in_both_languages(client, service):
+    service.name_zh_hans = "居住证续办"
+    service.summary_zh_hans = "在网上续办居住证。"
+    service.description_zh_hans = "持证人可在证件到期前续办。"
+    service.who_can_apply = "People who live in the city."
+    service.who_can_apply_zh_hans = "在本市居住的人员。"
+    service.save()
+
+    english = client.get(service.get_absolute_url())
+    response = get_chinese(client, service.get_absolute_url())
+
+    assert h1(english) == "Residence permit renewal"
+    assert h1(response) == "居住证续办"
+    assert "在本市居住的人员。" in text(response)
+    assert "People who live in the city." not in text(response)
+    assert not notice(response)
+    listed = get_chinese(client, reverse("applications:service_list"))
+    assert texts_of(listed, ".service-card__title") == ["居住证续办"]
+
+
+def test_a_service_without_chinese_shows_its_english_marked(client, service):
+    response = get_chinese(client, service.get_absolute_url())
+
+    assert notice(response) == NOTICE
+    assert lang_of(response, "h1") == "en"
+
+
+def test_the_site_profile_follows_the_language(client):
+    profile = SiteProfile.load()
+    profile.name = "City Portal"
+    profile.name_zh_hans = "城市门户网站"
+    profile.tagline = "Services and news of the city government"
+    profile.tagline_zh_hans = "市政府服务与新闻"
+    profile.save()
+
+    english = client.get(reverse("home"))
+    response = get_chinese(client, reverse("home"))
+
+    assert text_of(english, ".site-header__name") == "City Portal"
+    assert text_of(response, ".site-header__name") == "城市门户网站"
+    assert text_of(response, ".site-header__tagline") == "市政府服务与新闻"
+
+
+def test_an_application_question_is_asked_in_the_language_of_the_page(service):
+    from applications.questions import question_field
+
+    question = service.questions.create(
+        page=1,
+        label="Which district do you live in?",
+        label_zh_hans="您居住在哪个区？",
+        kind="choice",
+        options="North\nSouth",
+        options_zh_hans="北区\n南区",
+    )
+
+    with translation.override("zh-hans"):
+        field = question_field(question)
+    with translation.override("en"):
+        english = question_field(question)
+
+    assert str(field.label) == "您居住在哪个区？"
+    assert list(field.choices) == [("North", "北区"), ("South", "南区")]
+    assert list(english.choices) == [("North", "North"), ("South", "South")]
+
+
+def test_a_citizen_sees_the_service_in_the_language_of_the_page(client, citizen, service):
+    from tests.factories import make_application
+
+    service.name_zh_hans = "居住证续办"
+    service.save()
+    application = make_application(applicant=citizen, service=service)
+    client.force_login(citizen)
+
+    with translation.override("en"):
+        detail = application.get_absolute_url()
+        listing = reverse("applications:application_list")
+    assert text_of(get_chinese(client, detail), ".lead") == "居住证续办"
+    assert "居住证续办" in text(get_chinese(client, listing))
+    assert "居住证续办" not in text(client.get(listing))

@@ -1,0 +1,211 @@
+"""Site search in Chinese: /zh-hans/search/ finds Chinese text by character pairs, ranked, with the
+matches marked, through the search indexes; /search/ searches the English."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone, translation
+from hypothesis import given
+from hypothesis import strategies as st
+
+from applications.models import Service
+from faq.models import Question
+from news.models import Article, ArticleSearchEntry
+from portal.fulltext import chinese_snippet, han_terms
+from tests.html import select, text
+
+pytestmark = pytest.mark.django_db
+
+TIME_LIMIT_QUERIES = 3  # as in tests/portal/test_search.py
+
+
+def search(client, query, *, chinese=True):
+    with translation.override("en"):
+        return client.get("/zh-hans/search/" if chinese else "/search/", {"q": query})
+
+
+def titles(response):
+    return [result.title for result in response.context["results"]]
+
+
+@pytest.fixture
+def metro_news(make_article):
+    return {
+        "title": make_article(
+            title="Metro line 20 opens",
+            title_zh_hans="地铁20号线开通",
+            summary="The new line links the east and the airport.",
+            summary_zh_hans="新线路连接东部城区与机场，乘坐地铁更方便。",
+            body_zh_hans="<p>列车每五分钟一班。</p>",
+            days_ago=3,
+        ),
+        "body": make_article(
+            title="Bus routes change",
+            title_zh_hans="公交线路调整",
+            summary="Three routes are shortened.",
+            summary_zh_hans="三条公交线路缩短。",
+            body_zh_hans="<p>与地铁平行的线路将缩短。</p>",
+            days_ago=1,
+        ),
+        "english": make_article(
+            title="Library opening hours", summary="The library opens later.", days_ago=2
+        ),
+    }
+
+
+def test_chinese_words_are_found_ranked_and_marked(client, metro_news):
+    response = search(client, "地铁")
+
+    assert titles(response) == ["地铁20号线开通", "公交线路调整"]
+    first = select(response, ".search-result")[0]
+    assert [mark.get_text() for mark in first.select("mark")] == ["地铁"]
+    assert text(first.select_one(".search-result__snippet")).startswith("新线路连接东部城区与机场")
+
+
+def test_a_three_character_word_is_found_by_its_pairs(client, make_question, service):
+    make_question(
+        question="How do I renew my residence permit?",
+        question_zh_hans="如何续办居住证？",
+        answer_zh_hans="<p>请在居住证到期前三十天内申请。</p>",
+    )
+    make_question(question="Where is the library?", question_zh_hans="图书馆在哪里？")
+    service.name_zh_hans = "居住证续办"
+    service.summary_zh_hans = "在网上续办居住证。"
+    service.save()
+
+    response = search(client, "居住证")
+
+    assert set(titles(response)) == {"如何续办居住证？", "居住证续办"}
+    assert "<mark>居住证</mark>" in str(select(response, ".search-result")[0])
+
+
+def test_one_character_finds_words_that_contain_it(client, metro_news):
+    assert titles(search(client, "铁")) == ["地铁20号线开通", "公交线路调整"]
+    assert titles(search(client, "通")) == ["地铁20号线开通"]
+
+
+def test_chinese_pages_search_the_english_of_items_without_a_chinese_version(client, metro_news):
+    response = search(client, "library")
+
+    assert titles(response) == ["Library opening hours"]
+    assert select(response, ".search-result__title a")[0]["lang"] == "en"
+    # The English of an item that has a Chinese version is not searched on Chinese pages.
+    assert titles(search(client, "airport")) == []
+
+
+def test_english_pages_search_the_english_only(client, metro_news):
+    assert titles(search(client, "地铁", chinese=False)) == []
+    assert titles(search(client, "metro", chinese=False)) == ["Metro line 20 opens"]
+
+
+def test_a_chinese_search_runs_as_many_queries_as_an_english_one(
+    client, metro_news, make_question, django_assert_num_queries
+):
+    make_question(question="Metro?", question_zh_hans="地铁几点运营？")
+    client.get("/")  # the site profile is kept in memory from then on
+    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES):
+        search(client, "地铁")
+    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES):
+        search(client, "地铁。")  # another address: not answered from the kept copy
+
+
+def test_the_admin_finds_articles_by_their_chinese(metro_news):
+    found = Article.objects.newest_matches("公交")
+
+    assert [article.title for article in found] == ["Bus routes change"]
+
+
+def test_the_pairs_of_a_query():
+    assert han_terms("居住证") == ["'居住'", "'住证'"]
+    assert han_terms("铁") == ["'铁':*"]
+    assert han_terms("地铁 parking 地铁") == ["'地铁'"]
+    assert han_terms("parking") == []
+
+
+@given(st.text(max_size=60), st.text(max_size=20))
+def test_a_chinese_snippet_is_always_escaped(text_value, query):
+    shown = chinese_snippet(text_value, query)
+
+    without_marks = shown.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in without_marks
+    assert ">" not in without_marks
+
+
+# What PostgreSQL does with a Chinese query, with many more rows than a search reads.
+
+
+def plan(queryset):
+    found = json.loads(queryset.explain(format="json"))[0]["Plan"]
+    nodes, pending = [], [found]
+    while pending:
+        node = pending.pop()
+        nodes.append(node)
+        pending += node.get("Plans", [])
+    return nodes
+
+
+def analyse(*tables):
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {table}")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # as site search plans it
+
+
+def test_a_chinese_news_search_goes_through_the_chinese_index(channel):
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(
+            title=f"Notice {number}",
+            title_zh_hans=f"通知{number}" if number % 2 else "",
+            slug=f"notice-{number}",
+            channel=channel,
+            summary="Road works.",
+            summary_zh_hans="道路施工，请乘坐地铁。" if number % 5 == 0 else "道路施工。",
+            body="<p>Take the bus.</p>",
+            status=Article.Status.PUBLISHED,
+            publish_at=now - timedelta(hours=number),
+        )
+        for number in range(600)
+    )
+    analyse("news_article", "news_articlesearchentry")
+
+    with translation.override("zh-hans"):
+        nodes = plan(ArticleSearchEntry.objects.search("地铁", limit=10))
+
+    entries = [node for node in nodes if node.get("Relation Name") == "news_articlesearchentry"]
+    assert all(node["Node Type"] != "Seq Scan" for node in entries)
+    assert any(node.get("Index Name") == "news_search_entry_zh_hans_idx" for node in nodes)
+
+
+@pytest.mark.parametrize(
+    ("queryset", "index"),
+    [
+        (lambda: Question.objects.published().search("居住证"), "faq_question_zh_hans_idx"),
+        (lambda: Service.objects.open().search("居住证"), "service_search_zh_hans_idx"),
+    ],
+)
+def test_chinese_faq_and_service_searches_go_through_their_chinese_index(topic, queryset, index):
+    Question.objects.bulk_create(
+        Question(
+            topic=topic,
+            question=f"Question {number}?",
+            question_zh_hans=f"问题{number}：居住证" if number == 42 else f"问题{number}",
+            slug=f"question-{number}",
+            published=True,
+        )
+        for number in range(2000)
+    )
+    Service.objects.bulk_create(
+        Service(name=f"Service {number}", name_zh_hans=f"服务{number}", slug=f"s-{number}",
+                summary="", description="", processing_days=5)
+        for number in range(2000)
+    )  # fmt: skip
+    analyse("faq_question", "applications_service")
+
+    with translation.override("zh-hans"):
+        nodes = plan(queryset())
+
+    assert all(node["Node Type"] != "Seq Scan" for node in nodes)
+    assert any(node.get("Index Name") == index for node in nodes)
