@@ -122,13 +122,15 @@ DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("DATABASE_TEST_NAME") or None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache that every server process shares: sign-in rate limits depend on it.
+# Shared by every server process: rate limits, votes, anything that must be counted once. In
+# PostgreSQL on one machine; in Redis on several, when REDIS_URL is set.
+DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "portal_cache",
+}
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    # Shared by every server process: rate limits, votes, anything that must be counted once.
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "portal_cache",
-    },
+    "default": DATABASE_CACHE,
     # Each process's own copies of the pages anonymous visitors share (portal.caching).
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -136,6 +138,15 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
 }
+if REDIS_URL:
+    CACHES["default"] = {
+        # Django's RedisCache, which uses the database cache while Redis cannot be reached.
+        "BACKEND": "portal.redis_cache.RedisCacheWithFallback",
+        "LOCATION": REDIS_URL,
+        "FALLBACK": "database",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    CACHES["database"] = DATABASE_CACHE
 # A published change reaches anonymous visitors within PAGE_CACHE_SECONDS from the portal,
 # plus PAGE_MAX_AGE_SECONDS more through a shared cache in front of it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", 20))
