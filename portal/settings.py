@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Several machines: anonymous reads from the database replica (nothing on one machine).
+    "portal.replica.AnonymousReadsFromReplica",
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.caching.private_when_signed_in",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -121,6 +123,20 @@ DATABASES = {
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("DATABASE_TEST_NAME") or None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Several machines: a streaming replica of the database answers anonymous visitors' reads
+# (portal.replica), unless it is down or more than this many seconds behind the primary.
+DATABASE_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("DATABASE_REPLICA_MAX_LAG_SECONDS", 5))
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=DATABASES["default"]["CONN_HEALTH_CHECKS"],
+    )
+    # A replica that does not answer at once is skipped rather than waited for.
+    DATABASES["replica"]["OPTIONS"] = {"options": "-c jit=off", "connect_timeout": 1}
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"]
 
 # Shared by every server process: rate limits, votes, anything that must be counted once. In
 # PostgreSQL on one machine; in Redis on several, when REDIS_URL is set.
