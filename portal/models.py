@@ -9,6 +9,8 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .purge import retire_page_copies
+
 CACHE_KEY = "site-profile"
 
 
@@ -35,8 +37,8 @@ class SiteProfile(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        # Every page shows the profile. Other server processes catch up within the cache time.
-        caches["pages"].clear()
+        # Every page shows the profile.
+        retire_page_copies()
 
     @classmethod
     def load(cls):

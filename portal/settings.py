@@ -68,7 +68,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Several machines: anonymous reads from the database replica (nothing on one machine).
+    # Several machines: page copies retired by a change elsewhere, and anonymous reads from the
+    # database replica (both do nothing on one machine).
+    "portal.purge.page_copies_current",
     "portal.replica.AnonymousReadsFromReplica",
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.caching.private_when_signed_in",
@@ -167,6 +169,10 @@ if REDIS_URL:
 # plus PAGE_MAX_AGE_SECONDS more through a shared cache in front of it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", 20))
 PAGE_MAX_AGE_SECONDS = int(os.environ.get("PORTAL_PAGE_MAX_AGE_SECONDS", 15))
+# With Redis, a change to what anonymous visitors see retires the page copies of every server
+# process within half a second (portal.purge), through a number kept in this cache. Without it,
+# each process's copies simply expire.
+PAGE_GENERATION_CACHE = "default" if REDIS_URL else None
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
