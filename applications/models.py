@@ -5,7 +5,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Cast, LPad, Now, Upper
@@ -34,23 +34,8 @@ def next_value(sequence_name):
     return Cast(models.Func(models.Value(sequence_name), function="nextval"), models.TextField())
 
 
-class AttachmentStorage(FileSystemStorage):
-    """Private files: the location follows the setting, and there is no public URL."""
-
-    def __init__(self):
-        super().__init__(base_url="/no-public-url/")
-
-    @property
-    def base_location(self):
-        return str(settings.APPLICATIONS_ATTACHMENT_ROOT)
-
-    @property
-    def location(self):
-        return str(settings.APPLICATIONS_ATTACHMENT_ROOT.resolve())
-
-
 def attachment_storage():
-    return AttachmentStorage()
+    return storages["attachments"]
 
 
 class FileKind(models.TextChoices):

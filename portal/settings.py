@@ -264,8 +264,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# Every app server must see every file: on several machines MEDIA_ROOT and
+# APPLICATIONS_ATTACHMENT_ROOT are one shared folder, or these name an object store.
 STORAGES = {
+    # Public uploads: news photos and their sizes.
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Applicants' files, never public (APPLICATIONS_ATTACHMENT_ROOT, below).
+    "attachments": {"BACKEND": "applications.storage.AttachmentStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
