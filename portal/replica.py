@@ -48,10 +48,12 @@ SELECT CASE
        END,
        pg_wal_lsn_diff(
            CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()
-                ELSE pg_current_wal_lsn() END,
+                ELSE pg_current_wal_insert_lsn() END,
            '0/0')
 """
-PRIMARY_POSITION_SQL = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')"
+# Where the primary's log ends, commits not yet written out included (with synchronous_commit
+# off, pg_current_wal_lsn() can still be before a transaction that has committed).
+PRIMARY_POSITION_SQL = "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')"
 
 reads_may_use_replica = ContextVar("reads_may_use_replica", default=False)
 
