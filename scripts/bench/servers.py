@@ -22,7 +22,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parents[2]
 NGINX_EXAMPLE = BASE_DIR / "docs" / "nginx.conf.example"
 # What the shipped example says, and what the benchmark puts in its place.
-NGINX_EXAMPLE_UPSTREAM = "server 127.0.0.1:8000;"
+NGINX_EXAMPLE_UPSTREAM = "server 127.0.0.1:8000 "
 NGINX_EXAMPLE_LISTEN = "listen 80;"
 NGINX_EXAMPLE_STATIC_ROOT = "/srv/portal/var/static/"
 NGINX_EXAMPLE_CACHE_PATH = "/var/cache/nginx/portal"
@@ -141,7 +141,7 @@ def nginx_site(*, port, upstream_port, static_root, cache_path):
     """docs/nginx.conf.example with the benchmark's ports and paths: the shipped configuration."""
     site = NGINX_EXAMPLE.read_text()
     site = replace_once(site, NGINX_EXAMPLE_LISTEN, f"listen 127.0.0.1:{port};")
-    site = replace_once(site, NGINX_EXAMPLE_UPSTREAM, f"server 127.0.0.1:{upstream_port};")
+    site = replace_once(site, NGINX_EXAMPLE_UPSTREAM, f"server 127.0.0.1:{upstream_port} ")
     site = replace_once(site, NGINX_EXAMPLE_STATIC_ROOT, f"{static_root}/")
     return replace_once(site, NGINX_EXAMPLE_CACHE_PATH, str(cache_path))
 
