@@ -10,7 +10,8 @@ commit, at the price of one read of the shared cache per process every CHECK_SEC
 in between compare two numbers in memory.
 
 Apps say which of their models' changes count with retire_pages_when_saved(); whatever else
-needs it calls retire_page_copies().
+needs it calls retire_page_copies(). On one machine only the site profile, which every page
+shows, retires this process's copies at once; other changes show when the copies expire.
 """
 
 import time
@@ -87,7 +88,8 @@ def retire_pages_when_saved(model, *, shows=lambda instance: True):
     shows(instance) says that anonymous visitors see it."""
 
     def changed(sender, instance, **kwargs):
-        if shows(instance):
+        # On one machine such a change shows once the copies expire, as it always did.
+        if shared_cache() and shows(instance):
             retire_page_copies()
 
     uid = f"retire-pages-{model._meta.label}"
