@@ -17,7 +17,7 @@ from functools import cache
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError, connections, router, transaction
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -141,11 +141,13 @@ def within_time_limit(run):
     """run(), its queries cancelled by PostgreSQL once one runs longer than SEARCH_TIME_LIMIT_MS.
 
     The limit lasts until the transaction ends: this block's own, as requests are not wrapped in
-    one (ATOMIC_REQUESTS is off).
+    one (ATOMIC_REQUESTS is off). It is set where the reads go: for an anonymous visitor on
+    several machines, the database replica (portal.replica).
     """
+    database = router.db_for_read(None)
     try:
-        with transaction.atomic():
-            with connection.cursor() as cursor:
+        with transaction.atomic(using=database):
+            with connections[database].cursor() as cursor:
                 cursor.execute("SET LOCAL statement_timeout = %s", [SEARCH_TIME_LIMIT_MS])
             return run()
     except OperationalError as error:

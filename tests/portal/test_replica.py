@@ -60,6 +60,15 @@ def test_an_anonymous_visit_reads_from_the_replica(client, replica_alias, make_a
     assert len(on_primary) == 0
 
 
+def test_an_anonymous_search_runs_on_the_replica_with_its_time_limit(client, replica_alias):
+    with queries_on(replica_alias) as on_replica, queries_on(connection) as on_primary:
+        response = client.get(reverse("search"), {"q": "ferry timetable"})
+
+    assert response.status_code == 200
+    assert any("statement_timeout" in query["sql"] for query in on_replica)
+    assert len(on_primary) == 0
+
+
 def test_a_signed_in_person_reads_from_the_primary(client, citizen, replica_alias):
     client.force_login(citizen)
 
