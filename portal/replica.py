@@ -55,6 +55,8 @@ SELECT CASE
 # off, pg_current_wal_lsn() can still be before a transaction that has committed).
 PRIMARY_POSITION_SQL = "SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')"
 
+CATCHING_UP = "it has not replayed the latest change yet"
+
 reads_may_use_replica = ContextVar("reads_may_use_replica", default=False)
 
 
@@ -74,7 +76,8 @@ class Health:
 
     def __init__(self, replica=REPLICA, primary=DEFAULT_DB_ALIAS):
         self.replica, self.primary = replica, primary
-        self.usable = True  # until a check says otherwise, which it does before any use
+        self.usable = False
+        self.trouble = None  # what was logged as wrong with it, until it is mended
         self.checked_at = float("-inf")
         self.needed_position = 0
 
@@ -95,15 +98,18 @@ class Health:
         if lag > settings.DATABASE_REPLICA_MAX_LAG_SECONDS:
             return f"it is {lag:.1f} s behind the primary"
         if position < self.needed_position:
-            return "it has not replayed the latest change yet"
+            return CATCHING_UP
         return None
 
     def record(self, problem):
-        if problem and self.usable:
-            logger.warning("Reading from the primary only: the replica is skipped, %s.", problem)
-        elif not problem and not self.usable:
+        # Catching up with a change is routine, and lasts a moment: not worth a line in the log.
+        trouble = None if problem == CATCHING_UP else problem
+        if trouble and not self.trouble:
+            logger.warning("Reading from the primary only: the replica is skipped, %s.", trouble)
+        elif self.trouble and not trouble:
             logger.info("Reading from the replica again.")
-        self.usable = not problem
+        self.trouble = trouble
+        self.usable = problem is None
 
     def mark_down(self, now):
         self.record("a request failed on it")
