@@ -76,6 +76,10 @@ cluster-test: cluster ## Test the running cluster over HTTP (starts it first whe
 bench: install db-start ## City-scale benchmark into docs/benchmarks.md (BENCH_ARGS=--rebuild)
 	$(PY) -m scripts.bench.run $(BENCH_ARGS)
 
+.PHONY: bench-cluster
+bench-cluster: cluster ## Throughput of make cluster, one node and two behind nginx (docs/benchmarks.md)
+	@eval "$$(scripts/cluster.sh env)" && $(PY) -m scripts.bench.cluster
+
 .PHONY: backup
 backup: install db-start ## Back up the database, media and attachments into var/backups/<time>/
 	$(MANAGE) backup -v 2

@@ -131,6 +131,43 @@ def find_or_install(program, package):
     return find_program(program)
 
 
+@contextmanager
+def redis(*, program):
+    """A Redis of the benchmark's own on a free port, keeping nothing on disk."""
+    with tempfile.TemporaryDirectory(prefix="portal-bench-redis-") as directory:
+        port = free_port()
+        log = Path(directory) / "redis.log"
+        process = subprocess.Popen(
+            [
+                program,
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                directory,
+                "--logfile",
+                str(log),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            for _ in range(100):
+                with socket.socket() as probe:
+                    if probe.connect_ex(("127.0.0.1", port)) == 0:
+                        break
+                time.sleep(0.05)
+            yield f"redis://127.0.0.1:{port}/0"
+        finally:
+            stop(process, "redis-server")
+
+
 def replace_once(text, old, new):
     if text.count(old) != 1:
         raise RuntimeError(f"{NGINX_EXAMPLE} should contain “{old}” exactly once.")

@@ -1,0 +1,227 @@
+"""Throughput of the running cluster (`make cluster`): one app node alone, then both behind
+nginx; how far the replica was behind meanwhile. `make bench-cluster` runs it with the nodes'
+environment and writes the "Several machines" section of docs/benchmarks.md (measurements only:
+what they mean is written by hand under "What made the difference", which both benchmarks keep).
+
+The replica's delay is measured as a reader sees it: a writer commits a row with the primary's
+clock ten times a second during the runs, and a reader polls the replica for the newest row.
+"""
+
+import os
+import re
+import sys
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+import django
+
+from .steps import say
+
+SECTION = "## Several machines"
+MARKDOWN = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
+PROBE_TABLE = "bench_replication_probe"
+CITIZEN_EMAIL = "citizen@demo.cityportal.example"
+NODE_WORKERS = 2  # scripts/cluster.sh
+
+
+class ReplicaDelay:
+    """Rows committed on the primary ten times a second, and how long each took to be seen on
+    the replica, in milliseconds."""
+
+    def __init__(self, primary, replica):
+        self.primary, self.replica = primary, replica
+        self.delays, self.stopping = [], threading.Event()
+
+    def write(self):
+        with self.primary.cursor() as cursor:
+            while not self.stopping.wait(0.1):
+                cursor.execute(f"INSERT INTO {PROBE_TABLE} (written_at) VALUES (clock_timestamp())")
+
+    def read(self):
+        seen = 0
+        with self.replica.cursor() as cursor:
+            while not self.stopping.wait(0.005):
+                cursor.execute(
+                    f"SELECT id, extract(epoch FROM clock_timestamp() - written_at) * 1000 "
+                    f"FROM {PROBE_TABLE} WHERE id > %s ORDER BY id",
+                    [seen],
+                )
+                for row_id, delay in cursor.fetchall():
+                    seen = row_id
+                    self.delays.append(float(delay))
+
+    def __enter__(self):
+        with self.primary.cursor() as cursor:
+            cursor.execute(
+                f"CREATE TABLE IF NOT EXISTS {PROBE_TABLE} "
+                "(id bigserial PRIMARY KEY, written_at timestamptz)"
+            )
+            cursor.execute(f"TRUNCATE {PROBE_TABLE}")
+        time.sleep(1)  # the table reaches the replica
+        self.threads = [threading.Thread(target=self.write), threading.Thread(target=self.read)]
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stopping.set()
+        for thread in self.threads:
+            thread.join()
+        with self.primary.cursor() as cursor:
+            cursor.execute(f"DROP TABLE {PROBE_TABLE}")
+
+    def summary(self):
+        ordered = sorted(self.delays)
+        if not ordered:
+            return {"rows": 0}
+
+        def percentile(share):
+            return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1)
+
+        return {
+            "rows": len(ordered),
+            "p50_ms": percentile(0.5),
+            "p99_ms": percentile(0.99),
+            "max_ms": round(ordered[-1], 1),
+        }
+
+
+def connect(socket_conninfo):
+    import psycopg2
+
+    connection = psycopg2.connect(f"{socket_conninfo} user=portal dbname=portal")
+    connection.autocommit = True
+    return connection
+
+
+def citizen_cookie():
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client(SERVER_NAME="127.0.0.1")
+    client.force_login(get_user_model().objects.get(email=CITIZEN_EMAIL))
+    return f"{settings.SESSION_COOKIE_NAME}={client.session.session_key}"
+
+
+def measurements(cookie):
+    """(name, path, cookie, unique): what is measured on one node and on both."""
+    return [
+        ("Home, anonymous: the node's kept copy, or nginx's", "/", None, False),
+        ("News list, anonymous, made for each request (from the replica)", "/news/", None, True),
+        ("Home, signed in (from the primary)", "/", cookie, False),
+    ]
+
+
+def run(wrk, seconds, connections):
+    from . import load
+
+    cookie = citizen_cookie()
+    targets = {
+        "one node": os.environ["CLUSTER_NODE1_URL"],
+        "two nodes, nginx": os.environ["CLUSTER_URL"],
+    }
+    rows = []
+    primary = connect(os.environ["CLUSTER_PRIMARY_SOCKET"])
+    replica = connect(os.environ["CLUSTER_REPLICA_SOCKET"])
+    with ReplicaDelay(primary, replica) as delay:
+        load_before = os.getloadavg()[0]
+        for name, path, page_cookie, unique in measurements(cookie):
+            row = [name]
+            for target in targets.values():
+                result = load.measure(
+                    wrk,
+                    target + path,
+                    page_cookie,
+                    seconds=seconds,
+                    connections=connections,
+                    unique=unique,
+                )
+                say(f"  {name} at {target}: {result['rps']:,.0f} req/s, {result['errors']} errors")
+                row += [f"{result['rps']:,.0f}", f"{result['p99_ms']:.1f}", str(result["errors"])]
+            rows.append(row)
+        load_after = os.getloadavg()[0]
+    return rows, delay.summary(), (load_before, load_after)
+
+
+def purge_line(purge_figures, rows):
+    from .purge import cost_per_request_ns
+
+    # The anonymous home on one node, per worker: the busiest a process gets here.
+    per_process = float(rows[0][1].replace(",", "")) / NODE_WORKERS
+    return (
+        f"Retiring page copies (`portal/purge.py`) costs a request "
+        f"{purge_figures['between_checks_ns']} ns between two checks "
+        f"({purge_figures['one_machine_ns']} ns on one machine, where it does nothing), and a "
+        f"check, one Redis read, {purge_figures['check_us']} µs, at most "
+        f"{purge_figures['checks_per_second']:.0f} a second in each process: at one node's "
+        f"{per_process:,.0f} anonymous home pages a second per worker, "
+        f"{cost_per_request_ns(purge_figures, per_process) / 1000:.1f} µs a request in all."
+    )
+
+
+def section(rows, delay, load_average, seconds, connections, purge_figures):
+    header = [
+        "Page",
+        "one node req/s",
+        "p99 ms",
+        "errors",
+        "two nodes via nginx req/s",
+        "p99 ms",
+        "errors",
+    ]
+    table = [f"| {' | '.join(header)} |", f"|{'---|' * len(header)}"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
+    lines = "\n".join(table)
+    return f"""{SECTION}
+
+Measured by `make bench-cluster` on the running `make cluster` with the demo data
+({datetime.now().astimezone():%Y-%m-%d %H:%M %Z}): wrk with {connections} connections for
+{seconds} s per page, first against node 1 alone (2 gunicorn workers), then through nginx in
+front of both nodes (4 workers). Load average (1 min) before: {load_average[0]:.2f}, after:
+{load_average[1]:.2f}.
+
+{lines}
+
+Replica delay during the runs, as a reader sees it (a row committed on the primary ten times a
+second, polled on the replica): {delay.get("rows", 0)} rows, median {delay.get("p50_ms")} ms,
+p99 {delay.get("p99_ms")} ms, at most {delay.get("max_ms")} ms.
+
+{purge_line(purge_figures, rows)}
+"""
+
+
+def write_section(text):
+    document = MARKDOWN.read_text()
+    start = document.find(SECTION)
+    if start == -1:
+        document = document.rstrip() + "\n\n" + text
+    else:
+        end = document.find("\n## ", start + len(SECTION))
+        rest = document[end:] if end != -1 else ""
+        document = document[:start] + text + rest
+    MARKDOWN.write_text(re.sub(r"\n{3,}", "\n\n", document))
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    django.setup()
+    from . import purge, servers
+
+    wrk = servers.find_or_install("wrk", "wrk")
+    if not wrk:
+        sys.exit("wrk drives the benchmark: install the package “wrk”.")
+    seconds = int(os.environ.get("BENCH_SECONDS", 10))
+    connections = int(os.environ.get("BENCH_CONNECTIONS", 16))
+    say("Measuring the cluster with wrk: one node, then two through nginx.")
+    rows, delay, load_average = run(wrk, seconds, connections)
+    say("Retiring page copies: the cost per request, through the cluster's Redis.")
+    purge_figures = purge.measure(os.environ["REDIS_URL"])
+    write_section(section(rows, delay, load_average, seconds, connections, purge_figures))
+    say(f"Written to {MARKDOWN}.")
+
+
+if __name__ == "__main__":
+    main()
