@@ -172,8 +172,8 @@ start_worker() {
 nginx_site() {
   local upstreams="server 127.0.0.1:${NODE_PORTS[1]} max_fails=1 fail_timeout=5s;"
   upstreams+=$'\n'"    server 127.0.0.1:${NODE_PORTS[2]} max_fails=1 fail_timeout=5s;"
-  "$PYTHON" - "$PROJECT/docs/nginx.conf.example" "$HTTP_PORT" "$upstreams" "$PROJECT/var/static/" \
-    "$DIR/nginx/cache" <<'PY'
+  "$PYTHON" - "$PROJECT/docs/nginx.conf.example" "$HTTP_PORT" "$upstreams" "$STATIC_ROOT/" \
+    "$NGINX_DIR/cache" <<'PY'
 import sys
 example, port, upstreams, static_root, cache = sys.argv[1:]
 site = open(example).read()
@@ -189,16 +189,27 @@ print(site)
 PY
 }
 
+# As root, nginx's workers run as "nobody", who must reach their folder and the static files:
+# under a private home folder they live in /tmp instead, the static files copied there.
+NGINX_DIR=$DIR/nginx
+STATIC_ROOT=$PROJECT/var/static
+if [ "$(id -u)" = 0 ] && ! runuser -u nobody -- test -x "$PROJECT/var" 2>/dev/null; then
+  NGINX_DIR=/tmp/portal-cluster-nginx-$(printf %s "$DIR" | cksum | cut -d' ' -f1)
+  STATIC_ROOT=$NGINX_DIR/static
+fi
+
 start_nginx() {
-  local nginx folder=$DIR/nginx user=""
+  local nginx folder=$NGINX_DIR user=""
   nginx=$(find_or_install nginx nginx)
   mkdir -p "$folder/cache"
   if live_pid "$folder/nginx.pid" nginx >/dev/null; then say "nginx already running"; return; fi
+  if [ "$STATIC_ROOT" != "$PROJECT/var/static" ]; then
+    rm -rf "$STATIC_ROOT" && cp -r "$PROJECT/var/static" "$STATIC_ROOT"
+  fi
   nginx_site >"$folder/portal.conf"
   local mime="include /etc/nginx/mime.types;"
   [ -f /etc/nginx/mime.types ] || mime="types { text/html html; text/css css; application/javascript js; }"
   if [ "$(id -u)" = 0 ]; then
-    # As root, nginx's workers run as an unprivileged user, who must own their folder.
     user="user nobody $(id -gn nobody);"
     chown -R nobody "$folder"
   fi
@@ -248,7 +259,7 @@ stop_part() {
     node1 | node2) stop_pid "$DIR/$1/gunicorn.pid" gunicorn ;;
     worker) stop_pid "$DIR/worker/worker.pid" send_queued_mail ;;
     # QUIT: answer the requests under way, then stop.
-    nginx) stop_pid "$DIR/nginx/nginx.pid" nginx QUIT ;;
+    nginx) stop_pid "$NGINX_DIR/nginx.pid" nginx QUIT ;;
     *) say "no part called $1 (${PARTS[*]})"; exit 64 ;;
   esac
 }
@@ -260,7 +271,7 @@ part_status() {
     replica) replica_db status >/dev/null ;;
     node1 | node2) live_pid "$DIR/$1/gunicorn.pid" gunicorn >/dev/null ;;
     worker) live_pid "$DIR/worker/worker.pid" send_queued_mail >/dev/null ;;
-    nginx) live_pid "$DIR/nginx/nginx.pid" nginx >/dev/null ;;
+    nginx) live_pid "$NGINX_DIR/nginx.pid" nginx >/dev/null ;;
   esac
 }
 

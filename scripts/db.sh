@@ -62,7 +62,9 @@ if [ "$(id -u)" = 0 ]; then
   as_server() { (cd / && runuser -u postgres -- "$@"); }
   mkdir -p "$ROOT"
   if ! as_server test -x "$(dirname "$ROOT")"; then
-    ROOT=/tmp/portal-pg-$(printf %s "$PROJECT" | cksum | cut -d' ' -f1)
+    # One folder per cluster: the project's own, or each one PORTAL_PG_ROOT names (make cluster
+    # runs a primary and a replica).
+    ROOT=/tmp/portal-pg-$(printf %s "${PORTAL_PG_ROOT:-$PROJECT}" | cksum | cut -d' ' -f1)
     mkdir -p "$ROOT"
   fi
   chown postgres: "$ROOT"
