@@ -175,21 +175,25 @@ def section(rows, delay, load_average, seconds, connections, purge_figures):
     table = [f"| {' | '.join(header)} |", f"|{'---|' * len(header)}"]
     table += [f"| {' | '.join(row)} |" for row in rows]
     lines = "\n".join(table)
+    notes = [
+        f"- Measured by `make bench-cluster` ({datetime.now().astimezone():%Y-%m-%d %H:%M %Z}) "
+        "on the running `make cluster` with the demo data: wrk with "
+        f"{connections} connections for {seconds} s per page, first against node 1 alone "
+        f"({NODE_WORKERS} gunicorn workers), then through nginx in front of both nodes "
+        f"({2 * NODE_WORKERS} workers). Everything shares the machine's cores.",
+        "- The replica's delay during the runs, as a reader sees it (a row committed on the "
+        f"primary ten times a second, polled on the replica): {delay.get('rows', 0)} rows, "
+        f"median {delay.get('p50_ms')} ms, p99 {delay.get('p99_ms')} ms, at most "
+        f"{delay.get('max_ms')} ms.",
+        f"- {purge_line(purge_figures, rows)}",
+        f"- Load average (1 min) before the runs: {load_average[0]:.2f}; after: "
+        f"{load_average[1]:.2f}.",
+    ]
     return f"""{SECTION}
-
-Measured by `make bench-cluster` on the running `make cluster` with the demo data
-({datetime.now().astimezone():%Y-%m-%d %H:%M %Z}): wrk with {connections} connections for
-{seconds} s per page, first against node 1 alone (2 gunicorn workers), then through nginx in
-front of both nodes (4 workers). Load average (1 min) before: {load_average[0]:.2f}, after:
-{load_average[1]:.2f}.
 
 {lines}
 
-Replica delay during the runs, as a reader sees it (a row committed on the primary ten times a
-second, polled on the replica): {delay.get("rows", 0)} rows, median {delay.get("p50_ms")} ms,
-p99 {delay.get("p99_ms")} ms, at most {delay.get("max_ms")} ms.
-
-{purge_line(purge_figures, rows)}
+{chr(10).join(notes)}
 """
 
 

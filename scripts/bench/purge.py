@@ -31,13 +31,14 @@ def measure(redis_url):
     shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
     clock, seen = purge.clock, purge.seen
     try:
-        one_machine = middleware_cost(CALLS)
+        with override_settings(PAGE_GENERATION_CACHE=None):
+            one_machine = middleware_cost(CALLS)
         with override_settings(
             CACHES={**settings.CACHES, "shared": shared}, PAGE_GENERATION_CACHE="shared"
         ):
-            purge.clock = lambda: 0.0  # one check at the start, none after
+            purge.seen, purge.clock = purge.Seen(), lambda: 0.0  # one check, at the start
             between_checks = middleware_cost(CALLS)
-            moments = iter(range(10**9))
+            moments = iter(range(1, 10**9))
             purge.clock = lambda: next(moments) * purge.CHECK_SECONDS  # a check every call
             each_check = middleware_cost(CHECKS)
     finally:
