@@ -1,7 +1,8 @@
-"""Throughput of the running cluster (`make cluster`): one app node alone, then both behind
-nginx; how far the replica was behind meanwhile. `make bench-cluster` runs it with the nodes'
-environment and writes the "Several machines" section of docs/benchmarks.md (measurements only:
-what they mean is written by hand under "What made the difference", which both benchmarks keep).
+"""Throughput of the running cluster (`make cluster`) through nginx: one app node (the other
+stopped), then both; how far the replica was behind meanwhile. `make bench-cluster` runs it
+with the nodes' environment and writes the "Several machines" section of docs/benchmarks.md
+(measurements only: what they mean is written by hand under "What made the difference", which
+both benchmarks keep).
 
 The replica's delay is measured as a reader sees it: a writer commits a row with the primary's
 clock ten times a second during the runs, and a reader polls the replica for the newest row.
@@ -9,6 +10,7 @@ clock ten times a second during the runs, and a reader polls the replica for the
 
 import os
 import re
+import subprocess
 import sys
 import threading
 import time
@@ -24,6 +26,7 @@ MARKDOWN = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
 PROBE_TABLE = "bench_replication_probe"
 CITIZEN_EMAIL = "citizen@demo.cityportal.example"
 NODE_WORKERS = 2  # scripts/cluster.sh
+BUSY_WORKER = 1000  # requests a second
 
 
 class ReplicaDelay:
@@ -107,68 +110,92 @@ def citizen_cookie():
 
 
 def measurements(cookie):
-    """(name, path, cookie, unique): what is measured on one node and on both."""
+    """(name, path, cookie, unique): the pages nginx passes on to the app nodes."""
     return [
-        ("Home, anonymous: the node's kept copy, or nginx's", "/", None, False),
-        ("News list, anonymous, made for each request (from the replica)", "/news/", None, True),
-        ("Home, signed in (from the primary)", "/", cookie, False),
+        ("News list, anonymous, made for each request (replica)", "/news/", None, True),
+        ("Search, anonymous, made for each request (replica)", "/search/?q=ferry", None, True),
+        ("Home, signed in (primary)", "/", cookie, False),
     ]
 
 
-def run(wrk, seconds, connections):
+def cluster_sh(command, part):
+    script = Path(__file__).resolve().parents[1] / "cluster.sh"
+    subprocess.run([str(script), command, part], check=True, capture_output=True, timeout=120)
+
+
+def measure_pages(wrk, pages, seconds, connections):
     from . import load
 
-    cookie = citizen_cookie()
-    targets = {
-        "one node": os.environ["CLUSTER_NODE1_URL"],
-        "two nodes, nginx": os.environ["CLUSTER_URL"],
-    }
-    rows = []
+    results = []
+    for name, path, cookie, unique in pages:
+        result = load.measure(
+            wrk,
+            os.environ["CLUSTER_URL"] + path,
+            cookie,
+            seconds=seconds,
+            connections=connections,
+            unique=unique,
+        )
+        say(f"  {name}: {result['rps']:,.0f} req/s, p99 {result['p99_ms']:.1f} ms")
+        results.append(result)
+    return results
+
+
+def run(wrk, seconds, connections):
+    """Each page through nginx with node 2 stopped, then with both nodes; and nginx's own
+    copy of the anonymous home page, which no node is asked for."""
+    from . import load
+
+    pages = measurements(citizen_cookie())
     primary = connect(os.environ["CLUSTER_PRIMARY_SOCKET"])
     replica = connect(os.environ["CLUSTER_REPLICA_SOCKET"])
     with ReplicaDelay(primary, replica) as delay:
         load_before = os.getloadavg()[0]
-        for name, path, page_cookie, unique in measurements(cookie):
-            row = [name]
-            for target in targets.values():
-                result = load.measure(
-                    wrk,
-                    target + path,
-                    page_cookie,
-                    seconds=seconds,
-                    connections=connections,
-                    unique=unique,
-                )
-                say(f"  {name} at {target}: {result['rps']:,.0f} req/s, {result['errors']} errors")
-                row += [f"{result['rps']:,.0f}", f"{result['p99_ms']:.1f}", str(result["errors"])]
-            rows.append(row)
+        say("One node (node 2 stopped), through nginx:")
+        cluster_sh("stop", "node2")
+        try:
+            one_node = measure_pages(wrk, pages, seconds, connections)
+        finally:
+            cluster_sh("start", "node2")
+        say("Two nodes, through nginx:")
+        two_nodes = measure_pages(wrk, pages, seconds, connections)
+        micro_cache = load.measure(
+            wrk, os.environ["CLUSTER_URL"] + "/", None, seconds=seconds, connections=connections
+        )
         load_after = os.getloadavg()[0]
-    return rows, delay.summary(), (load_before, load_after)
+    rows = [
+        [name, *figures(one), *figures(two)]
+        for (name, *_), one, two in zip(pages, one_node, two_nodes, strict=True)
+    ]
+    return rows, micro_cache, delay.summary(), (load_before, load_after)
 
 
-def purge_line(purge_figures, rows):
+def figures(result):
+    return [f"{result['rps']:,.0f}", f"{result['p99_ms']:.1f}", str(result["errors"])]
+
+
+def purge_line(purge_figures):
     from .purge import cost_per_request_ns
 
-    # The anonymous home on one node, per worker: the busiest a process gets here.
-    per_process = float(rows[0][1].replace(",", "")) / NODE_WORKERS
     return (
         f"Retiring page copies (`portal/purge.py`) costs a request "
         f"{purge_figures['between_checks_ns']} ns between two checks "
         f"({purge_figures['one_machine_ns']} ns on one machine, where it does nothing), and a "
         f"check, one Redis read, {purge_figures['check_us']} µs, at most "
-        f"{purge_figures['checks_per_second']:.0f} a second in each process: at one node's "
-        f"{per_process:,.0f} anonymous home pages a second per worker, "
-        f"{cost_per_request_ns(purge_figures, per_process) / 1000:.1f} µs a request in all."
+        f"{purge_figures['checks_per_second']:.0f} a second in each process: at "
+        f"{BUSY_WORKER:,} requests a second in a worker (more than any page reaches in "
+        f"`make bench`), {cost_per_request_ns(purge_figures, BUSY_WORKER) / 1000:.1f} µs a "
+        "request in all."
     )
 
 
-def section(rows, delay, load_average, seconds, connections, purge_figures):
+def section(rows, micro_cache, delay, load_average, seconds, connections, purge_figures):
     header = [
         "Page",
-        "one node req/s",
+        "one node: req/s",
         "p99 ms",
         "errors",
-        "two nodes via nginx req/s",
+        "two nodes: req/s",
         "p99 ms",
         "errors",
     ]
@@ -178,14 +205,16 @@ def section(rows, delay, load_average, seconds, connections, purge_figures):
     notes = [
         f"- Measured by `make bench-cluster` ({datetime.now().astimezone():%Y-%m-%d %H:%M %Z}) "
         "on the running `make cluster` with the demo data: wrk with "
-        f"{connections} connections for {seconds} s per page, first against node 1 alone "
-        f"({NODE_WORKERS} gunicorn workers), then through nginx in front of both nodes "
+        f"{connections} connections for {seconds} s per page, through nginx, first with node 2 "
+        f"stopped ({NODE_WORKERS} gunicorn workers), then with both nodes "
         f"({2 * NODE_WORKERS} workers). Everything shares the machine's cores.",
+        f"- The anonymous home page, which nginx answers from its one-second copy without "
+        f"asking a node: {micro_cache['rps']:,.0f} req/s, p99 {micro_cache['p99_ms']:.1f} ms.",
         "- The replica's delay during the runs, as a reader sees it (a row committed on the "
         f"primary ten times a second, polled on the replica): {delay.get('rows', 0)} rows, "
         f"median {delay.get('p50_ms')} ms, p99 {delay.get('p99_ms')} ms, at most "
         f"{delay.get('max_ms')} ms.",
-        f"- {purge_line(purge_figures, rows)}",
+        f"- {purge_line(purge_figures)}",
         f"- Load average (1 min) before the runs: {load_average[0]:.2f}; after: "
         f"{load_average[1]:.2f}.",
     ]
@@ -220,10 +249,12 @@ def main():
     seconds = int(os.environ.get("BENCH_SECONDS", 10))
     connections = int(os.environ.get("BENCH_CONNECTIONS", 16))
     say("Measuring the cluster with wrk: one node, then two through nginx.")
-    rows, delay, load_average = run(wrk, seconds, connections)
+    rows, micro_cache, delay, load_average = run(wrk, seconds, connections)
     say("Retiring page copies: the cost per request, through the cluster's Redis.")
     purge_figures = purge.measure(os.environ["REDIS_URL"])
-    write_section(section(rows, delay, load_average, seconds, connections, purge_figures))
+    write_section(
+        section(rows, micro_cache, delay, load_average, seconds, connections, purge_figures)
+    )
     say(f"Written to {MARKDOWN}.")
 
 
