@@ -25,7 +25,7 @@ from . import replica
 from .caching import PAGE_CACHE
 
 GENERATION_KEY = "page-copies-generation"
-CHECK_SECONDS = 0.5
+CHECK_SECONDS = 0.25
 clock = time.monotonic
 
 

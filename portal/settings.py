@@ -170,8 +170,8 @@ if REDIS_URL:
 PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", 20))
 PAGE_MAX_AGE_SECONDS = int(os.environ.get("PORTAL_PAGE_MAX_AGE_SECONDS", 15))
 # With Redis, a change to what anonymous visitors see retires the page copies of every server
-# process within half a second (portal.purge), through a number kept in this cache. Without it,
-# each process's copies simply expire.
+# process within a quarter of a second (portal.purge), through a number kept in this cache.
+# Without it, each process's copies simply expire.
 PAGE_GENERATION_CACHE = "default" if REDIS_URL else None
 
 AUTH_USER_MODEL = "accounts.User"
