@@ -117,7 +117,12 @@ class Health:
         connections[self.replica].close()
 
     def wait_for_primary(self):
-        self.needed_position = query_one(self.primary, PRIMARY_POSITION_SQL)[0]
+        try:
+            self.needed_position = query_one(self.primary, PRIMARY_POSITION_SQL)[0]
+        except DatabaseError:
+            # Nothing new can be committed while the primary is away: what the replica has
+            # is the latest there is, and anonymous visitors may still be answered from it.
+            connections[self.primary].close()
         self.checked_at = float("-inf")
 
 

@@ -143,3 +143,19 @@ def test_a_replica_that_caught_up_with_the_primary_is_used_again(replica_alias):
     health.wait_for_primary()
 
     assert health.is_usable(now=0)
+
+
+def test_while_the_primary_is_away_anonymous_visitors_are_still_answered_by_the_replica(
+    replica_alias, monkeypatch
+):
+    primary_away = type(replica_alias)(
+        {**replica_alias.settings_dict, "HOST": "127.0.0.1", "PORT": closed_port()}, "away"
+    )
+    connections["away"] = primary_away
+    monkeypatch.setattr(replica, "health", Health(primary="away"))
+    try:
+        replica.health.wait_for_primary()  # a change was seen: where is the primary now?
+
+        assert replica.health.is_usable(now=0)
+    finally:
+        del connections["away"]
