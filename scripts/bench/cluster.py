@@ -31,37 +31,47 @@ BUSY_WORKER = 1000  # requests a second
 
 class ReplicaDelay:
     """Rows committed on the primary ten times a second, and how long each took to be seen on
-    the replica, in milliseconds."""
+    the replica, in milliseconds. Every other row is committed durably (synchronous_commit on,
+    as a production server does); the others as this development cluster commits everything
+    (off: the log is sent when the WAL writer next writes it, within 200 ms)."""
 
     def __init__(self, primary, replica):
         self.primary, self.replica = primary, replica
-        self.delays, self.stopping = [], threading.Event()
+        self.delays = {True: [], False: []}
+        self.stopping = threading.Event()
 
     def write(self):
+        durable = False
         with self.primary.cursor() as cursor:
             while not self.stopping.wait(0.1):
-                cursor.execute(f"INSERT INTO {PROBE_TABLE} (written_at) VALUES (clock_timestamp())")
+                durable = not durable
+                cursor.execute(f"SET synchronous_commit = {'on' if durable else 'off'}")
+                cursor.execute(
+                    f"INSERT INTO {PROBE_TABLE} (written_at, durable) "
+                    "VALUES (clock_timestamp(), %s)",
+                    [durable],
+                )
 
     def read(self):
         seen = 0
         with self.replica.cursor() as cursor:
             while not self.stopping.wait(0.005):
                 cursor.execute(
-                    f"SELECT id, extract(epoch FROM clock_timestamp() - written_at) * 1000 "
-                    f"FROM {PROBE_TABLE} WHERE id > %s ORDER BY id",
+                    f"SELECT id, durable, extract(epoch FROM clock_timestamp() - written_at) "
+                    f"* 1000 FROM {PROBE_TABLE} WHERE id > %s ORDER BY id",
                     [seen],
                 )
-                for row_id, delay in cursor.fetchall():
+                for row_id, durable, delay in cursor.fetchall():
                     seen = row_id
-                    self.delays.append(float(delay))
+                    self.delays[durable].append(float(delay))
 
     def __enter__(self):
         with self.primary.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {PROBE_TABLE}")
             cursor.execute(
-                f"CREATE TABLE IF NOT EXISTS {PROBE_TABLE} "
-                "(id bigserial PRIMARY KEY, written_at timestamptz)"
+                f"CREATE TABLE {PROBE_TABLE} "
+                "(id bigserial PRIMARY KEY, written_at timestamptz, durable boolean)"
             )
-            cursor.execute(f"TRUNCATE {PROBE_TABLE}")
         time.sleep(1)  # the table reaches the replica
         self.threads = [threading.Thread(target=self.write), threading.Thread(target=self.read)]
         for thread in self.threads:
@@ -76,19 +86,21 @@ class ReplicaDelay:
             cursor.execute(f"DROP TABLE {PROBE_TABLE}")
 
     def summary(self):
-        ordered = sorted(self.delays)
-        if not ordered:
-            return {"rows": 0}
-
-        def percentile(share):
-            return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1)
-
         return {
-            "rows": len(ordered),
-            "p50_ms": percentile(0.5),
-            "p99_ms": percentile(0.99),
-            "max_ms": round(ordered[-1], 1),
+            "durable": percentiles(self.delays[True]),
+            "development": percentiles(self.delays[False]),
         }
+
+
+def percentiles(delays):
+    ordered = sorted(delays)
+    if not ordered:
+        return {"rows": 0}
+
+    def at(share):
+        return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1)
+
+    return {"rows": len(ordered), "p50_ms": at(0.5), "p99_ms": at(0.99), "max_ms": at(1.0)}
 
 
 def connect(socket_conninfo):
@@ -189,6 +201,13 @@ def purge_line(purge_figures):
     )
 
 
+def delay_text(figures):
+    return (
+        f"median {figures.get('p50_ms')} ms, p99 {figures.get('p99_ms')} ms, at most "
+        f"{figures.get('max_ms')} ms ({figures.get('rows', 0)} rows)"
+    )
+
+
 def section(rows, micro_cache, delay, load_average, seconds, connections, purge_figures):
     header = [
         "Page",
@@ -211,9 +230,9 @@ def section(rows, micro_cache, delay, load_average, seconds, connections, purge_
         f"- The anonymous home page, which nginx answers from its one-second copy without "
         f"asking a node: {micro_cache['rps']:,.0f} req/s, p99 {micro_cache['p99_ms']:.1f} ms.",
         "- The replica's delay during the runs, as a reader sees it (a row committed on the "
-        f"primary ten times a second, polled on the replica): {delay.get('rows', 0)} rows, "
-        f"median {delay.get('p50_ms')} ms, p99 {delay.get('p99_ms')} ms, at most "
-        f"{delay.get('max_ms')} ms.",
+        "primary ten times a second, polled on the replica): committed durably "
+        f"(`synchronous_commit` on, as in production) {delay_text(delay['durable'])}; committed "
+        f"as this development cluster commits (off) {delay_text(delay['development'])}.",
         f"- {purge_line(purge_figures)}",
         f"- Load average (1 min) before the runs: {load_average[0]:.2f}; after: "
         f"{load_average[1]:.2f}.",
