@@ -246,14 +246,15 @@ def section(rows, micro_cache, delay, load_average, seconds, connections, purge_
 
 
 def write_section(text):
+    """Put `text` in place of the section under SECTION (a line of its own), or at the end."""
     document = MARKDOWN.read_text()
-    start = document.find(SECTION)
-    if start == -1:
+    found = re.search(rf"^{re.escape(SECTION)}$", document, flags=re.MULTILINE)
+    if not found:
         document = document.rstrip() + "\n\n" + text
     else:
-        end = document.find("\n## ", start + len(SECTION))
+        end = document.find("\n## ", found.end())
         rest = document[end:] if end != -1 else ""
-        document = document[:start] + text + rest
+        document = document[: found.start()] + text + rest
     MARKDOWN.write_text(re.sub(r"\n{3,}", "\n\n", document))
 
 

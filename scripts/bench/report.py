@@ -254,11 +254,11 @@ def text_table(header, rows):
 def section_of(heading, default=""):
     """The section of docs/benchmarks.md under `heading`, up to the next one."""
     text = MARKDOWN.read_text() if MARKDOWN.exists() else ""
-    start = text.find(heading)
-    if start == -1:
+    found = re.search(rf"^{re.escape(heading)}$", text, flags=re.MULTILINE)
+    if not found:
         return f"{heading}\n\n{default}\n" if default else ""
-    end = text.find("\n## ", start + len(heading))
-    return text[start : end if end != -1 else len(text)].rstrip() + "\n"
+    end = text.find("\n## ", found.end())
+    return text[found.start() : end if end != -1 else len(text)].rstrip() + "\n"
 
 
 def kept_section():
