@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
 
 from .models import User
 
@@ -24,7 +25,9 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ["email", "full_name", "is_active", "is_staff", "date_joined"]
     list_filter = ["is_active", "is_staff", "is_superuser", "groups", "date_joined"]
     search_fields = ["email", "full_name"]
-    search_help_text = "Finds addresses that begin with what you type, and names that contain it."
+    search_help_text = _(
+        "Finds addresses that begin with what you type, and names that contain it."
+    )
     ordering = ["email"]
     # With hundreds of thousands of accounts: no second count of all of them above the list, and no
     # filter counts (one count per choice).
@@ -33,12 +36,12 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ["last_login", "date_joined"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["full_name", "contact_language"]}),
+        (_("Profile"), {"fields": ["full_name", "contact_language"]}),
         (
-            "Permissions",
+            _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
         ),
-        ("Dates", {"fields": ["last_login", "date_joined"]}),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class UserQuerySet(models.QuerySet):
@@ -41,26 +42,26 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
 
 class User(AbstractBaseUser, PermissionsMixin):
     class ContactLanguage(models.TextChoices):
-        ENGLISH = "en", "English"
-        CHINESE = "zh-hans", "Chinese (Simplified)"
+        ENGLISH = "en", _("English")
+        CHINESE = "zh-hans", _("Chinese (Simplified)")
 
-    email = models.EmailField("email address", max_length=254, unique=True)
+    email = models.EmailField(_("email address"), max_length=254, unique=True)
     full_name = models.CharField(max_length=150, blank=True)
     contact_language = models.CharField(
-        "preferred contact language",
+        _("preferred contact language"),
         max_length=10,
         choices=ContactLanguage,
         default=ContactLanguage.ENGLISH,
     )
     is_staff = models.BooleanField(
-        "staff status",
+        _("staff status"),
         default=False,
-        help_text="Designates whether the user can sign in to the admin site.",
+        help_text=_("Designates whether the user can sign in to the admin site."),
     )
     is_active = models.BooleanField(
-        "active",
+        _("active"),
         default=True,
-        help_text="Unselect this instead of deleting accounts: records linked to them are kept.",
+        help_text=_("Unselect this instead of deleting accounts: records linked to them are kept."),
     )
     date_joined = models.DateTimeField(default=timezone.now)
 

@@ -46,7 +46,7 @@ def profile_edit(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your details are saved.")
+        messages.success(request, _("Your details are saved."))
         return redirect("accounts:overview")
     return render(request, "accounts/profile_form.html", {"form": form})
 
@@ -71,7 +71,7 @@ def close(request):
         account_close(request=request, user=request.user)
         messages.success(
             request,
-            "Your account is closed. The records the city must keep remain on file.",
+            _("Your account is closed. The records the city must keep remain on file."),
         )
         return redirect("home")
     return render(request, "accounts/close.html")

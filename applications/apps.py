@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ApplicationsConfig(AppConfig):
     name = "applications"
-    verbose_name = "Applications and inquiries"
+    verbose_name = _("Applications and inquiries")
 
     def ready(self):
         from portal.purge import retire_pages_when_saved

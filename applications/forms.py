@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -79,20 +80,35 @@ def attachments_hint(*, max_files=None, kinds=tuple(FileKind), max_bytes=None):
     )
 
 
+# The hint of a form declared at import time, written when the form is shown: in the language of
+# the page.
+attachments_hint_lazy = lazy(attachments_hint, str)
+
+
+def message_lazy(message, **values):
+    """A message with named placeholders, filled in when it is shown (in the page's language)."""
+    return lazy(lambda: message % values, str)()
+
+
 class InquiryForm(forms.Form):
     subject = forms.CharField(
+        label=_("Subject"),
         max_length=Inquiry.SUBJECT_MAX_LENGTH,
-        help_text=(
-            f"A few words about your question. Up to {Inquiry.SUBJECT_MAX_LENGTH} characters."
+        help_text=message_lazy(
+            _("A few words about your question. Up to %(count)s characters."),
+            count=Inquiry.SUBJECT_MAX_LENGTH,
         ),
     )
     message = forms.CharField(
-        label="Your question",
+        label=_("Your question"),
         max_length=Inquiry.MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=(
-            f"Include anything that helps us answer. Up to {Inquiry.MESSAGE_MAX_LENGTH:,} "
-            "characters. Do not include passwords or bank details."
+        help_text=message_lazy(
+            _(
+                "Include anything that helps us answer. Up to %(count)s characters. Do not "
+                "include passwords or bank details."
+            ),
+            count=f"{Inquiry.MESSAGE_MAX_LENGTH:,}",
         ),
     )
     public_listing = forms.MultipleChoiceField(
@@ -125,7 +141,7 @@ class InquiryForm(forms.Form):
         return {"listed_publicly": "list" in chosen, "publication_agreed": "publish" in chosen}
 
     attachments = AttachmentsField(
-        label=_("Documents or photos (optional)"), required=False, help_text=attachments_hint()
+        label=_("Documents or photos (optional)"), required=False, help_text=attachments_hint_lazy()
     )
 
 
@@ -140,7 +156,7 @@ class ReplyForm(forms.Form):
         help_text=_("Answer the caseworker's note, or say what the files are."),
     )
     attachments = AttachmentsField(
-        label=_("Files (optional)"), required=False, help_text=attachments_hint()
+        label=_("Files (optional)"), required=False, help_text=attachments_hint_lazy()
     )
 
     def clean(self):
@@ -163,42 +179,47 @@ class FollowUpForm(forms.Form):
         error_messages={"required": _("Write your follow-up question")},
     )
     attachments = AttachmentsField(
-        label=_("Documents or photos (optional)"), required=False, help_text=attachments_hint()
+        label=_("Documents or photos (optional)"), required=False, help_text=attachments_hint_lazy()
     )
 
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you withdrawing? (optional)",
+        label=_("Why are you withdrawing? (optional)"),
         required=False,
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="This helps us improve the service.",
+        help_text=_("This helps us improve the service."),
     )
 
 
 class ApplicationFilterForm(forms.Form):
     status = forms.ChoiceField(
-        label="Show", required=False, choices=[("", "All statuses"), *ApplicationStatus.choices]
+        label=_("Show"),
+        required=False,
+        choices=[("", _("All statuses")), *ApplicationStatus.choices],
     )
 
 
 class StatusChangeForm(forms.Form):
     """For caseworkers in the admin; `targets` are the statuses the map allows from here."""
 
-    to_status = forms.ChoiceField(label="New status", widget=forms.RadioSelect)
+    to_status = forms.ChoiceField(label=_("New status"), widget=forms.RadioSelect)
     note_to_citizen = forms.CharField(
-        label="Note to the citizen",
+        label=_("Note to the citizen"),
         required=False,
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Shown on the case page and in the email. Plain words: what happened, what next.",
+        help_text=_(
+            "Shown on the case page and in the email. Plain words: what happened, what next."
+        ),
     )
     internal_note = forms.CharField(
+        label=_("Internal note"),
         required=False,
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Only staff see this.",
+        help_text=_("Only staff see this."),
     )
 
     def __init__(self, *args, targets, **kwargs):
@@ -208,10 +229,11 @@ class StatusChangeForm(forms.Form):
 
 class InquiryStatusChangeForm(StatusChangeForm):
     answer = forms.CharField(
+        label=_("Answer"),
         required=False,
         max_length=Inquiry.MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=(
+        help_text=_(
             "Required for “Answered”: the citizen sees it on the inquiry page and in the email."
         ),
     )
@@ -220,5 +242,5 @@ class InquiryStatusChangeForm(StatusChangeForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("to_status") == InquiryStatus.ANSWERED and not cleaned.get("answer"):
-            self.add_error("answer", "Write the answer to move the inquiry to “Answered”.")
+            self.add_error("answer", _("Write the answer to move the inquiry to “Answered”."))
         return cleaned

@@ -46,6 +46,8 @@ def case_update_email(case, change, citizen, files, base_url):
     is_application = isinstance(case, Application)  # otherwise an Inquiry
     by_citizen = change.changed_by_id == citizen.pk
     context = {
+        # The layout's <html lang>: rendered without a request, the email has no other way to know.
+        "LANGUAGE_CODE": translation.get_language(),
         "site_profile": SiteProfile.load(),
         "recipient_name": citizen.full_name,
         "portal_url": absolute_url(reverse("home"), base_url),
@@ -55,6 +57,7 @@ def case_update_email(case, change, citizen, files, base_url):
         "is_new": not change.from_status,
         "status_label": case.get_status_display(),
         "explanation": case.explanation,
+        "due_at": case.due_at if is_application and not case.is_decided else None,
         "note_to_citizen": change.note_to_citizen,
         "note_label": _("Your note") if by_citizen else _("Note from the city"),
         "answer": case.latest_answer if change.to_status == InquiryStatus.ANSWERED else "",

@@ -49,8 +49,8 @@ def archive_paths(attachments):
 def history_rows(changes, labels):
     return [
         {
-            "from": labels.get(change.from_status, ""),
-            "to": labels[change.to_status],
+            "from": str(labels.get(change.from_status, "")),
+            "to": str(labels[change.to_status]),
             "note_to_citizen": change.note_to_citizen,
             "changed_at": change.changed_at.isoformat(),
             "files": [file_row(attachment) for attachment in change.attachments.all()],
@@ -132,7 +132,7 @@ def export(user):
                 "reference": application.reference,
                 "service": application.service.name,
                 "submitted_at": application.submitted_at.isoformat(),
-                "status": application.get_status_display(),
+                "status": str(application.get_status_display()),
                 "files": [
                     file_row(attachment, paths) for attachment in application.attachments.all()
                 ],
@@ -156,7 +156,7 @@ def export(user):
                 "subject": inquiry.subject,
                 "message": inquiry.message,
                 "submitted_at": inquiry.submitted_at.isoformat(),
-                "status": inquiry.get_status_display(),
+                "status": str(inquiry.get_status_display()),
                 "files": [
                     file_row(attachment, paths)
                     for attachment in inquiry.attachments.all()

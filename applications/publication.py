@@ -7,7 +7,8 @@ into a public record and changes nothing about the case itself.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Inquiry, PublishedAnswer
 
@@ -21,12 +22,15 @@ def answer_publish(*, inquiry, by, title, question, answer):
     inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
     if not inquiry.publication_agreed:
         raise ValidationError(
-            _("The person who asked did not agree to publish this question."), code="no_consent"
+            gettext("The person who asked did not agree to publish this question."),
+            code="no_consent",
         )
     if not inquiry.answer or not inquiry.answered_at:
-        raise ValidationError(_("Only an answered question can be published."), code="unanswered")
+        raise ValidationError(
+            gettext("Only an answered question can be published."), code="unanswered"
+        )
     if PublishedAnswer.objects.filter(inquiry=inquiry).exists():
-        raise ValidationError(_("This question is published already."), code="published")
+        raise ValidationError(gettext("This question is published already."), code="published")
     return PublishedAnswer.objects.create(
         inquiry=inquiry,
         title=title.strip(),

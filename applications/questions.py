@@ -120,7 +120,7 @@ class DatePartsWidget(forms.MultiWidget):
     """The GOV.UK date input: day, month and year, each in its own labelled box."""
 
     template_name = "applications/widgets/date_parts.html"
-    part_labels = [_("Day"), _("Month"), _("Year")]
+    part_labels = (_("Day"), _("Month"), _("Year"))
 
     def __init__(self, attrs=None):
         def part(css_class, length):

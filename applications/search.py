@@ -5,6 +5,7 @@ the status check."""
 
 from django.db.models import TextField, Value
 from django.db.models.functions import Concat
+from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import SearchResult, highlight, ranked_hits, similar_titles, snippet
 from portal.search import SearchSource
@@ -18,9 +19,10 @@ KIND = "services"
 SERVICE_BOOST = 2
 
 
-def service_hits(query):
+def service_hits(query, limit):
+    # Every match is ranked: a city has a few hundred services at most.
     matches = Service.objects.open().search(query, boost=SERVICE_BOOST)
-    return ranked_hits(matches, kind=KIND, title="name", date="updated_at")
+    return ranked_hits(matches, kind=KIND, date="updated_at")
 
 
 def service_results(ids, query):
@@ -47,7 +49,11 @@ def service_titles(query):
 
 
 SERVICE_SEARCH_SOURCE = SearchSource(
-    kind=KIND, label="Services", hits=service_hits, results=service_results, titles=service_titles
+    kind=KIND,
+    label=_("Services"),
+    hits=service_hits,
+    results=service_results,
+    titles=service_titles,
 )
 SEARCH_SOURCES = [SERVICE_SEARCH_SOURCE, ANSWER_SEARCH_SOURCE]
 SEARCH_SHORTCUT = reference_shortcut

@@ -6,9 +6,11 @@ from contextlib import contextmanager
 from functools import partial
 from typing import NamedTuple
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -138,9 +140,14 @@ def case_change_status(
         if allowed.get(to_status) != actor:
             labels = dict(type(case)._meta.get_field("status").choices)
             raise TransitionRefused(
-                f"{type(case)._meta.verbose_name.capitalize()} {locked.reference} cannot move "
-                f"from “{locked.get_status_display()}” to “{labels.get(to_status, to_status)}” "
-                f"by {actor.label}.",
+                _("%(case)s %(reference)s cannot move from “%(from)s” to “%(to)s” by %(actor)s.")
+                % {
+                    "case": capfirst(type(case)._meta.verbose_name),
+                    "reference": locked.reference,
+                    "from": locked.get_status_display(),
+                    "to": labels.get(to_status, to_status),
+                    "actor": actor.label,
+                },
                 code="transition_refused",
             )
         from_status = locked.status
@@ -227,7 +234,7 @@ def _draft_send(*, draft, base_url):
             application=application,
             question=question if question.pk else None,
             position=position,
-            question_text=str(question.label),
+            question_text=question_as_asked(question),
             kind=question.kind,
             value=answer_text(question, draft.answers.get(question.key)),
         )
@@ -250,6 +257,15 @@ def _draft_send(*, draft, base_url):
     _delete_attachments(draft.attachments.all())
     draft.delete()
     return application
+
+
+def question_as_asked(question):
+    # A question every service asks is an interface string: kept in English, the words it has
+    # in the catalogue, and shown in each reader's language (Answer.question_shown).
+    if question.pk:
+        return str(question.label)
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(question.label)
 
 
 def answer_text(question, value):
@@ -321,7 +337,7 @@ def application_change_status(
 
 def application_withdraw(*, application, by, reason="", base_url=""):
     if application.applicant_id != by.pk:
-        raise TransitionRefused("Only the applicant can withdraw an application.")
+        raise TransitionRefused(_("Only the applicant can withdraw an application."))
     return case_change_status(
         application,
         to_status=ApplicationStatus.WITHDRAWN,
@@ -444,7 +460,7 @@ def inquiry_answer(*, inquiry, answer, by, note_to_citizen="", internal_note="",
     """Answer an inquiry, or its follow-up question: the first answer is kept as it was."""
     answer = answer.strip()
     if not answer:
-        raise ValidationError("An answer needs some text.")
+        raise ValidationError(_("An answer needs some text."))
     if inquiry.follow_up_at:
         fields = {"follow_up_answer": answer, "follow_up_answered_at": timezone.now()}
     else:

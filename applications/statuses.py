@@ -7,11 +7,12 @@ services.py enforces them for staff and citizens alike.
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Actor(models.TextChoices):
-    CITIZEN = "citizen", "the citizen"
-    STAFF = "staff", "a caseworker"
+    CITIZEN = "citizen", _("the citizen")
+    STAFF = "staff", _("a caseworker")
 
 
 @dataclass(frozen=True)
@@ -21,20 +22,20 @@ class Explanation:
 
 
 class ApplicationStatus(models.TextChoices):
-    SUBMITTED = "submitted", "Submitted"
-    RECEIVED = "received", "Received"
-    PROCESSING = "processing", "Processing"
-    ACTION_REQUIRED = "action_required", "Action required"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    SUBMITTED = "submitted", _("Submitted")
+    RECEIVED = "received", _("Received")
+    PROCESSING = "processing", _("Processing")
+    ACTION_REQUIRED = "action_required", _("Action required")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class InquiryStatus(models.TextChoices):
-    RECEIVED = "received", "Received"
-    PROCESSING = "processing", "Processing"
-    ANSWERED = "answered", "Answered"
-    CLOSED = "closed", "Closed"
+    RECEIVED = "received", _("Received")
+    PROCESSING = "processing", _("Processing")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
 
 
 APPLICATION_TRANSITIONS = {
@@ -85,54 +86,60 @@ INQUIRY_TRANSITIONS = {
 
 APPLICATION_EXPLANATIONS = {
     ApplicationStatus.SUBMITTED: Explanation(
-        "Your application has reached us and is waiting to be checked.",
-        "A caseworker will check that it is complete, usually within two working days.",
+        _("Your application has reached us and is waiting to be checked."),
+        _("A caseworker will check that it is complete, usually within two working days."),
     ),
     ApplicationStatus.RECEIVED: Explanation(
-        "Your application is with our caseworkers: it has what they need to start.",
-        "It will be assigned to a caseworker for assessment. You do not need to do anything.",
+        _("Your application is with our caseworkers: it has what they need to start."),
+        _("It will be assigned to a caseworker for assessment. You do not need to do anything."),
     ),
     ApplicationStatus.PROCESSING: Explanation(
-        "A caseworker is assessing your application.",
-        "We will email you when a decision is made or if we need anything from you.",
+        _("A caseworker is assessing your application."),
+        _("We will email you when a decision is made or if we need anything from you."),
     ),
     ApplicationStatus.ACTION_REQUIRED: Explanation(
-        "We need something more from you before we can continue.",
-        "Read the note from your caseworker below and send what it asks for on this page. "
-        "Your application is paused until then.",
+        _("We need something more from you before we can continue."),
+        _(
+            "Read the note from your caseworker below and send what it asks for on this page. "
+            "Your application is paused until then."
+        ),
     ),
     ApplicationStatus.APPROVED: Explanation(
-        "Your application has been approved.",
-        "Follow the instructions in the note below. Nothing else is needed from you.",
+        _("Your application has been approved."),
+        _("Follow the instructions in the note below. Nothing else is needed from you."),
     ),
     ApplicationStatus.REJECTED: Explanation(
-        "Your application has not been approved.",
-        "The note below explains why. You can apply again or send us an inquiry "
-        "if you have questions about the decision.",
+        _("Your application has not been approved."),
+        _(
+            "The note below explains why. You can apply again or send us an inquiry "
+            "if you have questions about the decision."
+        ),
     ),
     ApplicationStatus.WITHDRAWN: Explanation(
-        "The application was withdrawn before a decision was made.",
-        "Nothing more will happen with it. You can apply again at any time.",
+        _("The application was withdrawn before a decision was made."),
+        _("Nothing more will happen with it. You can apply again at any time."),
     ),
 }
 
 INQUIRY_EXPLANATIONS = {
     InquiryStatus.RECEIVED: Explanation(
-        "Your inquiry has reached us.",
-        "It will be passed to the team that can answer it, usually within two working days.",
+        _("Your inquiry has reached us."),
+        _("It will be passed to the team that can answer it, usually within two working days."),
     ),
     InquiryStatus.PROCESSING: Explanation(
-        "The right team is preparing an answer.",
-        "We will email you when the answer is ready.",
+        _("The right team is preparing an answer."),
+        _("We will email you when the answer is ready."),
     ),
     InquiryStatus.ANSWERED: Explanation(
-        "We have answered your inquiry.",
-        "Read the answer below. If something in it is unclear, you can ask one follow-up "
-        "question within 30 days; for anything else, send a new inquiry.",
+        _("We have answered your inquiry."),
+        _(
+            "Read the answer below. If something in it is unclear, you can ask one follow-up "
+            "question within 30 days; for anything else, send a new inquiry."
+        ),
     ),
     InquiryStatus.CLOSED: Explanation(
-        "This inquiry is closed.",
-        "Nothing more will happen with it. Send a new inquiry if you need more help.",
+        _("This inquiry is closed."),
+        _("Nothing more will happen with it. Send a new inquiry if you need more help."),
     ),
 }
 

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from portal.images import check_size, reencode_image, upload_name
 
@@ -37,7 +38,8 @@ def kind_names(kinds):
     names = [KIND_NAMES[kind] for kind in Attachment.Kind if kind in kinds]
     if len(names) == 1:
         return names[0]
-    return _("%(some)s or %(last)s") % {"some": ", ".join(names[:-1]), "last": names[-1]}
+    separator = pgettext("between the items of a list", ", ")
+    return _("%(some)s or %(last)s") % {"some": separator.join(names[:-1]), "last": names[-1]}
 
 
 def accept_attribute(kinds):
@@ -90,7 +92,9 @@ def check_upload(upload, *, kinds=tuple(Attachment.Kind), max_bytes=None):
     content = upload.read()
     if kind == Attachment.Kind.PDF:
         if b"%%EOF" not in content[-1024:]:
-            raise ValidationError(f"“{name}” is not a complete PDF file.", code="broken")
+            raise ValidationError(
+                _("“%(name)s” is not a complete PDF file.") % {"name": name}, code="broken"
+            )
     else:
         content = clean_image(content, kind, name)
     return CheckedUpload(
@@ -106,12 +110,12 @@ def safe_file_name(name):
 
 
 def clean_image(content, kind, name):
-    content, _ = reencode_image(
+    content, _pillow_format = reencode_image(
         io.BytesIO(content),
         name=name,
         formats={PILLOW_FORMATS[kind]},
         max_pixels=settings.APPLICATIONS_MAX_IMAGE_PIXELS,
-        broken_message=f"“{name}” could not be read as an image.",
+        broken_message=_("“%(name)s” could not be read as an image.") % {"name": name},
     )
     return content
 

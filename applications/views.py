@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, ListView
 
@@ -46,7 +47,7 @@ def posted(request):
     return (request.POST, request.FILES) if request.method == "POST" else ()
 
 
-TOO_MANY_CASES = (
+TOO_MANY_CASES = gettext_lazy(
     "You have sent 10 applications and inquiries in the last hour, the most we accept. "
     "Try again in an hour, or contact us if it is urgent."
 )
@@ -208,7 +209,9 @@ def application_withdraw_confirm(request, reference):
         Application.objects.for_user(request.user).select_related("service"), reference=reference
     )
     if not can_withdraw(application):
-        messages.error(request, "This application can no longer be withdrawn: a decision is made.")
+        messages.error(
+            request, _("This application can no longer be withdrawn: a decision is made.")
+        )
         return redirect(application)
     form = WithdrawForm(*posted(request))
     if form.is_bound and form.is_valid():
@@ -220,9 +223,12 @@ def application_withdraw_confirm(request, reference):
                 base_url=base_url(request),
             )
         except ValidationError:
-            messages.error(request, "This application can no longer be withdrawn.")
+            messages.error(request, _("This application can no longer be withdrawn."))
         else:
-            messages.success(request, f"You withdrew application {application.reference}.")
+            messages.success(
+                request,
+                _("You withdrew application %(reference)s.") % {"reference": application.reference},
+            )
         return redirect(application)
     return render(
         request,

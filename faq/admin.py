@@ -25,7 +25,7 @@ class TopicAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(question_count=Count("questions"))
 
-    @admin.display(description="Questions", ordering="question_count")
+    @admin.display(description=_("Questions"), ordering="question_count")
     def question_count(self, topic):
         return topic.question_count
 
@@ -72,9 +72,9 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["topic", "question", "slug", "answer", "position"]}),
-        ("Publishing", {"fields": ["published", "featured", "preview_link"]}),
+        (_("Publishing"), {"fields": ["published", "featured", "preview_link"]}),
         (_("Is this page useful?"), {"fields": ["useful_yes", "useful_no", "feedback_link"]}),
-        ("History", {"fields": ["created_at", "updated_at"]}),
+        (_("History"), {"fields": ["created_at", "updated_at"]}),
     ]
 
     def get_changelist_form(self, request, **kwargs):

@@ -21,7 +21,7 @@ EXCERPT_WORDS = 18
 class Topic(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
-    position = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+    position = models.PositiveIntegerField(default=0, help_text=_("Lower numbers come first."))
 
     class Meta:
         ordering = ["position", "name"]
@@ -77,19 +77,19 @@ class Question(models.Model):
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions")
     question = models.CharField(max_length=255)
     slug = models.SlugField(
-        max_length=100, unique=True, help_text="The question's address: /faq/<slug>/."
+        max_length=100, unique=True, help_text=_("The question's address: /faq/<slug>/.")
     )
     answer = ProseEditorField(
         extensions=FAQ_ANSWER.editor_extensions,
         sanitize=FAQ_ANSWER.sanitise,
-        help_text="Paragraphs, lists, bold, italics and links.",
+        help_text=_("Paragraphs, lists, bold, italics and links."),
     )
     # The answer without markup, kept for search snippets and the FAQ widget's excerpts.
     answer_text = models.TextField(editable=False, default="")
     position = models.PositiveIntegerField(
-        default=0, help_text="Order within the topic; lower numbers come first."
+        default=0, help_text=_("Order within the topic; lower numbers come first.")
     )
-    featured = models.BooleanField(default=False, help_text="Shown in the FAQ widget.")
+    featured = models.BooleanField(default=False, help_text=_("Shown in the FAQ widget."))
     # Unpublished, a question is a draft: only staff see it, in the admin's preview.
     published = models.BooleanField(
         default=False,

@@ -46,17 +46,13 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     readonly_fields = ["author", "preview_link", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "channel", "summary", "body"]}),
-        ("Lead photo", {"fields": ["image", "image_alt", "image_caption"]}),
+        (_("Lead photo"), {"fields": ["image", "image_alt", "image_caption"]}),
         (
-            "Publishing",
+            _("Publishing"),
             {"fields": ["status", "publish_at", "featured", "source", "preview_link"]},
         ),
-        ("Record", {"fields": ["author", "created_at", "updated_at"]}),
+        (_("Record"), {"fields": ["author", "created_at", "updated_at"]}),
     ]
-
-    def get_queryset(self, request):
-        # The search vector, kilobytes per article, is never shown or edited.
-        return super().get_queryset(request).defer("search_vector")
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
@@ -64,19 +60,19 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         # The full-text index, where "contains" would read the text of every article.
         return queryset.newest_matches(search_term), False
 
-    @admin.display(description="visible to the public")
+    @admin.display(description=_("visible to the public"))
     def visibility(self, article):
         if article.is_public:
-            return "Yes"
+            return _("Yes")
         if article.status == Article.Status.PUBLISHED:
             publish_at = date_format(timezone.localtime(article.publish_at), "Y-m-d H:i")
             return format_html(_("Scheduled for {}"), publish_at)
-        return "No (draft)"
+        return _("No (draft)")
 
-    @admin.display(description="preview")
+    @admin.display(description=_("preview"))
     def preview_link(self, article):
         if not article.pk:
-            return "Save the article first, then preview it here."
+            return _("Save the article first, then preview it here.")
         return format_html(
             '<a href="{}">Preview this article as it will look</a>', self.preview_url(article)
         )

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsConfig(AppConfig):
     name = "news"
-    verbose_name = "News"
+    verbose_name = _("News")
 
     def ready(self):
         from portal.purge import retire_pages_when_saved

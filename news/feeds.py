@@ -2,6 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from portal.models import SiteProfile
 
@@ -11,22 +12,20 @@ FEED_SIZE = 20
 
 
 def latest(articles):
-    return (
-        articles.newest_first().select_related("channel").defer("body", "search_vector")[:FEED_SIZE]
-    )
+    return articles.newest_first().select_related("channel").defer("body")[:FEED_SIZE]
 
 
 class LatestArticlesFeed(Feed):
     description_template = None
 
     def title(self):
-        return f"{SiteProfile.load().name}: news"
+        return _("%(site)s: news") % {"site": SiteProfile.load().name}
 
     def link(self):
         return reverse("news:article_list")
 
     def description(self):
-        return "The latest news from every channel."
+        return _("The latest news from every channel.")
 
     def items(self):
         return latest(Article.objects.published())
@@ -57,13 +56,16 @@ class ChannelFeed(LatestArticlesFeed):
         return get_object_or_404(Channel, slug=channel_slug)
 
     def title(self, channel):
-        return f"{SiteProfile.load().name}: {channel.name}"
+        return _("%(site)s: %(channel)s") % {
+            "site": SiteProfile.load().name,
+            "channel": channel.name,
+        }
 
     def link(self, channel):
         return channel.get_absolute_url()
 
     def description(self, channel):
-        return channel.description or f"The latest {channel.name}."
+        return channel.description or _("The latest %(channel)s.") % {"channel": channel.name}
 
     def items(self, channel):
         return latest(Article.objects.published().in_channel(channel))

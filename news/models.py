@@ -1,16 +1,15 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import (
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from portal.fulltext import SEARCH_CONFIG, web_search_query
@@ -21,39 +20,51 @@ from .images import Rendition, rendition_name, rendition_widths
 # Path segments that news/urls.py uses itself, so no channel or article may take them.
 RESERVED_SLUGS = {"feed", "images"}
 
-# Ranking reads the whole search vector of each match, kilobytes each: ranking every one of the
-# hundred thousand matches of two common words takes seconds. A search ranks at most
-# RANKED_MATCHES, the newest matches. When at least MIN_RECENT_MATCHES of the RECENT_SEARCHED
-# newest articles match (common words), those are ranked, found after reading a few hundred rows.
-# Otherwise (rarer words) every match is read through the GIN index, which is then cheap, and the
-# newest are taken. PostgreSQL would choose between the two ways itself, from its estimate of how
-# common the words are, but it does not count the cost of reading each vector: it walks through
-# tens of thousands of articles in search of a rare phrase.
-RANKED_MATCHES = 200
-RECENT_SEARCHED = 1000
-MIN_RECENT_MATCHES = 101
+# Site search ranks at most the `limit` newest matches of a query (portal.search asks for one more
+# than it can show). They are found through the GIN index of ArticleSearchEntry, which holds each
+# entry's publish time beside its words, in windows: first among the articles of the last 30 days,
+# where common words find enough matches; only when they do not, among those of the last year, and
+# only then among all of them. Each window reads only the rows its index scan matched: a search
+# reads at most a few thousand rows whether its words are common or rare, and no search vector
+# before ranking.
+WINDOWS = (timedelta(days=30), timedelta(days=365))
 
-NEWEST_MATCHES_SQL = """
-    WITH recent_matches AS (
-        SELECT pk FROM ({recent}) AS recent WHERE matches LIMIT %s
-    ), every_match AS MATERIALIZED (
-        {every}
-    )
-    SELECT pk FROM recent_matches
-    WHERE (SELECT count(*) FROM recent_matches) >= %s
-    UNION ALL (
-        SELECT pk FROM every_match
-        WHERE (SELECT count(*) FROM recent_matches) < %s
-        ORDER BY publish_at DESC, pk DESC
-        LIMIT %s
-    )
+# A window's matches: the time checks stay outside the index (MATERIALIZED keeps PostgreSQL from
+# moving them in), as "publish_at <= now()" would make the index collect every article ever
+# published. A window is only read when the windows before it found fewer than `limit`.
+WINDOW_SQL = """
+    window_{n} AS MATERIALIZED (
+        SELECT article_id, status, publish_at FROM {table}
+        WHERE search_vector @@ {query} AND publish_at >= statement_timestamp() - %s
+    )"""
+EVERYTHING_SQL = """
+    everything AS MATERIALIZED (
+        SELECT article_id, status, publish_at FROM {table} WHERE search_vector @@ {query}
+    )"""
+# The newest matches in a window, older than those of the window before.
+BRANCH_SQL = """
+    (SELECT article_id FROM {source} WHERE {visible} {older}
+     ORDER BY publish_at DESC, article_id DESC LIMIT %s)"""
+VISIBLE_TO_THE_PUBLIC = "status = 'published' AND publish_at <= statement_timestamp()"
+
+
+NEIGHBOURS_SQL = """
+    (SELECT id, title, slug, publish_at, channel_id FROM news_article
+     WHERE channel_id = %(channel)s AND status = %(published)s
+       AND publish_at <= statement_timestamp() AND (publish_at, id) < (%(moment)s, %(pk)s)
+     ORDER BY publish_at DESC, id DESC LIMIT 1)
+    UNION ALL
+    (SELECT id, title, slug, publish_at, channel_id FROM news_article
+     WHERE channel_id = %(channel)s AND status = %(published)s
+       AND publish_at <= statement_timestamp() AND (publish_at, id) > (%(moment)s, %(pk)s)
+     ORDER BY publish_at, id LIMIT 1)
 """
 
 
 def not_reserved(slug):
     if slug in RESERVED_SLUGS:
         raise ValidationError(
-            "“%(slug)s” is used by the portal's own addresses. Choose another slug.",
+            _("“%(slug)s” is used by the portal's own addresses. Choose another slug."),
             code="reserved",
             params={"slug": slug},
         )
@@ -62,17 +73,17 @@ def not_reserved(slug):
 class Channel(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(
-        max_length=100, unique=True, validators=[not_reserved], help_text="Part of the address."
+        max_length=100, unique=True, validators=[not_reserved], help_text=_("Part of the address.")
     )
-    description = models.TextField(blank=True, help_text="Shown at the top of the channel page.")
+    description = models.TextField(blank=True, help_text=_("Shown at the top of the channel page."))
     position = models.PositiveSmallIntegerField(
-        default=0, help_text="Channels are shown in this order, lowest first."
+        default=0, help_text=_("Channels are shown in this order, lowest first.")
     )
 
     class Meta:
         ordering = ["position", "name"]
-        verbose_name = "channel"
-        verbose_name_plural = "channels"
+        verbose_name = _("channel")
+        verbose_name_plural = _("channels")
 
     def __str__(self):
         return self.name
@@ -95,77 +106,78 @@ class ArticleQuerySet(models.QuerySet):
     def featured(self):
         return self.filter(featured=True)
 
-    def search(self, query):
-        return (
-            self.newest_matches(query)
-            .annotate(rank=SearchRank(models.F("search_vector"), web_search_query(query)))
-            .order_by("-rank", "-publish_at")
-        )
+    def newest_matches(self, query, *, limit=200):
+        """The newest `limit` articles that match the query, drafts and scheduled ones included,
+        as far as this queryset's own filters keep them."""
+        return self.filter(pk__in=newest_matches(query, limit=limit, published_only=False))
 
-    def newest_matches(self, query):
-        """The newest articles that match the query (at most RANKED_MATCHES)."""
-        matching = models.Q(search_vector=web_search_query(query))
-        recent = (
-            self.newest_first()
-            .annotate(matches=models.ExpressionWrapper(matching, models.BooleanField()))
-            .values("pk", "matches")[:RECENT_SEARCHED]
-        )
-        every = self.filter(matching).order_by().values("pk", "publish_at")
-        recent_sql, recent_params = recent.query.sql_with_params()
-        every_sql, every_params = every.query.sql_with_params()
-        newest = RawSQL(
-            NEWEST_MATCHES_SQL.format(recent=recent_sql, every=every_sql),
-            (
-                *recent_params,
-                RANKED_MATCHES,
-                *every_params,
-                MIN_RECENT_MATCHES,
-                MIN_RECENT_MATCHES,
-                RANKED_MATCHES,
-            ),
-        )
-        return self.filter(pk__in=newest)
+
+def newest_matches(query, *, limit, published_only):
+    """The ids of the newest `limit` articles that match the query (see WINDOWS)."""
+    table = ArticleSearchEntry._meta.db_table
+    entries = ArticleSearchEntry.objects.all().query
+    query_sql, query_params = entries.get_compiler(connection=connection).compile(
+        web_search_query(query).resolve_expression(entries)
+    )
+    visible = VISIBLE_TO_THE_PUBLIC if published_only else "true"
+    parts, params, branches, branch_params = [], [], [], []
+    older, older_params = "", []
+    for n, age in enumerate(WINDOWS):
+        parts.append(WINDOW_SQL.format(n=n, table=table, query=query_sql))
+        params += [*query_params, age]
+        branches.append(BRANCH_SQL.format(source=f"window_{n}", visible=visible, older=older))
+        branch_params += [*older_params, limit]
+        older, older_params = "AND publish_at < statement_timestamp() - %s", [age]
+    parts.append(EVERYTHING_SQL.format(table=table, query=query_sql))
+    params += query_params
+    branches.append(BRANCH_SQL.format(source="everything", visible=visible, older=older))
+    branch_params += [*older_params, limit]
+    sql = (
+        f"WITH {','.join(parts)} "
+        f"SELECT article_id FROM ({' UNION ALL '.join(branches)}) AS newest LIMIT %s"
+    )
+    return RawSQL(sql, (*params, *branch_params, limit))
 
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200,
         validators=[not_reserved],
-        help_text="Part of the address; unique within the channel. Keep it once published.",
+        help_text=_("Part of the address; unique within the channel. Keep it once published."),
     )
     channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="articles")
     summary = models.TextField(
-        max_length=400, help_text="One or two sentences for lists, feeds and search engines."
+        max_length=400, help_text=_("One or two sentences for lists, feeds and search engines.")
     )
     body = ProseEditorField(
         extensions=ARTICLE_BODY.editor_extensions, sanitize=ARTICLE_BODY.sanitise
     )
     image = models.ImageField(
-        "lead photo",
+        _("lead photo"),
         upload_to="news/originals/",
         width_field="image_width",
         height_field="image_height",
         blank=True,
-        help_text="JPEG, PNG or WebP, at least 1200 pixels wide for the best result.",
+        help_text=_("JPEG, PNG or WebP, at least 1200 pixels wide for the best result."),
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField(
-        "photo description (alt text)",
+        _("photo description (alt text)"),
         max_length=250,
         blank=True,
-        help_text="What the photo shows, for people who cannot see it. Required with a photo.",
+        help_text=_("What the photo shows, for people who cannot see it. Required with a photo."),
     )
-    image_caption = models.CharField("photo caption", max_length=250, blank=True)
+    image_caption = models.CharField(_("photo caption"), max_length=250, blank=True)
     source = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Who issued the news, e.g. “Municipal Transport Commission”.",
+        help_text=_("Who issued the news, e.g. “Municipal Transport Commission”."),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -177,26 +189,16 @@ class Article(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
     publish_at = models.DateTimeField(
-        "publish time",
+        _("publish time"),
         default=timezone.now,
-        help_text="A future time schedules the article: it appears by itself then.",
+        help_text=_("A future time schedules the article: it appears by itself then."),
     )
     featured = models.BooleanField(
         default=False,
-        help_text="The newest featured article is shown with its photo on the home page.",
+        help_text=_("The newest featured article is shown with its photo on the home page."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    search_vector = models.GeneratedField(
-        expression=(
-            SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -206,7 +208,7 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),
                 name="news_article_photo_has_alt_text",
-                violation_error_message="Describe the photo for people who cannot see it.",
+                violation_error_message=_("Describe the photo for people who cannot see it."),
             ),
         ]
         indexes = [
@@ -214,7 +216,6 @@ class Article(models.Model):
             models.Index(
                 fields=["channel", "status", "-publish_at"], name="news_article_channel_idx"
             ),
-            GinIndex(fields=["search_vector"], name="news_article_search_idx"),
             # The editors' list in the admin: every article, newest first.
             models.Index(fields=["-publish_at", "-id"], name="news_article_newest_idx"),
             # The home page's newest featured article, without walking past every other one.
@@ -243,7 +244,9 @@ class Article(models.Model):
 
     def clean(self):
         if self.image and not self.image_alt.strip():
-            raise ValidationError({"image_alt": "Describe the photo for people who cannot see it."})
+            raise ValidationError(
+                {"image_alt": _("Describe the photo for people who cannot see it.")}
+            )
 
     @property
     def is_public(self):
@@ -251,28 +254,24 @@ class Article(models.Model):
 
     def neighbours(self):
         """The previous (older) and next (newer) published articles in the same channel."""
-        same_channel = (
-            Article.objects.published()
-            .in_channel(self.channel_id)
-            .exclude(pk=self.pk)
-            .only("title", "slug", "publish_at", "channel")
+        # Articles published at the same moment are ordered by id, as in the lists. Each half
+        # reads one row from the channel's index. Written out: this runs for every article page,
+        # and building the same query through the ORM took ten times as long as running it.
+        found = Article.objects.raw(
+            NEIGHBOURS_SQL,
+            {
+                "channel": self.channel_id,
+                "published": Article.Status.PUBLISHED,
+                "moment": self.publish_at,
+                "pk": self.pk,
+            },
         )
-        # Articles published at the same moment are ordered by id, as in the lists.
-        older = (
-            same_channel.filter(publish_at__lte=self.publish_at)
-            .exclude(publish_at=self.publish_at, pk__gt=self.pk)
-            .newest_first()
-        )
-        newer = (
-            same_channel.filter(publish_at__gte=self.publish_at)
-            .exclude(publish_at=self.publish_at, pk__lt=self.pk)
-            .order_by("publish_at", "pk")
-        )
-        previous_article, next_article = older.first(), newer.first()
-        for neighbour in (previous_article, next_article):
-            if neighbour:
-                neighbour.channel = self.channel
-        return {"previous_article": previous_article, "next_article": next_article}
+        neighbours = {"previous_article": None, "next_article": None}
+        for neighbour in found:
+            neighbour.channel = self.channel
+            is_older = (neighbour.publish_at, neighbour.pk) < (self.publish_at, self.pk)
+            neighbours["previous_article" if is_older else "next_article"] = neighbour
+        return neighbours
 
     def photo_renditions(self):
         """The sizes made of the lead photo, smallest first."""
@@ -296,3 +295,64 @@ class Article(models.Model):
 
 def rendition_url(image_name, width, extension):
     return reverse("news:image", args=[rendition_name(image_name, width, extension)])
+
+
+class ArticleSearchEntryQuerySet(models.QuerySet):
+    def search(self, query, *, limit):
+        """The entries of the newest `limit` published articles that match the query, ranked."""
+        return (
+            self.filter(pk__in=newest_matches(query, limit=limit, published_only=True))
+            .annotate(rank=SearchRank(models.F("search_vector"), web_search_query(query)))
+            .order_by("-rank", "-publish_at")
+        )
+
+
+class ArticleSearchEntry(models.Model):
+    """An article as site search reads it: its title, summary and text without markup, their
+    words weighted in that order, and the two fields that decide whether and where it is listed.
+
+    The database writes each entry whenever its article is written, however that happens (a
+    trigger, migration 0005), as it would a generated column. A table of its own keeps the rows
+    that a search visits small: text and words, kilobytes each, are stored apart from their row
+    (toast_tuple_target, migration 0005), so the rows of 200,000 articles take about 26 MB and stay
+    in memory. Its index holds the publish time beside the words.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
+    )
+    status = models.CharField(max_length=10, choices=Article.Status)
+    publish_at = models.DateTimeField()
+    title = models.CharField(max_length=200)
+    summary = models.TextField()
+    text = models.TextField()
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+            + SearchVector("text", weight="C", config=SEARCH_CONFIG)
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = ArticleSearchEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        indexes = [
+            # The publish time beside the words: the index itself narrows a search to the newest
+            # articles (btree_gin), and rows are read only for the matches among them.
+            GinIndex(
+                fields=["publish_at", "search_vector"],
+                name="news_search_entry_idx",
+                fastupdate=False,
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.article_id)

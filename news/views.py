@@ -24,7 +24,7 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         articles = Article.objects.published().newest_first().select_related("channel")
-        return articles.defer("body", "search_vector")
+        return articles.defer("body")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -45,7 +45,7 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Article.objects.published().select_related("channel").defer("search_vector"),
+            Article.objects.published().select_related("channel"),
             channel__slug=self.kwargs["channel_slug"],
             slug=self.kwargs["slug"],
         )

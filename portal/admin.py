@@ -16,7 +16,7 @@ class SiteProfileAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "tagline"]}),
         (
-            "Contact",
+            _("Contact"),
             {"fields": ["contact_email", "contact_phone", "postal_address", "office_hours"]},
         ),
     ]
@@ -36,7 +36,7 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
     list_display = ["created_at", "recipients", "subject", "status", "attempts", "sent_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["reference", "to"]  # get_search_results says how
-    search_help_text = "An 8-digit case reference, or the recipient's whole email address."
+    search_help_text = _("An 8-digit case reference, or the recipient's whole email address.")
     fields = [
         "created_at",
         "from_email",
@@ -72,17 +72,17 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
             return queryset.to_address(term.lower()), False
         return queryset.filter(reference=term), False
 
-    @admin.display(description="to")
+    @admin.display(description=_("to"))
     def recipients(self, email):
         return ", ".join(email.to)
 
-    @admin.display(description="text")
+    @admin.display(description=_("text"))
     def text(self, email):
         if email.is_private:
-            return "Not shown: it holds a sign-in link or code meant for the recipient alone."
+            return _("Not shown: it holds a sign-in link or code meant for the recipient alone.")
         return email.body_text
 
-    @admin.action(description="Send again now (those not sent yet)", permissions=["change"])
+    @admin.action(description=_("Send again now (those not sent yet)"), permissions=["change"])
     def send_again(self, request, queryset):
         count = queryset.exclude(status=OutgoingEmail.Status.SENT).update(
             status=OutgoingEmail.Status.PENDING, next_attempt_at=timezone.now()

@@ -15,9 +15,15 @@ view declares (`query=("page",)`). A request with any other parameter (`?utm_sou
 or with a port in its Host header other than the one the server listens on (ALLOWED_HOSTS ignores
 ports), is answered without the cache: otherwise every made-up address would store a copy of its
 own and push the useful ones out of each process's limited memory.
+
+These shared pages, and only these, are sent compressed (gzip) to browsers that accept it: a page
+holding a secret (a CSRF token, someone's personal data) is never compressed, as its size could
+give the secret away one guessed character at a time (BREACH). Each is compressed once, when it is
+kept, and served with an Age header saying how long ago that was.
 """
 
 import hashlib
+import time
 from functools import partial, wraps
 from urllib.parse import urlencode
 
@@ -25,6 +31,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http.request import split_domain_port
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 PAGE_CACHE = "pages"
@@ -49,10 +56,13 @@ def has_a_shared_address(request, query):
 
 def page_cache_key(request):
     # Hashed: a URL can be longer than a cache key may be. Parameters are sorted, so that
-    # ?page=2&type=news and ?type=news&page=2 share a copy.
+    # ?page=2&type=news and ?type=news&page=2 share a copy. A copy for browsers that take gzip
+    # and one for those that do not.
     parameters = urlencode(sorted(request.GET.lists()), doseq=True)
     url = f"{request.scheme}://{request.get_host()}{request.path}?{parameters}"
-    return f"page:{hashlib.sha256(url.encode()).hexdigest()}"
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    encoding = "gzip" if re_accepts_gzip.search(accepted) else ""
+    return f"page:{hashlib.sha256(url.encode()).hexdigest()}:{encoding}"
 
 
 def is_cacheable(request, response):
@@ -70,6 +80,9 @@ def rendered(response):
     return response.render() if hasattr(response, "render") else response
 
 
+compress = GZipMiddleware(get_response=rendered).process_response
+
+
 def cache_for_anonymous_visitors(view=None, *, query=()):
     """Serve anonymous visitors a shared cached page; signed-in people get a private one.
     `query` names the query parameters the view reads; with any other, nothing is cached."""
@@ -85,14 +98,18 @@ def cache_for_anonymous_visitors(view=None, *, query=()):
         if not has_a_shared_address(request, query):
             return view(request, *args, **kwargs)
         key = page_cache_key(request)
-        response = caches[PAGE_CACHE].get(key)
-        if response is None:
-            response = rendered(view(request, *args, **kwargs))
-            if is_cacheable(request, response):
-                patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE_SECONDS)
-                patch_vary_headers(response, ["Cookie"])
-                set_response_etag(response)
-                caches[PAGE_CACHE].set(key, response, settings.PAGE_CACHE_SECONDS)
+        kept = caches[PAGE_CACHE].get(key)
+        if kept is not None:
+            kept_at, response = kept
+            response["Age"] = int(time.time() - kept_at)
+            return response
+        response = rendered(view(request, *args, **kwargs))
+        if is_cacheable(request, response):
+            patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE_SECONDS)
+            patch_vary_headers(response, ["Cookie"])
+            set_response_etag(response)
+            response = compress(request, response)
+            caches[PAGE_CACHE].set(key, (time.time(), response), settings.PAGE_CACHE_SECONDS)
         return response
 
     return cached_view

@@ -18,6 +18,7 @@ holds nothing a page could not have sent.
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_from_path
 
@@ -60,8 +61,11 @@ def page_for_feedback(path):
     ):
         return None
     try:
-        # Resolved as the default language's page: the address may be any language's.
-        match = resolve(without_language(path))
+        # Resolved as the default language's page: the address may be any language's, and the
+        # request asking may be a Chinese page's (its language would take the unprefixed
+        # address for another language's).
+        with translation.override(settings.LANGUAGE_CODE):
+            match = resolve(without_language(path))
     except Resolver404:
         return None
     return path if takes_page_feedback(match) else None

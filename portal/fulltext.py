@@ -17,11 +17,8 @@ SEARCH_CONFIG = "english"
 # first, so after escaping the whole snippet they are the only places where <mark> can appear.
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_STOP = "\ue001"
-# The entities nh3 writes in sanitised HTML. "&amp;" is decoded after these, so that the text
-# "&lt;" (written "&amp;lt;") stays "&lt;".
-HTML_ENTITIES = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&nbsp;", " ")]
 
-HIT_FIELDS = ["kind", "item_id", "item_title", "item_date", "rank"]
+HIT_FIELDS = ["kind", "item_id", "item_date", "rank"]
 
 
 def web_search_query(query):
@@ -50,14 +47,9 @@ def text_func(function, *expressions):
     return Func(*expressions, function=function, output_field=TextField())
 
 
-def html_as_text(expression):
-    text = text_func("regexp_replace", expression, Value("<[^>]*>"), Value(" "), Value("g"))
-    for entity, character in [*HTML_ENTITIES, ("&amp;", "&")]:
-        text = text_func("replace", text, Value(entity), Value(character))
-    return text
-
-
 def snippet(expression, query):
+    """The words around the matches in a short plain text (a summary, an answer): ts_headline
+    reads all of the text, so it is never given a whole article."""
     without_markers = text_func(
         "translate", expression, Value(HIGHLIGHT_START + HIGHLIGHT_STOP), Value("")
     )
@@ -80,11 +72,11 @@ def highlight(headline):
     return mark_safe(escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
 
 
-def ranked_hits(matches, *, kind, title, date):
+def ranked_hits(matches, *, kind, date):
     """Ranked matches of one kind in the common shape that every kind is merged and paged in."""
     return (
         matches.order_by()
-        .annotate(kind=Value(kind), item_id=F("pk"), item_title=F(title), item_date=F(date))
+        .annotate(kind=Value(kind), item_id=F("pk"), item_date=F(date))
         .values(*HIT_FIELDS)
     )
 

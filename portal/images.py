@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 
@@ -20,12 +21,12 @@ def check_size(upload, *, limit):
     name = upload_name(upload)
     if upload.size > limit:
         raise ValidationError(
-            f"“{name}” is {filesizeformat(upload.size)}. Each file must be "
-            f"{filesizeformat(limit)} or smaller.",
+            _("“%(name)s” is %(size)s. Each file must be %(limit)s or smaller.")
+            % {"name": name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             code="too_large",
         )
     if upload.size == 0:
-        raise ValidationError(f"“{name}” is empty.", code="empty")
+        raise ValidationError(_("“%(name)s” is empty.") % {"name": name}, code="empty")
 
 
 def save_options(pillow_format):
@@ -64,8 +65,11 @@ def reencode_image(file, *, name, formats, max_pixels, broken_message):
                     raise broken
                 if image.width * image.height > max_pixels:
                     raise ValidationError(
-                        f"“{name}” is {image.width} × {image.height} pixels, too large to use. "
-                        "Make it smaller and try again.",
+                        _(
+                            "“%(name)s” is %(width)s × %(height)s pixels, too large to use. "
+                            "Make it smaller and try again."
+                        )
+                        % {"name": name, "width": image.width, "height": image.height},
                         code="too_many_pixels",
                     )
                 image.load()
@@ -83,7 +87,8 @@ def reencode_image(file, *, name, formats, max_pixels, broken_message):
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ValidationError(
-            f"“{name}” has too many pixels to be used safely.", code="too_many_pixels"
+            _("“%(name)s” has too many pixels to be used safely.") % {"name": name},
+            code="too_many_pixels",
         ) from error
     except Exception as error:
         # Pillow fails on damaged files in many ways (OSError, struct.error, TypeError, ...):

@@ -25,8 +25,8 @@ class SiteProfile(models.Model):
     office_hours = models.CharField(max_length=200, blank=True)
 
     class Meta:
-        verbose_name = "site profile"
-        verbose_name_plural = "site profile"
+        verbose_name = _("site profile")
+        verbose_name_plural = _("site profile")
         constraints = [
             models.CheckConstraint(condition=models.Q(id=1), name="portal_siteprofile_single_row"),
         ]
@@ -70,9 +70,9 @@ class OutgoingEmail(models.Model):
     (portal.mail) and sent by the mail worker; kept afterwards as the record of what was sent."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be sent"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Gave up"
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Gave up")
 
     from_email = models.CharField(max_length=320)
     to = ArrayField(models.CharField(max_length=320))
@@ -82,12 +82,14 @@ class OutgoingEmail(models.Model):
     # Cc, Bcc, Reply-To and other headers, as EmailMessage takes them.
     envelope = models.JSONField(default=dict, blank=True)
     reference = models.CharField(
-        max_length=8, blank=True, help_text="The application or inquiry the email is about."
+        max_length=8, blank=True, help_text=_("The application or inquiry the email is about.")
     )
     is_private = models.BooleanField(
         default=True,
-        help_text="Sign-in links and codes: the text is not shown in the administration and is "
-        "erased once the email is sent.",
+        help_text=_(
+            "Sign-in links and codes: the text is not shown in the administration and is "
+            "erased once the email is sent."
+        ),
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
@@ -99,7 +101,7 @@ class OutgoingEmail(models.Model):
     objects = OutgoingEmailQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "outgoing email"
+        verbose_name = _("outgoing email")
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(

@@ -19,6 +19,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import OperationalError, connections, router, transaction
 from django.shortcuts import render
+from django.utils.translation import gettext, gettext_lazy, pgettext
 from django.views.decorators.http import require_safe
 
 from .caching import cache_for_anonymous_visitors
@@ -28,15 +29,15 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
-# Fewer than news.models.MIN_RECENT_MATCHES: when news ranks only its recent matches, there are
-# more than MAX_RESULTS of them, so a list cut short always says so.
+# The most results a search lists. Each source ranks at most one more than this (for the news,
+# its newest matches): enough to fill the list and to tell that there are more.
 MAX_RESULTS = 10 * RESULTS_PER_PAGE
 SUGGESTION_COUNT = 3
 # A phrase of two common words that seldom stand together makes PostgreSQL check the word
 # positions in every article holding both: such a search is stopped rather than left to run.
 SEARCH_TIME_LIMIT_MS = 1000
 QUERY_CANCELED = "57014"  # PostgreSQL's error code for a statement stopped by statement_timeout
-TOO_SLOW_MESSAGE = (
+TOO_SLOW_MESSAGE = gettext_lazy(
     "This search took too long. Leave out the quotes, or use fewer or less common words."
 )
 
@@ -45,7 +46,8 @@ TOO_SLOW_MESSAGE = (
 class SearchSource:
     kind: str
     label: str
-    hits: Callable  # query -> ranked rows of portal.fulltext.HIT_FIELDS
+    # query, limit -> ranked rows of portal.fulltext.HIT_FIELDS: at least the best `limit`
+    hits: Callable
     results: Callable  # ids, query -> {id: portal.fulltext.SearchResult}
     titles: Callable  # query -> rows of similar titles (portal.fulltext.similar_titles)
 
@@ -74,31 +76,34 @@ def shortcuts():
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search for",
+        label=gettext_lazy("Search for"),
         max_length=MAX_QUERY_LENGTH,
         required=False,
         widget=forms.SearchInput,
         error_messages={
-            "max_length": f"Enter a shorter search: at most {MAX_QUERY_LENGTH} characters.",
+            "max_length": gettext_lazy(
+                "Enter a shorter search: at most %(limit_value)d characters."
+            ),
         },
     )
-    type = forms.ChoiceField(label="Show", required=False, widget=forms.RadioSelect)
+    type = forms.ChoiceField(label=gettext_lazy("Show"), required=False, widget=forms.RadioSelect)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         labels = [str(source.label) for source in sources().values()]
+        everything = gettext("Everything")
         self.fields["type"].choices = [
-            ("", "Everything"),
+            ("", everything),
             *((kind, source.label) for kind, source in sources().items()),
         ]
-        self.fields["type"].error_messages["invalid_choice"] = (
-            f"Choose Everything, {' or '.join(labels)}."
-        )
+        self.fields["type"].error_messages["invalid_choice"] = gettext(
+            "Choose %(everything)s, %(kinds)s."
+        ) % {"everything": everything, "kinds": pgettext("between choices", " or ").join(labels)}
 
     def clean_q(self):
         query = self.cleaned_data["q"]
         if query and not any(character.isalnum() for character in query):
-            raise forms.ValidationError("Enter at least one word or number to search for.")
+            raise forms.ValidationError(gettext("Enter at least one word or number to search for."))
         return query
 
 
@@ -107,9 +112,9 @@ def union(querysets, *, distinct):
     return first.union(*others, all=not distinct) if others else first
 
 
-def ranked_hits(query, kinds):
-    hits = union([sources()[kind].hits(query) for kind in kinds], distinct=False)
-    return hits.order_by("-rank", "-item_date", "kind", "item_id")
+def ranked_hits(query, kinds, limit):
+    hits = union([sources()[kind].hits(query, limit) for kind in kinds], distinct=False)
+    return hits.order_by("-rank", "-item_date", "kind", "item_id")[:limit]
 
 
 def results_for(hits, query):
@@ -138,17 +143,25 @@ class SearchTookTooLong(Exception):
 
 
 def within_time_limit(run):
-    """run(), its queries cancelled by PostgreSQL once one runs longer than SEARCH_TIME_LIMIT_MS.
+    """run(), its queries cancelled by PostgreSQL once one runs longer than SEARCH_TIME_LIMIT_MS,
+    and planned to go through the full-text indexes.
 
-    The limit lasts until the transaction ends: this block's own, as requests are not wrapped in
-    one (ATOMIC_REQUESTS is off). It is set where the reads go: for an anonymous visitor on
-    several machines, the database replica (portal.replica).
+    PostgreSQL would read a whole table, row by row, to find two common words, counting each check
+    as cheap: it is not, as each reads the row's search vector (kilobytes, stored apart). Through
+    the index, only matching rows are read. Both settings last until the transaction ends: this
+    block's own, as requests are not wrapped in one (ATOMIC_REQUESTS is off). They are set where
+    the reads go: for an anonymous visitor on several machines, the database replica
+    (portal.replica).
     """
     database = router.db_for_read(None)
     try:
         with transaction.atomic(using=database):
             with connections[database].cursor() as cursor:
-                cursor.execute("SET LOCAL statement_timeout = %s", [SEARCH_TIME_LIMIT_MS])
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true), "
+                    "set_config('enable_seqscan', 'off', true)",
+                    [str(SEARCH_TIME_LIMIT_MS)],
+                )
             return run()
     except OperationalError as error:
         if getattr(error.__cause__, "pgcode", None) == QUERY_CANCELED:
@@ -159,7 +172,7 @@ def within_time_limit(run):
 def search_results(query, kind, page_number):
     kinds = [kind] if kind else list(sources())
     # One more than is shown tells whether there are more, without counting them all.
-    hits = list(ranked_hits(query, kinds)[: MAX_RESULTS + 1])
+    hits = list(ranked_hits(query, kinds, MAX_RESULTS + 1))
     page = Paginator(hits[:MAX_RESULTS], RESULTS_PER_PAGE).get_page(page_number)
     return {
         "query": query,

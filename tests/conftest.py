@@ -1,11 +1,13 @@
 from functools import partial
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import OperationalError, connection, connections
 from django.test import override_settings
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from portal.mail import deliver_due
@@ -14,6 +16,7 @@ from tests.factories import (
     PASSWORD,
     make_channel,
     make_citizen,
+    make_service,
     make_staff,
     make_topic,
 )
@@ -149,6 +152,43 @@ def other_topic(db):
 def make_question(topic):
     """tests.factories.make_question, in the topic fixture unless told otherwise."""
     return partial(factories.make_question, topic=topic)
+
+
+@pytest.fixture
+def service(db):
+    return make_service(name="Residence permit renewal")
+
+
+@pytest.fixture
+def make_application(service):
+    """tests.factories.make_application, for the service fixture unless told otherwise."""
+    return partial(factories.make_application, service=service)
+
+
+@pytest.fixture
+def parking_service(db):
+    """A service whose start page says everything a start page can."""
+    return make_service(
+        name="Resident parking permit",
+        who_can_apply="People registered at an address inside a resident parking zone.",
+        what_to_provide="Your registered address and the plate number of your car.",
+        fees="120 yuan a year, paid after approval.",
+        processing_days=7,
+    )
+
+
+@pytest.fixture
+def closed_service(db):
+    return make_service(name="Heritage facade restoration grant", is_open=False)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    # A request to a Chinese page leaves Chinese active in the thread (LocaleMiddleware does not
+    # switch back): each test starts in the default language, as a new request would.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -68,6 +68,11 @@ def find(source, selector):
     return element
 
 
+def main(source):
+    """The page's main content: what differs from page to page (the header and footer left out)."""
+    return find(source, "main")
+
+
 def count(source, selector):
     return len(select(source, selector))
 
@@ -129,6 +134,33 @@ def link_targets(source):
     return [link["href"] for link in select(source, "a[href]")]
 
 
+@dataclass(frozen=True)
+class Crumb:
+    label: str
+    href: str | None = None
+    current: bool = False
+
+
+HOME = Crumb("Home", "/")
+
+
+def breadcrumbs(source):
+    """The page's breadcrumb trail as a screen reader meets it, or None when it has none; a page
+    never has two."""
+    trails = select(source, 'nav[aria-label="Breadcrumb"]')
+    assert len(trails) <= 1, "more than one breadcrumb trail"
+    if not trails:
+        return None
+    return [
+        Crumb(
+            text(item),
+            href=link["href"] if (link := item.find("a", href=True)) else None,
+            current=item.select_one('[aria-current="page"]') is not None,
+        )
+        for item in trails[0].find_all("li")
+    ]
+
+
 def table(source, selector="table"):
     """The body rows of a table, each as {column heading: cell text}."""
     element = find(source, selector)
@@ -137,6 +169,17 @@ def table(source, selector="table"):
     for row in element.select("tbody tr"):
         cells = [text(cell) for cell in row.find_all(["th", "td"], recursive=False)]
         rows.append(dict(zip(columns, cells, strict=True)))
+    return rows
+
+
+def summary_list(source):
+    """Each row of the page's summary lists (a question and its answer, say) as (key, value, the
+    target of its "Change" link or None)."""
+    rows = []
+    for row in select(source, "dl.summary-list > div"):
+        values = [text(dd) for dd in row.select("dd:not(.summary-list__actions)")]
+        action = row.select_one(".summary-list__actions a[href]")
+        rows.append((text_of(row, "dt"), values[0] if values else "", action and action["href"]))
     return rows
 
 

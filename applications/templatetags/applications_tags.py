@@ -15,13 +15,14 @@ def my_cases_widget(context, model):
     # A signed-in person's latest cases of one kind; a visitor sees no widget at all.
     user = context["request"].user
     if not user.is_authenticated:
-        return {"show": False}
+        return {"hidden": True}
     cases = model.objects.for_user(user).newest_first()
     if model is Application:
         cases = cases.select_related("service").only(*WIDGET_FIELDS, "service__name")
     else:
         cases = cases.only(*WIDGET_FIELDS, "subject")
-    return {"show": True, "kind": model._meta.model_name, "cases": cases[:WIDGET_SIZE]}
+    kind = model._meta.model_name
+    return {"box": f"my-{kind}", "kind": kind, "cases": cases[:WIDGET_SIZE]}
 
 
 @register.inclusion_tag("applications/widgets/my_cases.html", takes_context=True)
@@ -43,7 +44,11 @@ def application_status_widget():
         .select_related("service")
         .only(*WIDGET_FIELDS, "service__name")
     )
-    return {"kind": "application", "cases": applications[:PUBLIC_WIDGET_SIZE]}
+    return {
+        "box": "public-application",
+        "kind": "application",
+        "cases": applications[:PUBLIC_WIDGET_SIZE],
+    }
 
 
 @register.inclusion_tag("applications/widgets/public_status.html")
@@ -55,7 +60,7 @@ def inquiry_status_widget():
         .select_related("published_answer")
         .only(*WIDGET_FIELDS, "published_answer__id")
     )
-    return {"kind": "inquiry", "cases": inquiries[:PUBLIC_WIDGET_SIZE]}
+    return {"box": "public-inquiry", "kind": "inquiry", "cases": inquiries[:PUBLIC_WIDGET_SIZE]}
 
 
 @register.inclusion_tag("applications/widgets/services.html")

@@ -17,7 +17,7 @@ def news_widgets():
         .featured()
         .newest_first()
         .select_related("channel")
-        .defer("body", "search_vector")
+        .defer("body")
         .first()
     )
     channels = list(Channel.objects.all())

@@ -1,5 +1,6 @@
 """Applications and inquiries, each with a status history that the status maps allow."""
 
+import itertools
 from datetime import timedelta
 
 from django.db import connection
@@ -13,9 +14,9 @@ from applications.statuses import (
 )
 
 from .dataset import (
-    CITIZEN_ID,
     FIRST_APPLICATION_REFERENCE,
     FIRST_CASEWORKER_ID,
+    FIRST_CITIZEN_ID,
     FIRST_INQUIRY_REFERENCE,
     RECENT_DAYS,
     SIZES,
@@ -90,7 +91,7 @@ def path_actors(statuses, transitions, first_status):
     if statuses[0] != first_status:
         raise ValueError(f"{statuses} does not start with {first_status}")
     actors = [Actor.CITIZEN.value]
-    for before, after in zip(statuses, statuses[1:], strict=False):
+    for before, after in itertools.pairwise(statuses):
         actor = transitions[before].get(after)
         if actor is None:
             raise ValueError(f"{before} -> {after} is not an allowed transition")
@@ -117,15 +118,16 @@ def fill_paths(paths, transitions, first_status):
 APPLICATIONS_SQL = """
 INSERT INTO applications_application (id, reference, applicant_id, service_id,
                                       submitted_at, due_at, status, status_changed_at,
-                                      assigned_to_id)
+                                      assigned_to_id, listed_publicly)
 SELECT a.i, (%(first_reference)s + a.i)::text, a.applicant, service.id,
        a.submitted_at, a.submitted_at + service.processing_days * interval '1 day',
        path.statuses[cardinality(path.statuses)],
        a.submitted_at + least(interval '1 day' * (1 + a.i %% 5),
                               (%(now)s - a.submitted_at) / 6) * (cardinality(path.statuses) - 1),
-       CASE WHEN a.i %% 10 = 0 THEN NULL ELSE %(first_caseworker)s + a.i %% %(caseworkers)s END
+       CASE WHEN a.i %% 10 = 0 THEN NULL ELSE %(first_caseworker)s + a.i %% %(caseworkers)s END,
+       service.lists_applications_publicly
 FROM (
-    SELECT i, coalesce(%(applicant)s, 1 + floor(random() * %(users)s)::int) AS applicant,
+    SELECT i, {person} AS applicant,
            1 + floor(random() * %(services)s)::int AS service,
            %(now)s - interval '5 years' * (%(offset)s + %(last_id)s - i + random()) / %(count)s
                AS submitted_at
@@ -164,14 +166,21 @@ WHERE a.id BETWEEN %(offset)s + %(first)s AND %(offset)s + %(last)s
 """
 
 
-def case_params(now, *, offset, count, applicant):
+# Whose case it is: anyone's, or (for the benchmark's citizens) each citizen's in turn, so that each
+# citizen's cases are spread over the years like everyone else's.
+ANYONE = "1 + floor(random() * %(users)s)::int"
+CITIZENS_IN_TURN = "%(first_citizen)s + (i - %(offset)s - 1) %% %(citizens)s"
+
+
+def case_params(now, *, offset, count):
     return {
         "now": now,
         "recent_since": now - timedelta(days=RECENT_DAYS),
         "offset": offset,
         "count": count,
         "last_id": count,
-        "applicant": applicant,
+        "first_citizen": FIRST_CITIZEN_ID,
+        "citizens": SIZES["citizens"],
         "users": SIZES["users"],
         "services": SIZES["services"],
         "first_caseworker": FIRST_CASEWORKER_ID,
@@ -183,40 +192,45 @@ def case_params(now, *, offset, count, applicant):
 
 def add_applications(now, timings):
     fill_paths(APPLICATION_PATHS, APPLICATION_TRANSITIONS, ApplicationStatus.SUBMITTED.value)
-    total, citizen = SIZES["applications"], SIZES["citizen_applications"]
-    everyone = case_params(now, offset=0, count=total, applicant=None)
+    total = SIZES["applications"]
+    citizens = SIZES["citizens"] * SIZES["applications_per_citizen"]
+    everyone = case_params(now, offset=0, count=total)
     everyone["first_reference"] = FIRST_APPLICATION_REFERENCE
-    citizen_params = case_params(now, offset=total, count=citizen, applicant=CITIZEN_ID)
-    citizen_params.update(first_reference=FIRST_APPLICATION_REFERENCE, first=1, last=citizen)
+    citizen_params = case_params(now, offset=total, count=citizens)
+    citizen_params.update(first_reference=FIRST_APPLICATION_REFERENCE, first=1, last=citizens)
     with indexes_built_afterwards("applications_application", "application indexes", timings):
-        in_chunks("applications", total, 100_000, APPLICATIONS_SQL, everyone, timings)
-        with step("citizen's applications", timings):
-            execute(APPLICATIONS_SQL, citizen_params)
+        everyone_sql = APPLICATIONS_SQL.format(person=ANYONE)
+        in_chunks("applications", total, 100_000, everyone_sql, everyone, timings)
+        with step("citizens' applications", timings):
+            execute(APPLICATIONS_SQL.format(person=CITIZENS_IN_TURN), citizen_params)
     with indexes_built_afterwards("applications_answer", "answer indexes", timings):
         in_chunks("answers", total, 100_000, APPLICATION_ANSWERS_SQL, everyone, timings)
-        with step("citizen's answers", timings):
+        with step("citizens' answers", timings):
             execute(APPLICATION_ANSWERS_SQL, citizen_params)
     with indexes_built_afterwards(
         "applications_applicationstatuschange", "application history indexes", timings
     ):
         in_chunks("application history", total, 100_000, APPLICATION_HISTORY_SQL, everyone, timings)
-        with step("citizen's application history", timings):
+        with step("citizens' application history", timings):
             execute(APPLICATION_HISTORY_SQL, citizen_params)
 
 
 INQUIRIES_SQL = """
 INSERT INTO applications_inquiry (id, reference, author_id, subject, message, submitted_at,
                                   status, status_changed_at, answer, answered_by_id, answered_at,
-                                  assigned_to_id)
+                                  assigned_to_id, listed_publicly, publication_agreed, follow_up,
+                                  follow_up_answer)
 SELECT a.i, lpad((%(first_reference)s + a.i)::text, 8, '0'), a.author, subject.body,
        message.body, a.submitted_at, path.statuses[cardinality(path.statuses)],
        a.submitted_at + a.gap * (cardinality(path.statuses) - 1),
        CASE WHEN answered > 0 THEN answer.body ELSE '' END,
        CASE WHEN answered > 0 THEN a.caseworker END,
        CASE WHEN answered > 0 THEN a.submitted_at + a.gap * (answered - 1) END,
-       CASE WHEN cardinality(path.statuses) > 1 THEN a.caseworker END
+       CASE WHEN cardinality(path.statuses) > 1 THEN a.caseworker END,
+       -- One author in twenty lets the reference and status be listed publicly.
+       a.i %% 20 = 0, false, '', ''
 FROM (
-    SELECT i, coalesce(%(applicant)s, 1 + floor(random() * %(users)s)::int) AS author,
+    SELECT i, {person} AS author,
            floor(random() * %(subjects_count)s) AS subject,
            floor(random() * %(general_count)s) AS message,
            floor(random() * %(general_count)s) AS answer,
@@ -258,18 +272,20 @@ WHERE q.id BETWEEN %(offset)s + %(first)s AND %(offset)s + %(last)s
 
 def add_inquiries(now, timings):
     fill_paths(INQUIRY_PATHS, INQUIRY_TRANSITIONS, InquiryStatus.RECEIVED.value)
-    total, citizen = SIZES["inquiries"], SIZES["citizen_inquiries"]
-    everyone = case_params(now, offset=0, count=total, applicant=None)
+    total = SIZES["inquiries"]
+    citizens = SIZES["citizens"] * SIZES["inquiries_per_citizen"]
+    everyone = case_params(now, offset=0, count=total)
     everyone["first_reference"] = FIRST_INQUIRY_REFERENCE
-    citizen_params = case_params(now, offset=total, count=citizen, applicant=CITIZEN_ID)
-    citizen_params.update(first_reference=FIRST_INQUIRY_REFERENCE, first=1, last=citizen)
+    citizen_params = case_params(now, offset=total, count=citizens)
+    citizen_params.update(first_reference=FIRST_INQUIRY_REFERENCE, first=1, last=citizens)
     with indexes_built_afterwards("applications_inquiry", "inquiry indexes", timings):
-        in_chunks("inquiries", total, 100_000, INQUIRIES_SQL, everyone, timings)
-        with step("citizen's inquiries", timings):
-            execute(INQUIRIES_SQL, citizen_params)
+        everyone_sql = INQUIRIES_SQL.format(person=ANYONE)
+        in_chunks("inquiries", total, 100_000, everyone_sql, everyone, timings)
+        with step("citizens' inquiries", timings):
+            execute(INQUIRIES_SQL.format(person=CITIZENS_IN_TURN), citizen_params)
     with indexes_built_afterwards(
         "applications_inquirystatuschange", "inquiry history indexes", timings
     ):
         in_chunks("inquiry history", total, 100_000, INQUIRY_HISTORY_SQL, everyone, timings)
-        with step("citizen's inquiry history", timings):
+        with step("citizens' inquiry history", timings):
             execute(INQUIRY_HISTORY_SQL, citizen_params)

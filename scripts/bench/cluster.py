@@ -130,6 +130,12 @@ def measurements(cookie):
     ]
 
 
+def browser_headers(cookie):
+    from .pages import BROWSER_HEADERS
+
+    return {**BROWSER_HEADERS, **({"Cookie": cookie} if cookie else {})}
+
+
 def cluster_sh(command, part):
     script = Path(__file__).resolve().parents[1] / "cluster.sh"
     subprocess.run([str(script), command, part], check=True, capture_output=True, timeout=120)
@@ -143,10 +149,10 @@ def measure_pages(wrk, pages, seconds, connections):
         result = load.measure(
             wrk,
             os.environ["CLUSTER_URL"] + path,
-            cookie,
             seconds=seconds,
             connections=connections,
-            unique=unique,
+            draw="unique" if unique else "same",
+            headers=browser_headers(cookie),
         )
         say(f"  {name}: {result['rps']:,.0f} req/s, p99 {result['p99_ms']:.1f} ms")
         results.append(result)
@@ -172,7 +178,12 @@ def run(wrk, seconds, connections):
         say("Two nodes, through nginx:")
         two_nodes = measure_pages(wrk, pages, seconds, connections)
         micro_cache = load.measure(
-            wrk, os.environ["CLUSTER_URL"] + "/", None, seconds=seconds, connections=connections
+            wrk,
+            os.environ["CLUSTER_URL"] + "/",
+            seconds=seconds,
+            connections=connections,
+            draw="same",
+            headers=browser_headers(None),
         )
         load_after = os.getloadavg()[0]
     rows = [
@@ -222,20 +233,29 @@ def section(rows, micro_cache, delay, load_average, seconds, connections, purge_
     table += [f"| {' | '.join(row)} |" for row in rows]
     lines = "\n".join(table)
     notes = [
-        f"- Measured by `make bench-cluster` ({datetime.now().astimezone():%Y-%m-%d %H:%M %Z}) "
-        "on the running `make cluster` with the demo data: wrk with "
-        f"{connections} connections for {seconds} s per page, through nginx, first with node 2 "
-        f"stopped ({NODE_WORKERS} gunicorn workers), then with both nodes "
-        f"({2 * NODE_WORKERS} workers). Everything shares the machine's cores.",
-        f"- The anonymous home page, which nginx answers from its one-second copy without "
-        f"asking a node: {micro_cache['rps']:,.0f} req/s, p99 {micro_cache['p99_ms']:.1f} ms.",
-        "- The replica's delay during the runs, as a reader sees it (a row committed on the "
-        "primary ten times a second, polled on the replica): committed durably "
-        f"(`synchronous_commit` on, as in production) {delay_text(delay['durable'])}; committed "
-        f"as this development cluster commits (off) {delay_text(delay['development'])}.",
+        (
+            f"- Measured by `make bench-cluster` ({datetime.now().astimezone():%Y-%m-%d %H:%M %Z}) "
+            "on the running `make cluster` with the demo data: wrk with "
+            f"{connections} connections for {seconds} s per page, through nginx, first with node 2 "
+            f"stopped ({NODE_WORKERS} gunicorn workers), then with both nodes "
+            f"({2 * NODE_WORKERS} workers). Everything shares the machine's cores."
+        ),
+        (
+            f"- The anonymous home page, which nginx answers from its one-second copy without "
+            f"asking a node: {micro_cache['rps']:,.0f} req/s, p99 {micro_cache['p99_ms']:.1f} ms."
+        ),
+        (
+            "- The replica's delay during the runs, as a reader sees it (a row committed on the "
+            "primary ten times a second, polled on the replica): committed durably "
+            f"(`synchronous_commit` on, as in production) {delay_text(delay['durable'])}; "
+            "committed as this development cluster commits (off) "
+            f"{delay_text(delay['development'])}."
+        ),
         f"- {purge_line(purge_figures)}",
-        f"- Load average (1 min) before the runs: {load_average[0]:.2f}; after: "
-        f"{load_average[1]:.2f}.",
+        (
+            f"- Load average (1 min) before the runs: {load_average[0]:.2f}; after: "
+            f"{load_average[1]:.2f}."
+        ),
     ]
     return f"""{SECTION}
 

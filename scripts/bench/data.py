@@ -25,10 +25,11 @@ from news.models import Channel
 
 from . import cases, text
 from .dataset import (
+    CASEWORKER_EMAIL,
     CITIZEN_EMAIL,
-    CITIZEN_ID,
     DATASET_VERSION,
     FIRST_CASEWORKER_ID,
+    FIRST_CITIZEN_ID,
     PASSWORD,
     SIZES,
 )
@@ -144,7 +145,11 @@ def build(name):
         add_users(now)
     with step("channels, topics, services", timings):
         add_small_tables()
-    with indexes_built_afterwards("news_article", "article indexes", timings):
+    # The database writes each article's search entry as the article is inserted (a trigger).
+    with (
+        indexes_built_afterwards("news_article", "article indexes", timings),
+        indexes_built_afterwards("news_articlesearchentry", "search entry index", timings),
+    ):
         in_chunks(
             "news articles",
             SIZES["articles"],
@@ -214,8 +219,12 @@ def add_users(now):
             "now": now,
         },
     )
+    citizens = [
+        (FIRST_CITIZEN_ID + n, CITIZEN_EMAIL.format(n + 1), f"Citizen {n + 1}")
+        for n in range(SIZES["citizens"])
+    ]
     staff = [
-        (FIRST_CASEWORKER_ID + n, f"caseworker{n + 1}@bench.cityportal.example")
+        (FIRST_CASEWORKER_ID + n, CASEWORKER_EMAIL.format(n + 1), f"Caseworker {n + 1}")
         for n in range(SIZES["caseworkers"])
     ]
     with connection.cursor() as cursor:
@@ -223,8 +232,8 @@ def add_users(now):
             "INSERT INTO accounts_user (id, password, is_superuser, email, full_name, "
             "contact_language, is_staff, is_active, date_joined) "
             "VALUES (%s, %s, false, %s, %s, 'en', %s, true, %s)",
-            [(CITIZEN_ID, password, CITIZEN_EMAIL, "Zhang Wei", False, now)]
-            + [(pk, password, email, f"Caseworker {pk}", True, now) for pk, email in staff],
+            [(pk, password, email, name, False, now) for pk, email, name in citizens]
+            + [(pk, password, email, name, True, now) for pk, email, name in staff],
         )
     execute(
         'INSERT INTO account_emailaddress (user_id, email, verified, "primary") '
@@ -370,9 +379,11 @@ def check_counts():
     expected = {
         "news_article": SIZES["articles"],
         "faq_question": SIZES["faq_questions"],
-        "accounts_user": SIZES["users"] + 1 + SIZES["caseworkers"],
-        "applications_application": SIZES["applications"] + SIZES["citizen_applications"],
-        "applications_inquiry": SIZES["inquiries"] + SIZES["citizen_inquiries"],
+        "accounts_user": SIZES["users"] + SIZES["citizens"] + SIZES["caseworkers"],
+        "applications_application": SIZES["applications"]
+        + SIZES["citizens"] * SIZES["applications_per_citizen"],
+        "applications_inquiry": SIZES["inquiries"]
+        + SIZES["citizens"] * SIZES["inquiries_per_citizen"],
     }
     for table, count in expected.items():
         found = execute(f"SELECT count(*) FROM {table}")[0][0]

@@ -3,7 +3,7 @@
 from . import text
 
 # Change it whenever a change to the builder should rebuild existing benchmark databases.
-DATASET_VERSION = "2"
+DATASET_VERSION = "4"
 
 SIZES = {
     "channels": len(text.CHANNELS),
@@ -15,15 +15,17 @@ SIZES = {
     "services": len(text.SERVICES),
     "applications": 2_000_000,
     "inquiries": 500_000,
-    "citizen_applications": 1_000,
-    "citizen_inquiries": 40,
+    # Citizens whose pages the benchmark reads, each in a session of their own, and their cases.
+    "citizens": 200,
+    "applications_per_citizen": 1_000,
+    "inquiries_per_citizen": 40,
 }
 
 PASSWORD = "Bench-Huangpu-2026"
-CITIZEN_EMAIL = "citizen@bench.cityportal.example"
-CASEWORKER_EMAIL = "caseworker1@bench.cityportal.example"
-CITIZEN_ID = SIZES["users"] + 1
-FIRST_CASEWORKER_ID = CITIZEN_ID + 1
+CITIZEN_EMAIL = "citizen{}@bench.cityportal.example"  # 1 to SIZES["citizens"]
+CASEWORKER_EMAIL = "caseworker{}@bench.cityportal.example"  # 1 to SIZES["caseworkers"]
+FIRST_CITIZEN_ID = SIZES["users"] + 1
+FIRST_CASEWORKER_ID = FIRST_CITIZEN_ID + SIZES["citizens"]
 FIRST_APPLICATION_REFERENCE = 20_000_000  # the sequences' start values (applications/migrations)
 FIRST_INQUIRY_REFERENCE = 2_000_000
 # Cases submitted this recently may still be open; older ones are all decided.

@@ -2,12 +2,15 @@
 
 import json
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from django.db import connection
+
+from .servers import cpu_between
 
 THREADS = 2
 WARM_UP_SECONDS = 2
@@ -21,9 +24,10 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def fetch(url, cookie=None):
+def fetch(url, cookie=None, headers=None):
     """Status and headers of one request, redirects not followed."""
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    headers = {**(headers or {}), **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.build_opener(NoRedirects).open(request, timeout=30) as response:
             return response.status, response.headers
@@ -48,31 +52,68 @@ def check_cache_bypassed(url, cookie):
         )
 
 
-def wrk(program, url, cookie, *, seconds, connections, unique=False):
-    """One wrk run: the figures that wrk.lua prints (unique: a different address each time)."""
+def check_compression(base_url, cookie, headers):
+    """How the portal encodes what a browser that takes gzip asks for: shared pages compressed;
+    a page with a form token or a signed-in person's page not (BREACH)."""
+    checks = {
+        "anonymous home, first request": (base_url + "/", None),
+        "anonymous home, kept copy": (base_url + "/", None),
+        "sign-in page (form token)": (base_url + "/accounts/login/", None),
+        "signed-in home": (base_url + "/", cookie),
+    }
+    encodings = {}
+    for what, (url, session) in checks.items():
+        status, answer = fetch(url, session, headers)
+        if status != 200:
+            raise SystemExit(f"{url} answered {status}, not 200. Stopping.")
+        encodings[what] = answer.get("Content-Encoding", "")
+    return encodings
+
+
+def wrk(program, url, *, seconds, connections, draw, headers, lines=None, unique=False):
+    """One wrk run: the figures that wrk.lua prints. lines: the requests ("<path>\t<cookie>")
+    that the draw takes turns among or picks from."""
     # wrk needs at least one connection per thread.
     threads = min(THREADS, connections)
     command = [program, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     command += [f"--timeout={REQUEST_TIMEOUT_SECONDS}s", "-s", str(LUA_SCRIPT)]
-    if cookie:
-        command += ["-H", f"Cookie: {cookie}"]
-    arguments = ["--", "unique"] if unique else []
-    output = subprocess.run(
-        [*command, url, *arguments], capture_output=True, text=True, check=True
-    ).stdout
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    arguments = ["--", draw]
+    with tempfile.NamedTemporaryFile("w", prefix="portal-bench-", suffix=".txt") as file:
+        if lines is not None:
+            file.write("".join(f"{line}\n" for line in lines))
+            file.flush()
+            arguments += [file.name, str(threads), "unique" if unique else "repeat"]
+        output = subprocess.run(
+            [*command, url, *arguments], capture_output=True, text=True, check=True
+        ).stdout
     for line in output.splitlines():
         if line.startswith("BENCH_RESULT "):
             return json.loads(line.removeprefix("BENCH_RESULT "))
     raise RuntimeError(f"wrk printed no result for {url}:\n{output}")
 
 
-def measure(program, url, cookie, *, seconds, connections, unique=False):
-    """A short warm-up, then the measured run."""
-    options = {"connections": connections, "unique": unique}
-    wrk(program, url, cookie, seconds=min(WARM_UP_SECONDS, seconds), **options)
+def measure(
+    program, url, *, seconds, connections, draw, headers, lines=None, unique=False, cpu_used=None
+):
+    """A short warm-up, then the measured run. With unique, the two runs take different lines
+    (the first tenth warms up), so that the measured run asks nothing the warm-up asked.
+    cpu_used: a function giving the CPU seconds each of the server's workers and database
+    backends has used so far, for the CPU time each request cost them."""
+    options = {"connections": connections, "draw": draw, "headers": headers, "unique": unique}
+    warm_lines = run_lines = lines
+    if lines is not None and unique:
+        warm_lines, run_lines = lines[: len(lines) // 10], lines[len(lines) // 10 :]
+    wrk(program, url, seconds=min(WARM_UP_SECONDS, seconds), lines=warm_lines, **options)
     wait_until_idle()
-    result = wrk(program, url, cookie, seconds=seconds, **options)
+    before = cpu_used() if cpu_used else None
+    result = wrk(program, url, seconds=seconds, lines=run_lines, **options)
     wait_until_idle()
+    if before and result["requests"]:
+        after = cpu_used()
+        for name, earlier, later in zip(("worker", "database"), before, after, strict=True):
+            result[f"{name}_cpu_ms"] = cpu_between(earlier, later) / result["requests"] * 1000
     return result
 
 

@@ -2,9 +2,10 @@
 
 Builds (or reuses) a benchmark database with a city's worth of data, serves the portal from it
 with production settings under gunicorn (and nginx in front, when it is installed), drives each
-page with wrk and writes the results to docs/benchmarks.md and docs/benchmarks.json.
-Settings: BENCH_SECONDS (10) and BENCH_CONNECTIONS (16) per page, BENCH_DATABASE_NAME
-(portal_bench); --rebuild builds the data set again.
+page with wrk, in BENCH_ROUNDS rounds of every page, and writes the results to
+docs/benchmarks.md and docs/benchmarks.json. Settings: BENCH_SECONDS (10) and BENCH_CONNECTIONS
+(16) per page, BENCH_ROUNDS (3), BENCH_DATABASE_NAME (portal_bench); --rebuild builds the data set
+again.
 """
 
 import argparse
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 import django
@@ -37,6 +39,12 @@ def parse_arguments():
     )
     parser.add_argument(
         "--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 16))
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=int(os.environ.get("BENCH_ROUNDS", 3)),
+        help="every page is measured once a round; the report gives the median and the spread",
     )
     return parser.parse_args()
 
@@ -66,7 +74,6 @@ def main():
     configure(options)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
-    from django.conf import settings
     from django.core.management import call_command
 
     # These use the models, so they are imported once Django is set up.
@@ -85,25 +92,30 @@ def main():
 
     dataset = data.prepare(rebuild=options.rebuild)
     call_command("collectstatic", interactive=False, verbosity=0)
-    measured = [page for page in pages.benchmark_pages() if page.server == "gunicorn" or nginx]
+    say("Signing in the citizens and caseworkers, choosing articles and searches...")
     sessions = pages.signed_in_sessions()
-    cookies = {who: f"{settings.SESSION_COOKIE_NAME}={key}" for who, key in sessions.items()}
+    measured = [page for page in pages.benchmark_pages(sessions) if page.server != "nginx" or nginx]
 
     say("SQL queries per page (first request / a warm one):")
     queries = {}
     for page in measured:
-        if page.server == "gunicorn":
-            queries[page.key] = pages.count_queries(page, sessions.get(page.who))
-            say(f"  {page.name:<34} {queries[page.key][0]:>3} / {queries[page.key][1]}")
+        if page.server.startswith("gunicorn"):
+            queries[page.key] = pages.count_queries(page, sessions)
+            say(f"  {page.name:<60} {queries[page.key][0]:>3} / {queries[page.key][1]}")
 
     say(f"Serving with gunicorn ({WORKERS} workers) and measuring with wrk:")
-    results = {}
-    nginx_cache_status = None
+    rounds = []
     with (
         tempfile.TemporaryDirectory(prefix="portal-bench-") as directory,
         servers.gunicorn(
             workers=WORKERS, environment=dict(os.environ), log=Path(directory) / "gunicorn.log"
         ) as (master, port),
+        # The same portal without Django's connection health check, for its cost.
+        servers.gunicorn(
+            workers=WORKERS,
+            environment={**os.environ, "DATABASE_CONN_HEALTH_CHECKS": "0"},
+            log=Path(directory) / "gunicorn-unchecked.log",
+        ) as (unchecked_master, unchecked_port),
         (
             servers.nginx(
                 program=nginx,
@@ -114,27 +126,29 @@ def main():
             else nullcontext((None, None))
         ) as (_, nginx_port),
     ):
-        ports = {"gunicorn": port, "nginx": nginx_port}
-        urls = {page.key: f"http://127.0.0.1:{ports[page.server]}{page.path}" for page in measured}
+        ports = {
+            "gunicorn": port,
+            "gunicorn without health checks": unchecked_port,
+            "nginx": nginx_port,
+        }
+        base = {page.key: f"http://127.0.0.1:{ports[page.server]}" for page in measured}
+        masters = {"gunicorn": master.pid, "gunicorn without health checks": unchecked_master.pid}
+        cookies = {who: pages.cookie(key) for who, key in sessions.items()}
         for page in measured:
-            load.check_answers_200(page.name, urls[page.key], cookies.get(page.who))
+            path, who = (page.requests or [(page.path, "")])[0]
+            load.check_answers_200(page.name, base[page.key] + path, cookies.get(who))
         if nginx:
-            load.check_cache_bypassed(urls["nginx_home"], cookies["citizen"])
-        load_before = os.getloadavg()[0]
-        for page in measured:
-            results[page.key] = load.measure(
-                wrk,
-                urls[page.key],
-                cookies.get(page.who),
-                seconds=options.seconds,
-                connections=page.connections or options.connections,
-                unique=page.unique,
-            )
-            say(report.result_line(page, results[page.key]))
-            if page.key == "nginx_home":
-                nginx_cache_status = load.fetch(urls[page.key])[1].get("X-Cache-Status")
-        load_after = os.getloadavg()[0]
+            load.check_cache_bypassed(base["nginx_home"] + "/", cookies["citizen1"])
+        compression = load.check_compression(
+            f"http://127.0.0.1:{port}", cookies["citizen1"], pages.BROWSER_HEADERS
+        )
+        for number in range(1, options.rounds + 1):
+            say(f"Round {number} of {options.rounds}:")
+            rounds.append(measure_round(wrk, measured, base, masters, cookies, options))
         memory = servers.worker_memory(master.pid)
+        nginx_cache_status = (
+            load.fetch(base["nginx_home"] + "/")[1].get("X-Cache-Status") if nginx else None
+        )
 
     purge_figures = None
     redis_server = servers.find_or_install("redis-server", "redis-server")
@@ -149,16 +163,45 @@ def main():
         purge=purge_figures,
         pages=measured,
         queries=queries,
-        results=results,
+        rounds=rounds,
         memory=memory,
         dataset=dataset,
         options=options,
         workers=WORKERS,
         threads=load.THREADS,
-        load=(load_before, load_after),
+        compression=compression,
         nginx_cache_status=nginx_cache_status,
         nginx_missing=not nginx,
     )
+
+
+def measure_round(wrk, measured, base, masters, cookies, options):
+    """Every page once: its results, and the machine's load average before and after."""
+    from . import load, pages, report, servers
+
+    load_before = os.getloadavg()[0]
+    results = {}
+    for page in measured:
+        lines = None
+        if page.requests:
+            lines = [f"{path}\t{cookies.get(who, '')}" for path, who in page.requests]
+        results[page.key] = load.measure(
+            wrk,
+            base[page.key] + page.path,
+            seconds=options.seconds,
+            connections=page.connections or options.connections,
+            draw=page.draw,
+            headers=pages.BROWSER_HEADERS,
+            lines=lines,
+            unique=page.unique,
+            cpu_used=(
+                partial(servers.cpu_used, masters[page.server], options.database)
+                if page.server in masters
+                else None
+            ),
+        )
+        say(report.result_line(page, results[page.key]))
+    return {"results": results, "load": (load_before, os.getloadavg()[0])}
 
 
 if __name__ == "__main__":

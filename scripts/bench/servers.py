@@ -5,6 +5,7 @@ benchmark stops what it started, by process id, when it ends for any reason.
 """
 
 import grp
+import gzip
 import os
 import pwd
 import shutil
@@ -108,6 +109,52 @@ def worker_memory(master_pid):
         if int(status["PPid"]) == master_pid:
             memory[int(entry.name)] = round(int(status["VmRSS"].split()[0]) / 1024, 1)
     return dict(sorted(memory.items()))
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def processes():
+    """(pid, parent pid, command line) of every process that can be read."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+            continue
+        yield int(entry.name), parent, command
+
+
+def cpu_seconds(pids):
+    """The user and system CPU time that each process has used so far."""
+    used = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        used[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return used
+
+
+def cpu_used(master_pid, database):
+    """The CPU seconds each of the gunicorn master's workers, and each PostgreSQL backend
+    connected to the database, has used so far."""
+    workers, backends = [], []
+    for pid, parent, command in processes():
+        if parent == master_pid:
+            workers.append(pid)
+        elif command.startswith("postgres: ") and f" {database} " in command:
+            backends.append(pid)
+    return cpu_seconds(workers), cpu_seconds(backends)
+
+
+def cpu_between(before, after):
+    """CPU seconds used between two readings by the processes of the second (a process that
+    started in between counts from its start; one that ended is left out)."""
+    return sum(seconds - before.get(pid, 0) for pid, seconds in after.items())
 
 
 def find_program(program):
@@ -225,6 +272,8 @@ def nginx(*, program, upstream_port, static_files):
         static_root.mkdir()
         for file_name, content in static_files.items():
             (static_root / file_name).write_text(content)
+            # As collectstatic does (whitenoise): nginx sends it compressed without compressing.
+            (static_root / f"{file_name}.gz").write_bytes(gzip.compress(content.encode()))
         site = nginx_site(
             port=port,
             upstream_port=upstream_port,

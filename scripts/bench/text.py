@@ -55,8 +55,8 @@ CHANGES = [
 CHANNELS = [
     ("Government News", "government-news",
      ["municipal government", "general office of the municipal government"],
-     ["the government work report", "administrative reform", "the new regulations on "
-      "public services", "the city's budget for next year", "cuts to red tape",
+     ["the government work report", "administrative reform", ("the new regulations on "
+      "public services"), "the city's budget for next year", "cuts to red tape",
       "the review of local rules", "the government's targets", "public appointments"]),
     ("City News Digest", "city-news-digest",
      ["municipal information office", "district governments"],
@@ -74,8 +74,8 @@ CHANNELS = [
       "the ferry timetable"]),
     ("Housing", "housing",
      ["Municipal Housing Administration", "housing provident fund centre"],
-     ["affordable rental homes", "the renovation of old estates", "lifts in old apartment "
-      "blocks", "the housing provident fund", "rent subsidies", "the rules for landlords",
+     ["affordable rental homes", "the renovation of old estates", ("lifts in old apartment "
+      "blocks"), "the housing provident fund", "rent subsidies", "the rules for landlords",
       "new homes for young workers", "property management fees", "building safety checks"]),
     ("Health", "health",
      ["Municipal Health Commission", "centre for disease control"],
@@ -210,39 +210,39 @@ SUBJECTS = [
 # name, slug, the channel whose subjects its answers use, questions (with {district} sometimes)
 FAQ_TOPICS = [
     ("Getting around", "getting-around", "transport",
-     ["How do I pay for the metro and buses?", "Where can I find the bus timetable for "
-      "{district}?", "Can I take a bicycle on the metro?", "How do I get a parking permit in "
-      "{district}?", "What do I do if I leave something on a bus in {district}?"]),
+     ["How do I pay for the metro and buses?", ("Where can I find the bus timetable for "
+      "{district}?"), "Can I take a bicycle on the metro?", ("How do I get a parking permit in "
+      "{district}?"), "What do I do if I leave something on a bus in {district}?"]),
     ("Housing", "housing", "housing",
-     ["How do I apply for an affordable rental home in {district}?", "Who pays for lifts in "
-      "old apartment blocks in {district}?", "How do I register a rental contract?",
+     ["How do I apply for an affordable rental home in {district}?", ("Who pays for lifts in "
+      "old apartment blocks in {district}?"), "How do I register a rental contract?",
       "What can I do about a noisy neighbour in {district}?"]),
     ("Health care", "health-care", "health",
-     ["How do I register with a family doctor in {district}?", "Where can I get vaccinated "
-      "in {district}?", "How do I book a hospital appointment online?"]),
+     ["How do I register with a family doctor in {district}?", ("Where can I get vaccinated "
+      "in {district}?"), "How do I book a hospital appointment online?"]),
     ("Schools and childcare", "schools-childcare", "education",
-     ["How do I enrol my child in a primary school in {district}?", "When is the exam "
-      "timetable published?", "Is there after-school care in {district}?"]),
+     ["How do I enrol my child in a primary school in {district}?", ("When is the exam "
+      "timetable published?"), "Is there after-school care in {district}?"]),
     ("Work and business", "work-business", "business-economy",
-     ["How do I register a small business in {district}?", "Which grants can a start-up in "
-      "{district} apply for?", "How do I complain about an online shop?"]),
+     ["How do I register a small business in {district}?", ("Which grants can a start-up in "
+      "{district} apply for?"), "How do I complain about an online shop?"]),
     ("Residence and visas", "residence-visas", "international",
-     ["How do I renew my residence permit in {district}?", "Where is the expat service "
-      "centre in {district}?", "Can I get a work permit as a foreign expert?"]),
+     ["How do I renew my residence permit in {district}?", ("Where is the expat service "
+      "centre in {district}?"), "Can I get a work permit as a foreign expert?"]),
     ("Rubbish and recycling", "rubbish-recycling", "environment",
      ["When is bulky waste collected in {district}?", "How do I sort my rubbish?",
       "Where is the nearest recycling station in {district}?"]),
     ("Culture and leisure", "culture-leisure", "culture-events",
-     ["When are the museums in {district} open?", "How do I get a library card in "
-      "{district}?", "Where can I buy theatre tickets?"]),
+     ["When are the museums in {district} open?", ("How do I get a library card in "
+      "{district}?"), "Where can I buy theatre tickets?"]),
     ("Using this portal", "using-the-portal", "technology",
-     ["How do I follow my application from {district}?", "I forgot my password. What do I "
-      "do?", "How do I turn on two-factor authentication?", "Which services of {district} can "
-      "I use online?"]),
+     ["How do I follow my application from {district}?", ("I forgot my password. What do I "
+      "do?"), "How do I turn on two-factor authentication?", ("Which services of {district} can "
+      "I use online?")]),
     ("Contacting the government", "contacting-the-government", "government-news",
      ["How do I contact the district office in {district}?", "How do I send an inquiry?",
-      "How long does an answer to an inquiry take?", "Where is the service centre in "
-      "{district}?"]),
+      "How long does an answer to an inquiry take?", ("Where is the service centre in "
+      "{district}?")]),
 ]  # fmt: skip
 
 # Who asks: every question comes in these variants.

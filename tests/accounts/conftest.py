@@ -6,7 +6,19 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, make_user
+
+
+@pytest.fixture
+def staff(db):
+    """A new member of staff who has not set up two-factor authentication yet."""
+    return make_user(
+        email="wang.fang@city.example",
+        full_name="Wang Fang",
+        password=PASSWORD,
+        is_staff=True,
+        email_verified=True,
+    )
 
 
 @pytest.fixture

@@ -6,22 +6,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import PASSWORD, make_user
-from tests.html import fields, messages, table, text_of
-from tests.pages import read
+from tests.html import fields, h1, links, main, messages, table, text_of
 from tests.staff import add_authenticator, current_code, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff(db):
-    return make_user(
-        email="wang.fang@city.example",
-        password=PASSWORD,
-        full_name="Wang Fang",
-        email_verified=True,
-        is_staff=True,
-    )
 
 
 def test_the_admin_sends_visitors_to_the_portal_sign_in(client):
@@ -162,7 +150,6 @@ def test_new_staff_set_up_two_factor_authentication_in_one_pass_after_signing_in
     )
 
     # No second code: the one that turned the app on counts for this session.
-    page = read(activated.content)
-    assert page.h1 == "Your recovery codes"
-    assert page.link("Continue to the administration") == reverse("admin:index")
+    assert h1(activated) == "Your recovery codes"
+    assert links(main(activated))["Continue to the administration"] == reverse("admin:index")
     assert client.get(reverse("admin:index")).status_code == 200

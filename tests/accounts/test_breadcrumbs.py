@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.breadcrumbs import HOME, Crumb, breadcrumbs
 from tests.factories import make_user
+from tests.html import HOME, Crumb, breadcrumbs
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_the_account_pages_sit_below_my_account(client, name, trail):
 
     response = client.get(reverse(name))
 
-    assert breadcrumbs(response.content.decode()) == trail
+    assert breadcrumbs(response) == trail
 
 
 @pytest.mark.parametrize(
@@ -39,4 +39,4 @@ def test_the_account_pages_sit_below_my_account(client, name, trail):
 def test_the_sign_in_pages_sit_below_home_under_their_own_title(client, name, title):
     response = client.get(reverse(name))
 
-    assert breadcrumbs(response.content.decode()) == [HOME, Crumb(title, current=True)]
+    assert breadcrumbs(response) == [HOME, Crumb(title, current=True)]

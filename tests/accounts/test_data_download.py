@@ -7,10 +7,9 @@ from allauth.account.models import EmailAddress
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from applications.models import Attachment, Service
+from applications.models import Attachment
 from portal.models import OutgoingEmail
-from tests.applications.conftest import PDF_BYTES
-from tests.factories import make_application
+from tests.factories import PDF_BYTES
 from tests.images import image_bytes
 
 from .conftest import downloaded_archive
@@ -19,15 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def application(citizen):
-    service = Service.objects.create(
-        name="Residence permit renewal",
-        slug="residence-permit-renewal",
-        summary="Renew a residence permit.",
-        description="For foreign residents.",
-        processing_days=15,
-    )
-    return make_application(applicant=citizen, service=service, details="Please renew.")
+def application(citizen, make_application):
+    return make_application(applicant=citizen, details="Please renew.")
 
 
 def attach(application, name, content, content_type):
@@ -111,7 +103,8 @@ def test_the_emails_sent_to_the_person_are_listed_without_the_text_of_secret_one
     by_subject = {email["subject"]: email for email in data["emails"]}
     assert len(data["emails"]) == 2
     receipt = next(email for email in data["emails"] if email["about"] == application.reference)
-    assert receipt["status"] == "Sent" and application.reference in receipt["text"]
+    assert receipt["status"] == "Sent"
+    assert application.reference in receipt["text"]
     reset = by_subject["Reset your password"]
     assert reset["text"] is None
     assert "secret" not in str(data)

@@ -23,7 +23,8 @@ def test_demo_accounts_have_known_passwords_verified_addresses_and_groups():
         assert EmailAddress.objects.get(user=user).verified
         assert f"{account['email']} / {account['password']}" in out.getvalue()
     editor = User.objects.get(email="editor@demo.cityportal.example")
-    assert editor.is_staff and editor.groups.filter(name="Editors").exists()
+    assert editor.is_staff
+    assert editor.groups.filter(name="Editors").exists()
 
 
 def test_demo_accounts_keep_a_password_someone_changed():

@@ -31,7 +31,8 @@ def test_createsuperuser_runs_without_input_from_the_environment(monkeypatch):
     call_command("createsuperuser", interactive=False, verbosity=0)
 
     admin = User.objects.get(email="chief@city.example")
-    assert admin.is_superuser and admin.is_staff
+    assert admin.is_superuser
+    assert admin.is_staff
     assert admin.check_password("a strong admin passphrase")
 
 

@@ -2,8 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from tests.html import errors, h1, link_targets, text_of
-from tests.pages import read
+from tests.html import errors, h1, link_targets, links, main, text_of
 
 from .conftest import link_in
 
@@ -46,8 +45,8 @@ def test_a_used_or_forged_reset_link_says_so_without_an_error(client, citizen):
     response = client.get("/accounts/password/reset/key/zz-forged-key/", follow=True)
 
     assert response.status_code == 200
-    assert read(response.content).h1 == "This link no longer works"
-    assert read(response.content).link("Send a new link") == reverse("account_reset_password")
+    assert h1(response) == "This link no longer works"
+    assert links(main(response))["Send a new link"] == reverse("account_reset_password")
 
 
 def test_change_password_needs_the_current_one_and_sends_a_notice(client, citizen, delivered_mail):

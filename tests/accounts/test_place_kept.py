@@ -8,8 +8,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from applications.models import Service
-from tests.applications.page import Page
+from tests.html import Crumb, breadcrumbs, find, h1, link_targets, main
 
 from .conftest import link_in
 
@@ -18,26 +17,15 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a quiet morning on the Bund"
 
 
-@pytest.fixture
-def service(db):
-    return Service.objects.create(
-        name="Resident parking permit",
-        slug="resident-parking-permit",
-        summary="Park in your neighbourhood.",
-        description="A permit for the resident zones.",
-        processing_days=7,
-    )
-
-
 def hidden_next(response):
-    return Page(response.content).find("input", name="next")["value"]
+    return find(response, 'input[name="next"]')["value"]
 
 
 def sign_up_from_start_now(client, service, delivered_mail):
     """From "Start now" to the verification email, as a visitor goes; returns the link in it."""
     to_sign_in = client.get(service.get_apply_url()).url
-    sign_in_page = Page(client.get(to_sign_in).content)
-    signup_url = next(href for text, href in sign_in_page.main.links() if "signup" in href)
+    sign_in_page = main(client.get(to_sign_in))
+    signup_url = next(href for href in link_targets(sign_in_page) if "signup" in href)
     signup_page = client.get(signup_url)
     assert hidden_next(signup_page) == service.get_apply_url()
     response = client.post(
@@ -95,12 +83,9 @@ def test_confirmed_in_another_browser_the_person_signs_in_and_lands_on_the_form(
 
     form_page = confirm_then_sign_in(Client(), link, service)
 
-    page = Page(form_page.content)
     assert form_page.status_code == 200
-    assert page.h1 == "Your application"
-    assert ("Resident parking permit", service.get_absolute_url()) in page.find(
-        "nav", **{"aria-label": "Breadcrumb"}
-    ).links()
+    assert h1(form_page) == "Your application"
+    assert Crumb(service.name, service.get_absolute_url()) in breadcrumbs(form_page)
 
 
 def test_confirmed_in_the_same_browser_the_person_lands_on_the_form_too(
@@ -110,7 +95,7 @@ def test_confirmed_in_the_same_browser_the_person_lands_on_the_form_too(
 
     form_page = confirm_then_sign_in(client, link, service)
 
-    assert Page(form_page.content).h1 == "Your application"
+    assert h1(form_page) == "Your application"
 
 
 def test_signing_in_before_confirming_sends_a_link_that_keeps_the_place(
@@ -134,7 +119,7 @@ def test_signing_in_before_confirming_sends_a_link_that_keeps_the_place(
     link = link_in(message)
 
     assert parse_qs(urlsplit(link).query) == {"next": [service.get_apply_url()]}
-    assert Page(confirm_then_sign_in(later, link, service).content).h1 == "Your application"
+    assert h1(confirm_then_sign_in(later, link, service)) == "Your application"
 
 
 def test_a_link_leading_elsewhere_is_not_followed(client, service, delivered_mail):

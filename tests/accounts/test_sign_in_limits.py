@@ -5,14 +5,12 @@ import time
 from types import SimpleNamespace
 
 import pytest
-from allauth.account.models import EmailAddress
 from allauth.core.internal import ratelimit
 from django.test import Client
 from django.urls import reverse
 
 from accounts import sign_in_failures
-from tests.factories import PASSWORD, make_user
-from tests.staff import add_authenticator
+from tests.factories import PASSWORD, make_citizen, make_staff
 
 from .conftest import link_in
 
@@ -57,9 +55,7 @@ def test_failures_from_elsewhere_never_refuse_the_right_password(citizen):
 
 
 def test_a_member_of_staff_cannot_be_locked_out_either(db):
-    staff = make_user(email="caseworker@city.example", password=PASSWORD, is_staff=True)
-    EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
-    add_authenticator(staff)
+    staff = make_staff(email="caseworker@city.example", password=PASSWORD, email_verified=True)
     for _ in range(10):
         attempt(staff.email, "guess", ATTACKER)
 
@@ -111,8 +107,7 @@ def test_the_waits_end_when_the_person_resets_the_password(citizen, clock, deliv
 def test_one_source_trying_many_accounts_is_stopped(db):
     for number in range(10):
         attempt(f"person{number}@example.com", "guess", ATTACKER)
-    user = make_user(email="zhou.bin@example.com", password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = make_citizen(email="zhou.bin@example.com", password=PASSWORD)
 
     assert attempt(user.email, PASSWORD, ATTACKER).status_code == 200
     assert attempt(user.email, PASSWORD, OWNER).status_code == 302

@@ -171,4 +171,5 @@ def test_a_mail_server_that_is_down_does_not_break_sign_up(client, settings, del
     assert get_user_model().objects.filter(email="wang.xiaoming@example.com").exists()
     assert delivered_mail() == []
     email = OutgoingEmail.objects.get(to=["wang.xiaoming@example.com"])
-    assert email.status == OutgoingEmail.Status.PENDING and email.attempts == 1
+    assert email.status == OutgoingEmail.Status.PENDING
+    assert email.attempts == 1

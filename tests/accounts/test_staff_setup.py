@@ -5,23 +5,13 @@ import time
 
 import pytest
 from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
-from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 # allauth records the set-up when its transaction commits, inside the request: these tests commit.
-from tests.factories import PASSWORD, make_user
+from tests.factories import PASSWORD
 from tests.staff import current_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def staff(db):
-    user = make_user(
-        email="wang.fang@city.example", full_name="Wang Fang", password=PASSWORD, is_staff=True
-    )
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
 @pytest.fixture

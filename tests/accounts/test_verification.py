@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import make_user
-from tests.pages import read
+from tests.html import buttons, h1, links, main, text
 
 from .conftest import link_in
 from .test_signup import SIGNUP
@@ -22,11 +22,11 @@ def messages_on(response):
 def test_after_creating_an_account_the_page_offers_to_send_again_or_change_the_address(client):
     response = client.post(reverse("account_signup"), SIGNUP, follow=True)
 
-    page = read(response.content)
-    assert page.h1 == "Check your email"
-    assert "Send the email again" in page.buttons
-    assert page.link("Change the email address") == reverse("account_signup")
-    assert "finalize" not in page.main_text
+    page = main(response)
+    assert h1(page) == "Check your email"
+    assert "Send the email again" in buttons(page)
+    assert links(page)["Change the email address"] == reverse("account_signup")
+    assert "finalize" not in text(page)
 
 
 def test_send_the_email_again_waits_for_the_limit_then_sends_a_new_link(client, delivered_mail):
@@ -42,7 +42,7 @@ def test_send_the_email_again_waits_for_the_limit_then_sends_a_new_link(client, 
     again = client.post(reverse("accounts:verification_resend"), follow=True)
 
     assert any("sent to wang.xiaoming@example.com" in m for m in messages_on(again))
-    first, second = delivered_mail()
+    _first, second = delivered_mail()
     assert second.to == ["wang.xiaoming@example.com"]
     assert link_in(second).startswith("/accounts/confirm-email/")
 
@@ -72,9 +72,9 @@ def test_a_signed_in_person_with_an_unconfirmed_address_is_offered_the_same(clie
     EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
     client.force_login(user)
 
-    page = read(client.get(reverse("applications:inquiry_create")).content)
-    assert page.h1 == "Confirm your email address"
-    assert page.link("Change the email address") == reverse("account_email")
+    page = main(client.get(reverse("applications:inquiry_create")))
+    assert h1(page) == "Confirm your email address"
+    assert links(page)["Change the email address"] == reverse("account_email")
     cache.clear()
     response = client.post(reverse("accounts:verification_resend"), follow=True)
 
@@ -83,10 +83,10 @@ def test_a_signed_in_person_with_an_unconfirmed_address_is_offered_the_same(clie
 
 
 def test_an_expired_or_used_confirmation_link_says_so_and_leads_to_sign_in(client):
-    page = read(client.get(reverse("account_confirm_email", args=["not-a-real-key"])).content)
+    page = main(client.get(reverse("account_confirm_email", args=["not-a-real-key"])))
 
-    assert page.h1 == "This link no longer works"
-    assert page.link("Sign in") == reverse("account_login")
+    assert h1(page) == "This link no longer works"
+    assert links(page)["Sign in"] == reverse("account_login")
 
 
 def test_confirming_the_address_signs_the_new_person_in_where_they_were_going(

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -7,10 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from applications.admin import LargeTablePaginator
 from applications.models import Application, Inquiry
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
+from portal.pagination import LargeTablePaginator
 from tests.factories import make_inquiry
 from tests.html import (
     field_by_label,
@@ -19,14 +20,16 @@ from tests.html import (
     headings,
     labels,
     links,
+    main,
     messages,
     region,
+    select,
     table,
     text,
     text_of,
     texts_of,
+    title,
 )
-from tests.pages import read
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +164,11 @@ def test_the_assign_to_me_action(client, citizen, caseworker, make_application):
     application = make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 
+    page = client.get(CHANGELIST).content.decode()
+    [checkbox] = re.findall(r'<input type="checkbox" name="_selected_action"[^>]*>', page)
+    assert f'value="{application.pk}"' in checkbox
+    assert 'class="action-select"' in checkbox
+    assert f'aria-label="Select this object for an action - {application}"' in checkbox
     client.post(
         CHANGELIST,
         {"action": "assign_to_me", "_selected_action": [application.pk], "index": 0},
@@ -191,21 +199,38 @@ def test_caseworkers_see_the_outbox_but_nobody_adds_or_deletes_cases(
     assert client.get(reverse("admin:applications_inquiry_add")).status_code == 403
 
 
-def test_the_case_list_runs_the_same_queries_for_3_and_100_cases(
-    client, citizen, caseworker, make_application, django_assert_num_queries
+@pytest.mark.parametrize(
+    ("params", "listed"),
+    [
+        ({}, 25),
+        ({"status__exact": "received"}, 25),
+        ({"assigned": "me"}, 25),
+        ({"q": "reference"}, 1),
+    ],
+    ids=["newest", "by status", "assigned to me", "by reference"],
+)
+def test_the_case_lists_run_the_same_queries_for_3_and_100_cases(
+    client, citizen, caseworker, make_application, django_assert_num_queries, params, listed
 ):
-    for _ in range(3):
-        make_application(applicant=citizen)
+    def add(count):
+        for _ in range(count):
+            application = make_application(applicant=citizen)
+            application_change_status(application=application, to_status="received", by=caseworker)
+            Application.objects.filter(pk=application.pk).update(assigned_to=caseworker)
+        return application
+
     sign_in_with_two_factors(client, caseworker)
+    application = add(3)
+    if "q" in params:
+        params = {"q": application.reference}
     with CaptureQueriesContext(connection) as few:
-        client.get(CHANGELIST)
-    for _ in range(97):
-        make_application(applicant=citizen)
+        client.get(CHANGELIST, params)
+    add(97)
     assert Inquiry.objects.count() == 0
 
     with django_assert_num_queries(len(few.captured_queries)):
-        response = client.get(CHANGELIST)
-    assert len(response.context["cl"].result_list) == 50
+        response = client.get(CHANGELIST, params)
+    assert len(response.context["cl"].result_list) == listed
 
 
 # The case lists at city scale: millions of cases are read through indexes, never counted whole.
@@ -266,7 +291,8 @@ def test_the_newest_cases_and_each_status_are_read_in_order_from_an_index(
 
     for queryset in [everything, received, inquiries]:
         plan = plan_in_order(queryset[:50])
-        assert "newest_idx" in plan and "Sort" not in plan
+        assert "newest_idx" in plan
+        assert "Sort" not in plan
 
 
 @pytest.mark.parametrize(
@@ -295,7 +321,8 @@ def test_the_case_lists_never_count_or_scan_every_case(
 
     assert response.context["cl"].result_count == 1
     # One count, and it stops after the first thousand rows; no filter counts ("facets").
-    assert len(counts) == 1 and "LIMIT 1001" in counts[0]
+    assert len(counts) == 1
+    assert "LIMIT 1001" in counts[0]
     # No date hierarchy: it reads every case to list the years and months.
     assert not [sql for sql in queries if "DATE_TRUNC" in sql or "MIN(" in sql]
 
@@ -398,11 +425,11 @@ def test_the_case_page_names_the_citizen_and_their_language_and_saves_as_a_brows
     sign_in_with_two_factors(client, caseworker)
     url = reverse("admin:applications_application_change", args=[application.pk])
 
-    page = read(client.get(url).content)
-    assert "Citizen's name: Li Na" in page.main_text
-    assert "Preferred contact language: Chinese (Simplified)" in page.main_text
+    page = main(client.get(url))
+    assert "Citizen's name: Li Na" in text(page)
+    assert "Preferred contact language: Chinese (Simplified)" in text(page)
     # Everything the page's form holds, as a browser sends it, with a caseworker chosen.
-    sent = {attrs["name"]: attrs.get("value", "") for attrs in page.inputs if "name" in attrs}
+    sent = {field["name"]: field.get("value", "") for field in select(page, "input[name]")}
     response = client.post(url, {**sent, "assigned_to": caseworker.pk})
 
     assert response.status_code == 302
@@ -416,8 +443,8 @@ def test_the_status_page_with_a_missing_choice_says_error_in_its_title(
     application = make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 
-    page = read(client.get(status_url(application)).content)
-    failed = read(client.post(status_url(application), {"to_status": ""}).content)
+    page = client.get(status_url(application))
+    failed = client.post(status_url(application), {"to_status": ""})
 
-    assert page.title.startswith(f"Change the status of {application.reference} |")
-    assert failed.title.startswith(f"Error: Change the status of {application.reference} |")
+    assert title(page).startswith(f"Change the status of {application.reference} |")
+    assert title(failed).startswith(f"Error: Change the status of {application.reference} |")

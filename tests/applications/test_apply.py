@@ -9,12 +9,26 @@ from django.urls import reverse
 from applications.models import Answer, Application, Attachment, Draft, Question, Service
 from applications.services import application_submit
 from applications.uploads import check_upload
-from tests.factories import make_staff
+from tests.factories import PDF_BYTES, make_staff, upload
+from tests.html import (
+    buttons,
+    errors,
+    find,
+    h1,
+    headings,
+    link_targets,
+    links,
+    main,
+    page,
+    region,
+    summary_list,
+    text,
+    text_of,
+    texts_of,
+    title,
+)
 from tests.images import image_bytes
 from tests.staff import sign_in_with_two_factors
-
-from .conftest import PDF_BYTES, upload
-from .page import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +134,7 @@ def built_service(client, service_admin):
         },
     )
     assert response.status_code == 302, (
-        Page(response.content).find("div", class_="errornote") or response.content.decode()
+        page(response).select_one("div.errornote") or response.content.decode()
     )
     client.logout()
     return Service.objects.get(slug="residence-registration")
@@ -170,9 +184,8 @@ def test_the_admin_refuses_a_page_of_several_questions_without_a_heading(client,
     )
 
     assert response.status_code == 200
-    page = Page(response.content)
-    assert "Page 1 has several questions: give one of them a page heading." in page.text
-    assert "Give at least two options, one a line." in page.text
+    assert "Page 1 has several questions: give one of them a page heading." in text(response)
+    assert "Give at least two options, one a line." in text(response)
     assert not Service.objects.filter(slug="event").exists()
 
 
@@ -257,35 +270,35 @@ def test_a_citizen_fills_in_every_page_checks_changes_and_sends(
 ):
     service = built_service
     fields = names(service)
-    start = Page(client.get(service.get_absolute_url()).content)
-    assert start.h1 == "Residence registration"
-    assert ("Start now", service.get_apply_url()) in start.main.links()
+    start = main(client.get(service.get_absolute_url()))
+    assert h1(start) == "Residence registration"
+    assert links(start)["Start now"] == service.get_apply_url()
     client.force_login(citizen)
     assert client.get(service.get_apply_url()).url == page_url(service, 1)
 
     with django_capture_on_commit_callbacks(execute=True):
-        for number, bad, errors, good in journey(fields):
+        for number, bad, messages, good in journey(fields):
             response = client.post(page_url(service, number), bad)
-            page = Page(response.content)
+            shown = errors(response)
             assert response.status_code == 200, number
-            assert page.title.startswith("Error: ")
-            summary = dict(page.error_summary())
+            assert title(response).startswith("Error: ")
             expected_links = {}
-            for label, message in errors.items():
+            for label, message in messages.items():
                 name = fields[label]
                 question = service.questions.get(label=label)
                 grouped = question.kind in {"date", "choice", "choices", "yes_no"}
                 expected_links[f"{label}: {message}"] = f"#id_{name}" + ("_0" if grouped else "")
-                assert page.field_errors()[f"id_{name}"] == message
-            assert summary == expected_links, number
+                assert shown.fields[name] == [message]
+            assert shown.summary_links == expected_links, number
+            assert len(shown.summary) == len(expected_links), number
             response = client.post(page_url(service, number), good)
-            assert response.status_code == 302, Page(response.content).error_summary()
+            assert response.status_code == 302, errors(response).summary
             next_url = page_url(service, number + 1) if number < 7 else check_url(service)
             assert response.url == next_url
 
-    check = Page(client.get(check_url(service)).content)
-    assert check.h1 == "Check your answers before sending your application"
-    rows = {key: (value, href) for key, value, href in check.summary_rows()}
+    check = client.get(check_url(service))
+    assert h1(check) == "Check your answers before sending your application"
+    rows = {key: (value, href) for key, value, href in summary_list(check)}
     assert rows["What is your passport number?"] == (
         "E12345678",
         page_url(service, 1, returning=True),
@@ -301,10 +314,7 @@ def test_a_citizen_fills_in_every_page_checks_changes_and_sends(
 
     # "Change" leads back to the page, and saving it leads back to the check.
     change = client.get(rows["How many people live with you?"][1])
-    assert (
-        Page(change.content).find("input", name=fields["How many people live with you?"])["value"]
-        == "2"
-    )
+    assert find(change, f'input[name="{fields["How many people live with you?"]}"]')["value"] == "2"
     changed = client.post(
         page_url(service, 3, returning=True),
         {
@@ -315,9 +325,7 @@ def test_a_citizen_fills_in_every_page_checks_changes_and_sends(
         },
     )
     assert changed.url == check_url(service)
-    rows = {
-        key: value for key, value, _ in Page(client.get(check_url(service)).content).summary_rows()
-    }
+    rows = {key: value for key, value, _ in summary_list(client.get(check_url(service)))}
     assert rows["How many people live with you?"] == "3"
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -336,13 +344,13 @@ def test_a_citizen_fills_in_every_page_checks_changes_and_sends(
     assert attachment.file.storage.exists(attachment.file.name)
     assert [(c.from_status, c.to_status) for c in application.history.all()] == [("", "submitted")]
     [email] = delivered_mail()
-    assert application.reference in email.subject and email.to == [citizen.email]
+    assert application.reference in email.subject
+    assert email.to == [citizen.email]
 
     # The citizen's page lists every answer; a question changed later does not change them.
     service.questions.filter(label="How many people live with you?").update(label="Household size")
     rows = {
-        key: value
-        for key, value, _ in Page(client.get(application.get_absolute_url()).content).summary_rows()
+        key: value for key, value, _ in summary_list(client.get(application.get_absolute_url()))
     }
     assert rows["How many people live with you?"] == "3"
     assert rows["Which district do you live in?"] == "Jing'an"
@@ -368,27 +376,17 @@ def test_a_caseworker_reads_the_answers_in_the_admin(client, citizen, caseworker
     )
     sign_in_with_two_factors(client, caseworker)
 
-    page = Page(
-        client.get(reverse("admin:applications_application_change", args=[application.pk])).content
-    )
+    response = client.get(reverse("admin:applications_application_change", args=[application.pk]))
 
-    answers = page.find("dl", class_="answers")
-    shown = dict(
-        zip(
-            [dt.text for dt in answers.find_all("dt")],
-            [dd.text for dd in answers.find_all("dd")],
-            strict=True,
-        )
-    )
+    answers = find(response, "dl.answers")
+    shown = dict(zip(texts_of(answers, "dt"), texts_of(answers, "dd"), strict=True))
     assert shown["What is your passport number?"] == "E12345678"
     assert shown["Which documents do you hold?"] == "Passport, Work permit"
     assert shown["Have you lived in the city before?"] == "Yes"
     assert shown["When did you arrive in the city?"] == "3 September 2024"
     assert shown["Email address for letters"] == "—"
     assert shown["Passport photo page"].startswith("scan.pdf")
-    assert [link["href"] for link in answers.find_all("a")] == [
-        application.attachments.get().get_absolute_url()
-    ]
+    assert link_targets(answers) == [application.attachments.get().get_absolute_url()]
 
 
 def test_pages_come_in_order_and_a_page_past_the_last_is_not_found(client, citizen, built_service):
@@ -414,17 +412,17 @@ def test_a_draft_is_continued_after_signing_out_and_in(client, citizen, built_se
     assert client.get(reverse("applications:application_list")).status_code == 302
     client.force_login(citizen)
 
-    applications = Page(client.get(reverse("applications:application_list")).content)
-    drafts = applications.section("Not sent yet")
-    assert drafts.find("h3").text == "Residence registration"
+    drafts = region(client.get(reverse("applications:application_list")), "Not sent yet")
+    assert text_of(drafts, "h3") == "Residence registration"
     assert (
-        "Continue your application for Residence registration",
-        service.get_apply_url(),
-    ) in drafts.links()
+        links(drafts)["Continue your application for Residence registration"]
+        == service.get_apply_url()
+    )
     assert client.get(service.get_apply_url()).url == page_url(service, 3)
-    first = Page(client.get(page_url(service, 1)).content)
-    assert first.find("input", name=fields["What is your passport number?"])["value"] == "E12345678"
-    assert first.find("a", class_="back-link")["href"] == service.get_absolute_url()
+    first = client.get(page_url(service, 1))
+    passport = fields["What is your passport number?"]
+    assert find(first, f'input[name="{passport}"]')["value"] == "E12345678"
+    assert find(first, "a.back-link")["href"] == service.get_absolute_url()
 
 
 def test_a_draft_is_the_persons_own(client, citizen, other_citizen, built_service):
@@ -435,14 +433,10 @@ def test_a_draft_is_the_persons_own(client, citizen, other_citizen, built_servic
     client.force_login(other_citizen)
 
     assert client.get(built_service.get_apply_url()).url == page_url(built_service, 1)
-    page = Page(client.get(page_url(built_service, 1)).content)
-    assert (
-        page.find("input", name=fields["What is your passport number?"]).attrs.get("value") is None
-    )
-    assert (
-        Page(client.get(reverse("applications:application_list")).content).section("Not sent yet")
-        is None
-    )
+    first = client.get(page_url(built_service, 1))
+    passport = fields["What is your passport number?"]
+    assert find(first, f'input[name="{passport}"]').get("value") is None
+    assert "Not sent yet" not in headings(client.get(reverse("applications:application_list")))
     assert (
         client.get(reverse("applications:draft_delete", args=[built_service.slug])).status_code
         == 404
@@ -458,19 +452,20 @@ def test_a_new_file_replaces_the_one_given_before_and_deleting_the_draft_removes
     with django_capture_on_commit_callbacks(execute=True):
         client.post(first, {"qdetails": "Renew", "qdocuments": [upload("old.pdf", PDF_BYTES)]})
     old = Attachment.objects.get()
-    page = Page(client.get(first).content)
-    assert "You have added: old.pdf." in page.find("p", class_="files-given").text
+    assert "You have added: old.pdf." in text_of(client.get(first), "p.files-given")
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(first, {"qdetails": "Renew", "qdocuments": [upload("new.pdf", PDF_BYTES)]})
     new = Attachment.objects.get()
-    assert new.original_name == "new.pdf" and new.draft == Draft.objects.get()
+    assert new.original_name == "new.pdf"
+    assert new.draft == Draft.objects.get()
     assert not old.file.storage.exists(old.file.name)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("applications:draft_delete", args=[service.slug]))
     assert response.url == reverse("applications:application_list")
-    assert not Draft.objects.exists() and not Attachment.objects.exists()
+    assert not Draft.objects.exists()
+    assert not Attachment.objects.exists()
     assert not new.file.storage.exists(new.file.name)
 
 
@@ -488,7 +483,8 @@ def test_a_question_added_after_the_draft_was_started_is_asked_before_sending(
 
     assert client.get(check_url(built_service)).url == page_url(built_service, 8)
     assert client.post(check_url(built_service)).url == page_url(built_service, 8)
-    assert not Application.objects.exists() and not delivered_mail()
+    assert not Application.objects.exists()
+    assert not delivered_mail()
 
 
 def test_a_required_answer_missing_is_marked_and_nothing_is_sent(
@@ -498,18 +494,18 @@ def test_a_required_answer_missing_is_marked_and_nothing_is_sent(
     fill_in_every_page(client, built_service)  # the email address is left out: it is optional
     built_service.questions.filter(label="Email address for letters").update(required=True)
 
-    page = Page(client.get(check_url(built_service)).content)
-    row = next(r for r in page.summary_rows() if r[0] == "Email address for letters")
+    check = client.get(check_url(built_service))
+    row = next(r for r in summary_list(check) if r[0] == "Email address for letters")
     assert row[1] == "Not answered Answer this question before you send your application"
-    assert page.find("button") is None or page.find("button").text != "Accept and send"
+    assert "Accept and send" not in buttons(main(check))
 
     response = client.post(check_url(built_service))
 
     assert response.status_code == 200
-    assert Page(response.content).error_summary() == [
-        ("Answer every question before you send your application.", None)
-    ]
-    assert not Application.objects.exists() and not Answer.objects.exists()
+    assert errors(response).summary == ["Answer every question before you send your application."]
+    assert errors(response).summary_links == {}
+    assert not Application.objects.exists()
+    assert not Answer.objects.exists()
     assert not delivered_mail()
 
 

@@ -9,8 +9,7 @@ from django.core.management import call_command
 
 from applications.models import Attachment
 from applications.uploads import attachment_store, check_upload
-
-from .conftest import PDF_BYTES, upload
+from tests.factories import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 

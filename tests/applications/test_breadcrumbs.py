@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.breadcrumbs import HOME, Crumb, breadcrumbs
 from tests.factories import make_inquiry
+from tests.html import HOME, Crumb, breadcrumbs
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +13,7 @@ MY_INQUIRIES = Crumb("My inquiries", "/inquiries/")
 def trail(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    return breadcrumbs(response.content.decode())
+    return breadcrumbs(response)
 
 
 def test_the_services_sit_below_home_and_each_application_form_below_them(client, citizen, service):

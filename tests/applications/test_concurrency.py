@@ -85,7 +85,8 @@ def test_a_withdrawal_and_a_decision_at_once_cannot_both_happen(
         ),
     )
 
-    assert len(errors) == 1 and isinstance(errors[0], TransitionRefused)
+    assert len(errors) == 1
+    assert isinstance(errors[0], TransitionRefused)
     statuses = assert_history_is_one_unbroken_chain(application)
     assert statuses[-1] in {"approved", "withdrawn"}
     assert len(statuses) == 4

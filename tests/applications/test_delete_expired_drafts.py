@@ -7,11 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from applications.models import Attachment, Draft, Service
+from applications.models import Attachment, Draft
 from applications.services import draft_save_page
 from applications.uploads import check_upload
-
-from .conftest import PDF_BYTES, upload
+from tests.factories import PDF_BYTES, make_service, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -37,14 +36,7 @@ def save_draft(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def quick_service(db):
-    return Service.objects.create(
-        name="Quick",
-        slug="quick",
-        summary="Quick.",
-        description="Quick.",
-        processing_days=1,
-        draft_days=7,
-    )
+    return make_service(name="Quick", draft_days=7)
 
 
 def test_old_drafts_and_their_files_go_recent_ones_stay(
@@ -77,7 +69,8 @@ def test_a_dry_run_deletes_nothing(citizen, service, save_draft, capsys):
 
     call_command("delete_expired_drafts", "--dry-run")
 
-    assert Draft.objects.count() == 1 and Attachment.objects.count() == 1
+    assert Draft.objects.count() == 1
+    assert Attachment.objects.count() == 1
     assert (
         "Dry run, nothing deleted: 1 draft(s) past their keeping time." in capsys.readouterr().out
     )
@@ -92,4 +85,5 @@ def test_a_change_to_a_draft_starts_its_keeping_time_again(citizen, service, sav
 
     draft.refresh_from_db()
     assert draft.expires_at > timezone.now() + timedelta(days=29)
-    assert draft.answers["details"] == "Renew now" and len(draft.answers["documents"]) == 1
+    assert draft.answers["details"] == "Renew now"
+    assert len(draft.answers["documents"]) == 1

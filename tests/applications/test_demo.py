@@ -15,7 +15,8 @@ def test_the_demo_citizen_has_cases_in_several_statuses_with_histories():
     demo.seed(stdout=None, style=None)
 
     applications = Application.objects.filter(applicant__email=CITIZEN_EMAIL)
-    assert Service.objects.open().count() == 5 and Service.objects.count() == 6
+    assert Service.objects.open().count() == 5
+    assert Service.objects.count() == 6
     assert {a.status for a in applications} == {
         "received",
         "processing",
@@ -53,8 +54,10 @@ def test_the_seed_reports_what_it_added():
     demo.seed(stdout=Out(), style=None)
 
     assert lines == [
-        f"Applications: 6 services; 7 demo cases added for {CITIZEN_EMAIL}; "
-        "11 listed publicly for other residents."
+        (
+            f"Applications: 6 services; 7 demo cases added for {CITIZEN_EMAIL}; "
+            "11 listed publicly for other residents."
+        )
     ]
     assert "password" not in " ".join(lines).lower()
 

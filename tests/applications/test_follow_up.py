@@ -14,12 +14,11 @@ from applications.services import (
     inquiry_follow_up,
 )
 from applications.statuses import InquiryStatus
-from tests.factories import make_inquiry
+from applications.uploads import check_upload
+from tests.factories import PDF_BYTES, make_inquiry, upload
+from tests.html import errors, find, headings, links, region, summary_list, text, text_of, title
 from tests.images import image_bytes
 from tests.staff import sign_in_with_two_factors
-
-from .conftest import PDF_BYTES, upload
-from .page import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +29,13 @@ def follow_up_url(inquiry):
 
 @pytest.fixture
 def answered(citizen, caseworker):
-    inquiry = make_inquiry(author=citizen, subject="Library hours", message="When is it open?")
-    inquiry_answer(inquiry=inquiry, answer="From nine to nine, every day.", by=caseworker)
-    return inquiry
+    return make_inquiry(
+        author=citizen,
+        subject="Library hours",
+        message="When is it open?",
+        answered_by=caseworker,
+        answer="From nine to nine, every day.",
+    )
 
 
 def test_an_inquiry_is_sent_with_files_that_its_author_and_caseworkers_can_open(
@@ -58,7 +61,7 @@ def test_an_inquiry_is_sent_with_files_that_its_author_and_caseworkers_can_open(
         "applications:inquiry_attachment_download", args=[inquiry.reference, attachment.pk]
     )
     assert attachment.get_absolute_url() == url
-    rows = {key: value for key, value, _ in Page(response.content).summary_rows()}
+    rows = {key: value for key, value, _ in summary_list(response)}
     assert rows["Documents"].startswith("pothole.jpg")
     assert client.get(url).status_code == 200
 
@@ -66,24 +69,14 @@ def test_an_inquiry_is_sent_with_files_that_its_author_and_caseworkers_can_open(
     assert client.get(url).status_code == 404
     sign_in_with_two_factors(client, caseworker)
     assert client.get(url).status_code == 200
-    admin_page = Page(
-        client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk])).content
-    )
-    assert ("pothole.jpg", url) in admin_page.links()
+    admin_page = client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk]))
+    assert links(admin_page)["pothole.jpg"] == url
 
 
 def test_a_caseworker_without_a_two_factor_session_cannot_open_the_file(
     client, citizen, caseworker
 ):
-    from applications.services import inquiry_submit
-    from applications.uploads import check_upload
-
-    inquiry = inquiry_submit(
-        author=citizen,
-        subject="Noise",
-        message="Loud at night.",
-        attachments=[check_upload(upload("a.pdf", PDF_BYTES))],
-    )
+    inquiry = make_inquiry(author=citizen, attachments=[check_upload(upload("a.pdf", PDF_BYTES))])
     client.force_login(caseworker)  # no authenticator code in this session
 
     assert client.get(inquiry.attachments.get().get_absolute_url()).status_code == 404
@@ -98,9 +91,11 @@ def test_a_bad_file_is_refused_with_the_inquiry_form_and_nothing_is_sent(client,
     )
 
     assert response.status_code == 200
-    [(text, href)] = Page(response.content).error_summary()
-    assert "is not a PDF, JPEG or PNG file" in text and href == "#id_attachments"
-    assert not Inquiry.objects.exists() and not Attachment.objects.exists()
+    [(problem, href)] = errors(response).summary_links.items()
+    assert "is not a PDF, JPEG or PNG file" in problem
+    assert href == "#id_attachments"
+    assert not Inquiry.objects.exists()
+    assert not Attachment.objects.exists()
 
 
 def test_the_author_asks_one_follow_up_question_which_reopens_the_inquiry(
@@ -108,9 +103,8 @@ def test_the_author_asks_one_follow_up_question_which_reopens_the_inquiry(
 ):
     client.force_login(citizen)
     delivered_mail().clear()
-    page = Page(client.get(answered.get_absolute_url()).content)
-    form = page.section("Ask a follow-up question")
-    assert form.find("form")["action"] == follow_up_url(answered)
+    form = region(client.get(answered.get_absolute_url()), "Ask a follow-up question")
+    assert find(form, "form")["action"] == follow_up_url(answered)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -132,10 +126,9 @@ def test_the_author_asks_one_follow_up_question_which_reopens_the_inquiry(
         citizen,
     )
     assert change.attachments.get().original_name == "notice.pdf"
-    page = Page(response.content)
-    assert page.section("Ask a follow-up question") is None
-    assert "Is that on public holidays too?" in page.section("Your follow-up question").text
-    assert "We have received your follow-up question." in page.find("div", class_="messages").text
+    assert "Ask a follow-up question" not in headings(response)
+    assert "Is that on public holidays too?" in text(region(response, "Your follow-up question"))
+    assert "We have received your follow-up question." in text_of(response, "div.messages")
     [receipt] = delivered_mail()
     assert receipt.subject.startswith(
         f"We have received your follow-up question about inquiry {answered.reference}"
@@ -148,10 +141,10 @@ def test_the_author_asks_one_follow_up_question_which_reopens_the_inquiry(
         "From nine to nine, every day.",
         "Yes, holidays too.",
     )
-    page = Page(client.get(answered.get_absolute_url()).content)
-    assert "From nine to nine" in page.section("Our answer").text
-    assert "Yes, holidays too." in page.section("Our answer to your follow-up question").text
-    assert page.section("Ask a follow-up question") is None
+    page = client.get(answered.get_absolute_url())
+    assert "From nine to nine" in text(region(page, "Our answer"))
+    assert "Yes, holidays too." in text(region(page, "Our answer to your follow-up question"))
+    assert "Ask a follow-up question" not in headings(page)
     assert "Our answer:\nYes, holidays too." in delivered_mail()[-1].body
 
     # Only one: a second follow-up is refused.
@@ -187,8 +180,7 @@ def test_nobody_else_asks_a_follow_up_and_an_open_inquiry_takes_none(
     assert client.post(follow_up_url(open_inquiry), {"question": "Hello?"}).url == (
         open_inquiry.get_absolute_url()
     )
-    page = Page(client.get(open_inquiry.get_absolute_url()).content)
-    assert page.section("Ask a follow-up question") is None
+    assert "Ask a follow-up question" not in headings(client.get(open_inquiry.get_absolute_url()))
 
 
 def test_an_empty_follow_up_question_is_shown_with_its_error(client, citizen, answered):
@@ -196,10 +188,10 @@ def test_an_empty_follow_up_question_is_shown_with_its_error(client, citizen, an
 
     response = client.post(follow_up_url(answered), {"question": " "})
 
-    page = Page(response.content)
-    assert page.title.startswith("Error: ")
-    assert page.error_summary() == [
-        ("Your follow-up question: Write your follow-up question", "#id_question")
-    ]
+    assert title(response).startswith("Error: ")
+    assert errors(response).summary_links == {
+        "Your follow-up question: Write your follow-up question": "#id_question"
+    }
+    assert len(errors(response).summary) == 1
     answered.refresh_from_db()
     assert answered.status == InquiryStatus.ANSWERED

@@ -55,9 +55,12 @@ def test_history_rows_cannot_be_changed_or_deleted_even_bypassing_the_models(
     ]:
         with pytest.raises(InternalError, match="append-only"), transaction.atomic():
             model.objects.filter(pk=pk).update(note_to_citizen="rewritten")
-        with pytest.raises(InternalError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {model._meta.db_table} WHERE id = %s", [pk])
+        with (
+            pytest.raises(InternalError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(f"DELETE FROM {model._meta.db_table} WHERE id = %s", [pk])
     with pytest.raises(ValueError, match="append-only"):
         change.save()
     with pytest.raises(ValueError, match="append-only"):
@@ -153,7 +156,10 @@ def test_history_cannot_be_emptied_with_truncate(citizen, make_application):
         # As in a session of its own: the rows' foreign key checks are done.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     for model in [ApplicationStatusChange, InquiryStatusChange]:
-        with pytest.raises(InternalError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(f"TRUNCATE {model._meta.db_table} CASCADE")
+        with (
+            pytest.raises(InternalError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(f"TRUNCATE {model._meta.db_table} CASCADE")
         assert model.objects.exists()

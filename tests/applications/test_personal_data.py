@@ -1,7 +1,7 @@
 import pytest
 
 from applications.personal_data import export
-from applications.services import application_change_status, inquiry_answer
+from applications.services import application_change_status
 from tests.factories import make_inquiry
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,7 @@ def test_export_has_my_cases_and_their_history_but_no_internal_notes(
         note_to_citizen="Complete.",
         internal_note="Secret desk note.",
     )
-    inquiry = make_inquiry(author=citizen)
-    inquiry_answer(inquiry=inquiry, answer="Open at nine.", by=caseworker)
+    make_inquiry(author=citizen, answered_by=caseworker, answer="Open at nine.")
     make_application(applicant=other_citizen)
 
     data = export(citizen)

@@ -9,13 +9,10 @@ from applications.services import (
     application_change_status,
     application_reply,
     draft_save_page,
-    inquiry_answer,
     inquiry_follow_up,
 )
 from applications.uploads import check_upload
-from tests.factories import make_inquiry
-
-from .conftest import PDF_BYTES, upload
+from tests.factories import PDF_BYTES, make_inquiry, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +39,7 @@ def test_answers_files_drafts_and_follow_ups_are_in_my_data(
     draft = citizen.drafts.get()
     draft.answers = {str(service.questions.get(label="Expiry").pk): "2030-12-20"}
     draft.save()
-    inquiry = make_inquiry(author=citizen)
-    inquiry_answer(inquiry=inquiry, answer="At nine.", by=caseworker)
+    inquiry = make_inquiry(author=citizen, answered_by=caseworker, answer="At nine.")
     inquiry_follow_up(inquiry=inquiry, by=citizen, question="On Sundays too?")
 
     data = export(citizen)

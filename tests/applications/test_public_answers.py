@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from applications.models import PublishedAnswer
 from applications.publication import answer_publish
-from tests.applications.page_reader import page
-from tests.applications.public_cases import answer, ask, publish
+from tests.factories import make_inquiry, make_published_answer
+from tests.html import find, h1, link_targets, links, main, text, text_of
 from tests.sitemaps import sitemap_entries
 from tests.staff import sign_in_with_two_factors
 
@@ -24,11 +24,10 @@ def publish_url(inquiry):
 
 def public_places(client):
     """The text of every public page where a published answer may show."""
-    search = page(client.get(reverse("search") + "?q=library")).find("main").text()
     return {
-        "archive": page(client.get(ANSWERS)).find("main").text(),
-        "inquiry list": page(client.get(reverse("public:inquiry_list"))).find("main").text(),
-        "search": search,
+        "archive": text(main(client.get(ANSWERS))),
+        "inquiry list": text(main(client.get(reverse("public:inquiry_list")))),
+        "search": text(main(client.get(reverse("search") + "?q=library"))),
         "sitemap": " ".join(sitemap_entries(client)),
         "feed": client.get(reverse("public:answer_feed")).content.decode(),
     }
@@ -37,58 +36,71 @@ def public_places(client):
 def test_an_answer_is_public_only_after_the_authors_yes_and_a_caseworkers_approval(
     client, citizen, caseworker
 ):
-    agreed = answer(
-        ask(citizen, publish=True, message="My name is Li Na. When is it open?"), caseworker
+    agreed = make_inquiry(
+        author=citizen,
+        publication_agreed=True,
+        message="My name is Li Na. When is it open?",
+        answered_by=caseworker,
     )
-    not_agreed = answer(ask(citizen, listed=True), caseworker)
+    not_agreed = make_inquiry(author=citizen, listed_publicly=True, answered_by=caseworker)
 
     assert "library open" not in " ".join(public_places(client).values()).lower()
     with pytest.raises(ValidationError):
-        publish(not_agreed, caseworker)
+        make_published_answer(inquiry=not_agreed, by=caseworker)
 
-    published = publish(agreed, caseworker, question="When is the library open?")
+    published = make_published_answer(
+        inquiry=agreed, by=caseworker, question="When is the library open?"
+    )
     caches["pages"].clear()  # as when the shared copies run out, within a minute
 
     places = public_places(client)
     for place in ["archive", "search", "feed"]:
         assert "When is the library open at Spring Festival?" in places[place], place
     assert f"http://testserver{published.get_absolute_url()}" in places["sitemap"]
-    detail = page(client.get(published.get_absolute_url())).find("main")
-    assert detail.find("h1").text() == "When is the library open at Spring Festival?"
-    assert "It opens at 9:00 from the second day." in detail.text()
-    assert "Li Na" not in detail.text() and "li.na@example.com" not in detail.text()
+    detail = main(client.get(published.get_absolute_url()))
+    assert h1(detail) == "When is the library open at Spring Festival?"
+    assert "It opens at 9:00 from the second day." in text(detail)
+    assert "Li Na" not in text(detail)
+    assert "li.na@example.com" not in text(detail)
     assert not PublishedAnswer.objects.filter(inquiry=not_agreed).exists()
 
 
 def test_an_unanswered_question_cannot_be_published(citizen, caseworker):
     with pytest.raises(ValidationError):
         answer_publish(
-            inquiry=ask(citizen, publish=True), by=caseworker, title="T", question="Q", answer="A"
+            inquiry=make_inquiry(author=citizen, publication_agreed=True),
+            by=caseworker,
+            title="T",
+            question="Q",
+            answer="A",
         )
 
 
 def test_the_inquiry_list_links_a_published_answer(client, citizen, caseworker):
-    inquiry = answer(ask(citizen, publish=True), caseworker)
-    published = publish(inquiry, caseworker)
+    inquiry = make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker)
+    published = make_published_answer(inquiry=inquiry, by=caseworker)
 
-    links = page(client.get(reverse("public:inquiry_list"))).find("table").links()
+    listed = links(find(client.get(reverse("public:inquiry_list")), "table"))
 
-    assert links == [
-        (f"{inquiry.reference} : read the question and answer", published.get_absolute_url())
-    ]
+    assert listed == {
+        f"{inquiry.reference}: read the question and answer": published.get_absolute_url()
+    }
 
 
 def test_a_caseworker_publishes_after_leaving_out_personal_details(client, citizen, caseworker):
-    inquiry = answer(ask(citizen, publish=True, message="I am Li Na. When?"), caseworker)
+    inquiry = make_inquiry(
+        author=citizen, publication_agreed=True, message="I am Li Na. When?", answered_by=caseworker
+    )
     sign_in_with_two_factors(client, caseworker)
-    change_page = page(client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk])))
-    assert ("Publish the question and answer", publish_url(inquiry)) in change_page.links()
+    change_page = client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk]))
+    assert links(change_page)["Publish the question and answer"] == publish_url(inquiry)
 
-    form = page(client.get(publish_url(inquiry)))
-    assert form.find("textarea", name="question").text() == "I am Li Na. When?"
+    form = client.get(publish_url(inquiry))
+    assert text_of(form, 'textarea[name="question"]') == "I am Li Na. When?"
     texts = {"title": "Library hours", "question": "When?", "answer": inquiry.answer}
     unticked = client.post(publish_url(inquiry), texts)
-    assert unticked.status_code == 200 and not PublishedAnswer.objects.exists()
+    assert unticked.status_code == 200
+    assert not PublishedAnswer.objects.exists()
 
     client.post(publish_url(inquiry), {**texts, "checked": "on"})
 
@@ -102,20 +114,24 @@ def test_a_caseworker_publishes_after_leaving_out_personal_details(client, citiz
 
 
 def test_without_the_authors_yes_the_admin_offers_no_publishing(client, citizen, caseworker):
-    inquiry = answer(ask(citizen, listed=True), caseworker)
+    inquiry = make_inquiry(author=citizen, listed_publicly=True, answered_by=caseworker)
     sign_in_with_two_factors(client, caseworker)
 
-    change_page = page(client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk])))
+    change_page = client.get(reverse("admin:applications_inquiry_change", args=[inquiry.pk]))
     refused = client.post(
         publish_url(inquiry), {"title": "T", "question": "Q", "answer": "A", "checked": "on"}
     )
 
-    assert publish_url(inquiry) not in [href for _, href in change_page.links()]
-    assert refused.status_code == 200 and not PublishedAnswer.objects.exists()
+    assert publish_url(inquiry) not in link_targets(change_page)
+    assert refused.status_code == 200
+    assert not PublishedAnswer.objects.exists()
 
 
 def test_a_caseworker_takes_a_published_answer_down(client, citizen, caseworker):
-    published = publish(answer(ask(citizen, publish=True), caseworker), caseworker)
+    published = make_published_answer(
+        inquiry=make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker),
+        by=caseworker,
+    )
     url = published.get_absolute_url()
     sign_in_with_two_factors(client, caseworker)
 
@@ -131,24 +147,24 @@ def test_a_reference_typed_into_site_search_leads_to_the_status_check(client):
     response = client.get(reverse("search") + "?q=2092 7227")
 
     assert (
-        "Check the status of 20927227",
-        reverse("public:status_check") + "?reference=20927227",
-    ) in (page(response).find("main").links())
+        links(main(response))["Check the status of 20927227"]
+        == reverse("public:status_check") + "?reference=20927227"
+    )
 
 
 def test_ordinary_words_lead_to_no_status_check(client):
-    links = page(client.get(reverse("search") + "?q=library")).find("main").links()
+    found = links(main(client.get(reverse("search") + "?q=library")))
 
-    assert not [text for text, _ in links if text.startswith("Check the status")]
+    assert not [label for label in found if label.startswith("Check the status")]
 
 
 def test_the_author_sees_what_they_agreed_to_show(client, citizen, caseworker):
-    inquiry = answer(ask(citizen, publish=True), caseworker)
+    inquiry = make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker)
     client.force_login(citizen)
-    before = page(client.get(inquiry.get_absolute_url())).find("dl").text()
-    published = publish(inquiry, caseworker)
+    before = text_of(client.get(inquiry.get_absolute_url()), "dl")
+    published = make_published_answer(inquiry=inquiry, by=caseworker)
 
-    after = page(client.get(inquiry.get_absolute_url())).find("dl")
+    after = find(client.get(inquiry.get_absolute_url()), "dl")
 
     assert "you agreed that we may publish the question and answer" in before
-    assert ("published the question and answer", published.get_absolute_url()) in after.links()
+    assert links(after)["published the question and answer"] == published.get_absolute_url()

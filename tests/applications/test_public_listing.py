@@ -13,9 +13,8 @@ from django.utils import timezone
 
 from applications.models import Application, Inquiry
 from applications.services import application_change_status, inquiry_change_status
-from tests.applications.page_reader import page
-from tests.applications.public_cases import answer, apply, ask, public_service
-from tests.html import text
+from tests.factories import make_application, make_inquiry, make_public_service
+from tests.html import find, headings, main, region, select, table, text, text_of, texts_of, title
 from tests.sitemaps import sitemap_entries
 
 pytestmark = pytest.mark.django_db
@@ -28,12 +27,24 @@ INQUIRIES = reverse("public:inquiry_list")
 @pytest.fixture
 def listed(citizen, other_citizen, caseworker, service):
     """A listed application and inquiry beside ones that must stay private."""
-    public = public_service()
+    public = make_public_service()
     cases = {
-        "listed_application": apply(citizen, public, details="Minutes of the Changping meeting"),
-        "private_application": apply(other_citizen, service, details="Renew my permit please"),
-        "listed_inquiry": ask(citizen, listed=True, subject="Bicycle parking at Jing'an"),
-        "private_inquiry": ask(other_citizen, subject="Noise from my neighbour Zhou"),
+        "listed_application": make_application(
+            applicant=citizen, service=public, details="Minutes of the Changping meeting"
+        ),
+        "private_application": make_application(
+            applicant=other_citizen, service=service, details="Renew my permit please"
+        ),
+        "listed_inquiry": make_inquiry(
+            author=citizen,
+            listed_publicly=True,
+            subject="Bicycle parking at Jing'an",
+            answered_by=caseworker,
+            answer="Use the racks on Huashan Road.",
+        ),
+        "private_inquiry": make_inquiry(
+            author=other_citizen, subject="Noise from my neighbour Zhou"
+        ),
     }
     application_change_status(
         application=cases["listed_application"],
@@ -41,33 +52,31 @@ def listed(citizen, other_citizen, caseworker, service):
         by=caseworker,
         note_to_citizen="A note for Li Na only",
     )
-    answer(cases["listed_inquiry"], caseworker, text="Use the racks on Huashan Road.")
     return cases
-
-
-def box(response, heading):
-    return page(response).section(heading)
 
 
 def test_a_visitor_sees_both_boxes_with_only_the_listed_cases_and_fields(client, listed):
     response = client.get(HOME)
 
-    applications = box(response, "Application Status").tables()[0]
-    inquiries = box(response, "Inquiry Status").tables()[0]
+    applications = region(response, "Application Status")
+    inquiries = region(response, "Inquiry Status")
     application, inquiry = listed["listed_application"], listed["listed_inquiry"]
     sent = timezone.localtime(application.submitted_at)
-    assert applications[0] == ["Date", "Reference", "Service", "Status"]
-    assert applications[1:] == [
-        [
-            # MM-DD to the eye, the full date to a screen reader
-            f"{sent:%m-%d} {sent:%-d %B %Y}",
-            application.reference,
-            "Request for government information",
-            "Received",
-        ]
+    assert texts_of(applications, "thead th") == ["Date", "Reference", "Service", "Status"]
+    [row] = table(applications)
+    assert {column: row[column] for column in ["Reference", "Service", "Status"]} == {
+        "Reference": application.reference,
+        "Service": "Request for government information",
+        "Status": "Received",
+    }
+    # MM-DD to the eye, the full date to a screen reader
+    date = find(applications, "tbody time")
+    assert text_of(date, '[aria-hidden="true"]') == f"{sent:%m-%d}"
+    assert text_of(date, ".visually-hidden") == f"{sent:%-d %B %Y}"
+    assert texts_of(inquiries, "thead th") == ["Date", "Reference", "Status"]
+    assert [(row["Reference"], row["Status"]) for row in table(inquiries)] == [
+        (inquiry.reference, "Answered")
     ]
-    assert inquiries[0] == ["Date", "Reference", "Status"]
-    assert [row[1:] for row in inquiries[1:]] == [[inquiry.reference, "Answered"]]
 
 
 def test_nothing_personal_reaches_the_public_pages(client, listed):
@@ -84,8 +93,8 @@ def test_nothing_personal_reaches_the_public_pages(client, listed):
         "Noise from my neighbour",
     ]
     for url in [HOME, APPLICATIONS, INQUIRIES, reverse("public:answer_list")]:
-        text = page(client.get(url)).find("main").text()
-        assert [word for word in private_words if word in text] == [], url
+        shown = text(main(client.get(url)))
+        assert [word for word in private_words if word in shown] == [], url
 
 
 def test_a_case_not_listed_appears_nowhere_public(client, listed):
@@ -107,8 +116,9 @@ def test_a_case_not_listed_appears_nowhere_public(client, listed):
         body = response.content.decode()
         if url.startswith(reverse("search")):
             # The page repeats what was searched for; what it finds is in its results.
-            results = page(response).find("ol", **{"class": "search-results__list"})
-            body = results.text() if results else ""
+            body = " ".join(
+                text(results) for results in select(response, "ol.search-results__list")
+            )
         assert not [reference for reference in hidden if reference in body], url
     assert not [url for url in sitemap_entries(client) if any(ref in url for ref in hidden)]
 
@@ -116,12 +126,12 @@ def test_a_case_not_listed_appears_nowhere_public(client, listed):
 def test_applications_are_listed_only_while_their_service_lists_them(
     client, citizen, caseworker, service
 ):
-    sent_before = apply(citizen, service)
+    sent_before = make_application(applicant=citizen, service=service)
     service.lists_applications_publicly = True
     service.save()
-    sent_after = apply(citizen, service)
+    sent_after = make_application(applicant=citizen, service=service)
 
-    listed = [row[1] for row in page(client.get(APPLICATIONS)).tables()[0][1:]]
+    listed = [row["Reference"] for row in table(client.get(APPLICATIONS))]
     service.lists_applications_publicly = False
     service.save()
 
@@ -132,8 +142,8 @@ def test_applications_are_listed_only_while_their_service_lists_them(
 
 
 def test_an_inquiry_is_listed_only_when_its_author_agreed(citizen):
-    agreed = ask(citizen, listed=True)
-    ask(citizen)
+    agreed = make_inquiry(author=citizen, listed_publicly=True)
+    make_inquiry(author=citizen)
 
     assert list(Inquiry.objects.listed_publicly()) == [agreed]
 
@@ -141,18 +151,21 @@ def test_an_inquiry_is_listed_only_when_its_author_agreed(citizen):
 def test_the_inquiry_form_asks_for_agreement_to_list_and_to_publish(client, citizen):
     client.force_login(citizen)
     url = reverse("applications:inquiry_create")
-    fieldset = page(client.get(url)).find("fieldset")
+    fieldset = find(client.get(url), "fieldset")
 
-    assert [label.text() for label in fieldset.find_all("label")] == [
+    assert texts_of(fieldset, "label") == [
         "You may list this question's reference and status publicly",
-        "You may also publish my question and your answer, without my name, "
-        "if they could help others",
+        (
+            "You may also publish my question and your answer, without my name, "
+            "if they could help others"
+        ),
     ]
 
     refused = client.post(
         url, {"subject": "Parking", "message": "Where?", "public_listing": ["publish"]}
     )
-    assert refused.status_code == 200 and not Inquiry.objects.exists()
+    assert refused.status_code == 200
+    assert not Inquiry.objects.exists()
 
     client.post(url, {"subject": "Parking", "message": "Where?", "public_listing": ["list"]})
     inquiry = Inquiry.objects.get()
@@ -162,17 +175,21 @@ def test_the_inquiry_form_asks_for_agreement_to_list_and_to_publish(client, citi
 def test_the_lists_are_newest_first_and_filtered_by_status_and_service(
     client, citizen, caseworker, service
 ):
-    public = public_service()
-    other = public_service(name="Street names archive", slug="street-names")
-    first, second, third = apply(citizen, public), apply(citizen, other), apply(citizen, public)
+    public = make_public_service()
+    other = make_public_service(name="Street names archive", slug="street-names")
+    first, second, third = (
+        make_application(applicant=citizen, service=public),
+        make_application(applicant=citizen, service=other),
+        make_application(applicant=citizen, service=public),
+    )
     application_change_status(application=second, to_status="received", by=caseworker)
-    inquiry = ask(citizen, listed=True)
+    inquiry = make_inquiry(author=citizen, listed_publicly=True)
     inquiry_change_status(inquiry=inquiry, to_status="processing", by=caseworker)
-    ask(citizen, listed=True)
+    make_inquiry(author=citizen, listed_publicly=True)
 
     def references(url):
-        table = page(client.get(url)).tables()
-        return [row[1] for row in table[0][1:]] if table else []
+        response = client.get(url)
+        return [row["Reference"] for row in table(response)] if select(response, "table") else []
 
     assert references(APPLICATIONS) == [third.reference, second.reference, first.reference]
     assert references(APPLICATIONS + "?status=received") == [second.reference]
@@ -180,8 +197,8 @@ def test_the_lists_are_newest_first_and_filtered_by_status_and_service(
     assert references(APPLICATIONS + "?service=street-names&status=submitted") == []
     assert references(INQUIRIES + "?status=processing") == [inquiry.reference]
     # Only the services that list their applications are offered in the filter.
-    options = page(client.get(APPLICATIONS)).find("select", name="service").find_all("option")
-    assert [option.text() for option in options] == [
+    options = texts_of(client.get(APPLICATIONS), 'select[name="service"] option')
+    assert options == [
         "All services",
         "Request for government information",
         "Street names archive",
@@ -189,27 +206,26 @@ def test_the_lists_are_newest_first_and_filtered_by_status_and_service(
 
 
 def test_a_filter_nobody_offered_says_so_and_lists_everything(client, citizen):
-    public = public_service()
-    apply(citizen, public)
+    public = make_public_service()
+    make_application(applicant=citizen, service=public)
 
     response = client.get(APPLICATIONS + "?status=lost&service=no-such-service")
 
     assert response.status_code == 200
-    assert page(response).find("title").text().startswith("Error:")
-    assert len(page(response).tables()[0]) == 2
+    assert title(response).startswith("Error:")
+    assert len(table(response)) == 1
 
 
 def test_dates_carry_the_day_without_microseconds(client, listed):
     for url in [HOME, APPLICATIONS, INQUIRIES]:
-        for time in page(client.get(url)).find("main").find_all("time"):
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", time.attrs["datetime"]), url
+        for time in select(main(client.get(url)), "time"):
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", time["datetime"]), url
 
 
 def home_parts(response):
     """The home page's parts in reading order, each as the headings of its boxes."""
-    layout = page(response).find("div", **{"class": "home-layout"})
-    parts = [child for child in layout.children if not isinstance(child, str)]
-    return [[heading.text() for heading in part.find_all("h2")] for part in parts]
+    layout = find(response, "div.home-layout")
+    return [headings(part, 2) for part in layout.find_all(recursive=False)]
 
 
 def test_a_signed_in_person_reads_their_own_boxes_first_then_the_news_then_everyones(
@@ -217,14 +233,14 @@ def test_a_signed_in_person_reads_their_own_boxes_first_then_the_news_then_every
 ):
     client.force_login(citizen)
 
-    personal, news, public = home_parts(client.get(HOME))
+    personal, _news, public = home_parts(client.get(HOME))
 
     assert personal == ["Your account", "My applications", "My inquiries", "Services"]
     assert public == ["Application Status", "Inquiry Status", "FAQ"]
 
 
 def test_a_visitor_reads_the_sign_in_box_first_then_the_news_then_the_status_boxes(client, listed):
-    personal, news, public = home_parts(client.get(HOME))
+    personal, _news, public = home_parts(client.get(HOME))
 
     assert personal == ["Sign in", "Services"]
     assert public == ["Application Status", "Inquiry Status", "FAQ"]
@@ -234,13 +250,13 @@ def test_a_visitor_reads_the_sign_in_box_first_then_the_news_then_the_status_box
 def test_the_public_pages_cost_the_same_with_few_and_many_cases(
     client, citizen, caseworker, url, django_assert_max_num_queries
 ):
-    public = public_service()
+    public = make_public_service()
 
     def add(count):
         for _ in range(count):
-            application = apply(citizen, public)
+            application = make_application(applicant=citizen, service=public)
             application_change_status(application=application, to_status="received", by=caseworker)
-            answer(ask(citizen, listed=True), caseworker)
+            make_inquiry(author=citizen, listed_publicly=True, answered_by=caseworker)
 
     add(2)
     caches["pages"].clear()  # each page is measured as its first visitor makes it
@@ -264,7 +280,7 @@ def test_anonymous_visitors_share_a_cached_copy_of_the_lists(
 
 
 def test_applicants_are_told_before_they_apply_that_the_service_lists_applications(client, citizen):
-    public = public_service()
+    public = make_public_service()
     client.force_login(citizen)
     client.post(
         reverse("applications:application_page", args=[public.slug, 1]),

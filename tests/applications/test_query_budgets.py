@@ -108,4 +108,5 @@ def test_the_widgets_invite_a_new_user_to_apply_or_ask(client, citizen):
 def test_anonymous_visitors_see_no_personal_status_widgets(client):
     html = client.get(reverse("home")).content.decode()
 
-    assert "My inquiries" not in html and "You have no applications yet." not in html
+    assert "My inquiries" not in html
+    assert "You have no applications yet." not in html

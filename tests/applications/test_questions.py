@@ -16,9 +16,8 @@ from applications.questions import (
     stored_value,
     unanswered_required,
 )
+from tests.factories import PDF_BYTES, upload
 from tests.images import image_bytes
-
-from .conftest import PDF_BYTES, upload
 
 Kind = Question.Kind
 

@@ -12,11 +12,22 @@ from applications.services import (
 )
 from applications.statuses import ApplicationStatus
 from applications.uploads import check_upload
+from tests.factories import PDF_BYTES, upload
+from tests.html import (
+    errors,
+    fields,
+    find,
+    h1,
+    headings,
+    links,
+    region,
+    text,
+    text_of,
+    texts_of,
+    title,
+)
 from tests.images import image_bytes
 from tests.staff import sign_in_with_two_factors
-
-from .conftest import PDF_BYTES, upload
-from .page import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -45,14 +56,14 @@ def reply_url(application):
 def test_the_case_page_shows_what_was_asked_for_and_a_form_to_send_it(client, citizen, waiting):
     client.force_login(citizen)
 
-    page = Page(client.get(waiting.get_absolute_url()).content)
+    page = client.get(waiting.get_absolute_url())
 
-    reply = page.section("Send what was asked for")
-    assert NOTE in reply.find("div", class_="inset-text").text
-    assert reply.find("form")["action"] == reply_url(waiting)
-    assert reply.find("form")["enctype"] == "multipart/form-data"
-    assert {"message", "attachments"} <= set(page.field_names())
-    assert "Fire service" not in page.text
+    reply = region(page, "Send what was asked for")
+    assert NOTE in text_of(reply, "div.inset-text")
+    assert find(reply, "form")["action"] == reply_url(waiting)
+    assert find(reply, "form")["enctype"] == "multipart/form-data"
+    assert {"message", "attachments"} <= set(fields(page))
+    assert "Fire service" not in text(page)
 
 
 def test_a_reply_with_a_file_goes_back_to_the_caseworkers_with_history_and_a_receipt(
@@ -81,16 +92,16 @@ def test_a_reply_with_a_file_goes_back_to_the_caseworkers_with_history_and_a_rec
     )
     assert change.note_to_citizen == "Here is the site plan, with a 4 m lane."
     [attachment] = change.attachments.all()
-    assert attachment.application == waiting and attachment.original_name == "site_plan.pdf"
+    assert attachment.application == waiting
+    assert attachment.original_name == "site_plan.pdf"
     assert attachment.file.storage.exists(attachment.file.name)
 
-    page = Page(response.content)
-    assert "We have received what you sent." in page.find("div", class_="messages").text
-    assert page.section("Send what was asked for") is None
-    latest = page.find("li", class_="timeline__item")
-    assert latest.find("h3").text == "Received"
-    assert "You sent: Here is the site plan, with a 4 m lane." in latest.text
-    assert ("site_plan.pdf", attachment.get_absolute_url()) in latest.links()
+    assert "We have received what you sent." in text_of(response, "div.messages")
+    assert "Send what was asked for" not in headings(response)
+    latest = find(response, "li.timeline__item")
+    assert text_of(latest, "h3") == "Received"
+    assert "You sent: Here is the site plan, with a 4 m lane." in text(latest)
+    assert links(latest)["site_plan.pdf"] == attachment.get_absolute_url()
 
     [receipt] = delivered_mail()
     assert receipt.to == [citizen.email]
@@ -102,17 +113,13 @@ def test_a_reply_with_a_file_goes_back_to_the_caseworkers_with_history_and_a_rec
 
     # The caseworker finds it in the queue, newest reply first, and opens the file.
     sign_in_with_two_factors(client, caseworker)
-    queue = Page(
-        client.get(
-            reverse("admin:applications_application_changelist"), {"queue": "citizen_replied"}
-        ).content
+    queue = client.get(
+        reverse("admin:applications_application_changelist"), {"queue": "citizen_replied"}
     )
-    assert [a.text for a in queue.find_all("th", class_="field-reference")] == [waiting.reference]
-    case_page = Page(
-        client.get(reverse("admin:applications_application_change", args=[waiting.pk])).content
-    )
-    assert "Here is the site plan, with a 4 m lane." in case_page.text
-    assert ("site_plan.pdf", attachment.get_absolute_url()) in case_page.links()
+    assert texts_of(queue, "th.field-reference") == [waiting.reference]
+    case_page = client.get(reverse("admin:applications_application_change", args=[waiting.pk]))
+    assert "Here is the site plan, with a 4 m lane." in text(case_page)
+    assert links(case_page)["site_plan.pdf"] == attachment.get_absolute_url()
     download = client.get(attachment.get_absolute_url())
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF_BYTES
@@ -148,13 +155,11 @@ def test_the_admin_lists_the_queue_newest_reply_first(
         application_reply(application=application, by=citizen, message="Sent.")
     sign_in_with_two_factors(client, caseworker)
 
-    page = Page(
-        client.get(
-            reverse("admin:applications_application_changelist"), {"queue": "citizen_replied"}
-        ).content
+    page = client.get(
+        reverse("admin:applications_application_changelist"), {"queue": "citizen_replied"}
     )
 
-    assert [a.text for a in page.find_all("th", class_="field-reference")] == [
+    assert texts_of(page, "th.field-reference") == [
         older.reference,
         newer.reference,
     ]
@@ -176,12 +181,12 @@ def test_a_bad_reply_is_shown_on_the_case_page_with_its_error_and_changes_nothin
 
     response = client.post(reply_url(waiting), data)
 
-    page = Page(response.content)
     assert response.status_code == 200
-    assert page.title.startswith("Error: ")
-    assert page.h1 == f"Application {waiting.reference}"
-    [(text, href)] = page.error_summary()
-    assert message in text and href in {"#id_message", "#id_attachments"}
+    assert title(response).startswith("Error: ")
+    assert h1(response) == f"Application {waiting.reference}"
+    [(problem, href)] = errors(response).summary_links.items()
+    assert message in problem
+    assert href in {"#id_message", "#id_attachments"}
     waiting.refresh_from_db()
     assert waiting.status == ApplicationStatus.ACTION_REQUIRED
     assert not delivered_mail()

@@ -6,7 +6,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from applications.models import Question, Service
 from applications.services import (
     application_change_status,
     application_reply,
@@ -16,10 +15,8 @@ from applications.services import (
     inquiry_follow_up,
 )
 from applications.uploads import check_upload
-from tests.factories import make_inquiry
+from tests.factories import PDF_BYTES, make_inquiry, make_service, upload
 from tests.staff import sign_in_with_two_factors
-
-from .conftest import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -33,24 +30,24 @@ def queries_for(client, url):
     return len(context.captured_queries)
 
 
-def make_service(slug, *, pages, per_page):
-    service = Service.objects.create(
-        name=slug.title(), slug=slug, summary="S.", description="D.", processing_days=5
-    )
+def service_asking(slug, *, pages, per_page):
+    """A service whose every page asks per_page questions, of every kind in turn."""
+    questions = []
     for page in range(1, pages + 1):
         for position in range(per_page):
             kind = KINDS[(page + position) % len(KINDS)]
-            Question.objects.create(
-                service=service,
-                page=page,
-                position=position,
-                page_heading="A page" if position == 0 else "",
-                label=f"Question {page}.{position}",
-                kind=kind,
-                required=False,
-                options="One\nTwo" if kind == "choices" else "",
+            questions.append(
+                {
+                    "page": page,
+                    "position": position,
+                    "page_heading": "A page" if position == 0 else "",
+                    "label": f"Question {page}.{position}",
+                    "kind": kind,
+                    "required": False,
+                    "options": "One\nTwo" if kind == "choices" else "",
+                }
             )
-    return service
+    return make_service(slug=slug, processing_days=5, questions=questions)
 
 
 def answers_for(service):
@@ -71,7 +68,7 @@ def test_question_pages_and_check_answers_cost_the_same_with_few_and_many_questi
     costs = []
     # Each page asks every kind of question: a page with a file question reads its files.
     for slug, pages, per_page in [("few", 1, len(KINDS)), ("many", 6, 10)]:
-        service = make_service(slug, pages=pages, per_page=per_page)
+        service = service_asking(slug, pages=pages, per_page=per_page)
         answers, uploads = answers_for(service)
         client.force_login(citizen)
         draft_save_page(applicant=citizen, service=service, answers=answers, uploads=uploads)
@@ -90,7 +87,7 @@ def test_question_pages_and_check_answers_cost_the_same_with_few_and_many_questi
 def test_my_applications_costs_the_same_with_one_draft_and_many(client, citizen):
     client.force_login(citizen)
     url = reverse("applications:application_list")
-    services = [make_service(f"service-{n}", pages=1, per_page=1) for n in range(12)]
+    services = [service_asking(f"service-{n}", pages=1, per_page=1) for n in range(12)]
     draft_save_page(applicant=citizen, service=services[0], answers={}, uploads={})
     client.get(url)
     few = queries_for(client, url)
@@ -124,8 +121,8 @@ def sent_application(citizen, caseworker, service, replies):
 def test_an_application_costs_the_same_with_few_and_many_answers_files_and_replies(
     client, citizen, caseworker
 ):
-    few = sent_application(citizen, caseworker, make_service("few", pages=1, per_page=1), 0)
-    many = sent_application(citizen, caseworker, make_service("many", pages=6, per_page=8), 6)
+    few = sent_application(citizen, caseworker, service_asking("few", pages=1, per_page=1), 0)
+    many = sent_application(citizen, caseworker, service_asking("many", pages=6, per_page=8), 6)
     client.force_login(citizen)
     citizen_pages = [queries_for(client, a.get_absolute_url()) for a in (few, many)]
     sign_in_with_two_factors(client, caseworker)
@@ -141,17 +138,15 @@ def test_an_application_costs_the_same_with_few_and_many_answers_files_and_repli
 def test_an_inquiry_with_files_and_a_follow_up_costs_the_same_as_a_plain_one(
     client, citizen, caseworker
 ):
-    from applications.services import inquiry_submit
-
-    plain = make_inquiry(author=citizen)
-    inquiry_answer(inquiry=plain, answer="Yes.", by=caseworker)
-    full = inquiry_submit(
+    plain = make_inquiry(author=citizen, answered_by=caseworker, answer="Yes.")
+    full = make_inquiry(
         author=citizen,
         subject="Files",
         message="See the files.",
         attachments=[check_upload(upload(f"{n}.pdf", PDF_BYTES)) for n in range(5)],
+        answered_by=caseworker,
+        answer="Yes.",
     )
-    inquiry_answer(inquiry=full, answer="Yes.", by=caseworker)
     inquiry_follow_up(
         inquiry=full,
         by=citizen,

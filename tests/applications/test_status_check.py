@@ -13,8 +13,19 @@ from django.utils.timezone import localtime
 
 from applications import status_check
 from applications.services import application_change_status
-from tests.applications.page_reader import error_summary, page
-from tests.applications.public_cases import answer, ask, publish
+from tests.factories import make_inquiry, make_published_answer
+from tests.html import (
+    errors,
+    find,
+    h1,
+    link_targets,
+    links,
+    main,
+    region,
+    summary_list,
+    text,
+    title,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -55,61 +66,51 @@ def test_the_right_pair_shows_where_the_case_stands_and_nothing_personal(client,
     response = check(client, application.reference, "LI.NA@example.com ")
 
     assert response.status_code == 200
-    main = page(response).find("main")
-    assert main.find("h1").text() == f"Status of {application.reference}"
-    facts = {
-        row.find("dt").text(): row.find("dd").text() for row in main.find("dl").find_all("div")
-    }
+    assert h1(response) == f"Status of {application.reference}"
+    facts = {key: value for key, value, _ in summary_list(main(response))}
     assert facts == {
         "Service": "Residence permit renewal",
         "Sent": f"{localtime(application.submitted_at):%-d %B %Y}",
         "Last update": f"{localtime(application.status_changed_at):%-d %B %Y}",
         "Decision expected by": f"{localtime(application.due_at):%-d %B %Y}",
     }
-    text = main.text()
-    assert "Status: Action required" in text
-    assert application.explanation.meaning in text
-    assert "Sign in and read the note from your caseworker" in text
+    shown = text(main(response))
+    assert "Status: Action required" in shown
+    assert str(application.explanation.meaning) in shown
+    assert "Sign in and read the note from your caseworker" in shown
     for personal in ["Li Na", "li.na@example.com", "E12345678", "Send a scan", "permits team"]:
-        assert personal.casefold() not in text.casefold()
+        assert personal.casefold() not in shown.casefold()
     assert "no-store" in response["Cache-Control"]
 
 
 def test_spaces_and_dashes_typed_in_the_reference_are_left_out(client, application):
     spaced = f"{application.reference[:4]} {application.reference[4:]}"
 
-    assert page(check(client, spaced, application.applicant.email)).find("h1").text() == (
+    assert h1(check(client, spaced, application.applicant.email)) == (
         f"Status of {application.reference}"
     )
 
 
 def test_an_inquiry_shows_its_status_and_links_its_published_answer(client, citizen, caseworker):
-    inquiry = answer(ask(citizen, publish=True), caseworker)
-    published = publish(inquiry, caseworker)
+    inquiry = make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker)
+    published = make_published_answer(inquiry=inquiry, by=caseworker)
 
     response = check(client, inquiry.reference, citizen.email)
 
-    main = page(response).find("main")
-    assert "Status: Answered" in main.text()
-    assert ("Read the published question and answer", published.get_absolute_url()) in (
-        main.links()
-    )
-    assert inquiry.answer not in main.text()
+    shown = main(response)
+    assert "Status: Answered" in text(shown)
+    assert links(shown)["Read the published question and answer"] == published.get_absolute_url()
+    assert inquiry.answer not in text(shown)
 
 
 def perceived(response, reference):
     """What a person gets back: status, title, the page's text and the form as filled in,
     with the reference they typed put aside (it is shown back to them as typed)."""
-    document = page(response)
-    fields = {
-        element.attrs.get("name"): element.attrs.get("value")
-        for element in document.find("main").find_all("input")
-    }
     return (
         response.status_code,
-        document.find("title").text(),
-        document.find("main").text(),
-        fields["email"],
+        title(response),
+        text(main(response)),
+        find(main(response), 'input[name="email"]').get("value"),
         response.content.decode().replace(f'value="{reference}"', 'value="…"'),
     )
 
@@ -132,7 +133,7 @@ def test_every_wrong_pair_gets_the_same_answer(client, application, other_citize
 
     response = check(client, reference, email)
 
-    assert error_summary(response) == [NO_MATCH]
+    assert errors(response).summary == [NO_MATCH]
     assert perceived(response, reference) == perceived(baseline, "29999998")
 
 
@@ -182,11 +183,11 @@ def test_a_wrong_pair_costs_the_same_work_whether_or_not_the_reference_exists(
 def test_blank_fields_are_asked_for(client):
     response = check(client, "", " ")
 
-    assert error_summary(response) == [
+    assert errors(response).summary == [
         "Reference: Enter the reference of your application or inquiry",
         "Email address: Enter your email address",
     ]
-    assert page(response).find("title").text().startswith("Error: ")
+    assert title(response).startswith("Error: ")
 
 
 def test_too_many_checks_from_one_address_are_refused_alike(client, application, caplog):
@@ -198,8 +199,8 @@ def test_too_many_checks_from_one_address_are_refused_alike(client, application,
         refused_unknown = check(client, "29999999", "zhou.bin@example.com")
 
     assert refused_existing.status_code == refused_unknown.status_code == 429
-    assert error_summary(refused_existing) == error_summary(refused_unknown)
-    assert "You have checked too many times" in error_summary(refused_existing)[0]
+    assert errors(refused_existing).summary == errors(refused_unknown).summary
+    assert "You have checked too many times" in errors(refused_existing).summary[0]
     # One burst, one line in the log: not one for every refused check.
     assert [r.getMessage() for r in caplog.records if r.name == "applications.status_check"] == [
         "Status checks refused (status_check): too many from 192.0.2.10."
@@ -235,7 +236,7 @@ def test_the_form_is_shared_by_every_visitor_and_filled_in_from_a_link(
         second = client.get(URL + "?reference=20927227")
 
     assert second.content == first.content
-    assert page(first).find("input", name="reference").attrs["value"] == "20927227"
+    assert find(first, 'input[name="reference"]')["value"] == "20927227"
     assert "csrfmiddlewaretoken" not in first.content.decode()
 
 
@@ -272,14 +273,12 @@ def test_the_confirmation_page_after_applying_links_to_the_status_check(
         reverse("applications:application_submitted", args=[application.reference])
     )
 
-    assert ("check its status", f"{URL}?reference={application.reference}") in (
-        page(response).find("main").links()
-    )
+    assert links(main(response))["check its status"] == f"{URL}?reference={application.reference}"
 
 
 def test_the_header_and_the_home_page_boxes_lead_to_the_status_check(client):
-    document = page(client.get(reverse("home")))
+    home = client.get(reverse("home"))
 
-    assert ("Check a status", URL) in document.find("nav", **{"aria-label": "Main"}).links()
+    assert links(find(home, 'nav[aria-label="Main"]'))["Check a status"] == URL
     for box in ["Application Status", "Inquiry Status"]:
-        assert URL in [href for _, href in document.section(box).links()]
+        assert URL in link_targets(region(home, box))

@@ -1,43 +1,16 @@
-from html.parser import HTMLParser
-
 import pytest
 from django.utils.dateformat import format as format_date
 from django.utils.timezone import localtime
 
 from tests.factories import make_inquiry
+from tests.html import texts_of
 
 pytestmark = pytest.mark.django_db
 
 
-class StatusPanelParser(HTMLParser):
-    """The text of each paragraph and heading in a page's status panel."""
-
-    def __init__(self):
-        super().__init__()
-        self.depth = 0
-        self.lines = []
-
-    def handle_starttag(self, tag, attrs):
-        if self.depth:
-            self.depth += tag == "section"
-            if tag in ("h2", "p"):
-                self.lines.append("")
-        elif tag == "section" and "status-panel" in (dict(attrs).get("class") or ""):
-            self.depth = 1
-
-    def handle_endtag(self, tag):
-        if self.depth and tag == "section":
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth and self.lines:
-            self.lines[-1] += data
-
-
 def status_panel(client, url):
-    parser = StatusPanelParser()
-    parser.feed(client.get(url).content.decode())
-    return [" ".join(line.split()) for line in parser.lines]
+    """The text of each heading and paragraph in the page's status panel."""
+    return texts_of(client.get(url), ".status-panel h2, .status-panel p")
 
 
 def test_an_open_application_says_where_it_stands_and_when_a_decision_is_due(

@@ -12,11 +12,9 @@ from applications.services import (
     application_change_status,
     application_reply,
     draft_save_page,
-    inquiry_submit,
 )
 from applications.uploads import INCOMING, check_upload
-
-from .conftest import PDF_BYTES, upload
+from tests.factories import PDF_BYTES, make_inquiry, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +33,7 @@ def test_files_of_every_kind_of_owner_are_kept_and_moved_into_place(
         for status in ["received", "action_required"]:
             application_change_status(application=application, to_status=status, by=caseworker)
         application_reply(application=application, by=citizen, message="", uploads=[a_pdf()])
-        inquiry_submit(author=citizen, subject="S", message="M", attachments=[a_pdf()])
+        make_inquiry(author=citizen, attachments=[a_pdf()])
     # The draft's move is interrupted: its file is still under its temporary name.
     draft_save_page(
         applicant=citizen, service=service, answers={}, uploads={"documents": [a_pdf()]}

@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from PIL import Image
 
 from applications.uploads import check_upload
+from tests.factories import PDF_BYTES, upload
 from tests.images import exif_with_text_in_a_number_field, image_bytes, multi_picture_jpeg
-
-from .conftest import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +41,8 @@ def test_the_type_comes_from_the_content_not_the_name():
         "form.png",
     )
     assert (pdf.content_type, pdf.content) == ("application/pdf", PDF_BYTES)
-    assert pdf.stored_name.endswith(".pdf") and "letter" not in pdf.stored_name
+    assert pdf.stored_name.endswith(".pdf")
+    assert "letter" not in pdf.stored_name
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,8 @@ def test_a_dangerous_file_name_never_reaches_the_disk():
     checked = check_upload(upload("../../etc/passwd .png", image_bytes("PNG")))
 
     assert "/" not in checked.original_name
-    assert checked.stored_name.endswith(".png") and ".." not in checked.stored_name
+    assert checked.stored_name.endswith(".png")
+    assert ".." not in checked.stored_name
 
 
 def test_a_photo_with_damaged_exif_is_refused_with_a_clear_message():

@@ -5,7 +5,7 @@ from applications.models import Application, Draft, Inquiry
 from applications.services import application_change_status, inquiry_answer
 from applications.statuses import ApplicationStatus
 from portal.models import OutgoingEmail
-from tests.factories import make_inquiry, make_user
+from tests.factories import PDF_BYTES, make_inquiry, make_user, upload
 from tests.html import (
     buttons,
     errors,
@@ -13,6 +13,7 @@ from tests.html import (
     headings,
     hint,
     links,
+    main,
     messages,
     region,
     text,
@@ -20,10 +21,7 @@ from tests.html import (
     texts_of,
 )
 from tests.images import image_bytes
-from tests.pages import read
 from tests.staff import sign_in_with_two_factors
-
-from .conftest import PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +50,8 @@ def test_a_user_without_a_verified_email_is_asked_to_verify_it(client):
     response = client.get(reverse("applications:application_list"))
 
     assert response.status_code == 200
-    assert read(response.content).h1 == "Confirm your email address"
-    assert "My applications</h1>" not in response.content.decode()
+    assert h1(main(response)) == "Confirm your email address"
+    assert "My applications" not in headings(response)
 
 
 def test_someone_elses_application_inquiry_and_attachment_are_not_found(
@@ -191,7 +189,8 @@ def test_bad_application_input_gives_a_field_error_and_saves_nothing(
     problems = errors(response)
     assert message in " ".join(problems.fields[field])
     assert message in " ".join(problems.summary)
-    assert not Application.objects.exists() and not Draft.objects.exists()
+    assert not Application.objects.exists()
+    assert not Draft.objects.exists()
     assert not OutgoingEmail.objects.exists()
     assert not attachment_root.exists() or not any(attachment_root.rglob("*.*"))
 

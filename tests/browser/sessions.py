@@ -1,11 +1,23 @@
-"""Handing a session signed in by Django's test client to Chromium."""
+"""Signing people in for browser tests: through the sign-in form as a person does, or by handing
+Chromium a session that Django's test client signed in, for tests whose subject comes after."""
 
 from django.conf import settings
+from django.test import Client
+
+from tests.factories import PASSWORD
+from tests.staff import sign_in_with_two_factors
+
+
+def sign_in_with_the_form(page, email, password=PASSWORD):
+    """Fill in the sign-in form on the page the browser shows (the sign-in page, or the home
+    page's box) and send it."""
+    page.get_by_label("Email address", exact=True).fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
 
 
 def context_with_session_of(client, browser, live_server):
-    """A browser context signed in with the test client's session, for tests whose subject is
-    what comes after signing in."""
+    """A browser context signed in with the test client's session."""
     context = browser.new_context()
     context.add_cookies(
         [
@@ -17,3 +29,11 @@ def context_with_session_of(client, browser, live_server):
         ]
     )
     return context
+
+
+def staff_context(browser, live_server, user):
+    """A browser context signed in as a member of staff, with both factors. Signing in with two
+    factors is the accounts tests' subject; here it only opens the admin."""
+    client = Client()
+    sign_in_with_two_factors(client, user)
+    return context_with_session_of(client, browser, live_server)

@@ -4,6 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
+from tests.browser.sessions import sign_in_with_the_form
 from tests.factories import PASSWORD, make_citizen, make_user
 from tests.staff import add_authenticator, current_code
 
@@ -84,9 +85,7 @@ def test_signing_in_from_the_cached_home_page(live_server, browser, javascript):
     response = page.goto(live_server.url)
     assert response.headers["cache-control"].startswith("public")
 
-    page.get_by_label("Email address", exact=True).fill("gao.lan@example.com")
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_with_the_form(page, "gao.lan@example.com")
 
     assert page.url == f"{live_server.url}/"
     assert "Signed in as Gao Lan" in page.get_by_role("region", name="Your account").inner_text()
@@ -102,9 +101,7 @@ def staff_member(db):
 
 def sign_in_with_password(page, live_server, user, next_path=""):
     page.goto(f"{live_server.url}/accounts/login/{next_path}")
-    page.get_by_label("Email address").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_with_the_form(page, user.email)
 
 
 def test_staff_sign_in_with_a_code_and_reach_the_admin(

@@ -1,42 +1,24 @@
 import re
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from applications.models import Application
-from tests.browser.sessions import context_with_session_of
-from tests.factories import PASSWORD, make_inquiry, make_service
-from tests.staff import sign_in_with_two_factors
+from tests.browser.sessions import sign_in_with_the_form, staff_context
+from tests.factories import make_inquiry, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def service(db):
-    return make_service(
-        name="Street event permit",
-        summary="Hold a market or festival on a public street.",
-        description="Needed for any event that closes a street to traffic.",
-        what_to_provide="The date, place and a site plan.",
-        processing_days=10,
-    )
+    return make_service(name="Street event permit")
 
 
-def sign_in_with_the_form(page, live_server, user):
+def sign_in(page, live_server, user):
     page.goto(f"{live_server.url}/accounts/login/")
-    page.fill('input[name="login"]', user.email)
-    page.fill('input[name="password"]', PASSWORD)
-    page.press('input[name="password"]', "Enter")
+    sign_in_with_the_form(page, user.email)
     page.wait_for_url(re.compile(r".*/$"))
-
-
-def signed_in_context(browser, live_server, user):
-    # The caseworker's two-factor sign-in is the accounts app's to test; here a session signed
-    # in with both factors is handed to the browser so the test can go straight to the case work.
-    client = Client()
-    sign_in_with_two_factors(client, user)
-    return context_with_session_of(client, browser, live_server)
 
 
 def assert_accessible(page, axe_violations):
@@ -47,7 +29,7 @@ def assert_accessible(page, axe_violations):
 def test_a_citizen_applies_a_caseworker_processes_it_and_the_citizen_sees_it(
     live_server, page, browser, axe_violations, citizen, service, caseworker
 ):
-    sign_in_with_the_form(page, live_server, citizen)
+    sign_in(page, live_server, citizen)
     assert_accessible(page, axe_violations)  # the home page with the empty widgets
     page.get_by_role("link", name="Apply for a service").click()
     assert_accessible(page, axe_violations)
@@ -73,7 +55,7 @@ def test_a_citizen_applies_a_caseworker_processes_it_and_the_citizen_sees_it(
     expect(page.locator(".reference")).to_have_text(application.reference)
     assert_accessible(page, axe_violations)
 
-    caseworker_context = signed_in_context(browser, live_server, caseworker)
+    caseworker_context = staff_context(browser, live_server, caseworker)
     admin = caseworker_context.new_page()
     admin.goto(f"{live_server.url}/admin/applications/application/?q={application.reference}")
     admin.get_by_role("link", name=application.reference).click()
@@ -117,7 +99,7 @@ def test_inquiry_pages_are_accessible_and_fit_a_small_screen(
         author=citizen, subject="English map", message="Where can I get an English city map?"
     )
     page.set_viewport_size({"width": 320, "height": 640})
-    sign_in_with_the_form(page, live_server, citizen)
+    sign_in(page, live_server, citizen)
 
     page.goto(f"{live_server.url}/inquiries/new/")
     assert_accessible(page, axe_violations)

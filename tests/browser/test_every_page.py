@@ -3,20 +3,11 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
+from tests.browser.rules import assert_meets_the_page_rules
 from tests.browser.sessions import context_with_session_of
 from tests.factories import PASSWORD, make_citizen, make_question, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def assert_meets_the_page_rules(page, axe_violations):
-    assert page.locator("h1").count() == 1, page.url
-    assert axe_violations(page) == [], page.url
-    # The layout changes on a phone (grids fall to one column, tables scroll in their own box),
-    # so axe-core looks at the narrow page as well.
-    page.set_viewport_size({"width": 320, "height": 640})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
-    assert axe_violations(page) == [], page.url
 
 
 def assert_shows_its_place_below_home(page):

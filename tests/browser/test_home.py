@@ -42,4 +42,5 @@ def test_home_page_stylesheet_is_served(live_server, page):
     page.goto(live_server.url)
 
     stylesheets = [r for r in responses if r.url.endswith(".css")]
-    assert stylesheets and all(r.status == 200 for r in stylesheets)
+    assert stylesheets
+    assert all(r.status == 200 for r in stylesheets)

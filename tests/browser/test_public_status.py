@@ -3,74 +3,43 @@ reading order on the home page, an early sign-in box for the keyboard, and the s
 with JavaScript off."""
 
 import re
-from datetime import timedelta
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
 from django.test import Client
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from applications.services import application_change_status
-from news.models import Article, Channel
-from news.services import article_save
-from tests.applications.public_cases import answer, apply, ask, public_service, publish
-from tests.browser.sessions import context_with_session_of
-from tests.factories import make_user
-from tests.staff import add_authenticator, sign_in_with_two_factors
+from tests.browser.rules import assert_meets_the_page_rules
+from tests.browser.sessions import context_with_session_of, staff_context
+from tests.factories import (
+    make_application,
+    make_inquiry,
+    make_public_service,
+    make_published_answer,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "a long demo passphrase"
-
 
 @pytest.fixture
-def citizen(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = make_user(email="li.na@example.com", password=PASSWORD, full_name="Li Na")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
-@pytest.fixture
-def public_record(citizen):
+def public_record(citizen, caseworker, make_article):
     """Listed cases in several statuses, a published answer, and a news article."""
-    caseworker = make_user(email="caseworker@city.example", password=None, is_staff=True)
-    service = public_service(
+    service = make_public_service(
         name="Request for government information about a very long subject indeed"
     )
-    applications = [apply(citizen, service) for _ in range(3)]
+    applications = [make_application(applicant=citizen, service=service) for _ in range(3)]
     application_change_status(application=applications[1], to_status="received", by=caseworker)
     application_change_status(application=applications[2], to_status="received", by=caseworker)
     application_change_status(
         application=applications[2], to_status="action_required", by=caseworker
     )
-    ask(citizen, listed=True)
-    published = publish(answer(ask(citizen, publish=True), caseworker), caseworker)
-    channel = Channel.objects.create(name="Government News", slug="government-news", position=1)
-    article_save(
-        article=Article(
-            title="Metro line extension opens",
-            slug="metro-line-extension",
-            channel=channel,
-            summary="Six new stations.",
-            body="<p>Six new stations.</p>",
-            status=Article.Status.PUBLISHED,
-            publish_at=timezone.now() - timedelta(hours=1),
-        ),
-        by=None,
+    make_inquiry(author=citizen, listed_publicly=True)
+    published = make_published_answer(
+        inquiry=make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker),
+        by=caseworker,
     )
+    make_article(title="Metro line extension opens", summary="Six new stations.")
     return {"application": applications[2], "answer": published}
-
-
-def assert_meets_the_page_rules(page, axe_violations):
-    assert page.locator("h1").count() == 1, page.url
-    assert axe_violations(page) == [], page.url
-    page.set_viewport_size({"width": 320, "height": 640})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
-    assert axe_violations(page) == [], page.url
-    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 @pytest.mark.parametrize(
@@ -188,29 +157,13 @@ def test_on_a_wide_screen_the_sign_in_box_is_an_early_tab_stop(live_server, page
     assert news_left_of_sign_in < page.get_by_role("heading", name="Sign in").bounding_box()["x"]
 
 
-@pytest.fixture
-def caseworker(db):
-    user = make_user(email="wang.fang@city.example", password=None, is_staff=True)
-    # Transactional tests empty the tables, so the migrations' group is made again here.
-    group, _ = Group.objects.get_or_create(name="Caseworkers")
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="applications",
-            codename__in=["view_inquiry", "change_inquiry", "add_publishedanswer"],
-        )
-    )
-    user.groups.add(group)
-    add_authenticator(user)
-    return user
-
-
 def test_a_caseworker_publishes_an_answered_question(
     live_server, browser, axe_violations, citizen, caseworker
 ):
-    inquiry = answer(ask(citizen, publish=True, message="I am Li Na. When?"), caseworker)
-    client = Client()
-    sign_in_with_two_factors(client, caseworker)
-    context = context_with_session_of(client, browser, live_server)
+    inquiry = make_inquiry(
+        author=citizen, publication_agreed=True, message="I am Li Na. When?", answered_by=caseworker
+    )
+    context = staff_context(browser, live_server, caseworker)
     admin = context.new_page()
 
     admin.goto(f"{live_server.url}/admin/applications/inquiry/{inquiry.pk}/change/")

@@ -2,17 +2,11 @@
 300-character word or pasted a long URL into every field they can fill in."""
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.test import Client
 
-from applications.models import Service
-from applications.services import (
-    application_change_status,
-    inquiry_answer,
-    inquiry_submit,
-)
+from applications.services import application_change_status
 from tests.browser.sessions import context_with_session_of
-from tests.factories import make_application
+from tests.factories import make_application, make_citizen, make_inquiry
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,33 +20,20 @@ WIDEST = """[...document.querySelectorAll('body *')]
   .slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + getComputedStyle(e).overflowWrap)"""
 
 
-@pytest.fixture(autouse=True)
-def attachment_root(settings, tmp_path):
-    settings.APPLICATIONS_ATTACHMENT_ROOT = tmp_path / "attachments"
-
-
 @pytest.fixture
-def long_cases(django_user_model):
-    citizen = django_user_model.objects.create_user(
-        email="li.na@example.com", password=None, full_name=LONG_WORD[:150]
-    )
-    EmailAddress.objects.create(user=citizen, email=citizen.email, verified=True, primary=True)
-    staff = django_user_model.objects.create_user(email="staff@city.example", is_staff=True)
-    service = Service.objects.create(
-        name="Street event permit",
-        slug="street-event-permit",
-        summary="Hold a market or festival on a public street.",
-        description="Needed for any event that closes a street to traffic.",
-        processing_days=10,
-    )
-    application = make_application(
-        applicant=citizen, service=service, details=f"{LONG_WORD} {LONG_URL}"
-    )
+def long_cases(caseworker):
+    citizen = make_citizen(full_name=LONG_WORD[:150])
+    application = make_application(applicant=citizen, details=f"{LONG_WORD} {LONG_URL}")
     application_change_status(
-        application=application, to_status="received", by=staff, note_to_citizen=LONG_URL
+        application=application, to_status="received", by=caseworker, note_to_citizen=LONG_URL
     )
-    inquiry = inquiry_submit(author=citizen, subject=LONG_WORD[:150], message=LONG_WORD)
-    inquiry_answer(inquiry=inquiry, answer=f"{LONG_URL} {LONG_WORD}", by=staff)
+    inquiry = make_inquiry(
+        author=citizen,
+        subject=LONG_WORD[:150],
+        message=LONG_WORD,
+        answered_by=caseworker,
+        answer=f"{LONG_URL} {LONG_WORD}",
+    )
     return citizen, application, inquiry
 
 

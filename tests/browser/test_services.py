@@ -5,68 +5,23 @@ reply to "Action required" reaches the caseworker."""
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
-from django.test import Client
 from playwright.sync_api import expect
 
-from applications.models import Application, Question, Service
-from applications.services import application_change_status, application_submit, inquiry_answer
-from tests.browser.sessions import context_with_session_of
-from tests.factories import make_user
-from tests.staff import add_authenticator, sign_in_with_two_factors
+from applications.models import Application
+from applications.services import application_change_status, inquiry_answer
+from tests.browser.rules import assert_meets_the_page_rules
+from tests.browser.sessions import sign_in_with_the_form, staff_context
+from tests.factories import PASSWORD, make_application, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "plane trees on Hengshan Road"
 PDF = {"name": "passport.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}
-
-
-@pytest.fixture(autouse=True)
-def attachment_root(settings, tmp_path):
-    settings.APPLICATIONS_ATTACHMENT_ROOT = tmp_path / "attachments"
-
-
-@pytest.fixture(autouse=True)
-def quick_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def citizen(db):
-    user = make_user(email="li.na@example.com", password=PASSWORD, full_name="Li Na")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
-@pytest.fixture
-def caseworker(django_user_model):
-    user = django_user_model.objects.create_user(
-        email="caseworker@city.example", password=None, is_staff=True, full_name="Wang Fang"
-    )
-    # Transactional tests empty the tables, so the migration's group is made again here.
-    group, _ = Group.objects.get_or_create(name="Caseworkers")
-    group.permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="applications",
-            codename__in=[
-                "view_application",
-                "change_application",
-                "view_applicationstatuschange",
-                "view_attachment",
-                "view_inquiry",
-            ],
-        )
-    )
-    user.groups.add(group)
-    add_authenticator(user)
-    return user
 
 
 @pytest.fixture
 def service(db):
-    service = Service.objects.create(
+    return make_service(
         name="Residence permit renewal",
         slug="residence-permit-renewal",
         summary="Renew your residence permit before it expires.",
@@ -75,51 +30,51 @@ def service(db):
         what_to_provide="Your passport number and a scan of its photo page.",
         fees="400 yuan, paid when you collect the permit.",
         processing_days=15,
+        questions=[
+            {
+                "page": 1,
+                "label": "What is your passport number?",
+                "kind": "short_text",
+                "max_length": 20,
+            },
+            {
+                "page": 2,
+                "label": "When does your permit expire?",
+                "kind": "date",
+                "date_limit": "future",
+            },
+            {"page": 3, "page_heading": "Where you live", "label": "Address", "kind": "long_text"},
+            {
+                "page": 3,
+                "label": "District",
+                "kind": "choice",
+                "options": "Huangpu\nXuhui\nJing'an",
+            },
+            {
+                "page": 4,
+                "page_heading": "About you",
+                "label": "Which documents do you hold?",
+                "kind": "choices",
+                "options": "Passport\nWork permit",
+            },
+            {"page": 4, "label": "Have you lived here before?", "kind": "yes_no"},
+            {
+                "page": 4,
+                "label": "How many people live with you?",
+                "kind": "number",
+                "min_value": 0,
+            },
+            {
+                "page": 5,
+                "page_heading": "How we contact you",
+                "label": "Email address for letters",
+                "kind": "email",
+                "required": False,
+            },
+            {"page": 5, "label": "Phone number", "kind": "phone"},
+            {"page": 6, "label": "Passport photo page", "kind": "file"},
+        ],
     )
-    questions = [
-        (1, "", "What is your passport number?", "short_text", {"max_length": 20}),
-        (2, "", "When does your permit expire?", "date", {"date_limit": "future"}),
-        (3, "Where you live", "Address", "long_text", {}),
-        (3, "", "District", "choice", {"options": "Huangpu\nXuhui\nJing'an"}),
-        (
-            4,
-            "About you",
-            "Which documents do you hold?",
-            "choices",
-            {"options": "Passport\nWork permit"},
-        ),
-        (4, "", "Have you lived here before?", "yes_no", {}),
-        (4, "", "How many people live with you?", "number", {"min_value": 0}),
-        (5, "How we contact you", "Email address for letters", "email", {"required": False}),
-        (5, "", "Phone number", "phone", {}),
-        (6, "", "Passport photo page", "file", {}),
-    ]
-    for position, (page, heading, label, kind, fields) in enumerate(questions):
-        Question.objects.create(
-            service=service,
-            page=page,
-            position=position,
-            page_heading=heading,
-            label=label,
-            kind=kind,
-            **fields,
-        )
-    return service
-
-
-def assert_meets_the_page_rules(page, axe_violations):
-    assert page.locator("h1").count() == 1, page.url
-    assert axe_violations(page) == [], page.url
-    page.set_viewport_size({"width": 320, "height": 640})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
-    assert axe_violations(page) == [], page.url
-    page.set_viewport_size({"width": 1280, "height": 720})
-
-
-def sign_in_with_the_form(page, email="li.na@example.com"):
-    page.fill('input[name="login"]', email)
-    page.fill('input[name="password"]', PASSWORD)
-    page.press('input[name="password"]', "Enter")
 
 
 def fill_in_every_page(page, check=lambda page: None):
@@ -194,7 +149,7 @@ def test_a_citizen_finds_a_service_and_applies_on_accessible_pages(
     expect(page.locator("h1")).to_have_text("Residence permit renewal")
     check(page)
     page.get_by_role("link", name="Start now").click()
-    sign_in_with_the_form(page)
+    sign_in_with_the_form(page, citizen.email)
 
     fill_in_every_page(page, check)
     change_and_send(page, check)
@@ -211,7 +166,7 @@ def test_the_form_works_with_javascript_off(live_server, browser, citizen, servi
     page.goto(f"{live_server.url}/services/")
     page.get_by_role("link", name="Residence permit renewal").click()
     page.get_by_role("link", name="Start now").click()
-    sign_in_with_the_form(page)
+    sign_in_with_the_form(page, citizen.email)
 
     fill_in_every_page(page)
     change_and_send(page)
@@ -225,7 +180,7 @@ def test_a_draft_is_listed_continued_and_deleted_on_accessible_pages(
     live_server, page, axe_violations, citizen, service
 ):
     page.goto(f"{live_server.url}/accounts/login/?next=/services/residence-permit-renewal/apply/")
-    sign_in_with_the_form(page)
+    sign_in_with_the_form(page, citizen.email)
     page.get_by_label("What is your passport number?").fill("E12345678")
     page.get_by_role("button", name="Save and continue").click()
 
@@ -276,15 +231,10 @@ def test_the_place_is_kept_through_sign_up_and_the_link_opened_in_another_browse
 def test_a_citizen_sends_what_was_asked_for_and_the_caseworker_finds_it(
     live_server, browser, page, axe_violations, citizen, caseworker
 ):
-    street = Service.objects.create(
-        name="Street event permit",
-        slug="street-event-permit",
-        summary="Hold an event.",
-        description="For events on public streets.",
-        processing_days=10,
-    )
-    application = application_submit(
-        applicant=citizen, service=street, answers={"details": "A book swap on Wukang Road."}
+    application = make_application(
+        applicant=citizen,
+        service=make_service(name="Street event permit"),
+        details="A book swap on Wukang Road.",
     )
     application_change_status(application=application, to_status="received", by=caseworker)
     application_change_status(
@@ -294,7 +244,7 @@ def test_a_citizen_sends_what_was_asked_for_and_the_caseworker_finds_it(
         note_to_citizen="Please send a site plan with the emergency lane.",
     )
     page.goto(f"{live_server.url}{application.get_absolute_url()}")
-    sign_in_with_the_form(page)
+    sign_in_with_the_form(page, citizen.email)
 
     reply = page.get_by_role("region", name="Send what was asked for")
     expect(reply).to_contain_text("Please send a site plan with the emergency lane.")
@@ -312,9 +262,7 @@ def test_a_citizen_sends_what_was_asked_for_and_the_caseworker_finds_it(
     expect(page.locator(".timeline__item").first).to_contain_text("Here is the plan")
     assert_meets_the_page_rules(page, axe_violations)
 
-    client = Client()
-    sign_in_with_two_factors(client, caseworker)
-    admin = context_with_session_of(client, browser, live_server).new_page()
+    admin = staff_context(browser, live_server, caseworker).new_page()
     admin.goto(f"{live_server.url}/admin/applications/application/")
     admin.get_by_role("link", name="Citizen replied").click()
     admin.get_by_role("link", name=application.reference).click()
@@ -328,7 +276,7 @@ def test_an_inquiry_with_a_file_and_its_follow_up_on_accessible_pages(
     live_server, page, axe_violations, citizen, caseworker
 ):
     page.goto(f"{live_server.url}/inquiries/new/")
-    sign_in_with_the_form(page)
+    sign_in_with_the_form(page, citizen.email)
     page.get_by_label("Subject").fill("A pothole")
     page.get_by_label("Your question").fill("There is a deep pothole outside number 12.")
     page.get_by_label("Documents or photos (optional)").set_input_files(

@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from portal.models import PageFeedback
 from tests.factories import make_staff
-from tests.html import field_by_label, find, texts_of
-from tests.pages import read
+from tests.html import field_by_label, find, h1, links, main, text, texts_of
 from tests.staff import sign_in_with_two_factors
 
 
@@ -84,15 +83,15 @@ def test_an_editor_writes_a_draft_previews_it_then_publishes_it(client, editor, 
     question = topic.questions.get()
     assert not question.published  # a new question is a draft
     assert client.get(question.get_absolute_url()).status_code == 404
-    change = read(client.get(reverse("admin:faq_question_change", args=[question.pk])).content)
-    preview = read(client.get(change.link("Preview this answer as it will look")).content)
+    change = main(client.get(reverse("admin:faq_question_change", args=[question.pk])))
+    preview = main(client.get(links(change)["Preview this answer as it will look"]))
 
-    assert preview.h1 == "Can I take a dog on the ferry?"
-    assert "This is a draft: the public cannot see it." in preview.main_text
-    assert preview.link("Back to editing") == reverse(
+    assert h1(preview) == "Can I take a dog on the ferry?"
+    assert "This is a draft: the public cannot see it." in text(preview)
+    assert links(preview)["Back to editing"] == reverse(
         "admin:faq_question_change", args=[question.pk]
     )
-    assert "Is this page useful?" not in preview.main_text  # no votes on a draft
+    assert "Is this page useful?" not in text(preview)  # no votes on a draft
 
     client.post(
         reverse("admin:faq_question_change", args=[question.pk]),
@@ -109,10 +108,10 @@ def test_the_question_list_says_which_are_drafts_and_names_its_inputs(
     draft = make_question(question="Is the ferry free?", published=False)
     sign_in_with_two_factors(client, editor)
 
-    page = read(client.get(reverse("admin:faq_question_changelist")).content)
+    page = main(client.get(reverse("admin:faq_question_changelist")))
 
-    assert "Is the ferry free? Getting around No (draft)" in page.main_text
-    position = next(attrs for attrs in page.inputs if attrs.get("name") == "form-0-position")
+    assert "Is the ferry free? Getting around No (draft)" in text(page)
+    position = find(page, 'input[name="form-0-position"]')
     assert position["aria-label"] == f"Position: {draft.question}"
     assert "aria-describedby" not in position
 
@@ -122,9 +121,9 @@ def test_view_on_site_points_a_draft_at_its_preview(client, editor, make_questio
     draft = make_question(published=False)
     sign_in_with_two_factors(client, editor)
 
-    page = read(client.get(reverse("admin:faq_question_change", args=[draft.pk])).content)
+    page = main(client.get(reverse("admin:faq_question_change", args=[draft.pk])))
 
-    assert page.link("View on site") == reverse("admin:faq_question_preview", args=[draft.pk])
+    assert links(page)["View on site"] == reverse("admin:faq_question_preview", args=[draft.pk])
 
 
 @pytest.mark.django_db

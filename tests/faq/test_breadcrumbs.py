@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.breadcrumbs import HOME, Crumb, breadcrumbs
+from tests.html import HOME, Crumb, breadcrumbs
 
 pytestmark = pytest.mark.django_db
 
@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 def test_the_faq_sits_below_home(client):
     response = client.get(reverse("faq:index"))
 
-    assert breadcrumbs(response.content.decode()) == [HOME, Crumb("FAQ", current=True)]
+    assert breadcrumbs(response) == [HOME, Crumb("FAQ", current=True)]
 
 
 def test_a_topic_sits_below_the_faq(client, topic, make_question):
@@ -17,7 +17,7 @@ def test_a_topic_sits_below_the_faq(client, topic, make_question):
 
     response = client.get(topic.get_absolute_url())
 
-    assert breadcrumbs(response.content.decode()) == [
+    assert breadcrumbs(response) == [
         HOME,
         Crumb("FAQ", reverse("faq:index")),
         Crumb("Getting around", current=True),
@@ -29,7 +29,7 @@ def test_a_question_sits_below_its_topic(client, topic, make_question):
 
     response = client.get(question.get_absolute_url())
 
-    assert breadcrumbs(response.content.decode()) == [
+    assert breadcrumbs(response) == [
         HOME,
         Crumb("FAQ", reverse("faq:index")),
         Crumb("Getting around", topic.get_absolute_url()),

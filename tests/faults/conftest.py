@@ -279,14 +279,13 @@ def hung_mail_server():
 @pytest.fixture(scope="session")
 def server(cluster, hung_mail_server, tmp_path_factory):
     """The portal under gunicorn; its mail server (for the worker) is the one that hangs."""
-    log = open(tmp_path_factory.mktemp("gunicorn") / "gunicorn.log", "w")
     environment = portal_environment(
         cluster, EMAIL_HOST="127.0.0.1", EMAIL_PORT=hung_mail_server, EMAIL_USE_TLS="0"
     )
-    server = on_a_free_port(lambda port: Server(environment, log, port))
-    yield server
-    server.stop()
-    log.close()
+    with open(tmp_path_factory.mktemp("gunicorn") / "gunicorn.log", "w") as log:
+        server = on_a_free_port(lambda port: Server(environment, log, port))
+        yield server
+        server.stop()
 
 
 class Browser:

@@ -9,9 +9,18 @@ from django.utils import timezone
 from PIL import Image
 
 from news.models import Article
-from tests.html import field_by_label, find, h1, link_targets, links, text_of, texts_of
+from tests.html import (
+    field_by_label,
+    find,
+    h1,
+    link_targets,
+    links,
+    main,
+    text,
+    text_of,
+    texts_of,
+)
 from tests.images import image_bytes
-from tests.pages import read
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +167,20 @@ def test_the_article_list_is_searched_through_the_full_text_index(client, editor
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
     queryset = client.get(reverse("admin:news_article_changelist"), {"q": "boats"}).context["cl"]
-    assert "news_article_search_idx" in queryset.queryset.explain()
+    assert "news_search_entry_idx" in queryset.queryset.explain()
+
+
+def test_the_article_search_finds_drafts_and_scheduled_articles(client, editor, make_article):
+    make_article(title="Harbour draft", status="draft")
+    make_article(title="Harbour tomorrow", days_ago=-1)
+    sign_in_with_two_factors(client, editor)
+
+    changelist = client.get(reverse("admin:news_article_changelist"), {"q": "harbour"})
+
+    assert {article.title for article in changelist.context["cl"].result_list} == {
+        "Harbour draft",
+        "Harbour tomorrow",
+    }
 
 
 def test_the_article_list_reads_the_newest_from_an_index_and_counts_once(
@@ -204,14 +226,14 @@ def test_the_article_list_shows_a_scheduled_time_in_the_portals_time_zone(
     make_article(publish_at=datetime(2030, 1, 1, 1, 30, tzinfo=UTC))
     sign_in_with_two_factors(client, editor)
 
-    page = read(client.get(reverse("admin:news_article_changelist")).content)
+    page = main(client.get(reverse("admin:news_article_changelist")))
 
-    assert "Scheduled for 2030-01-01 09:30" in page.main_text
+    assert "Scheduled for 2030-01-01 09:30" in text(page)
 
 
 def test_the_photo_upload_has_a_label_of_its_own(client, editor):
     sign_in_with_two_factors(client, editor)
 
-    page = read(client.get(reverse("admin:news_article_add")).content)
+    page = main(client.get(reverse("admin:news_article_add")))
 
-    assert page.labels["id_image"] == "Lead photo:"
+    assert text_of(page, 'label[for="id_image"]') == "Lead photo:"

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.breadcrumbs import HOME, Crumb, breadcrumbs
+from tests.html import HOME, Crumb, breadcrumbs
 
 pytestmark = pytest.mark.django_db
 
@@ -9,13 +9,13 @@ pytestmark = pytest.mark.django_db
 def test_the_news_list_sits_below_home(client):
     response = client.get(reverse("news:article_list"))
 
-    assert breadcrumbs(response.content.decode()) == [HOME, Crumb("News", current=True)]
+    assert breadcrumbs(response) == [HOME, Crumb("News", current=True)]
 
 
 def test_a_channel_sits_below_the_news(client, channel):
     response = client.get(channel.get_absolute_url())
 
-    assert breadcrumbs(response.content.decode()) == [
+    assert breadcrumbs(response) == [
         HOME,
         Crumb("News", reverse("news:article_list")),
         Crumb("Government News", current=True),
@@ -27,7 +27,7 @@ def test_an_article_sits_below_its_channel(client, channel, make_article):
 
     response = client.get(article.get_absolute_url())
 
-    assert breadcrumbs(response.content.decode()) == [
+    assert breadcrumbs(response) == [
         HOME,
         Crumb("News", reverse("news:article_list")),
         Crumb("Government News", channel.get_absolute_url()),

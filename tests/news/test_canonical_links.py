@@ -1,27 +1,14 @@
 """An article's canonical link names the portal's own address, whoever asked first and however."""
 
-from html.parser import HTMLParser
-
 import pytest
+
+from tests.html import find
 
 pytestmark = pytest.mark.django_db
 
 
-class LinkFinder(HTMLParser):
-    def __init__(self, rel):
-        super().__init__()
-        self.rel, self.href = rel, None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") == self.rel:
-            self.href = attributes["href"]
-
-
 def canonical_link(response):
-    finder = LinkFinder("canonical")
-    finder.feed(response.content.decode())
-    return finder.href
+    return find(response, 'link[rel="canonical"]')["href"]
 
 
 def test_an_https_visit_after_an_http_one_gets_an_https_canonical_link(client, make_article):

@@ -33,7 +33,8 @@ def rss_items(client, url):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     root = ET.fromstring(response.content)
-    assert root.tag == "rss" and root.get("version") == "2.0"
+    assert root.tag == "rss"
+    assert root.get("version") == "2.0"
     return root.find("channel").findall("item")
 
 

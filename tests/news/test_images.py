@@ -30,10 +30,11 @@ def test_a_photo_is_stored_without_exif_under_a_random_name():
     with Image.open(io.BytesIO(cleaned.read())) as image:
         assert not image.getexif()
         assert image.format == "JPEG"
-    assert cleaned.name.endswith(".jpg") and "photo" not in cleaned.name
+    assert cleaned.name.endswith(".jpg")
+    assert "photo" not in cleaned.name
 
 
-@pytest.mark.parametrize("image_format,extension", [("PNG", ".png"), ("WEBP", ".webp")])
+@pytest.mark.parametrize(("image_format", "extension"), [("PNG", ".png"), ("WEBP", ".webp")])
 def test_png_and_webp_are_accepted_and_lose_their_exif(image_format, extension):
     original = image_bytes(image_format=image_format, exif=GPS_EXIF)
     with Image.open(io.BytesIO(original)) as image:

@@ -33,25 +33,6 @@ def test_newest_first_orders_by_publish_time(make_article):
     assert list(Article.objects.published().newest_first()) == [newer, older]
 
 
-def test_search_ranks_a_title_match_above_a_body_match(make_article):
-    in_body = make_article(title="Road works", body="<p>The metro line opens in May.</p>")
-    in_title = make_article(title="Metro line 21 opens", body="<p>Trains every five minutes.</p>")
-    make_article(title="Library hours", body="<p>Open on Sundays.</p>")
-
-    results = list(Article.objects.published().search("metro"))
-
-    assert results == [in_title, in_body]
-    assert results[0].rank > results[1].rank
-
-
-def test_search_skips_html_tags_and_ignores_drafts(make_article):
-    make_article(title="Parks", body='<p class="x">Cherry blossom</p>', status="draft")
-
-    assert not Article.objects.published().search("blossom").exists()
-    assert not Article.objects.search("class").exists()
-    assert Article.objects.search("blossom").exists()
-
-
 def test_the_article_address_is_readable_and_names_its_channel(make_article):
     article = make_article(slug="metro-line-21-opens")
 

@@ -1,31 +1,22 @@
 """A backup restores into a new database and file tree with every row and every file."""
 
 import hashlib
-import io
-from datetime import timedelta
 
 import psycopg2
 import pytest
-from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.utils import timezone
-from PIL import Image
 
-from applications.models import Attachment
-from news.models import Article, Channel
-from news.services import article_save
+from applications.uploads import check_upload
 from portal.backups import connection_params, drop_database, table_row_counts
-from tests.factories import make_application
+from tests.factories import PDF_BYTES, make_application, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def roots(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.APPLICATIONS_ATTACHMENT_ROOT = tmp_path / "attachments"
-    return {"media": settings.MEDIA_ROOT, "attachments": settings.APPLICATIONS_ATTACHMENT_ROOT}
+def roots(media_root, attachment_root):
+    return {"media": media_root, "attachments": attachment_root}
 
 
 @pytest.fixture
@@ -37,28 +28,14 @@ def restored_database():
 
 
 @pytest.fixture
-def portal_with_files(roots, citizen):
-    photo = io.BytesIO()
-    Image.new("RGB", (1200, 800), (30, 90, 160)).save(photo, format="JPEG")
-    channel = Channel.objects.create(name="Government News", slug="government-news", position=1)
-    article = Article(
-        title="The new ferry timetable",
-        slug="new-ferry-timetable",
-        channel=channel,
-        summary="Ferries run every ten minutes.",
-        body="<p>From Monday.</p>",
-        status=Article.Status.PUBLISHED,
-        publish_at=timezone.now() - timedelta(days=1),
-        image=ContentFile(photo.getvalue(), name=f"{1:032x}.jpg"),
-        image_alt="A ferry",
+def portal_with_files(roots, citizen, make_article):
+    make_article(photo=True)
+    make_application(
+        applicant=citizen,
+        attachments=[
+            check_upload(upload(name, PDF_BYTES)) for name in ["passport.pdf", "letter.pdf"]
+        ],
     )
-    article_save(article=article, by=None)
-    application = make_application(applicant=citizen)
-    for name in ["passport.pdf", "letter.pdf"]:
-        attachment = Attachment(
-            application=application, original_name=name, content_type="application/pdf", size=9
-        )
-        attachment.file.save(name, ContentFile(b"%PDF-1.4 " + name.encode()))
 
 
 def checksums(root):
@@ -76,6 +53,18 @@ def row_counts(database):
     return counts
 
 
+def restore(backup, database, tmp_path):
+    call_command(
+        "restore",
+        str(backup),
+        database=database,
+        media_root=str(tmp_path / "restored-media"),
+        attachments_root=str(tmp_path / "restored-attachments"),
+        interactive=False,
+        verbosity=0,
+    )
+
+
 def test_a_backup_restores_every_row_and_every_file(
     portal_with_files, roots, restored_database, tmp_path
 ):
@@ -83,18 +72,11 @@ def test_a_backup_restores_every_row_and_every_file(
     call_command("backup", output=str(tmp_path / "backups"), verbosity=0)
     [backup] = (tmp_path / "backups").iterdir()
 
-    call_command(
-        "restore",
-        str(backup),
-        database=restored_database,
-        media_root=str(tmp_path / "restored-media"),
-        attachments_root=str(tmp_path / "restored-attachments"),
-        interactive=False,
-        verbosity=0,
-    )
+    restore(backup, restored_database, tmp_path)
 
     assert row_counts(restored_database) == row_counts(connection.settings_dict["NAME"])
-    assert len(originals["media"]) >= 2 and len(originals["attachments"]) == 2
+    assert len(originals["media"]) >= 2
+    assert len(originals["attachments"]) == 2
     assert checksums(tmp_path / "restored-media") == originals["media"]
     assert checksums(tmp_path / "restored-attachments") == originals["attachments"]
 
@@ -112,15 +94,7 @@ def test_a_damaged_backup_is_refused_before_anything_changes(
     (tmp_path / "restored-media" / "kept.txt").write_text("still here")
 
     with pytest.raises(CommandError, match="does not match its checksum"):
-        call_command(
-            "restore",
-            str(backup),
-            database=restored_database,
-            media_root=str(tmp_path / "restored-media"),
-            attachments_root=str(tmp_path / "restored-attachments"),
-            interactive=False,
-            verbosity=0,
-        )
+        restore(backup, restored_database, tmp_path)
 
     assert (tmp_path / "restored-media" / "kept.txt").read_text() == "still here"
     with psycopg2.connect(**connection_params("postgres")) as admin, admin.cursor() as cursor:

@@ -3,6 +3,8 @@ from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
+from tests.html import h1
+
 
 @pytest.mark.django_db
 def test_healthz_answers_ok_when_the_database_answers(client):
@@ -43,7 +45,7 @@ def test_pages_answer_503_with_retry_after_when_the_database_does_not(
 
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
-    assert "<h1>Sorry, the service is unavailable</h1>" in response.content.decode()
+    assert h1(response) == "Sorry, the service is unavailable"
 
 
 @pytest.mark.django_db

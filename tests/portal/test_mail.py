@@ -55,14 +55,16 @@ def test_a_case_update_waits_in_the_outbox_until_the_worker_sends_it(citizen, ca
     assert deliver_due() == (2, 0)  # the receipt of the application, then the update
 
     email.refresh_from_db()
-    assert email.status == OutgoingEmail.Status.SENT and email.sent_at is not None
+    assert email.status == OutgoingEmail.Status.SENT
+    assert email.sent_at is not None
     message = mail.outbox[-1]
     assert message.subject == f"Your application {application.reference} is now Received"
     assert "All documents are here." in message.body
     assert "What happens next:" in message.body
     assert f"http://127.0.0.1:8000/applications/{application.reference}/" in message.body
     html, mimetype = message.alternatives[0]
-    assert mimetype == "text/html" and application.reference in html
+    assert mimetype == "text/html"
+    assert application.reference in html
 
 
 def test_a_rolled_back_change_queues_no_email(citizen, caseworker):
@@ -132,7 +134,8 @@ def test_dry_run_lists_what_is_due_and_sends_nothing(citizen, capsys):
     call_command("send_queued_mail", "--dry-run", verbosity=2)
 
     output = capsys.readouterr().out
-    assert "Would send" in output and citizen.email in output
+    assert "Would send" in output
+    assert citizen.email in output
     assert "1 email(s) due" in output
     assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.PENDING
     assert mail.outbox == []
@@ -152,7 +155,8 @@ def test_sign_in_links_are_neither_shown_to_staff_nor_kept_after_sending(
 ):
     client.post(reverse("account_reset_password"), {"email": citizen.email})
     reset = OutgoingEmail.objects.get()
-    assert reset.is_private and "/accounts/password/reset/key/" in reset.body_text
+    assert reset.is_private
+    assert "/accounts/password/reset/key/" in reset.body_text
     make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
 

@@ -1,5 +1,6 @@
 """Anonymous visitors share cached copies of public pages; nothing personal is ever shared."""
 
+import gzip
 import itertools
 import warnings
 from urllib.parse import quote
@@ -271,3 +272,57 @@ def test_a_page_that_sets_a_cookie_is_never_cached(rf):
 
     assert first.cookies["visitor"].value == "1"
     assert (second.content, second.cookies["visitor"].value) == (b"Visit 2", "2")
+
+
+GZIP = {"Accept-Encoding": "gzip, deflate, br"}
+
+
+def test_a_shared_page_is_compressed_once_for_browsers_that_take_gzip(client):
+    plain = client.get("/").content
+    first = client.get("/", headers=GZIP)
+    again = client.get("/", headers=GZIP)
+
+    assert first["Content-Encoding"] == again["Content-Encoding"] == "gzip"
+    assert gzip.decompress(first.content) == gzip.decompress(again.content) == plain
+    assert len(first.content) < len(plain) / 2
+    assert "Accept-Encoding" in first["Vary"]
+    assert "Cookie" in first["Vary"]
+    assert first["ETag"].startswith("W/")
+
+
+def test_a_browser_without_gzip_gets_the_page_as_it_is(client):
+    client.get("/", headers=GZIP)
+
+    response = client.get("/")
+
+    assert not response.has_header("Content-Encoding")
+    assert "sign-in-email" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["account_login", "account_signup", "account_reset_password"])
+def test_a_page_with_a_form_token_is_never_compressed(client, name):
+    # BREACH: the size of a compressed page that holds a secret tells an attacker about it.
+    response = client.get(reverse(name), headers=GZIP)
+
+    assert response.status_code == 200
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert not response.has_header("Content-Encoding")
+
+
+@pytest.mark.parametrize("name", ["home", "applications:application_list", "accounts:overview"])
+def test_a_signed_in_persons_page_is_never_compressed(client, citizen, name):
+    client.force_login(citizen)
+
+    response = client.get(reverse(name), headers=GZIP)
+
+    assert response.status_code == 200
+    assert not response.has_header("Content-Encoding")
+
+
+def test_a_kept_copy_says_how_old_it_is(client, settings, later):
+    first = client.get("/")
+    assert not first.has_header("Age")
+
+    later(5)
+
+    assert client.get("/")["Age"] == "5"

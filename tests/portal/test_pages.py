@@ -34,9 +34,13 @@ def named_urls_without_arguments(resolver=None, namespace=""):
                 continue
             prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
             yield from named_urls_without_arguments(pattern, prefix)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            if not pattern.pattern.regex.groupindex and "<" not in str(pattern.pattern):
-                yield f"{namespace}{pattern.name}"
+        elif (
+            isinstance(pattern, URLPattern)
+            and pattern.name
+            and not pattern.pattern.regex.groupindex
+            and "<" not in str(pattern.pattern)
+        ):
+            yield f"{namespace}{pattern.name}"
 
 
 def html_page_names():

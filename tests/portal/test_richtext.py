@@ -7,7 +7,7 @@ from tests.strategies import assert_sanitised, assert_settles, rich_text
 
 
 @pytest.mark.parametrize(
-    "dirty,clean",
+    ("dirty", "clean"),
     [
         ("<p>Hi</p><script>alert(1)</script>", "<p>Hi</p>"),
         ('<p onclick="alert(1)" onmouseover="x()">Hi</p>', "<p>Hi</p>"),

@@ -8,10 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import faq.search
-import news.models
 import news.search
 from faq.models import Question
-from news.models import Article
+from news.models import Article, ArticleSearchEntry
 from portal import search as site_search
 from portal.fulltext import web_search_query
 from portal.search import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
@@ -21,6 +20,7 @@ from tests.html import (
     find,
     h1,
     headings,
+    hint,
     links,
     select,
     text,
@@ -100,21 +100,33 @@ def test_quoted_phrases_or_and_negation(client, make_article):
     ]
 
 
-def test_snippets_highlight_matches_from_the_plain_text_of_the_body(client, make_article):
+def test_news_snippets_highlight_matches_in_the_summary(client, make_article):
     make_article(
         title="Metro news",
-        summary="Changes on the metro.",
-        body="<h2>Timetable</h2>"
-        "<p>Trains on <strong>Line 2</strong> run every 4 minutes &amp; later at night.</p>",
+        summary="Trains on Line 2 run every 4 minutes & later at night.",
+        body="<h2>Timetable</h2><p>Trains run every <strong>4 minutes</strong>.</p>",
     )
 
     response = search(client, q="minutes")
     snippet = find(response, ".search-result__snippet")
 
     assert texts_of(snippet, "mark") == ["minutes"]
-    assert not select(snippet, "strong") and "strong" not in text(snippet)
+    assert not select(snippet, "strong")
+    assert "strong" not in text(snippet)
     # The entity decoded, then escaped once for HTML: a reader sees "&", not "&amp;".
     assert "Trains on Line 2 run every 4 minutes & later at night" in text(snippet)
+
+
+def test_an_article_found_by_its_text_alone_shows_its_summary(client, make_article):
+    make_article(
+        title="Metro news",
+        summary="Changes on the metro from May.",
+        body="<p>Trains on Line 2 run every 4 minutes.</p>",
+    )
+
+    response = search(client, q="minutes")
+
+    assert text(find(response, ".search-result__snippet")) == "Changes on the metro from May."
 
 
 def test_html_in_content_is_shown_as_text_never_as_markup(client, make_question):
@@ -266,31 +278,6 @@ def explain_search(queryset):
     return queryset.explain()
 
 
-def test_article_search_uses_the_gin_index_with_thousands_of_articles(channel):
-    now = timezone.now()
-    Article.objects.bulk_create(
-        Article(
-            title=f"Weekly notice {number}",
-            slug=f"weekly-{number}",
-            channel=channel,
-            summary="Road works and timetable changes in the districts.",
-            body="<p>Buses, trains and ferries run as usual.</p>",
-            status=Article.Status.PUBLISHED,
-            publish_at=now - timedelta(hours=number),
-        )
-        for number in range(3000)
-    )
-    Article.objects.filter(slug__in=["weekly-7", "weekly-1500"]).update(title="Typhoon warning")
-    with connection.cursor() as cursor:
-        # Move the new rows from the index's fast-update pending list into the index proper, as
-        # autovacuum does in production soon after a bulk insert.
-        cursor.execute("SELECT gin_clean_pending_list('news_article_search_idx'::regclass)")
-
-    plan = explain_search(Article.objects.published().search("typhoon"))
-
-    assert "news_article_search_idx" in plan
-
-
 def test_faq_search_uses_the_gin_index_with_thousands_of_questions(topic):
     Question.objects.bulk_create(
         Question(
@@ -323,9 +310,16 @@ def test_a_long_list_of_results_is_cut_and_says_so(client, make_question, monkey
     assert len(search(client, q="passport", page=2).context["results"]) == 2
 
 
-def test_news_ranks_more_recent_matches_than_a_page_shows():
-    # Otherwise a list of only the recent news matches could look complete.
-    assert site_search.MAX_RESULTS < news.models.MIN_RECENT_MATCHES <= news.models.RANKED_MATCHES
+def test_a_long_list_of_news_is_cut_and_says_so(client, make_article, monkeypatch):
+    # The news ranks only its newest matches: one more than the list shows tells that there are
+    # more.
+    monkeypatch.setattr(site_search, "MAX_RESULTS", 12)
+    for _ in range(13):
+        make_article(body="<p>Bring your passport.</p>")
+
+    page = search(client, q="passport").content.decode()
+
+    assert "More than 12 results for “passport”" in page
 
 
 def test_a_short_list_of_results_is_counted_exactly(client, make_question, monkeypatch):
@@ -399,7 +393,8 @@ def test_anything_typed_into_search_gets_results_or_a_clear_message(
     assert h1(response) == "Search the portal"
     problems = errors(response)
     if problems:
-        assert problems.summary and all(problems.summary), problems
+        assert problems.summary, problems
+        assert all(problems.summary), problems
     elif query.strip():
         assert results_summary(response)
 
@@ -409,5 +404,25 @@ def test_anything_typed_into_search_gets_results_or_a_clear_message(
 def test_the_web_search_syntax_compiles_for_any_text(query):
     # PostgreSQL refuses NUL in any string; the search form turns it away first.
     with transaction.atomic():
-        Article.objects.filter(search_vector=web_search_query(query)).exists()
+        ArticleSearchEntry.objects.filter(search_vector=web_search_query(query)).exists()
         Question.objects.filter(search_vector=web_search_query(query)).exists()
+
+
+def test_the_form_keeps_the_search_and_the_choice(client):
+    response = search(client, q="ferry timetable", type="faq")
+
+    assert field_by_label(response, "Search for")["value"] == "ferry timetable"
+    assert [choice["value"] for choice in select(response, "input[name=type][checked]")] == ["faq"]
+
+
+def test_a_field_in_error_points_to_its_message(client):
+    response = search(client, q="x" * (MAX_QUERY_LENGTH + 1), type="weather")
+
+    problems = errors(response)
+    assert problems.fields["q"] == ["Enter a shorter search: at most 200 characters."]
+    assert problems.fields["type"]
+    assert hint(response, "Search for") == "Enter a shorter search: at most 200 characters."
+    assert field_by_label(response, "Search for")["aria-invalid"] == "true"
+    choices = select(response, "input[name=type]")
+    assert all(choice["aria-invalid"] == "true" for choice in choices)
+    assert select(response, "fieldset[aria-describedby=id_type_error]")

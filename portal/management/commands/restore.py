@@ -13,7 +13,7 @@ class Command(BaseCommand):
         "named *.before-restore-<time>)."
     )
     # The checks would open a connection to the database that is about to be replaced.
-    requires_system_checks = []
+    requires_system_checks = ()
 
     def add_arguments(self, parser):
         parser.add_argument("backup", help="The backup's folder, e.g. var/backups/20261130-120000")

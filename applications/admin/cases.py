@@ -1,0 +1,268 @@
+"""What the admin pages of applications and inquiries share: the status form, search by
+reference or citizen, assignment, and the read-only history and files of a case."""
+
+import re
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from portal.pagination import LargeTablePaginator
+
+from ..forms import StatusChangeForm
+from ..models import REFERENCE_FORMAT, ApplicationStatusChange, Attachment
+from ..services import allowed_targets
+from ..statuses import Actor
+
+PEOPLE_SEARCHED = 1000
+
+
+class AssignmentFilter(admin.SimpleListFilter):
+    title = _("assigned caseworker")
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        return [("me", _("Assigned to me")), ("nobody", _("Not assigned"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "me":
+            return queryset.filter(assigned_to=request.user)
+        if self.value() == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+
+def matching_people(term):
+    """The ids of (at most PEOPLE_SEARCHED) accounts whose email address begins with the term, or
+    whose name contains it."""
+    people = get_user_model().objects.matching(term).values_list("pk", flat=True)
+    # A list, not a subquery: given the few ids, PostgreSQL reads their cases through the index
+    # on the citizen; given a subquery, it may walk through every case looking for them.
+    return list(people[:PEOPLE_SEARCHED])
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    template = "admin/edit_inline/read_only_tabular.html"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+def file_links(attachments):
+    if not attachments:
+        return "—"
+    return format_html(
+        "<ul>{}</ul>",
+        format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({})</li>',
+            (
+                (attachment.get_absolute_url(), attachment, attachment.get_content_type_display())
+                for attachment in attachments
+            ),
+        ),
+    )
+
+
+class ApplicationHistoryInline(ReadOnlyInline):
+    model = ApplicationStatusChange
+    fields = [
+        "changed_at",
+        "from_",
+        "to",
+        "changed_by",
+        "note_to_citizen",
+        "files",
+        "internal_note",
+    ]
+    readonly_fields = fields
+    verbose_name_plural = _("status history (read-only)")
+
+    def get_queryset(self, request):
+        # Each row shows its case (in its title), who made the change and the files sent with
+        # it: one query for the rows, one for the files.
+        case_field = self.model.case_field
+        files = Attachment.objects.select_related(case_field)
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(case_field, "changed_by")
+            .prefetch_related(Prefetch("attachments", queryset=files))
+        )
+
+    @admin.display(description=_("files sent with it"))
+    def files(self, change):
+        return file_links(change.attachments.all())
+
+    @admin.display(description=_("from"))
+    def from_(self, change):
+        return change.from_label or "—"
+
+    @admin.display(description=_("to"))
+    def to(self, change):
+        return change.to_label
+
+
+class AttachmentInline(ReadOnlyInline):
+    model = Attachment
+    fk_name = "application"
+    fields = ["download", "sent_with", "content_type", "size", "uploaded_at"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(self.fk_name, "answer", "application_change", "inquiry_change")
+        )
+
+    @admin.display(description=_("sent with"))
+    def sent_with(self, attachment):
+        if attachment.answer_id:
+            return attachment.answer.question_shown
+        change = attachment.application_change or attachment.inquiry_change
+        if change:
+            return gettext("Message of %(date)s") % {
+                "date": timezone.localtime(change.changed_at).strftime("%Y-%m-%d %H:%M")
+            }
+        return gettext("The first message")
+
+    @admin.display(description=_("file"))
+    def download(self, attachment):
+        return format_html('<a href="{}">{}</a>', attachment.get_absolute_url(), attachment)
+
+
+class CaseAdmin(admin.ModelAdmin):
+    """Shared by applications and inquiries: statuses change only through the status form.
+
+    The lists hold millions of cases, so every list is read from an index: newest first (or by
+    reference), filtered by status or date, searched by exact reference or by the citizen. There is
+    no date hierarchy (it reads every case to list the years and months; the date filter does the
+    same job) and no filter counts ("facets", one count per choice over every case).
+    """
+
+    status_form_class = StatusChangeForm
+    person_field = "applicant"  # the citizen whose case it is
+    # Each row costs more to render than the rest of the page: 50 rows took a caseworker's list
+    # over 30 ms of the server's time.
+    list_per_page = 25
+    paginator = LargeTablePaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    sortable_by = ["reference", "submitted_at"]
+    search_help_text = _(
+        "An 8-digit reference finds that case. Other words search the citizen's name and the "
+        "beginning of their email address."
+    )
+    view_on_site = False  # the public case page is the citizen's own
+    actions = ["assign_to_me"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def action_checkbox(self, case):
+        # The admin's own markup, written out: rendering a form widget for each row took a tenth
+        # of the list's time.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            case.pk,
+            format_html(gettext("Select this object for an action - {}"), case),
+        )
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<int:object_id>/status/",
+                self.admin_site.admin_view(self.status_view),
+                name="{}_{}_status".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.action(description=_("Assign the selected cases to me"), permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        count = queryset.update(assigned_to=request.user)
+        message = ngettext(
+            "%(count)s case assigned to you.", "%(count)s cases assigned to you.", count
+        ) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        if re.fullmatch(REFERENCE_FORMAT, term):
+            # One row from the unique index on reference, never a scan of every case.
+            return queryset.filter(reference=term), False
+        return queryset.filter(self.search_condition(term)), False
+
+    def search_condition(self, term):
+        return Q(**{f"{self.person_field}__in": matching_people(term)})
+
+    @admin.display(description=_("citizen's name"))
+    def person_name(self, case):
+        return getattr(case, self.person_field).full_name or "—"
+
+    @admin.display(description=_("preferred contact language"))
+    def person_contact_language(self, case):
+        return getattr(case, self.person_field).get_contact_language_display()
+
+    def change_status(self, case, data, request):
+        raise NotImplementedError
+
+    def status_view(self, request, object_id):
+        case = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not self.has_change_permission(request, case):
+            raise PermissionDenied
+        targets = allowed_targets(case, actor=Actor.STAFF)
+        form = self.status_form_class(request.POST or None, targets=targets)
+        if request.method == "POST" and form.is_valid():
+            try:
+                self.change_status(case, form.cleaned_data, request)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                # The log is the caseworkers' record: kept in one language, whoever reads it.
+                with translation.override(settings.LANGUAGE_CODE):
+                    logged = f"Status changed to {case.get_status_display()}."
+                self.log_change(request, case, logged)
+                self.message_user(
+                    request,
+                    gettext("%(reference)s is now “%(status)s”. We will email the citizen.")
+                    % {"reference": case.reference, "status": case.get_status_display()},
+                    messages.SUCCESS,
+                )
+                return redirect(
+                    reverse(
+                        f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[case.pk]
+                    )
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "case": case,
+            "form": form,
+            "targets": targets,
+            "title": gettext("Change the status of %(reference)s") % {"reference": case.reference},
+        }
+        return TemplateResponse(request, "admin/applications/status_change.html", context)

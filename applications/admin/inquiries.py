@@ -1,0 +1,133 @@
+"""Inquiries in the admin: answering them, and publishing an answered question."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from portal.links import site_origin
+
+from ..forms import InquiryStatusChangeForm
+from ..models import Inquiry, InquiryStatusChange
+from ..publication import AnswerPublishForm, answer_publish
+from ..services import inquiry_answer, inquiry_change_status
+from ..statuses import InquiryStatus
+from .cases import ApplicationHistoryInline, AssignmentFilter, AttachmentInline, CaseAdmin
+
+
+class InquiryHistoryInline(ApplicationHistoryInline):
+    model = InquiryStatusChange
+
+
+class InquiryAttachmentInline(AttachmentInline):
+    fk_name = "inquiry"
+
+
+@admin.register(Inquiry)
+class InquiryAdmin(CaseAdmin):
+    status_form_class = InquiryStatusChangeForm
+    person_field = "author"
+    list_display = ["reference", "subject", "author", "status", "submitted_at", "assigned_to"]
+    list_filter = ["status", "submitted_at", AssignmentFilter, "assigned_to"]
+    list_select_related = ["author", "assigned_to"]
+    search_fields = ["reference", "subject", "author__email", "author__full_name"]
+    search_help_text = _(
+        "An 8-digit reference finds that inquiry. Other words search the subject, the citizen's "
+        "name and the beginning of their email address."
+    )
+    readonly_fields = [
+        "reference",
+        "author",
+        "person_name",
+        "person_contact_language",
+        "status",
+        "submitted_at",
+        "subject",
+        "message",
+        "answer",
+        "answered_by",
+        "answered_at",
+        "listed_publicly",
+        "publication_agreed",
+        "published",
+        "follow_up",
+        "follow_up_at",
+        "follow_up_answer",
+        "follow_up_answered_at",
+    ]
+    fields = [*readonly_fields, "assigned_to"]
+    inlines = [InquiryAttachmentInline, InquiryHistoryInline]
+
+    def search_condition(self, term):
+        condition = super().search_condition(term)
+        # The subject's trigram index needs three characters to narrow anything down.
+        if len(term) >= 3:
+            condition |= Q(subject__icontains=term)
+        return condition
+
+    def change_status(self, case, data, request):
+        common = {
+            "inquiry": case,
+            "by": request.user,
+            "note_to_citizen": data["note_to_citizen"],
+            "internal_note": data["internal_note"],
+            "base_url": site_origin(request),
+        }
+        if data["to_status"] == InquiryStatus.ANSWERED:
+            inquiry_answer(answer=data["answer"], **common)
+        else:
+            inquiry_change_status(to_status=data["to_status"], **common)
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/publish/",
+                self.admin_site.admin_view(self.publish_view),
+                name="applications_inquiry_publish",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("published question and answer"))
+    def published(self, inquiry):
+        published = getattr(inquiry, "published_answer", None)
+        if published is None:
+            return _("Not published")
+        return format_html('<a href="{}">{}</a>', published.get_absolute_url(), published.title)
+
+    def publish_view(self, request, object_id):
+        """Publish an answered question whose author agreed, after a caseworker has left out
+        anything that could identify them."""
+        inquiry = get_object_or_404(self.get_queryset(request), pk=object_id)
+        if not request.user.has_perm("applications.add_publishedanswer"):
+            raise PermissionDenied
+        form = AnswerPublishForm.for_inquiry(inquiry, request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            texts = {name: form.cleaned_data[name] for name in ("title", "question", "answer")}
+            try:
+                published = answer_publish(inquiry=inquiry, by=request.user, **texts)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.log_change(request, inquiry, "Question and answer published.")
+                self.message_user(
+                    request,
+                    _("The question and answer are published at %(url)s.")
+                    % {"url": published.get_absolute_url()},
+                    messages.SUCCESS,
+                )
+                return redirect(reverse("admin:applications_inquiry_change", args=[inquiry.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "case": inquiry,
+            "form": form,
+            "is_published": hasattr(inquiry, "published_answer"),
+            "title": _("Publish the question and answer of %(reference)s")
+            % {"reference": inquiry.reference},
+        }
+        return TemplateResponse(request, "admin/applications/inquiry/publish.html", context)

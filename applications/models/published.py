@@ -1,0 +1,82 @@
+"""The public archive of answered questions."""
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.fulltext import SEARCH_CONFIG, web_search_query
+
+from .cases import Inquiry
+
+
+class PublishedAnswerQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def search(self, query):
+        search_query = web_search_query(query)
+        return self.filter(search_vector=search_query).annotate(
+            rank=SearchRank(models.F("search_vector"), search_query)
+        )
+
+
+class PublishedAnswer(models.Model):
+    """An answered inquiry in the city's public archive of answered questions.
+
+    A caseworker publishes it when the author agreed, as a copy in which they may leave out
+    anything that could identify the person; the author's name is never part of it.
+    """
+
+    inquiry = models.OneToOneField(
+        Inquiry,
+        on_delete=models.PROTECT,
+        related_name="published_answer",
+        editable=False,
+        verbose_name=_("inquiry"),
+    )
+    title = models.CharField(max_length=Inquiry.SUBJECT_MAX_LENGTH, verbose_name=_("title"))
+    question = models.TextField(verbose_name=_("question"))
+    answer = models.TextField(verbose_name=_("answer"))
+    answered_at = models.DateTimeField(editable=False, verbose_name=_("answered at"))
+    published_at = models.DateTimeField(
+        default=timezone.now, editable=False, verbose_name=_("published at")
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("published by"),
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("question", "answer", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = PublishedAnswerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("published answer")
+        verbose_name_plural = _("published answers")
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="published_answer_newest_idx"),
+            GinIndex(fields=["search_vector"], name="published_answer_search_idx"),
+            # The search's "did you mean" compares the query with titles by trigrams.
+            GinIndex(
+                fields=["title"], opclasses=["gin_trgm_ops"], name="published_answer_trgm_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("public:answer_detail", kwargs={"reference": self.inquiry.reference})

@@ -1,0 +1,26 @@
+"""Django's and allauth's messages that the portal words its own way in Chinese.
+
+Both bring Simplified Chinese catalogues, and the portal uses them for every message it does not
+write itself. These few read differently there from the rest of the portal ("Email" left in
+Latin letters, 你 where the portal says 您, "错误代码" for a wrong authenticator code). Listed
+here, they are collected into locale/zh_Hans by `make messages`, whose translations come before
+Django's and allauth's (LOCALE_PATHS); the English is unchanged. Nothing imports this module.
+"""
+
+from django.utils.translation import gettext_noop, ngettext_lazy
+
+DJANGO = [
+    gettext_noop("Enter a valid email address."),
+    gettext_noop("Your password can’t be too similar to your other personal information."),
+    gettext_noop("Your password can’t be a commonly used password."),
+    gettext_noop("Your password can’t be entirely numeric."),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+        "min_length",
+    ),
+]
+
+ALLAUTH = [
+    gettext_noop("Incorrect code."),
+]

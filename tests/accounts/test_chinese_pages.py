@@ -1,0 +1,188 @@
+"""Every account page in Simplified Chinese, signed out and signed in: the portal's wording, and
+allauth's own catalogue for what the portal leaves to it."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+
+from tests.factories import PASSWORD, make_user, use_chinese_site_profile
+from tests.html import errors, find, h1
+from tests.languages import english_words
+
+pytestmark = pytest.mark.django_db
+
+# The authenticator apps the set-up page names, and the browser and system a session names.
+NAMES = ("Microsoft", "Authenticator", "Google", "FreeOTP", "Other", "ZIP", "IP")
+
+
+@pytest.fixture(autouse=True)
+def chinese_site_profile(db):
+    use_chinese_site_profile()
+
+
+@pytest.fixture
+def person(db):
+    return make_user(
+        email="li.na@example.com", full_name="李娜", password=PASSWORD, email_verified=True
+    )
+
+
+@pytest.fixture
+def signed_in(client, person):
+    """Signed in with the password just now, as allauth asks before changes to security."""
+    response = client.post(
+        "/zh-hans/accounts/login/", {"login": person.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    return client
+
+
+def assert_chinese(response, *, status=200, allowed=()):
+    assert response.status_code == status
+    assert find(response, "html")["lang"] == "zh-Hans"
+    assert english_words(response, allowed=(*NAMES, *allowed)) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/zh-hans/accounts/login/",
+        "/zh-hans/accounts/signup/",
+        "/zh-hans/accounts/password/reset/",
+        "/zh-hans/accounts/password/reset/done/",
+        "/zh-hans/accounts/password/reset/key/1-set-password/",
+        "/zh-hans/accounts/confirm-email/no-such-key/",
+    ],
+)
+def test_the_pages_before_signing_in_speak_chinese(client, path):
+    assert_chinese(client.get(path))
+
+
+def test_a_wrong_password_is_refused_in_chinese(client, person):
+    response = client.post("/zh-hans/accounts/login/", {"login": person.email, "password": "wrong"})
+
+    assert_chinese(response)
+    assert errors(response).summary == ["电子邮箱或密码不正确。"]
+
+
+def test_an_empty_sign_up_form_is_refused_in_chinese(client):
+    response = client.post("/zh-hans/accounts/signup/", {})
+
+    assert_chinese(response)
+    assert h1(response) == "注册账户"
+
+
+def test_a_wrong_address_and_a_weak_password_are_refused_in_the_portals_chinese(client):
+    response = client.post(
+        "/zh-hans/accounts/signup/",
+        {"full_name": "王芳", "email": "wang.fang", "password1": "123", "password2": "123"},
+    )
+
+    assert_chinese(response)
+    assert errors(response).summary == [
+        "电子邮箱：请输入有效的电子邮箱地址。",
+        "设置密码：此密码太短，至少要包含 10 个字符。",
+        "设置密码：这个密码太常见了。",
+        "设置密码：密码只包含数字。",
+    ]
+
+
+def test_a_wrong_authenticator_code_is_refused_in_chinese(signed_in):
+    response = signed_in.post("/zh-hans/accounts/2fa/totp/activate/", {"code": "123456"})
+
+    assert_chinese(response)
+    assert errors(response).summary == ["身份验证器应用中的验证码：验证码不正确。"]
+
+
+def test_after_signing_up_the_next_page_speaks_chinese(client):
+    response = client.post(
+        "/zh-hans/accounts/signup/",
+        {
+            "full_name": "王芳",
+            "email": "wang.fang@example.com",
+            "password1": "城市门户的一个长密码2026",
+            "password2": "城市门户的一个长密码2026",
+        },
+        follow=True,
+    )
+
+    assert_chinese(response)
+    assert h1(response) == "请查收邮件"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/zh-hans/account/",
+        "/zh-hans/account/details/",
+        "/zh-hans/account/close/",
+        "/zh-hans/accounts/email/",
+        "/zh-hans/accounts/password/change/",
+        "/zh-hans/accounts/sessions/",
+        "/zh-hans/accounts/logout/",
+        "/zh-hans/accounts/reauthenticate/",
+        "/zh-hans/accounts/2fa/",
+        "/zh-hans/accounts/2fa/totp/activate/",
+    ],
+)
+def test_the_signed_in_pages_speak_chinese(signed_in, path):
+    assert_chinese(signed_in.get(path))
+
+
+def test_the_two_factor_pages_speak_chinese_once_it_is_on(signed_in, person):
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    from tests.factories import add_authenticator
+
+    add_authenticator(person)
+    RecoveryCodes.activate(person)
+    for path in [
+        "/zh-hans/accounts/2fa/",
+        "/zh-hans/accounts/2fa/totp/deactivate/",
+        "/zh-hans/accounts/2fa/recovery-codes/",
+        "/zh-hans/accounts/2fa/recovery-codes/generate/",
+    ]:
+        assert_chinese(signed_in.get(path))
+    assert Authenticator.objects.filter(user=person).exists()
+
+
+def test_signing_in_with_two_factors_asks_for_the_code_in_chinese(client, person):
+    from tests.factories import add_authenticator
+
+    add_authenticator(person)
+
+    response = client.post(
+        "/zh-hans/accounts/login/", {"login": person.email, "password": PASSWORD}, follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == "/zh-hans/accounts/2fa/authenticate/"
+    assert_chinese(response)
+    assert h1(response) == "请输入身份验证器应用中的验证码"
+
+
+def test_saving_the_details_says_so_in_chinese(signed_in):
+    response = signed_in.post(
+        "/zh-hans/account/details/",
+        {"full_name": "李娜", "contact_language": "zh-hans"},
+        follow=True,
+    )
+
+    assert_chinese(response)
+    assert "您的个人资料已保存。" in response.content.decode()
+    assert "简体中文" in response.content.decode()
+
+
+def test_the_account_page_writes_its_date_the_chinese_way(signed_in, person):
+    from datetime import UTC, datetime
+
+    person.date_joined = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
+    person.save()
+
+    assert "2026年11月30日" in signed_in.get("/zh-hans/account/").content.decode()
+
+
+def test_signing_out_says_so_in_chinese(signed_in):
+    response = signed_in.post("/zh-hans/accounts/logout/", follow=True)
+
+    assert response.redirect_chain[-1][0] == "/zh-hans/"
+    assert_chinese(response)
+    assert "您已退出登录。" in response.content.decode()

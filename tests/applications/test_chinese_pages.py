@@ -1,0 +1,437 @@
+"""Every page of applying, following a case and the public record, in Simplified Chinese: for a
+visitor and for a signed-in citizen, with errors, and the caseworkers' case pages in the admin.
+
+The content (services, questions, notes, the site's own name) is written in Chinese here, so any
+Latin word left on a page is an interface string that was not translated."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from applications.models import Answer, Draft
+from applications.services import application_change_status, inquiry_follow_up
+from tests.factories import (
+    PASSWORD,
+    PDF_BYTES,
+    make_application,
+    make_chinese_service,
+    make_citizen,
+    make_inquiry,
+    make_public_service,
+    make_published_answer,
+    upload,
+    use_chinese_site_profile,
+)
+from tests.html import errors, find, h1
+from tests.languages import english_words
+from tests.staff import sign_in_with_two_factors
+
+pytestmark = pytest.mark.django_db
+
+ZH = "/zh-hans"
+# Words that stay as they are: the language switch's "English", megabytes in the upload hints
+# (file kinds are in tests.languages.ALLOWED already), and the extensions of the citizen's own
+# file names that pages repeat.
+ALLOWED = {"English", "MB", "pdf", "txt"}
+
+
+@pytest.fixture(autouse=True)
+def chinese_site_profile(db):
+    return use_chinese_site_profile()
+
+
+@pytest.fixture
+def citizen(db):
+    return make_citizen(email="li.na@example.com", full_name="李娜", password=PASSWORD)
+
+
+@pytest.fixture
+def caseworker(caseworker):
+    caseworker.full_name = "王芳"
+    caseworker.save()
+    return caseworker
+
+
+@pytest.fixture
+def service(db):
+    return make_chinese_service(lists_applications_publicly=True)
+
+
+@pytest.fixture
+def public_service(db):
+    """A service without questions of its own, whose applications are listed publicly."""
+    return make_public_service(
+        name="政府信息公开申请",
+        slug="government-information",
+        summary="申请获取政府信息。",
+        description="任何人都可以申请获取政府掌握的信息。",
+    )
+
+
+@pytest.fixture
+def application(citizen, caseworker, public_service):
+    """An application waiting for the citizen: a caseworker asked for something."""
+    application = make_application(
+        applicant=citizen, service=public_service, details="请提供本市2025年的空气质量报告。"
+    )
+    application_change_status(application=application, to_status="received", by=caseworker)
+    application_change_status(
+        application=application,
+        to_status="action_required",
+        by=caseworker,
+        note_to_citizen="请上传护照照片页的扫描件。",
+    )
+    application.refresh_from_db()
+    return application
+
+
+@pytest.fixture
+def inquiry(citizen, caseworker):
+    """An answered inquiry, listed and published, that takes a follow-up question."""
+    inquiry = make_inquiry(
+        author=citizen,
+        subject="图书馆春节开放时间",
+        message="春节期间图书馆几点开门？",
+        answered_by=caseworker,
+        answer="大年初二起每天9:00开门。",
+        publication_agreed=True,
+    )
+    make_published_answer(
+        inquiry=inquiry,
+        by=caseworker,
+        title="图书馆春节期间何时开放",
+        question="春节期间图书馆几点开门",
+        answer="大年初二起每天9:00开门。",
+    )
+    return inquiry
+
+
+def zh(url):
+    """The Chinese page's address (reverse() gives it already while Chinese is active)."""
+    return url if url.startswith(f"{ZH}/") else ZH + url
+
+
+def assert_chinese(response, status=200):
+    assert response.status_code == status, response.get("Location")
+    html = response.content.decode()
+    assert '<html lang="zh-Hans">' in html
+    assert english_words(response, allowed=ALLOWED) == []
+
+
+# --- a visitor ------------------------------------------------------------------------------
+
+
+def test_the_services_and_a_start_page_in_chinese(client, service):
+    assert_chinese(client.get(zh(reverse("applications:service_list"))))
+    start = client.get(zh(service.get_absolute_url()))
+    assert_chinese(start)
+    assert h1(start) == "居住登记"
+
+
+def test_the_status_check_its_errors_and_its_result_in_chinese(client, citizen, application):
+    url = zh(reverse("public:status_check"))
+    assert_chinese(client.get(url))
+
+    def check(reference, email):
+        return client.post(
+            url,
+            {"reference": reference, "email": email},
+            headers={"Sec-Fetch-Site": "same-origin"},
+        )
+
+    blank = check("", "")
+    assert_chinese(blank)
+    assert errors(blank).fields["reference"] == ["请输入您的申请或咨询编号"]
+    assert_chinese(check("12345678", "someone@example.com"))
+    result = check(application.reference, citizen.email)
+    assert_chinese(result)
+    assert "需补充材料" in result.content.decode()
+
+
+def test_the_public_lists_with_their_filters_and_the_published_answers_in_chinese(
+    client, application, inquiry
+):
+    applications = zh(reverse("public:application_list"))
+    inquiries = zh(reverse("public:inquiry_list"))
+    for url in [
+        applications,
+        f"{applications}?status=action_required&service=government-information",
+        f"{applications}?status=approved",
+        inquiries,
+        f"{inquiries}?status=answered",
+        f"{inquiries}?status=未知",
+        zh(reverse("public:answer_list")),
+        zh(inquiry.published_answer.get_absolute_url()),
+    ]:
+        assert_chinese(client.get(url))
+
+
+# --- a citizen applying ---------------------------------------------------------------------
+
+# For each question page in turn: what is sent wrong, the message in Chinese, and a right answer.
+JOURNEY = [
+    ({"": ""}, "请填写回答", {"": "E12345678"}),
+    ({"": ""}, "请填写回答", {"": "上海市黄浦区人民大道200号"}),
+    ({"": "abc"}, "请输入数字，例如12或3.5", {"": "2"}),
+    ({"_0": "3", "_1": "", "_2": "2024"}, "日期须包含月", {"_0": "3", "_1": "9", "_2": "2024"}),
+    ({"": "not-an-address"}, "请按正确格式输入电子邮箱，例如name@example.com", {"": "a@b.cn"}),
+    (
+        {"": "call me"},
+        "请输入电话号码，例如021 6321 0000或+86 138 0013 8000",
+        {"": "021 6321 0000"},
+    ),
+    ({"": ""}, "请选择一项", {"": "徐汇区"}),
+    ({}, "请至少选择一项", {"": ["护照", "结婚证"]}),
+    ({"": ""}, "请选择一项", {"": "no"}),
+    (
+        {"": ("护照.txt", b"plain text")},
+        "“护照.txt”不是PDF、JPEG或PNG文件。请检查文件本身，而不只是文件名。",
+        {"": ("护照.pdf", PDF_BYTES)},
+    ),
+]
+
+
+def form_data(question, values):
+    """The question's fields as the browser posts them; a (name, content) pair is a file."""
+    return {
+        f"q{question.pk}{part}": upload(*value) if isinstance(value, tuple) else value
+        for part, value in values.items()
+    }
+
+
+def page_url(service, number):
+    return zh(reverse("applications:application_page", args=[service.slug, number]))
+
+
+def test_a_citizen_applies_page_by_page_in_chinese_with_the_errors_in_chinese(
+    client, citizen, service, django_capture_on_commit_callbacks
+):
+    client.force_login(citizen)
+    questions = list(service.questions.all())
+    with django_capture_on_commit_callbacks(execute=True):
+        for number, (question, (bad, message, good)) in enumerate(
+            zip(questions, JOURNEY, strict=True), start=1
+        ):
+            name = f"q{question.pk}"
+            assert_chinese(client.get(page_url(service, number)))
+            wrong = client.post(page_url(service, number), form_data(question, bad))
+            assert_chinese(wrong)
+            assert find(wrong, "title").get_text().startswith("错误：")
+            if message:
+                assert errors(wrong).fields[name] == [message]
+            right = client.post(page_url(service, number), form_data(question, good))
+            assert right.status_code == 302, errors(right).summary
+
+    check = client.get(zh(reverse("applications:application_check", args=[service.slug])))
+    assert_chinese(check)
+    assert "2024年9月3日" in check.content.decode()
+    assert_chinese(client.get(zh(reverse("applications:draft_delete", args=[service.slug]))))
+    assert_chinese(client.get(zh(reverse("applications:application_list"))))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(zh(reverse("applications:application_check", args=[service.slug])))
+    assert sent.url.startswith(f"{ZH}/applications/")
+    assert_chinese(client.get(sent.url))
+
+
+def test_check_your_answers_with_an_answer_missing_in_chinese(
+    client, citizen, service, django_capture_on_commit_callbacks
+):
+    client.force_login(citizen)
+    with django_capture_on_commit_callbacks(execute=True):
+        for number, (question, (_bad, _message, good)) in enumerate(
+            zip(service.questions.all(), JOURNEY, strict=True), start=1
+        ):
+            response = client.post(page_url(service, number), form_data(question, good))
+            assert response.status_code == 302
+    # A required answer removed from the draft, as when a question becomes required later.
+    draft = Draft.objects.get(applicant=citizen)
+    draft.answers[str(service.questions.first().key)] = ""
+    draft.save()
+
+    check = client.get(zh(reverse("applications:application_check", args=[service.slug])))
+    assert_chinese(check)
+    assert "请先回答此问题，再提交申请" in check.content.decode()
+    sent = client.post(zh(reverse("applications:application_check", args=[service.slug])))
+    assert_chinese(sent)
+
+
+# --- a citizen following their cases --------------------------------------------------------
+
+
+def test_my_applications_and_one_waiting_for_a_reply_in_chinese(client, citizen, application):
+    client.force_login(citizen)
+    listed = zh(reverse("applications:application_list"))
+    for url in [listed, f"{listed}?status=action_required", f"{listed}?status=approved"]:
+        assert_chinese(client.get(url))
+    page = client.get(zh(application.get_absolute_url()))
+    assert_chinese(page)
+    assert "请上传护照照片页的扫描件。" in page.content.decode()
+
+    reply_url = zh(reverse("applications:application_reply", args=[application.reference]))
+    empty = client.post(reply_url, {"message": ""})
+    assert_chinese(empty)
+    assert errors(empty).fields["message"] == ["请填写留言或选择要提交的文件"]
+    replied = client.post(reply_url, {"message": "已上传扫描件。"}, follow=True)
+    assert_chinese(replied)
+    assert "我们已收到您提交的材料" in replied.content.decode()
+    withdraw = zh(reverse("applications:application_withdraw", args=[application.reference]))
+    assert_chinese(client.get(withdraw))
+    assert_chinese(client.post(withdraw, {"reason": "不需要了。"}, follow=True))
+
+
+def test_my_inquiries_a_new_one_and_a_follow_up_in_chinese(client, citizen, inquiry):
+    client.force_login(citizen)
+    assert_chinese(client.get(zh(reverse("applications:inquiry_list"))))
+    new = zh(reverse("applications:inquiry_create"))
+    assert_chinese(client.get(new))
+    blank = client.post(new, {"subject": "", "message": ""})
+    assert_chinese(blank)
+    assert_chinese(client.get(zh(inquiry.get_absolute_url())))
+
+    follow_up = zh(reverse("applications:inquiry_follow_up", args=[inquiry.reference]))
+    empty = client.post(follow_up, {"question": ""})
+    assert_chinese(empty)
+    assert errors(empty).fields["question"] == ["请填写您的追问"]
+    asked = client.post(follow_up, {"question": "元宵节也开放吗？"}, follow=True)
+    assert_chinese(asked)
+    sent = client.post(
+        new, {"subject": "停车问题", "message": "小区附近哪里可以停车？"}, follow=True
+    )
+    assert_chinese(sent)
+
+
+def test_the_home_page_boxes_of_a_citizen_in_chinese(client, citizen, application, inquiry):
+    client.force_login(citizen)
+    home = client.get(zh(reverse("home")))
+    assert_chinese(home)
+
+
+# --- caseworkers ----------------------------------------------------------------------------
+
+
+# Some of the labels the project gives the administration, as they read in English.
+ENGLISH_ADMIN_LABELS = [
+    "Applications and inquiries",
+    "Assign the selected cases to me",
+    "Citizen replied",
+    "assigned caseworker",
+    "On time or decided",
+    "decision due",
+    "citizen's name",
+    "preferred contact language",
+    "status history (read-only)",
+    "files sent with it",
+    "Change status",
+    "Answer or change status",
+    "Save the new status and email the citizen",
+    "Note to the citizen",
+    "Only staff see this.",
+    "An 8-digit reference finds",
+]
+
+
+class ChineseAdmin:
+    """Speaks Chinese on every page, the administration's included: the portal's own middleware
+    gives the administration (outside /zh-hans/) its default language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with translation.override("zh-hans"):
+            request.LANGUAGE_CODE = "zh-hans"
+            return self.get_response(request)
+
+
+@pytest.fixture
+def admin_in_chinese(settings):
+    """Given a signed-in client, a client of the same session to which every page speaks
+    Chinese."""
+
+    def speak_chinese(client):
+        locale = "django.middleware.locale.LocaleMiddleware"
+        settings.MIDDLEWARE = [
+            f"{__name__}.ChineseAdmin" if name == locale else name for name in settings.MIDDLEWARE
+        ]
+        chinese = Client()
+        chinese.cookies = client.cookies
+        return chinese
+
+    return speak_chinese
+
+
+def test_the_caseworkers_case_pages_in_chinese(
+    client, caseworker, application, inquiry, admin_in_chinese
+):
+    inquiry_follow_up(inquiry=inquiry, by=inquiry.author, question="元宵节也开放吗？")
+    sign_in_with_two_factors(client, caseworker)
+    client = admin_in_chinese(client)
+    pages = {
+        reverse("admin:applications_application_changelist"): ["申请", "承办工作人员", "是否逾期"],
+        reverse("admin:applications_application_change", args=[application.pk]): [
+            "申请人姓名",
+            "首选联系语言",
+            "更改状态",
+            "状态记录（只读）",
+        ],
+        reverse("admin:applications_application_status", args=[application.pk]): [
+            "新状态",
+            "给申请人的说明",
+            "保存新状态并发送邮件通知申请人",
+        ],
+        reverse("admin:applications_inquiry_changelist"): ["咨询"],
+        reverse("admin:applications_inquiry_change", args=[inquiry.pk]): ["追问", "答复或更改状态"],
+        reverse("admin:applications_inquiry_status", args=[inquiry.pk]): ["答复", "内部备注"],
+    }
+    for url, labels in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert 'lang="zh-hans"' in html.lower(), url
+        for label in labels:
+            assert label in html, (url, label)
+        for label in ENGLISH_ADMIN_LABELS:
+            assert label not in html, (url, label)
+
+
+def test_a_caseworker_moving_a_case_is_told_in_chinese(
+    client, caseworker, application, admin_in_chinese
+):
+    sign_in_with_two_factors(client, caseworker)
+    client = admin_in_chinese(client)
+    url = reverse("admin:applications_application_status", args=[application.pk])
+    moved = client.post(
+        url,
+        {"to_status": "processing", "note_to_citizen": "", "internal_note": ""},
+        follow=True,
+    )
+    assert "的状态已更新为“办理中”。系统将发送电子邮件通知申请人。" in moved.content.decode()
+
+
+def test_dates_on_chinese_pages_are_written_the_chinese_way(client, citizen, application):
+    client.force_login(citizen)
+    page = client.get(zh(application.get_absolute_url())).content.decode()
+    due = timezone.localtime(application.due_at)
+    assert f"{due.year}年{due.month}月{due.day}日" in page
+    assert (timezone.now() + timedelta(days=400)).strftime("%B") not in page
+
+
+def test_the_questions_every_service_asks_are_kept_in_english_and_shown_in_chinese(
+    client, citizen, public_service, django_capture_on_commit_callbacks
+):
+    client.force_login(citizen)
+    apply = zh(reverse("applications:application_page", args=[public_service.slug, 1]))
+    client.post(apply, {"qdetails": "请提供空气质量报告。"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(zh(reverse("applications:application_check", args=[public_service.slug])))
+
+    [details, documents] = Answer.objects.filter(application__applicant=citizen)
+    assert details.question_text == "What are you asking for, and why?"
+    assert documents.question_text == "Supporting documents (optional)"
+    page = client.get(zh(details.application.get_absolute_url()))
+    assert_chinese(page)
+    assert "您申请什么，原因是什么？" in page.content.decode()

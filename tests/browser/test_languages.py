@@ -1,0 +1,109 @@
+"""The Chinese pages in Chromium: accessible (axe-core), and the header's language switch leads to
+the same page in the other language, with or without JavaScript."""
+
+import pytest
+from django.test import Client
+
+from tests.browser.sessions import context_with_session_of
+from tests.factories import (
+    PASSWORD,
+    make_article,
+    make_channel,
+    make_citizen,
+    make_question,
+    make_topic,
+    use_chinese_site_profile,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def chinese_pages(db):
+    use_chinese_site_profile()
+    channel = make_channel(name="政务新闻", slug="government-news")
+    make_article(
+        channel=channel,
+        title="地铁新线路开通",
+        slug="metro-line",
+        summary="地铁十号线今天开通运营。",
+        body="<p>地铁十号线今天上午开通运营。</p>",
+    )
+    topic = make_topic(name="交通出行", slug="getting-around")
+    make_question(
+        topic=topic,
+        question="如何办理交通卡",
+        slug="transport-card",
+        answer="<p>可在地铁站办理交通卡。</p>",
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/zh-hans/",
+        "/zh-hans/news/government-news/metro-line/",
+        "/zh-hans/faq/transport-card/",
+        "/zh-hans/search/?q=如何办理交通卡",
+        "/zh-hans/search/?q=没有结果",
+        "/zh-hans/accounts/login/",
+    ],
+)
+def test_chinese_pages_are_accessible(live_server, page, axe_violations, chinese_pages, path):
+    page.goto(live_server.url + path)
+
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    assert axe_violations(page) == []
+
+
+def test_the_chinese_account_page_is_accessible(live_server, browser, axe_violations):
+    use_chinese_site_profile()
+    citizen = make_citizen(email="li.na@example.com", full_name="李娜", password=PASSWORD)
+    client = Client()
+    client.force_login(citizen)
+    page = context_with_session_of(client, browser, live_server).new_page()
+
+    page.goto(f"{live_server.url}/zh-hans/account/")
+
+    assert page.locator("h1").inner_text() == "我的账户"
+    assert axe_violations(page) == []
+
+
+SWITCHES = [
+    ("/", "/zh-hans/"),
+    ("/news/government-news/metro-line/", "/zh-hans/news/government-news/metro-line/"),
+    ("/faq/", "/zh-hans/faq/"),
+    ("/search/?q=metro", "/zh-hans/search/?q=metro"),
+]
+
+
+def switch_language(page, name):
+    page.get_by_role("navigation", name=name).get_by_role("link").click()
+
+
+@pytest.mark.parametrize(("english", "chinese"), SWITCHES)
+def test_the_language_switch_leads_to_the_same_page(
+    live_server, page, chinese_pages, english, chinese
+):
+    page.goto(live_server.url + english)
+
+    switch_language(page, "Language")
+    assert page.url == live_server.url + chinese
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+
+    switch_language(page, "语言")
+    assert page.url == live_server.url + english
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+@pytest.mark.parametrize(("english", "chinese"), SWITCHES)
+def test_the_language_switch_works_without_javascript(
+    live_server, browser, chinese_pages, english, chinese
+):
+    page = browser.new_context(java_script_enabled=False).new_page()
+    page.goto(live_server.url + english)
+
+    page.get_by_role("link", name="中文").click()
+    assert page.url == live_server.url + chinese
+    page.get_by_role("link", name="English").click()
+    assert page.url == live_server.url + english

@@ -1,0 +1,16 @@
+"""The benchmark's modules import: `make bench` is not run by the tests, and a name moved in the
+portal must not break it unnoticed."""
+
+import importlib
+import pkgutil
+
+import pytest
+
+import scripts.bench
+
+MODULES = [info.name for info in pkgutil.iter_modules(scripts.bench.__path__)]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_the_benchmark_module_imports(name):
+    importlib.import_module(f"scripts.bench.{name}")
