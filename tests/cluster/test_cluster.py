@@ -12,9 +12,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from applications.services import inquiry_change_status, inquiry_submit
+from applications.services import inquiry_change_status
 from news.models import Article
-from tests.factories import make_staff
+from tests.factories import make_inquiry, make_staff
 from tests.html import headings, text
 from tests.images import image_bytes
 from tests.staff import current_code
@@ -174,7 +174,7 @@ def test_a_citizen_sees_their_status_change_at_once_while_the_replica_is_behind(
     urls, citizen, visitor, replica_paused
 ):
     caseworker = make_staff(email=unique_email("caseworker"), group="Caseworkers")
-    inquiry = inquiry_submit(author=citizen, subject="Noise at night", message="Who do I call?")
+    inquiry = make_inquiry(author=citizen, subject="Noise at night", message="Who do I call?")
     sign_in(visitor, urls["node1"], citizen)
     status_on_replica = "SELECT status FROM applications_inquiry WHERE id = %s"
     assert wait_for(lambda: on_replica(status_on_replica, [inquiry.pk]), seconds=5) is not None

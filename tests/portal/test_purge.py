@@ -13,8 +13,13 @@ from applications.services import application_change_status, inquiry_change_stat
 from news.models import Article
 from portal import purge
 from portal.models import SiteProfile
-from tests.applications.public_cases import apply, ask, public_service
-from tests.factories import make_question, make_service
+from tests.factories import (
+    make_application,
+    make_inquiry,
+    make_public_service,
+    make_question,
+    make_service,
+)
 from tests.html import text
 
 pytestmark = pytest.mark.django_db
@@ -87,8 +92,8 @@ def test_what_anonymous_visitors_see_retires_the_copies(
 def test_a_status_change_retires_the_copies_only_when_the_case_is_listed(
     shared, citizen, caseworker, django_capture_on_commit_callbacks
 ):
-    listed = apply(citizen, public_service())
-    private = ask(citizen, listed=False)
+    listed = make_application(applicant=citizen, service=make_public_service())
+    private = make_inquiry(author=citizen)
     shared.delete(purge.GENERATION_KEY)
 
     with django_capture_on_commit_callbacks(execute=True):
