@@ -15,7 +15,7 @@ export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost
 
 .PHONY: help
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || "$$(scripts/python.sh)" -m venv $(VENV)
@@ -60,9 +60,25 @@ test: install db-start ## Run the whole test suite (T=path::name runs one test)
 	@export CHROMIUM_PATH="$$(scripts/chromium.sh)" VNU_JAR="$$(scripts/vnu.sh)" && \
 		$(VENV)/bin/pytest $(or $(T),tests)
 
+.PHONY: cluster
+cluster: install ## Serve as on several machines: nginx, two app nodes, a database replica, Redis
+	@scripts/cluster.sh start
+
+.PHONY: cluster-stop
+cluster-stop: ## Stop everything make cluster started
+	@scripts/cluster.sh stop
+
+.PHONY: cluster-test
+cluster-test: cluster ## Test the running cluster over HTTP (starts it first when it is not running)
+	@eval "$$(scripts/cluster.sh env)" && PORTAL_CLUSTER_TESTS=1 $(VENV)/bin/pytest tests/cluster
+
 .PHONY: bench
 bench: install db-start ## City-scale benchmark into docs/benchmarks.md (BENCH_ARGS=--rebuild)
 	$(PY) -m scripts.bench.run $(BENCH_ARGS)
+
+.PHONY: bench-cluster
+bench-cluster: cluster ## Throughput of make cluster, one node and two behind nginx (docs/benchmarks.md)
+	@eval "$$(scripts/cluster.sh env)" && $(PY) -m scripts.bench.cluster
 
 .PHONY: backup
 backup: install db-start ## Back up the database, media and attachments into var/backups/<time>/

@@ -7,4 +7,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from portal.purge import retire_pages_when_saved
+
         from . import signals  # noqa: F401
+        from .models import Article, Channel
+
+        for model in (Channel, Article):
+            retire_pages_when_saved(model)

@@ -3,7 +3,8 @@
 A backup is a folder, `var/backups/<YYYYmmdd-HHMMSS>/`, holding
 
 - `database.dump`: pg_dump's custom format, taken in a snapshot of the database;
-- `media.tar` and `attachments.tar`: the files of MEDIA_ROOT and APPLICATIONS_ATTACHMENT_ROOT;
+- `media.tar` and `attachments.tar`: the files of the media and attachment storages' folders
+  (MEDIA_ROOT and APPLICATIONS_ATTACHMENT_ROOT);
 - `manifest.json`: the SHA-256 of those three files, of every file inside the archives, and the
   number of rows of every table as the snapshot saw them.
 
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import psycopg2
 import psycopg2.errors
-from django.conf import settings
+from django.core.files.storage import storages
 from django.db import connections
 from django.utils import timezone
 from psycopg2 import sql
@@ -45,12 +46,22 @@ class BackupError(Exception):
     pass
 
 
+# The file storages a backup holds (STORAGES), by the name of their archive.
+FILE_STORAGES = {"media": "default", "attachments": "attachments"}
+
+
 def file_trees():
-    """{name: folder} of the file trees a backup holds."""
-    return {
-        "media": Path(settings.MEDIA_ROOT),
-        "attachments": Path(settings.APPLICATIONS_ATTACHMENT_ROOT),
-    }
+    """{name: folder} of the file trees a backup holds: the folders of the file storages."""
+    trees = {}
+    for name, alias in FILE_STORAGES.items():
+        try:
+            trees[name] = Path(storages[alias].path(""))
+        except NotImplementedError:
+            raise BackupError(
+                f"The {alias!r} storage keeps its files outside this machine's file system: "
+                "back them up where they are kept (an object store's versions or replication)."
+            ) from None
+    return trees
 
 
 def program(name):

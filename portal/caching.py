@@ -3,7 +3,8 @@
 Most of the portal's traffic is people reading news and FAQs without signing in. Those pages are
 the same for every such visitor, so each server process caches the rendered response for
 PAGE_CACHE_SECONDS and tells shared caches (nginx, a CDN) they may cache it for
-PAGE_MAX_AGE_SECONDS. A published change therefore shows within the sum of the two.
+PAGE_MAX_AGE_SECONDS. A published change therefore shows within the sum of the two; on several
+machines, portal.purge retires every process's copies within a quarter of a second of a change.
 A response is cached only when nothing personal went into it: no session, no messages, no CSRF
 token (forms on these pages are protected by portal.csrf instead) and no cookie set.
 Signed-in people's pages are never cached, here or in the browser.

@@ -10,6 +10,7 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .purge import retire_page_copies
 from .translation import Translatable
 
 CACHE_KEY = "site-profile"
@@ -44,8 +45,8 @@ class SiteProfile(Translatable, models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        # Every page shows the profile. Other server processes catch up within the cache time.
-        caches["pages"].clear()
+        # Every page shows the profile.
+        retire_page_copies()
 
     def in_page_language(self):
         """A copy to show, its translated fields in the language of the request. Never saved:

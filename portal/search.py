@@ -17,7 +17,7 @@ from functools import cache
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError, connections, router, transaction
 from django.shortcuts import render
 from django.utils.translation import gettext, gettext_lazy, pgettext
 from django.views.decorators.http import require_safe
@@ -149,11 +149,14 @@ def within_time_limit(run):
     PostgreSQL would read a whole table, row by row, to find two common words, counting each check
     as cheap: it is not, as each reads the row's search vector (kilobytes, stored apart). Through
     the index, only matching rows are read. Both settings last until the transaction ends: this
-    block's own, as requests are not wrapped in one (ATOMIC_REQUESTS is off).
+    block's own, as requests are not wrapped in one (ATOMIC_REQUESTS is off). They are set where
+    the reads go: for an anonymous visitor on several machines, the database replica
+    (portal.replica).
     """
+    database = router.db_for_read(None)
     try:
-        with transaction.atomic():
-            with connection.cursor() as cursor:
+        with transaction.atomic(using=database):
+            with connections[database].cursor() as cursor:
                 cursor.execute(
                     "SELECT set_config('statement_timeout', %s, true), "
                     "set_config('enable_seqscan', 'off', true)",

@@ -68,6 +68,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Several machines: page copies retired by a change elsewhere, and anonymous reads from the
+    # database replica (both do nothing on one machine).
+    "portal.purge.page_copies_current",
+    "portal.replica.AnonymousReadsFromReplica",
     "django.middleware.http.ConditionalGetMiddleware",
     "portal.caching.private_when_signed_in",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -122,13 +126,29 @@ DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("DATABASE_TEST_NAME") or None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache that every server process shares: sign-in rate limits depend on it.
+# Several machines: a streaming replica of the database answers anonymous visitors' reads
+# (portal.replica), unless it is down or more than this many seconds behind the primary.
+DATABASE_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("DATABASE_REPLICA_MAX_LAG_SECONDS", 5))
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=DATABASES["default"]["CONN_HEALTH_CHECKS"],
+    )
+    # A replica that does not answer at once is skipped rather than waited for.
+    DATABASES["replica"]["OPTIONS"] = {"options": "-c jit=off", "connect_timeout": 1}
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"]
+
+# Shared by every server process: rate limits, votes, anything that must be counted once. In
+# PostgreSQL on one machine; in Redis on several, when REDIS_URL is set.
+DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "portal_cache",
+}
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    # Shared by every server process: rate limits, votes, anything that must be counted once.
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "portal_cache",
-    },
+    "default": DATABASE_CACHE,
     # Each process's own copies of the pages anonymous visitors share (portal.caching).
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -136,10 +156,23 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
 }
+if REDIS_URL:
+    CACHES["default"] = {
+        # Django's RedisCache, which uses the database cache while Redis cannot be reached.
+        "BACKEND": "portal.redis_cache.RedisCacheWithFallback",
+        "LOCATION": REDIS_URL,
+        "FALLBACK": "database",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    CACHES["database"] = DATABASE_CACHE
 # A published change reaches anonymous visitors within PAGE_CACHE_SECONDS from the portal,
 # plus PAGE_MAX_AGE_SECONDS more through a shared cache in front of it.
 PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", 20))
 PAGE_MAX_AGE_SECONDS = int(os.environ.get("PORTAL_PAGE_MAX_AGE_SECONDS", 15))
+# With Redis, a change to what anonymous visitors see retires the page copies of every server
+# process within a quarter of a second (portal.purge), through a number kept in this cache.
+# Without it, each process's copies simply expire.
+PAGE_GENERATION_CACHE = "default" if REDIS_URL else None
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -231,8 +264,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# Every app server must see every file: on several machines MEDIA_ROOT and
+# APPLICATIONS_ATTACHMENT_ROOT are one shared folder, or these name an object store.
 STORAGES = {
+    # Public uploads: news photos and their sizes.
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Applicants' files, never public (APPLICATIONS_ATTACHMENT_ROOT, below).
+    "attachments": {"BACKEND": "applications.storage.AttachmentStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

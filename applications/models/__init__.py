@@ -2,7 +2,6 @@
 
 from .attachments import (
     Attachment,
-    AttachmentStorage,
     FileKind,
     attachment_path,
     attachment_storage,
@@ -29,7 +28,6 @@ __all__ = [
     "ApplicationQuerySet",
     "ApplicationStatusChange",
     "Attachment",
-    "AttachmentStorage",
     "Draft",
     "DraftQuerySet",
     "FileKind",

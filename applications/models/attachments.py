@@ -1,30 +1,15 @@
 """The files citizens attach to applications, inquiries and drafts, kept in private storage."""
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class AttachmentStorage(FileSystemStorage):
-    """Private files: the location follows the setting, and there is no public URL."""
-
-    def __init__(self):
-        super().__init__(base_url="/no-public-url/")
-
-    @property
-    def base_location(self):
-        return str(settings.APPLICATIONS_ATTACHMENT_ROOT)
-
-    @property
-    def location(self):
-        return str(settings.APPLICATIONS_ATTACHMENT_ROOT.resolve())
-
-
 def attachment_storage():
-    return AttachmentStorage()
+    """STORAGES["attachments"]: a private folder here, or an object store (README)."""
+    return storages["attachments"]
 
 
 class FileKind(models.TextChoices):

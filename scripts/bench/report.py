@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import connection
 
 from .dataset import CASEWORKER_EMAIL, CITIZEN_EMAIL, PASSWORD
+from .purge import cost_per_request_ns
 from .servers import find_program
 from .steps import say
 
@@ -25,6 +26,8 @@ JSON = BASE_DIR / "docs" / "benchmarks.json"
 # Written by people, not by the benchmark: kept when the report is written again.
 KEPT_SECTION = "## What made the difference"
 KEPT_SECTION_DEFAULT = "See the commit history of the tuning work."
+# Written by `make bench-cluster` (scripts/bench/cluster.py): kept too.
+CLUSTER_SECTION = "## Several machines"
 
 MEMORY_LIMIT_MB = 150
 
@@ -339,15 +342,19 @@ def text_table(header, rows):
     )
 
 
+def section_of(heading, default=""):
+    """The section of docs/benchmarks.md under `heading`, up to the next one."""
+    text = MARKDOWN.read_text() if MARKDOWN.exists() else ""
+    found = re.search(rf"^{re.escape(heading)}$", text, flags=re.MULTILINE)
+    if not found:
+        return f"{heading}\n\n{default}\n" if default else ""
+    end = text.find("\n## ", found.end())
+    return text[found.start() : end if end != -1 else len(text)].rstrip() + "\n"
+
+
 def kept_section():
-    if not MARKDOWN.exists():
-        return f"{KEPT_SECTION}\n\n{KEPT_SECTION_DEFAULT}\n"
-    text = MARKDOWN.read_text()
-    start = text.find(KEPT_SECTION)
-    if start == -1:
-        return f"{KEPT_SECTION}\n\n{KEPT_SECTION_DEFAULT}\n"
-    end = text.find("\n## ", start + len(KEPT_SECTION))
-    return text[start : end if end != -1 else len(text)].rstrip() + "\n"
+    cluster = section_of(CLUSTER_SECTION)
+    return section_of(KEPT_SECTION, KEPT_SECTION_DEFAULT) + (f"\n{cluster}" if cluster else "")
 
 
 def dataset_lines(dataset):
@@ -396,8 +403,25 @@ def dataset_lines(dataset):
     return "\n".join(lines)
 
 
+def purge_note(purge_figures, summary, workers):
+    if not purge_figures:
+        return "- Redis is not installed: the cost of retiring page copies was not measured."
+    per_process = summary["reference"]["rps"] / workers
+    return (
+        "- Retiring page copies on several machines (`portal/purge.py`, with `REDIS_URL` set) "
+        f"costs a request {purge_figures['between_checks_ns']} ns between two checks (the same "
+        f"middleware does nothing in {purge_figures['one_machine_ns']} ns on one machine); a "
+        f"check reads the generation number from Redis in {purge_figures['check_us']} µs, at "
+        f"most {purge_figures['checks_per_second']:.0f} times a second in each process. At the "
+        f"trivial view's {per_process:,.0f} requests a second per worker that is "
+        f"{cost_per_request_ns(purge_figures, per_process) / 1000:.1f} µs a request in all "
+        "(measured in-process, `scripts/bench/purge.py`)."
+    )
+
+
 def write(
     *,
+    purge,
     pages,
     queries,
     rounds,
@@ -483,6 +507,7 @@ def write(
             "database and settings: the first request, then a second (warm) one, for the next "
             "address or person where the page takes turns."
         ),
+        purge_note(purge, summary, workers),
         (
             f"- Load average (1 min) of the machine, {loads}. Other work on the machine lowers the "
             "figures."
@@ -576,6 +601,7 @@ brackets).
                     for page in pages
                 ],
                 "worker_memory_mb": list(memory.values()),
+                "page_copies_purge": purge,
                 "targets": [
                     {"target": what, "passed": passed, "measured": measured}
                     for what, passed, measured in checks

@@ -77,7 +77,7 @@ def main():
     from django.core.management import call_command
 
     # These use the models, so they are imported once Django is set up.
-    from . import data, load, pages, report, servers
+    from . import data, load, pages, purge, report, servers
     from .urls import REFERENCE_PAGE
 
     wrk = servers.find_or_install("wrk", "wrk")
@@ -150,7 +150,17 @@ def main():
             load.fetch(base["nginx_home"] + "/")[1].get("X-Cache-Status") if nginx else None
         )
 
+    purge_figures = None
+    redis_server = servers.find_or_install("redis-server", "redis-server")
+    if redis_server:
+        say("Retiring page copies on several machines: the cost per request.")
+        with servers.redis(program=redis_server) as redis_url:
+            purge_figures = purge.measure(redis_url)
+    else:
+        say("Redis is not installed (package “redis-server”): the purge cost is left out.")
+
     report.write(
+        purge=purge_figures,
         pages=measured,
         queries=queries,
         rounds=rounds,

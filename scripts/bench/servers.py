@@ -23,7 +23,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parents[2]
 NGINX_EXAMPLE = BASE_DIR / "docs" / "nginx.conf.example"
 # What the shipped example says, and what the benchmark puts in its place.
-NGINX_EXAMPLE_UPSTREAM = "server 127.0.0.1:8000;"
+NGINX_EXAMPLE_UPSTREAM = "server 127.0.0.1:8000 "
 NGINX_EXAMPLE_LISTEN = "listen 80;"
 NGINX_EXAMPLE_STATIC_ROOT = "/srv/portal/var/static/"
 NGINX_EXAMPLE_CACHE_PATH = "/var/cache/nginx/portal"
@@ -178,6 +178,43 @@ def find_or_install(program, package):
     return find_program(program)
 
 
+@contextmanager
+def redis(*, program):
+    """A Redis of the benchmark's own on a free port, keeping nothing on disk."""
+    with tempfile.TemporaryDirectory(prefix="portal-bench-redis-") as directory:
+        port = free_port()
+        log = Path(directory) / "redis.log"
+        process = subprocess.Popen(
+            [
+                program,
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                directory,
+                "--logfile",
+                str(log),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            for _ in range(100):
+                with socket.socket() as probe:
+                    if probe.connect_ex(("127.0.0.1", port)) == 0:
+                        break
+                time.sleep(0.05)
+            yield f"redis://127.0.0.1:{port}/0"
+        finally:
+            stop(process, "redis-server")
+
+
 def replace_once(text, old, new):
     if text.count(old) != 1:
         raise RuntimeError(f"{NGINX_EXAMPLE} should contain “{old}” exactly once.")
@@ -188,7 +225,7 @@ def nginx_site(*, port, upstream_port, static_root, cache_path):
     """docs/nginx.conf.example with the benchmark's ports and paths: the shipped configuration."""
     site = NGINX_EXAMPLE.read_text()
     site = replace_once(site, NGINX_EXAMPLE_LISTEN, f"listen 127.0.0.1:{port};")
-    site = replace_once(site, NGINX_EXAMPLE_UPSTREAM, f"server 127.0.0.1:{upstream_port};")
+    site = replace_once(site, NGINX_EXAMPLE_UPSTREAM, f"server 127.0.0.1:{upstream_port} ")
     site = replace_once(site, NGINX_EXAMPLE_STATIC_ROOT, f"{static_root}/")
     return replace_once(site, NGINX_EXAMPLE_CACHE_PATH, str(cache_path))
 

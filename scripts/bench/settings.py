@@ -5,5 +5,12 @@ import os
 from portal.settings import *  # noqa: F403
 from portal.settings import DATABASES
 
-DATABASES["default"]["NAME"] = os.environ.get("BENCH_DATABASE_NAME", "portal_bench")
+# A new dict: the portal's own settings stay as they are for whoever imported them.
+DATABASES = {
+    **DATABASES,
+    "default": {
+        **DATABASES["default"],
+        "NAME": os.environ.get("BENCH_DATABASE_NAME", "portal_bench"),
+    },
+}
 ROOT_URLCONF = "scripts.bench.urls"

@@ -106,21 +106,26 @@ def process_holding(connection, among):
 
 
 class Cluster:
-    """A PostgreSQL cluster of the tests' own, started and stopped with scripts/db.sh."""
+    """A PostgreSQL cluster of the tests' own, started and stopped with scripts/db.sh; with
+    `primary` (another Cluster), a streaming replica of it."""
 
-    def __init__(self, root, port):
+    def __init__(self, root, port, primary=None):
         self.env = {**os.environ, "PORTAL_PG_ROOT": str(root), "PORTAL_PG_PORT": str(port)}
         self.env.pop("DATABASE_URL", None)
+        if primary:
+            self.env["PORTAL_PG_PRIMARY"] = primary.db_sh("socket")
+        self.port = port
         self.url = f"postgres://portal:portal@127.0.0.1:{port}/portal"
 
     def db_sh(self, command):
-        subprocess.run(
+        return subprocess.run(
             [str(PROJECT / "scripts" / "db.sh"), command],
             env=self.env,
             check=True,
             capture_output=True,
+            text=True,
             timeout=90,
-        )
+        ).stdout.strip()
 
     def start(self):
         self.db_sh("start")
@@ -130,6 +135,15 @@ class Cluster:
 
     def connect(self):
         return psycopg2.connect(self.url)
+
+    def as_superuser(self, statement):
+        """A statement only the server's superuser may run, through its local socket."""
+        connection = psycopg2.connect(f"{self.db_sh('socket')} user=postgres dbname=postgres")
+        try:
+            with connection, connection.cursor() as cursor:
+                cursor.execute(statement)
+        finally:
+            connection.close()
 
     def query(self, statement, parameters=()):
         connection = self.connect()
