@@ -8,7 +8,7 @@ import re
 
 from bs4 import NavigableString, Tag
 
-from tests.html import NOT_SHOWN, page
+from tests.html import NOT_SHOWN, find, page
 
 # Names that stay as they are in a Chinese page: file kinds, and the portal's own words for things
 # that have no Chinese name.
@@ -51,3 +51,11 @@ def english_words(source, *, allowed=()):
     for string in strings:
         words.update(LATIN_WORD.findall(ADDRESS.sub(" ", string)))
     return sorted(words - ALLOWED - set(allowed))
+
+
+def assert_chinese_page(response, *, status=200, allowed=()):
+    """A Chinese page: the status asked for, <html lang="zh-Hans">, and no interface word left in
+    English (names that stay as they are in `allowed`)."""
+    assert response.status_code == status, response.get("Location")
+    assert find(response, "html")["lang"] == "zh-Hans"
+    assert english_words(response, allowed=allowed) == []

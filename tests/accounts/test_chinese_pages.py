@@ -5,8 +5,8 @@ import pytest
 from allauth.mfa.models import Authenticator
 
 from tests.factories import PASSWORD, make_user, use_chinese_site_profile
-from tests.html import errors, find, h1
-from tests.languages import english_words
+from tests.html import errors, h1
+from tests.languages import assert_chinese_page
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +37,7 @@ def signed_in(client, person):
 
 
 def assert_chinese(response, *, status=200, allowed=()):
-    assert response.status_code == status
-    assert find(response, "html")["lang"] == "zh-Hans"
-    assert english_words(response, allowed=(*NAMES, *allowed)) == []
+    assert_chinese_page(response, status=status, allowed=(*NAMES, *allowed))
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from tests.factories import (
     use_chinese_site_profile,
 )
 from tests.html import errors, find, h1
-from tests.languages import english_words
+from tests.languages import assert_chinese_page
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -115,10 +115,7 @@ def zh(url):
 
 
 def assert_chinese(response, status=200):
-    assert response.status_code == status, response.get("Location")
-    html = response.content.decode()
-    assert '<html lang="zh-Hans">' in html
-    assert english_words(response, allowed=ALLOWED) == []
+    assert_chinese_page(response, status=status, allowed=ALLOWED)
 
 
 # --- a visitor ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.test import Client
 
 from tests.factories import use_chinese_site_profile
 from tests.html import find, h1, text_of
-from tests.languages import english_words
+from tests.languages import assert_chinese_page
 
 pytestmark = pytest.mark.django_db
 
@@ -61,9 +61,7 @@ def chinese_content(make_article, make_question, channel, topic):
 
 
 def assert_chinese(response, *, status=200, allowed=()):
-    assert response.status_code == status
-    assert find(response, "html")["lang"] == "zh-Hans"
-    assert english_words(response, allowed=(*NAMES, *allowed)) == []
+    assert_chinese_page(response, status=status, allowed=(*NAMES, *allowed))
 
 
 @pytest.mark.parametrize(
