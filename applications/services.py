@@ -378,7 +378,7 @@ def inquiry_submit(
     base_url="",
 ):
     if publication_agreed and not listed_publicly:
-        raise ValidationError("A published question is listed too: both need the author's yes.")
+        raise ValidationError(_("A published question is listed too: both need the author's yes."))
     with files_removed_on_failure() as written, transaction.atomic():
         now = timezone.now()
         inquiry = Inquiry.objects.create(
