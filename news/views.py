@@ -44,11 +44,10 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            Article.objects.published().select_related("channel"),
-            channel__slug=self.kwargs["channel_slug"],
-            slug=self.kwargs["slug"],
-        )
+        article = Article.objects.published_page(self.kwargs["channel_slug"], self.kwargs["slug"])
+        if article is None:
+            raise Http404("No such article.")
+        return article
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**self.object.neighbours(), **kwargs)

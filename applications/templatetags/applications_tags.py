@@ -1,4 +1,7 @@
 from django import template
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 
 from ..models import Application, Inquiry, Service
 
@@ -69,3 +72,25 @@ def inquiry_status_widget():
 def services_widget():
     services = Service.objects.open().only("name", "name_zh_hans", "slug")[:SERVICES_WIDGET_SIZE]
     return {"services": services}
+
+
+@register.simple_tag
+def status_tag(status, label):
+    """A case's status as a coloured tag: `status` its value, `label` what it says."""
+    return format_html('<strong class="status-tag status-tag--{}">{}</strong>', status, label)
+
+
+@register.simple_tag
+def box_date(value):
+    """A date in a home page status box: MM-DD to the eye (the full date on hover), the full
+    date to a screen reader."""
+    local = timezone.localtime(value)
+    full = date_format(local, "DATE_FORMAT")
+    return format_html(
+        '<time datetime="{}"><span aria-hidden="true" title="{}">{}</span>'
+        '<span class="visually-hidden">{}</span></time>',
+        local.strftime("%Y-%m-%d"),
+        full,
+        local.strftime("%m-%d"),
+        full,
+    )

@@ -7,13 +7,13 @@ from django.core.exceptions import DisallowedHost
 from django.forms import BaseForm, BaseFormSet
 from django.shortcuts import resolve_url
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, override
 from ua_parser import parse as parse_user_agent
 
 from portal import languages
@@ -137,7 +137,7 @@ def page_in_languages(context):
     current = get_language()
     pages = []
     for code, _ in settings.LANGUAGES:
-        url = translate_url(request.get_full_path(), code)
+        url = path_in_language(request, code)
         pages.append(
             {
                 "code": languages.bcp47(code),
@@ -148,6 +148,21 @@ def page_in_languages(context):
             }
         )
     return pages
+
+
+def path_in_language(request, code):
+    """translate_url() for the page being shown, from the match Django already made of it."""
+    full_path = request.get_full_path()
+    match = request.resolver_match
+    if match is None:  # a page that no address matched: the 404 page
+        return translate_url(full_path, code)
+    with override(code):
+        try:
+            path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return full_path
+    _, question_mark, query = full_path.partition("?")
+    return path + question_mark + query
 
 
 @register.inclusion_tag("includes/page_feedback.html", takes_context=True)
