@@ -255,8 +255,9 @@ def health_check_cost(summary):
     change = 1 - checked["rps"] / unchecked["rps"]
     return (
         "Django's connection health check (`DATABASE_CONN_HEALTH_CHECKS`, on by default) sends "
-        "`SELECT 1` before the first query of each request. On `/services/`, a page that runs "
-        f"one query of its own, the portal answered {checked['rps']:,.0f} req/s with the check "
+        "`SELECT 1` before the first query of each request. On `/services/` signed in, a page "
+        "that runs one query of its own after the session and the person, the portal answered"
+        f" {checked['rps']:,.0f} req/s with the check "
         f"and {unchecked['rps']:,.0f} req/s without it ({change:.0%} "
         f"{'fewer' if change >= 0 else 'more'} with it; p50 {checked['p50_ms']:.1f} against "
         f"{unchecked['p50_ms']:.1f} ms)."
