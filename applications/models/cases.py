@@ -158,16 +158,16 @@ class Application(models.Model):
             ),
         ]
 
-    def get_status_display(self):
-        # Django's own builds a dict of every status, translating each label, on every call:
-        # a list of twenty cases spent more on that than on the rest of its rows.
-        return str(ApplicationStatus(self.status).label)
-
     def __str__(self):
         return f"{self.reference} ({self.service})"
 
     def get_absolute_url(self):
         return reverse("applications:application_detail", kwargs={"reference": self.reference})
+
+    def get_status_display(self):
+        # Django's own builds a dict of every status, translating each label, on every call:
+        # a list of twenty cases spent more on that than on the rest of its rows.
+        return str(ApplicationStatus(self.status).label)
 
     @property
     def explanation(self):
@@ -371,15 +371,15 @@ class Inquiry(models.Model):
             ),
         ]
 
-    def get_status_display(self):
-        # As Application.get_status_display().
-        return str(InquiryStatus(self.status).label)
-
     def __str__(self):
         return f"{self.reference}: {self.subject}"
 
     def get_absolute_url(self):
         return reverse("applications:inquiry_detail", kwargs={"reference": self.reference})
+
+    def get_status_display(self):
+        # As Application.get_status_display().
+        return str(InquiryStatus(self.status).label)
 
     @property
     def explanation(self):
