@@ -221,3 +221,34 @@ def test_a_citizen_sees_the_service_in_the_language_of_the_page(client, citizen,
     assert text_of(get_chinese(client, detail), ".lead") == "居住证续办"
     assert "居住证续办" in text(get_chinese(client, listing))
     assert "居住证续办" not in text(client.get(listing))
+
+
+def test_every_page_of_a_citizens_application_names_the_service_in_chinese(
+    client, citizen, service
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from applications.models import Draft
+    from tests.factories import make_application
+
+    service.name_zh_hans = "居住证续办"
+    service.save()
+    application = make_application(applicant=citizen, service=service)
+    Draft.objects.create(
+        applicant=citizen, service=service, expires_at=timezone.now() + timedelta(days=30)
+    )
+    client.force_login(citizen)
+
+    with translation.override("en"):
+        pages = [
+            application.get_absolute_url(),
+            reverse("applications:application_submitted", args=[application.reference]),
+            reverse("applications:application_withdraw", args=[application.reference]),
+            reverse("applications:draft_delete", args=[service.slug]),
+        ]
+    for url in pages:
+        shown = text(get_chinese(client, url))
+        assert "居住证续办" in shown, url
+        assert "Residence permit renewal" not in shown, url
