@@ -9,6 +9,7 @@ from tests.factories import PDF_BYTES, make_inquiry, make_user, upload
 from tests.html import (
     buttons,
     errors,
+    field_by_label,
     h1,
     headings,
     hint,
@@ -223,6 +224,30 @@ def test_my_applications_are_listed_newest_first_and_filtered_by_status(
     assert (
         client.get(reverse("applications:application_list"), {"status": "bogus"}).status_code == 200
     )
+
+
+def test_the_status_filter_shows_the_chosen_status_and_says_when_one_is_unknown(client, citizen):
+    client.force_login(citizen)
+    url = reverse("applications:application_list")
+
+    chosen = field_by_label(client.get(url, {"status": "received"}), "Show")
+    unknown = client.get(url, {"status": "bogus"})
+
+    assert chosen.name == "select"
+    assert chosen["name"] == "status"
+    assert [option.get_text() for option in chosen.find_all("option")][:3] == [
+        "All statuses",
+        "Submitted",
+        "Received",
+    ]
+    assert [option["value"] for option in chosen.find_all("option", selected=True)] == ["received"]
+    assert errors(unknown).fields["status"] == [
+        "Select a valid choice. bogus is not one of the available choices."
+    ]
+    assert hint(unknown, "Show") == (
+        "Select a valid choice. bogus is not one of the available choices."
+    )
+    assert field_by_label(unknown, "Show")["aria-invalid"] == "true"
 
 
 def test_the_detail_page_explains_the_status_and_shows_the_timeline(
