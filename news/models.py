@@ -2,9 +2,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Now
 from django.urls import reverse
@@ -12,14 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from portal.fulltext import (
-    SEARCH_CONFIG,
-    chinese_search_vector,
-    has_chinese,
-    search_query,
-)
+from portal.fulltext import SEARCH_CONFIG, chinese_search_vector, has_chinese, tsquery_sql
 from portal.richtext import ARTICLE_BODY
-from portal.translation import Translatable, chinese_is_active
+from portal.translation import Translatable
 
 from .images import Rendition, rendition_name, rendition_widths
 
@@ -126,18 +121,17 @@ class ArticleQuerySet(models.QuerySet):
         """The newest `limit` articles that match the query, drafts and scheduled ones included,
         as far as this queryset's own filters keep them. A query in Chinese searches the Chinese
         versions."""
-        found = newest_matches(query, limit=limit, published_only=False, chinese=has_chinese(query))
-        return self.filter(pk__in=found)
+        sql, params = newest_matches(
+            query, limit=limit, published_only=False, chinese=has_chinese(query)
+        )
+        return self.filter(pk__in=RawSQL(sql, tuple(params)))
 
 
 def newest_matches(query, *, limit, published_only, chinese=False):
-    """The ids of the newest `limit` articles that match the query (see WINDOWS), in their
-    Chinese versions with `chinese` (see portal.fulltext)."""
+    """SQL and its parameters: the ids of the newest `limit` articles that match the query (see
+    WINDOWS), in their Chinese versions with `chinese` (see portal.fulltext)."""
     table = ArticleSearchEntry._meta.db_table
-    entries = ArticleSearchEntry.objects.all().query
-    query_sql, query_params = entries.get_compiler(connection=connection).compile(
-        search_query(query, chinese=chinese).resolve_expression(entries)
-    )
+    query_sql, query_params = tsquery_sql(query, chinese=chinese)
     match = (CHINESE_MATCH if chinese else ENGLISH_MATCH).format(query=query_sql)
     match_params = [*query_params, *query_params] if chinese else list(query_params)
     visible = VISIBLE_TO_THE_PUBLIC if published_only else "true"
@@ -157,7 +151,7 @@ def newest_matches(query, *, limit, published_only, chinese=False):
         f"WITH {','.join(parts)} "
         f"SELECT article_id FROM ({' UNION ALL '.join(branches)}) AS newest LIMIT %s"
     )
-    return RawSQL(sql, (*params, *branch_params, limit))
+    return sql, [*params, *branch_params, limit]
 
 
 class Article(Translatable, models.Model):
@@ -340,25 +334,6 @@ def rendition_url(image_name, width, extension):
     return reverse("news:image", args=[rendition_name(image_name, width, extension)])
 
 
-class ArticleSearchEntryQuerySet(models.QuerySet):
-    def search(self, query, *, limit):
-        """The entries of the newest `limit` published articles that match the query, ranked,
-        in the language of the page."""
-        chinese = chinese_is_active()
-        found = newest_matches(query, limit=limit, published_only=True, chinese=chinese)
-        vector = models.F("search_vector")
-        if chinese:
-            vector = models.Case(
-                models.When(title_zh_hans="", then=vector),
-                default=models.F("search_vector_zh_hans"),
-            )
-        return (
-            self.filter(pk__in=found)
-            .annotate(rank=SearchRank(vector, search_query(query, chinese=chinese)))
-            .order_by("-rank", "-publish_at")
-        )
-
-
 ENGLISH_VECTOR = (
     SearchVector("title", weight="A", config=SEARCH_CONFIG)
     + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
@@ -401,8 +376,6 @@ class ArticleSearchEntry(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
-
-    objects = ArticleSearchEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("search entry")
