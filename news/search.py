@@ -22,7 +22,9 @@ KIND = "news"
 HITS_SQL = """
     SELECT 'news' AS kind, article_id AS item_id, publish_at AS item_date,
            ts_rank({vector}, {query}) AS rank
-    FROM news_articlesearchentry WHERE article_id IN ({newest})"""
+    FROM ({newest}) AS newest"""
+ENGLISH_COLUMNS = ("article_id", "publish_at", "search_vector")
+CHINESE_COLUMNS = (*ENGLISH_COLUMNS, "title_zh_hans", "search_vector_zh_hans")
 CHINESE_VECTOR = "CASE WHEN title_zh_hans = '' THEN search_vector ELSE search_vector_zh_hans END"
 # The snippet comes from the summary, written to introduce the article: a few hundred
 # characters, where highlighting the whole text read kilobytes per result.
@@ -40,7 +42,11 @@ def article_hits(query, limit):
     chinese = chinese_is_active()
     query_sql, query_params = tsquery_sql(query, chinese=chinese)
     newest_sql, newest_params = newest_matches(
-        query, limit=limit, published_only=True, chinese=chinese
+        query,
+        limit=limit,
+        published_only=True,
+        chinese=chinese,
+        columns=CHINESE_COLUMNS if chinese else ENGLISH_COLUMNS,
     )
     vector = CHINESE_VECTOR if chinese else "search_vector"
     sql = HITS_SQL.format(vector=vector, query=query_sql, newest=newest_sql)
