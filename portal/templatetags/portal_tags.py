@@ -1,5 +1,6 @@
+import functools
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from django import template
 from django.conf import settings
@@ -91,6 +92,13 @@ def device_name(user_agent):
     return browser or place or gettext("an unknown browser")
 
 
+# Lists show many dates, most of them the same few hundred days: each is written once per format
+# and language (the language of the month's name).
+@functools.lru_cache(maxsize=2048)
+def day_shown(year, month, day, date_format_string, language):
+    return date_format(date(year, month, day), date_format_string)
+
+
 @register.simple_tag
 def time_element(value, format_name="DATE_FORMAT", css_class=""):
     """<time> with the portal's date format for people and ISO 8601 to the second for machines
@@ -102,7 +110,11 @@ def time_element(value, format_name="DATE_FORMAT", css_class=""):
         machine = local.replace(microsecond=0).isoformat()
     else:  # a date
         local, machine = value, value.isoformat()
-    shown = date_format(local, get_format(format_name))
+    if format_name == "DATE_FORMAT":
+        day = (local.year, local.month, local.day)
+        shown = day_shown(*day, get_format(format_name), get_language())
+    else:
+        shown = date_format(local, get_format(format_name))
     if css_class:
         return format_html('<time class="{}" datetime="{}">{}</time>', css_class, machine, shown)
     return format_html('<time datetime="{}">{}</time>', machine, shown)
