@@ -1,6 +1,7 @@
 """What site search finds in the FAQ: published questions, ranked, with highlighted snippets."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import (
@@ -45,7 +46,7 @@ def question_result(row, query):
         kind=KIND,
         url=reverse("faq:question_detail", kwargs={"slug": row["slug"]}),
         date=row["updated_at"],
-        date_prefix=_("Updated"),
+        date_prefix=gettext("Updated"),
         **shown_texts(
             title=row["question"],
             chinese_title=row["question_zh_hans"],

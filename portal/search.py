@@ -99,7 +99,7 @@ class SearchForm(forms.Form):
         everything = gettext("Everything")
         self.fields["type"].choices = [
             ("", everything),
-            *((kind, source.label) for kind, source in sources().items()),
+            *((kind, str(source.label)) for kind, source in sources().items()),
         ]
         self.fields["type"].error_messages["invalid_choice"] = gettext(
             "Choose %(everything)s, %(kinds)s."
@@ -135,14 +135,15 @@ def ranked_hits(cursor, query, kinds, limit):
 
 def results_for(cursor, hits, query):
     """The page's hits as SearchResults, in rank order, each with its snippet and kind label."""
-    found = {}
+    found, labels = {}, {}
     for kind, source in sources().items():
         ids = [item_id for hit_kind, item_id, *_ in hits if hit_kind == kind]
         rows = rows_of(cursor, *source.results(ids, query)) if ids else []
         found[kind] = {row["id"]: source.result(row, query) for row in rows}
+        labels[kind] = str(source.label)
     # A row deleted since the page was counted is left out rather than failing the page.
     return [
-        replace(found[kind][item_id], kind_label=sources()[kind].label)
+        replace(found[kind][item_id], kind_label=labels[kind])
         for kind, item_id, *_ in hits
         if item_id in found[kind]
     ]
