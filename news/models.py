@@ -38,14 +38,10 @@ WINDOWS = (timedelta(days=30), timedelta(days=90), timedelta(days=365))
 # hold a search vector only as a pointer to where it is stored: the vectors of the newest
 # `limit` alone are read, when they are ranked.
 WINDOW_SQL = """
-    window_{n} AS MATERIALIZED (
-        SELECT {columns} FROM {table}
-        WHERE {match} AND publish_at >= statement_timestamp() - %s
-    )"""
-EVERYTHING_SQL = """
-    everything AS MATERIALIZED (
-        SELECT {columns} FROM {table} WHERE {match}
-    )"""
+    {name} AS MATERIALIZED ({matches})"""
+MATCHES_SQL = """
+        SELECT {columns} FROM {table} WHERE {match}{since}"""
+SINCE_SQL = " AND publish_at >= statement_timestamp() - %s"
 # The newest matches in a window, older than those of the window before.
 BRANCH_SQL = """
     (SELECT {columns} FROM {source} WHERE {visible} {older}
@@ -55,10 +51,14 @@ WINDOW_COLUMNS = ("article_id", "status", "publish_at")
 VISIBLE_TO_THE_PUBLIC = "status = 'published' AND publish_at <= statement_timestamp()"
 # On Chinese pages: the Chinese versions, through their own (partial) index, and the English of
 # the articles that have none. The English search never reads the Chinese index: its condition
-# does not say title_zh_hans <> ''.
-ENGLISH_MATCH = "search_vector @@ {query}"
-CHINESE_MATCH = """((search_vector_zh_hans @@ {query} AND title_zh_hans <> '')
-        OR (search_vector @@ {query} AND title_zh_hans = ''))"""
+# does not say title_zh_hans <> ''. Each is read on its own, so that each condition is one its
+# index answers: as one condition (this or that), PostgreSQL checked it again on every row
+# found, reading the row's search vectors.
+ENGLISH_MATCHES = ("search_vector @@ {query}",)
+CHINESE_MATCHES = (
+    "search_vector_zh_hans @@ {query} AND title_zh_hans <> ''",
+    "search_vector @@ {query} AND title_zh_hans = ''",
+)
 
 
 NEIGHBOURS_SQL = """
@@ -141,26 +141,25 @@ def newest_matches(query, *, limit, published_only, chinese=False, columns=("art
     selected = ", ".join(columns)
     read = ", ".join(dict.fromkeys([*WINDOW_COLUMNS, *columns]))
     query_sql, query_params = tsquery_sql(query, chinese=chinese)
-    match = (CHINESE_MATCH if chinese else ENGLISH_MATCH).format(query=query_sql)
-    match_params = [*query_params, *query_params] if chinese else list(query_params)
+    conditions = CHINESE_MATCHES if chinese else ENGLISH_MATCHES
+    matches = [condition.format(query=query_sql) for condition in conditions]
     visible = VISIBLE_TO_THE_PUBLIC if published_only else "true"
+    windows = [*((f"window_{n}", age) for n, age in enumerate(WINDOWS)), ("everything", None)]
     parts, params, branches, branch_params = [], [], [], []
     older, older_params = "", []
-    for n, age in enumerate(WINDOWS):
-        parts.append(WINDOW_SQL.format(n=n, columns=read, table=table, match=match))
-        params += [*match_params, age]
-        source = f"window_{n}"
+    for name, age in windows:
+        since, since_params = (SINCE_SQL, [age]) if age else ("", [])
+        selects = [
+            MATCHES_SQL.format(columns=read, table=table, match=match, since=since)
+            for match in matches
+        ]
+        parts.append(WINDOW_SQL.format(name=name, matches=" UNION ALL".join(selects)))
+        params += [*query_params, *since_params] * len(matches)
         branches.append(
-            BRANCH_SQL.format(columns=selected, source=source, visible=visible, older=older)
+            BRANCH_SQL.format(columns=selected, source=name, visible=visible, older=older)
         )
         branch_params += [*older_params, limit]
         older, older_params = "AND publish_at < statement_timestamp() - %s", [age]
-    parts.append(EVERYTHING_SQL.format(columns=read, table=table, match=match))
-    params += match_params
-    branches.append(
-        BRANCH_SQL.format(columns=selected, source="everything", visible=visible, older=older)
-    )
-    branch_params += [*older_params, limit]
     sql = (
         f"WITH {','.join(parts)} "
         f"SELECT {selected} FROM ({' UNION ALL '.join(branches)}) AS newest LIMIT %s"
