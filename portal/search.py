@@ -125,10 +125,12 @@ def rows_of(cursor, sql, params):
 
 
 def ranked_hits(cursor, query, kinds, limit):
-    """The best `limit` matches of every kind, best first: (kind, item_id, item_date, rank)."""
+    """The best `limit` matches of every kind, best first, as (kind, item_id)."""
     sql, params = joined([sources()[kind].hits(query, limit) for kind in kinds], "UNION ALL")
     cursor.execute(
-        f"{sql} ORDER BY rank DESC, item_date DESC, kind, item_id LIMIT %s", [*params, limit]
+        f"SELECT kind, item_id FROM ({sql}) AS hits"
+        " ORDER BY rank DESC, item_date DESC, kind, item_id LIMIT %s",
+        [*params, limit],
     )
     return cursor.fetchall()
 
@@ -137,14 +139,14 @@ def results_for(cursor, hits, query):
     """The page's hits as SearchResults, in rank order, each with its snippet and kind label."""
     found, labels = {}, {}
     for kind, source in sources().items():
-        ids = [item_id for hit_kind, item_id, *_ in hits if hit_kind == kind]
+        ids = [item_id for hit_kind, item_id in hits if hit_kind == kind]
         rows = rows_of(cursor, *source.results(ids, query)) if ids else []
         found[kind] = {row["id"]: source.result(row, query) for row in rows}
         labels[kind] = str(source.label)
     # A row deleted since the page was counted is left out rather than failing the page.
     return [
         replace(found[kind][item_id], kind_label=labels[kind])
-        for kind, item_id, *_ in hits
+        for kind, item_id in hits
         if item_id in found[kind]
     ]
 
