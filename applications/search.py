@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import (
     SearchResult,
-    headline_sql,
     page_search_vector,
     page_tsquery_sql,
+    shown_headline_sql,
     shown_texts,
     similar_titles_sql,
 )
@@ -40,7 +40,9 @@ def service_hits(query, limit):
 
 
 def service_results(ids, query):
-    snippet_sql, snippet_params = headline_sql("summary || ' ' || description", query)
+    snippet_sql, snippet_params = shown_headline_sql(
+        "summary || ' ' || description", query, chinese_title="name_zh_hans"
+    )
     return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
 
 

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import (
     SearchResult,
-    headline_sql,
     page_search_vector,
     page_tsquery_sql,
+    shown_headline_sql,
     shown_texts,
     similar_titles_sql,
 )
@@ -37,7 +37,7 @@ def question_hits(query, limit):
 
 def question_results(ids, query):
     text = f"left(answer_text, {SNIPPET_FROM_CHARACTERS})"
-    snippet_sql, snippet_params = headline_sql(text, query)
+    snippet_sql, snippet_params = shown_headline_sql(text, query, chinese_title="question_zh_hans")
     return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
 
 

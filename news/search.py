@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import (
     SearchResult,
-    headline_sql,
+    shown_headline_sql,
     shown_texts,
     similar_titles_sql,
     tsquery_sql,
@@ -54,7 +54,9 @@ def article_hits(query, limit):
 
 
 def article_results(ids, query):
-    snippet_sql, snippet_params = headline_sql("article.summary", query)
+    snippet_sql, snippet_params = shown_headline_sql(
+        "article.summary", query, chinese_title="article.title_zh_hans"
+    )
     return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
 
 

@@ -182,6 +182,15 @@ def headline_sql(text_sql, query):
     return sql, [HIGHLIGHT_START + HIGHLIGHT_STOP, *query_params, HEADLINE_OPTIONS]
 
 
+def shown_headline_sql(text_sql, query, *, chinese_title):
+    """headline_sql where the page shows it (see shown_texts): on Chinese pages, only for the
+    items without a Chinese version (`chinese_title` empty)."""
+    sql, params = headline_sql(text_sql, query)
+    if chinese_is_active():
+        sql = f"CASE WHEN {chinese_title} = '' THEN {sql} END"
+    return sql, params
+
+
 def highlight(headline):
     escaped = escape(headline)
     # Safe: every character from the database is escaped; only our own markers become tags.

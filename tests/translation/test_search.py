@@ -93,6 +93,9 @@ def test_chinese_pages_search_the_english_of_items_without_a_chinese_version(cli
 
     assert titles(response) == ["Library opening hours"]
     assert select(response, ".search-result__title a")[0]["lang"] == "en"
+    snippet = select(response, ".search-result__snippet")[0]
+    assert snippet["lang"] == "en"
+    assert [mark.get_text() for mark in snippet.select("mark")] == ["library"]
     # The English of an item that has a Chinese version is not searched on Chinese pages.
     assert titles(search(client, "airport")) == []
 
