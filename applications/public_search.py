@@ -3,50 +3,61 @@ and a case reference typed into the search box, which leads to the status check.
 
 import re
 
-from django.db.models import TextField, Value
-from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.fulltext import SearchResult, highlight, ranked_hits, similar_titles, snippet
+from portal.fulltext import (
+    SearchResult,
+    headline_sql,
+    highlight,
+    similar_titles_sql,
+    tsquery_sql,
+)
 from portal.search import SearchShortcut, SearchSource
 
-from .models import REFERENCE_FORMAT, PublishedAnswer
+from .models import REFERENCE_FORMAT
 
 KIND = "answers"
+# Every match is ranked: answers are published one by one, by hand. They are in English only.
+HITS_SQL = """
+    SELECT 'answers' AS kind, id AS item_id, published_at AS item_date,
+           ts_rank(search_vector, {query}) AS rank
+    FROM applications_publishedanswer WHERE search_vector @@ {query}"""
+RESULTS_SQL = """
+    SELECT answer.id, answer.title, answer.answered_at, inquiry.reference,
+           {headline} AS headline
+    FROM applications_publishedanswer AS answer
+    JOIN applications_inquiry AS inquiry ON inquiry.id = answer.inquiry_id
+    WHERE answer.id = ANY(%s)"""
 
 
 def answer_hits(query, limit):
-    # Every match is ranked: answers are published one by one, by hand.
-    matches = PublishedAnswer.objects.search(query)
-    return ranked_hits(matches, kind=KIND, date="published_at")
+    query_sql, query_params = tsquery_sql(query)
+    return HITS_SQL.format(query=query_sql), [*query_params, *query_params]
 
 
 def answer_results(ids, query):
-    text = Concat("question", Value(" "), "answer", output_field=TextField())
-    answers = (
-        PublishedAnswer.objects.filter(pk__in=ids)
-        .select_related("inquiry")
-        .only("title", "answered_at", "inquiry__reference")
-        .annotate(search_snippet=snippet(text, query))
+    snippet_sql, snippet_params = headline_sql("answer.question || ' ' || answer.answer", query)
+    return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
+
+
+def answer_result(row, query):
+    return SearchResult(
+        kind=KIND,
+        title=row["title"],
+        url=reverse("public:answer_detail", kwargs={"reference": row["reference"]}),
+        date=row["answered_at"].replace(microsecond=0),
+        snippet=highlight(row["headline"]),
+        date_prefix=_("Answered"),
     )
-    return {
-        answer.pk: SearchResult(
-            kind=KIND,
-            title=answer.title,
-            url=answer.get_absolute_url(),
-            date=answer.answered_at.replace(microsecond=0),
-            snippet=highlight(answer.search_snippet),
-            date_prefix=_("Answered"),
-        )
-        for answer in answers
-    }
 
 
 def answer_titles(query):
-    return similar_titles(PublishedAnswer.objects.all(), title="title", query=query)
+    return similar_titles_sql(
+        "applications_publishedanswer", title="title", condition="true", query=query
+    )
 
 
 ANSWER_SEARCH_SOURCE = SearchSource(
@@ -54,6 +65,7 @@ ANSWER_SEARCH_SOURCE = SearchSource(
     label=gettext_lazy("Answered questions"),
     hits=answer_hits,
     results=answer_results,
+    result=answer_result,
     titles=answer_titles,
 )
 

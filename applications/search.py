@@ -3,64 +3,68 @@ ranked by a weighted vector (the name first), linking to their start pages; the 
 questions caseworkers published (applications.public_search); and a typed reference leads to
 the status check."""
 
-from django.db.models import TextField, Value
-from django.db.models.functions import Concat
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import (
     SearchResult,
-    joined_text,
-    ranked_hits,
+    page_search_vector,
+    page_tsquery_sql,
+    shown_headline_sql,
     shown_texts,
-    similar_titles,
-    snippet,
+    similar_titles_sql,
 )
 from portal.search import SearchSource
 
-from .models import Service
 from .public_search import ANSWER_SEARCH_SOURCE, reference_shortcut
 
 KIND = "services"
 # Services are what most people come to do, and there are few of them: a service whose name
 # matches ranks above news and answers that merely mention it.
 SERVICE_BOOST = 2
+# Every match is ranked: a city has a few hundred services at most.
+HITS_SQL = """
+    SELECT 'services' AS kind, id AS item_id, updated_at AS item_date,
+           ts_rank({vector}, {query}) * %s AS rank
+    FROM applications_service WHERE is_open AND {vector} @@ {query}"""
+RESULTS_SQL = """
+    SELECT id, name, name_zh_hans, slug, {headline} AS headline,
+           summary_zh_hans || ' ' || description_zh_hans AS chinese_text
+    FROM applications_service WHERE id = ANY(%s)"""
 
 
 def service_hits(query, limit):
-    # Every match is ranked: a city has a few hundred services at most.
-    matches = Service.objects.open().search(query, boost=SERVICE_BOOST)
-    return ranked_hits(matches, kind=KIND, date="updated_at")
+    query_sql, query_params = page_tsquery_sql(query)
+    sql = HITS_SQL.format(vector=page_search_vector(), query=query_sql)
+    return sql, [*query_params, SERVICE_BOOST, *query_params]
 
 
 def service_results(ids, query):
-    text = Concat("summary", Value(" "), "description", output_field=TextField())
-    services = (
-        Service.objects.filter(pk__in=ids)
-        .only("name", "name_zh_hans", "slug", "updated_at")
-        .annotate(
-            search_snippet=snippet(text, query),
-            chinese_text=joined_text("summary_zh_hans", "description_zh_hans"),
-        )
+    snippet_sql, snippet_params = shown_headline_sql(
+        "summary || ' ' || description", query, chinese_title="name_zh_hans"
     )
-    return {
-        service.pk: SearchResult(
-            kind=KIND,
-            url=service.get_absolute_url(),
-            date=None,
-            **shown_texts(
-                title=service.name,
-                chinese_title=service.name_zh_hans,
-                headline=service.search_snippet,
-                chinese_text=service.chinese_text,
-                query=query,
-            ),
-        )
-        for service in services
-    }
+    return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
+
+
+def service_result(row, query):
+    return SearchResult(
+        kind=KIND,
+        url=reverse("applications:service_detail", kwargs={"slug": row["slug"]}),
+        date=None,
+        **shown_texts(
+            title=row["name"],
+            chinese_title=row["name_zh_hans"],
+            headline=row["headline"],
+            chinese_text=row["chinese_text"],
+            query=query,
+        ),
+    )
 
 
 def service_titles(query):
-    return similar_titles(Service.objects.open(), title="name", query=query)
+    return similar_titles_sql(
+        "applications_service", title="name", condition="is_open", query=query
+    )
 
 
 SERVICE_SEARCH_SOURCE = SearchSource(
@@ -68,6 +72,7 @@ SERVICE_SEARCH_SOURCE = SearchSource(
     label=_("Services"),
     hits=service_hits,
     results=service_results,
+    result=service_result,
     titles=service_titles,
 )
 SEARCH_SOURCES = [SERVICE_SEARCH_SOURCE, ANSWER_SEARCH_SOURCE]

@@ -1,22 +1,13 @@
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import (
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from portal.fulltext import (
-    SEARCH_CONFIG,
-    chinese_or_english_vector,
-    page_search_query,
-    page_search_vector,
-)
+from portal.fulltext import SEARCH_CONFIG, chinese_or_english_vector
 from portal.models import PageFeedback
 from portal.richtext import FAQ_ANSWER, first_characters, first_words, html_to_text
 from portal.translation import Translatable
@@ -73,15 +64,6 @@ class QuestionQuerySet(models.QuerySet):
         return self.annotate(
             useful_count=answers(PageFeedback.Kind.USEFUL),
             not_useful_count=answers(PageFeedback.Kind.NOT_USEFUL),
-        )
-
-    def search(self, query):
-        """Matches of the query in the language of the page, best first."""
-        search_query, vector = page_search_query(query), page_search_vector()
-        return (
-            self.filter(**{vector: search_query})
-            .annotate(rank=SearchRank(F(vector), search_query))
-            .order_by("-rank", "pk")
         )
 
 

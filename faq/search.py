@@ -1,57 +1,71 @@
 """What site search finds in the FAQ: published questions, ranked, with highlighted snippets."""
 
-from django.db.models.functions import Left
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.fulltext import SearchResult, ranked_hits, shown_texts, similar_titles, snippet
+from portal.fulltext import (
+    SearchResult,
+    page_search_vector,
+    page_tsquery_sql,
+    shown_headline_sql,
+    shown_texts,
+    similar_titles_sql,
+)
 from portal.search import SearchSource
 
-from .models import Question
-
 KIND = "faq"
+# Every match is ranked: there are a few thousand questions at most.
+HITS_SQL = """
+    SELECT 'faq' AS kind, id AS item_id, updated_at AS item_date,
+           ts_rank({vector}, {query}) AS rank
+    FROM faq_question WHERE published AND {vector} @@ {query}"""
 # The snippet comes from the beginning of the answer: highlighting reads all of the text it is
 # given, and an answer can run to kilobytes.
 SNIPPET_FROM_CHARACTERS = 600
+RESULTS_SQL = f"""
+    SELECT id, question, question_zh_hans, slug, updated_at, {{headline}} AS headline,
+           left(answer_text_zh_hans, {SNIPPET_FROM_CHARACTERS}) AS chinese_text
+    FROM faq_question WHERE id = ANY(%s)"""
 
 
 def question_hits(query, limit):
-    # Every match is ranked: there are a few thousand questions at most.
-    matches = Question.objects.published().search(query)
-    return ranked_hits(matches, kind=KIND, date="updated_at")
+    query_sql, query_params = page_tsquery_sql(query)
+    sql = HITS_SQL.format(vector=page_search_vector(), query=query_sql)
+    return sql, [*query_params, *query_params]
 
 
 def question_results(ids, query):
-    questions = (
-        Question.objects.filter(pk__in=ids)
-        .order_by()  # in the order of the hits
-        .only("question", "question_zh_hans", "slug", "updated_at")
-        .annotate(
-            search_snippet=snippet(Left("answer_text", SNIPPET_FROM_CHARACTERS), query),
-            chinese_text=Left("answer_text_zh_hans", SNIPPET_FROM_CHARACTERS),
-        )
+    text = f"left(answer_text, {SNIPPET_FROM_CHARACTERS})"
+    snippet_sql, snippet_params = shown_headline_sql(text, query, chinese_title="question_zh_hans")
+    return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
+
+
+def question_result(row, query):
+    return SearchResult(
+        kind=KIND,
+        url=reverse("faq:question_detail", kwargs={"slug": row["slug"]}),
+        date=row["updated_at"],
+        date_prefix=gettext("Updated"),
+        **shown_texts(
+            title=row["question"],
+            chinese_title=row["question_zh_hans"],
+            headline=row["headline"],
+            chinese_text=row["chinese_text"],
+            query=query,
+        ),
     )
-    return {
-        question.pk: SearchResult(
-            kind=KIND,
-            url=question.get_absolute_url(),
-            date=question.updated_at,
-            date_prefix=_("Updated"),
-            **shown_texts(
-                title=question.question,
-                chinese_title=question.question_zh_hans,
-                headline=question.search_snippet,
-                chinese_text=question.chinese_text,
-                query=query,
-            ),
-        )
-        for question in questions
-    }
 
 
 def question_titles(query):
-    return similar_titles(Question.objects.published(), title="question", query=query)
+    return similar_titles_sql("faq_question", title="question", condition="published", query=query)
 
 
 SEARCH_SOURCE = SearchSource(
-    kind=KIND, label=_("FAQ"), hits=question_hits, results=question_results, titles=question_titles
+    kind=KIND,
+    label=_("FAQ"),
+    hits=question_hits,
+    results=question_results,
+    result=question_result,
+    titles=question_titles,
 )

@@ -1,56 +1,76 @@
 """What site search finds in the news: published articles, ranked, with highlighted snippets."""
 
-from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.fulltext import SearchResult, ranked_hits, shown_texts, similar_titles, snippet
+from portal.fulltext import (
+    SearchResult,
+    shown_headline_sql,
+    shown_texts,
+    similar_titles_sql,
+    tsquery_sql,
+)
 from portal.search import SearchSource
 from portal.translation import chinese_is_active
 
-from .models import Article, ArticleSearchEntry
+from .models import newest_matches
 
 KIND = "news"
 
+# The newest matches (news.models.WINDOWS), ranked. On Chinese pages an article is ranked by its
+# Chinese version where it has one, as it is found by it.
+HITS_SQL = """
+    SELECT 'news' AS kind, article_id AS item_id, publish_at AS item_date,
+           ts_rank({vector}, {query}) AS rank
+    FROM ({newest}) AS newest"""
+ENGLISH_COLUMNS = ("article_id", "publish_at", "search_vector")
+CHINESE_COLUMNS = (*ENGLISH_COLUMNS, "title_zh_hans", "search_vector_zh_hans")
+CHINESE_VECTOR = "CASE WHEN title_zh_hans = '' THEN search_vector ELSE search_vector_zh_hans END"
+# The snippet comes from the summary, written to introduce the article: a few hundred
+# characters, where highlighting the whole text read kilobytes per result.
+RESULTS_SQL = """
+    SELECT article.id, article.title, article.title_zh_hans, article.summary_zh_hans,
+           article.slug, article.publish_at, channel.name AS channel_name,
+           channel.name_zh_hans AS channel_name_zh_hans, channel.slug AS channel_slug,
+           {headline} AS headline
+    FROM news_article AS article JOIN news_channel AS channel ON channel.id = article.channel_id
+    WHERE article.id = ANY(%s)"""
+PUBLISHED = "status = 'published' AND publish_at <= statement_timestamp()"
+
 
 def article_hits(query, limit):
-    matches = ArticleSearchEntry.objects.search(query, limit=limit)
-    return ranked_hits(matches, kind=KIND, date="publish_at")
+    chinese = chinese_is_active()
+    query_sql, query_params = tsquery_sql(query, chinese=chinese)
+    newest_sql, newest_params = newest_matches(
+        query,
+        limit=limit,
+        published_only=True,
+        chinese=chinese,
+        columns=CHINESE_COLUMNS if chinese else ENGLISH_COLUMNS,
+    )
+    vector = CHINESE_VECTOR if chinese else "search_vector"
+    sql = HITS_SQL.format(vector=vector, query=query_sql, newest=newest_sql)
+    return sql, [*query_params, *newest_params]
 
 
 def article_results(ids, query):
-    # The snippet comes from the summary, written to introduce the article: a few hundred
-    # characters, where highlighting the whole text read kilobytes per result.
-    rows = (
-        Article.objects.filter(pk__in=ids)
-        .order_by()  # in the order of the hits
-        .values(
-            "pk",
-            "title",
-            "title_zh_hans",
-            "summary_zh_hans",
-            "slug",
-            "publish_at",
-            "channel__name",
-            "channel__name_zh_hans",
-            "channel__slug",
-        )
-        .annotate(search_snippet=snippet(F("summary"), query))
+    snippet_sql, snippet_params = shown_headline_sql(
+        "article.summary", query, chinese_title="article.title_zh_hans"
     )
-    return {row["pk"]: article_result(row, query) for row in rows}
+    return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
 
 
 def article_result(row, query):
-    channel = row["channel__name"]
+    channel = row["channel_name"]
     if chinese_is_active():
-        channel = row["channel__name_zh_hans"] or channel
+        channel = row["channel_name_zh_hans"] or channel
     url = reverse(
-        "news:article_detail", kwargs={"channel_slug": row["channel__slug"], "slug": row["slug"]}
+        "news:article_detail", kwargs={"channel_slug": row["channel_slug"], "slug": row["slug"]}
     )
     texts = shown_texts(
         title=row["title"],
         chinese_title=row["title_zh_hans"],
-        headline=row["search_snippet"],
+        headline=row["headline"],
         chinese_text=row["summary_zh_hans"],
         query=query,
     )
@@ -58,9 +78,14 @@ def article_result(row, query):
 
 
 def article_titles(query):
-    return similar_titles(Article.objects.published(), title="title", query=query)
+    return similar_titles_sql("news_article", title="title", condition=PUBLISHED, query=query)
 
 
 SEARCH_SOURCE = SearchSource(
-    kind=KIND, label=_("News"), hits=article_hits, results=article_results, titles=article_titles
+    kind=KIND,
+    label=_("News"),
+    hits=article_hits,
+    results=article_results,
+    result=article_result,
+    titles=article_titles,
 )

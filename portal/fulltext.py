@@ -2,6 +2,10 @@
 syntax people know from the web ("quoted phrases", or, -word), highlighted snippets, and the
 common shape in which each app's matches are ranked together (see portal.search).
 
+Site search runs for nearly every request with a query nobody asked before, so its queries are
+written out as SQL with parameters, each piece a pair (sql, params): building the same queries
+through the ORM took the server several times as long as PostgreSQL took to run them.
+
 Chinese pages search the Chinese versions: PostgreSQL reads a run of Chinese characters as one
 word, so their words are indexed as overlapping pairs of characters (bigrams, made by the
 database function portal_han_bigrams, migration portal 0007) and a query is turned into the same
@@ -13,14 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchVectorField,
-    TrigramStrictWordSimilarity,
-)
-from django.db.models import Case, F, Func, IntegerField, Q, TextField, Value, When
-from django.db.models.lookups import GreaterThan
+from django.contrib.postgres.search import SearchVectorField
+from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -39,11 +37,17 @@ SNIPPET_LENGTH = 90
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_STOP = "\ue001"
 
-HIT_FIELDS = ["kind", "item_id", "item_date", "rank"]
+# Every kind of match is ranked in this shape (portal.search):
+# SELECT 'news' AS kind, ... AS item_id, ... AS item_date, ts_rank(...) AS rank
+HIT_COLUMNS = ("kind", "item_id", "item_date", "rank")
 
-
-def web_search_query(query):
-    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+WEB_SEARCH_SQL = f"websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+TERMS_SQL = f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
+# ts_headline's options for a snippet: up to two passages of 12 to 30 words around the matches.
+HEADLINE_OPTIONS = (
+    f"StartSel='{HIGHLIGHT_START}', StopSel='{HIGHLIGHT_STOP}', MaxWords=30, MinWords=12, "
+    "MaxFragments=2, FragmentDelimiter=' … '"
+)
 
 
 def han_terms(query):
@@ -56,35 +60,28 @@ def han_terms(query):
     return list(dict.fromkeys(terms))
 
 
-def chinese_search_query(query):
-    """The query as Chinese pages search with it: its Chinese by character pairs, all required,
-    and its other words as on English pages."""
-    terms = han_terms(query)
-    rest = HAN_RUN.sub(" ", query)
+def tsquery_sql(query, *, chinese=False):
+    """The query as PostgreSQL searches with it, in the search syntax of the web; with `chinese`,
+    as Chinese pages search: its Chinese by character pairs, all required, and its other words
+    as on English pages."""
+    if not chinese:
+        return WEB_SEARCH_SQL, [query]
+    terms, rest = " & ".join(han_terms(query)), HAN_RUN.sub(" ", query)
     if not terms:
-        return web_search_query(rest)
-    chinese = SearchQuery(" & ".join(terms), search_type="raw", config=SEARCH_CONFIG)
+        return WEB_SEARCH_SQL, [rest]
     if any(character.isalnum() for character in rest):
-        return chinese & web_search_query(rest)
-    return chinese
+        return f"({TERMS_SQL} && {WEB_SEARCH_SQL})", [terms, rest]
+    return TERMS_SQL, [terms]
 
 
-def search_query(query, *, chinese):
-    return chinese_search_query(query) if chinese else web_search_query(query)
-
-
-def vector_name(name, *, chinese):
-    return f"{name}{SUFFIX}" if chinese else name
-
-
-def page_search_query(query):
+def page_tsquery_sql(query):
     """The query in the language of the page: see page_search_vector."""
-    return search_query(query, chinese=chinese_is_active())
+    return tsquery_sql(query, chinese=chinese_is_active())
 
 
 def page_search_vector(name="search_vector"):
     """The name of the search vector for the page's language."""
-    return vector_name(name, chinese=chinese_is_active())
+    return f"{name}{SUFFIX}" if chinese_is_active() else name
 
 
 def has_chinese(query):
@@ -173,33 +170,25 @@ def shown_texts(*, title, chinese_title, headline, chinese_text, query):
     return {"title": title, "snippet": highlight(headline), "lang": "en"}
 
 
-def has_search_words(query):
-    # "the and of" holds no word that full-text search looks for: suggest nothing for it either.
-    lexemes = Func(web_search_query(query), function="numnode", output_field=IntegerField())
-    return GreaterThan(lexemes, 0)
-
-
-def text_func(function, *expressions):
-    return Func(*expressions, function=function, output_field=TextField())
-
-
-def snippet(expression, query):
-    """The words around the matches in a short plain text (a summary, an answer): ts_headline
-    reads all of the text, so it is never given a whole article."""
-    without_markers = text_func(
-        "translate", expression, Value(HIGHLIGHT_START + HIGHLIGHT_STOP), Value("")
+def headline_sql(text_sql, query):
+    """SQL of the words around the matches in a short plain text (a summary, an answer), each
+    match between HIGHLIGHT_START and HIGHLIGHT_STOP: ts_headline reads all of the text, so it
+    is never given a whole article."""
+    query_sql, query_params = tsquery_sql(query)
+    sql = (
+        f"ts_headline('{SEARCH_CONFIG}'::regconfig, translate({text_sql}, %s, ''), {query_sql}, %s)"
     )
-    return SearchHeadline(
-        without_markers,
-        web_search_query(query),
-        config=SEARCH_CONFIG,
-        start_sel=HIGHLIGHT_START,
-        stop_sel=HIGHLIGHT_STOP,
-        max_words=30,
-        min_words=12,
-        max_fragments=2,
-        fragment_delimiter=" … ",
-    )
+    # The markers are removed from the text first (see highlight).
+    return sql, [HIGHLIGHT_START + HIGHLIGHT_STOP, *query_params, HEADLINE_OPTIONS]
+
+
+def shown_headline_sql(text_sql, query, *, chinese_title):
+    """headline_sql where the page shows it (see shown_texts): on Chinese pages, only for the
+    items without a Chinese version (`chinese_title` empty)."""
+    sql, params = headline_sql(text_sql, query)
+    if chinese_is_active():
+        sql = f"CASE WHEN {chinese_title} = '' THEN {sql} END"
+    return sql, params
 
 
 def highlight(headline):
@@ -208,27 +197,17 @@ def highlight(headline):
     return mark_safe(escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
 
 
-def ranked_hits(matches, *, kind, date):
-    """Ranked matches of one kind in the common shape that every kind is merged and paged in."""
-    return (
-        matches.order_by()
-        .annotate(kind=Value(kind), item_id=F("pk"), item_date=F(date))
-        .values(*HIT_FIELDS)
-    )
-
-
-def similar_titles(rows, *, title, query):
-    """Rows whose title the query is similar to, through the title's trigram index.
+def similar_titles_sql(table, *, title, condition, query):
+    """Rows of (title_match, similarity): the titles in `table` (where `condition` holds) that
+    the query is similar to, through the title's trigram index.
 
     `title %>> query` holds when the query's strict word similarity to the title reaches
-    pg_trgm's threshold (0.5). Chinese queries get no suggestions: trigrams of English titles
-    say nothing about them.
+    pg_trgm's threshold (0.5). A query without a word that full-text search looks for ("the and
+    of") is similar to nothing.
     """
-    if has_chinese(query):
-        rows = rows.none()
-    return (
-        rows.filter(has_search_words(query), **{f"{title}__trigram_strict_word_similar": query})
-        .annotate(title_match=F(title), similarity=TrigramStrictWordSimilarity(query, title))
-        .order_by()
-        .values("title_match", "similarity")
-    )
+    query_sql, query_params = tsquery_sql(query)
+    sql = f"""
+        SELECT {title} AS title_match, strict_word_similarity(%s, {title}) AS similarity
+        FROM {table}
+        WHERE {condition} AND numnode({query_sql}) > 0 AND {title} %%>> %s"""
+    return sql, [query, *query_params, query]

@@ -1,13 +1,13 @@
 """Site search: what every app finds for a query, ranked together.
 
 Each app that has something to search provides `<app>/search.py` with a SEARCH_SOURCE, or a list
-of them as SEARCH_SOURCES (found through portal.discovery): its matches ranked over a weighted,
-indexed search vector, the results for the ids on a page, and titles similar to the query. An
-app may also name a page that a query leads to outright, as a SEARCH_SHORTCUT (a case reference
-leads to its status check). This module merges the ranked lists in
-one query, keeps the best MAX_RESULTS, pages through them and asks for the results of the rows on
-the page only. A longer list is not counted: the page says there are more and asks for a narrower
-search.
+of them as SEARCH_SOURCES (found through portal.discovery): the SQL of its matches ranked over a
+weighted, indexed search vector, of the rows for the ids on a page, and of titles similar to the
+query (see portal.fulltext). An app may also name a page that a query leads to outright, as a
+SEARCH_SHORTCUT (a case reference leads to its status check). This module merges the ranked
+lists in one query, keeps the best MAX_RESULTS, pages through them and asks for the results of
+the rows on the page only. A longer list is not counted: the page says there are more and asks
+for a narrower search.
 """
 
 import logging
@@ -24,6 +24,7 @@ from django.views.decorators.http import require_safe
 
 from .caching import cache_for_anonymous_visitors
 from .discovery import app_modules
+from .fulltext import has_chinese
 
 logger = logging.getLogger(__name__)
 
@@ -44,12 +45,16 @@ TOO_SLOW_MESSAGE = gettext_lazy(
 
 @dataclass(frozen=True)
 class SearchSource:
+    """What an app's search provides; each Callable but `result` gives SQL and its parameters."""
+
     kind: str
     label: str
-    # query, limit -> ranked rows of portal.fulltext.HIT_FIELDS: at least the best `limit`
+    # query, limit -> its matches, ranked, as rows of portal.fulltext.HIT_COLUMNS: at least the
+    # best `limit`
     hits: Callable
-    results: Callable  # ids, query -> {id: portal.fulltext.SearchResult}
-    titles: Callable  # query -> rows of similar titles (portal.fulltext.similar_titles)
+    results: Callable  # ids, query -> a row for each id, with the id in a column "id"
+    result: Callable  # row (a dict of its columns), query -> portal.fulltext.SearchResult
+    titles: Callable  # query -> rows of similar titles (portal.fulltext.similar_titles_sql)
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,7 @@ class SearchForm(forms.Form):
         everything = gettext("Everything")
         self.fields["type"].choices = [
             ("", everything),
-            *((kind, source.label) for kind, source in sources().items()),
+            *((kind, str(source.label)) for kind, source in sources().items()),
         ]
         self.fields["type"].error_messages["invalid_choice"] = gettext(
             "Choose %(everything)s, %(kinds)s."
@@ -107,35 +112,54 @@ class SearchForm(forms.Form):
         return query
 
 
-def union(querysets, *, distinct):
-    first, *others = querysets
-    return first.union(*others, all=not distinct) if others else first
+def joined(parts, operator):
+    """SQL queries (sql, params) joined by UNION or UNION ALL."""
+    sql = f" {operator} ".join(f"({part_sql})" for part_sql, _ in parts)
+    return sql, [param for _, part_params in parts for param in part_params]
 
 
-def ranked_hits(query, kinds, limit):
-    hits = union([sources()[kind].hits(query, limit) for kind in kinds], distinct=False)
-    return hits.order_by("-rank", "-item_date", "kind", "item_id")[:limit]
+def rows_of(cursor, sql, params):
+    cursor.execute(sql, params)
+    columns = [column.name for column in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
-def results_for(hits, query):
+def ranked_hits(cursor, query, kinds, limit):
+    """The best `limit` matches of every kind, best first, as (kind, item_id)."""
+    sql, params = joined([sources()[kind].hits(query, limit) for kind in kinds], "UNION ALL")
+    cursor.execute(
+        f"SELECT kind, item_id FROM ({sql}) AS hits"
+        " ORDER BY rank DESC, item_date DESC, kind, item_id LIMIT %s",
+        [*params, limit],
+    )
+    return cursor.fetchall()
+
+
+def results_for(cursor, hits, query):
     """The page's hits as SearchResults, in rank order, each with its snippet and kind label."""
-    hits = list(hits)
-    found = {}
+    found, labels = {}, {}
     for kind, source in sources().items():
-        ids = [hit["item_id"] for hit in hits if hit["kind"] == kind]
-        found[kind] = source.results(ids, query) if ids else {}
+        ids = [item_id for hit_kind, item_id in hits if hit_kind == kind]
+        rows = rows_of(cursor, *source.results(ids, query)) if ids else []
+        found[kind] = {row["id"]: source.result(row, query) for row in rows}
+        labels[kind] = str(source.label)
     # A row deleted since the page was counted is left out rather than failing the page.
     return [
-        replace(found[hit["kind"]][hit["item_id"]], kind_label=sources()[hit["kind"]].label)
-        for hit in hits
-        if hit["item_id"] in found[hit["kind"]]
+        replace(found[kind][item_id], kind_label=labels[kind])
+        for kind, item_id in hits
+        if item_id in found[kind]
     ]
 
 
-def similar_titles(query, kinds):
-    titles = union([sources()[kind].titles(query) for kind in kinds], distinct=True)
-    best = titles.order_by("-similarity", "title_match")[:SUGGESTION_COUNT]
-    return [row["title_match"] for row in best]
+def similar_titles(cursor, query, kinds):
+    # Trigrams of titles say nothing about Chinese: a Chinese query gets no suggestions.
+    if has_chinese(query):
+        return []
+    sql, params = joined([sources()[kind].titles(query) for kind in kinds], "UNION")
+    cursor.execute(
+        f"{sql} ORDER BY similarity DESC, title_match LIMIT %s", [*params, SUGGESTION_COUNT]
+    )
+    return [title for title, _ in cursor.fetchall()]
 
 
 class SearchTookTooLong(Exception):
@@ -143,8 +167,8 @@ class SearchTookTooLong(Exception):
 
 
 def within_time_limit(run):
-    """run(), its queries cancelled by PostgreSQL once one runs longer than SEARCH_TIME_LIMIT_MS,
-    and planned to go through the full-text indexes.
+    """run(cursor), its queries cancelled by PostgreSQL once one runs longer than
+    SEARCH_TIME_LIMIT_MS, and planned to go through the full-text indexes.
 
     PostgreSQL would read a whole table, row by row, to find two common words, counting each check
     as cheap: it is not, as each reads the row's search vector (kilobytes, stored apart). Through
@@ -155,32 +179,31 @@ def within_time_limit(run):
     """
     database = router.db_for_read(None)
     try:
-        with transaction.atomic(using=database):
-            with connections[database].cursor() as cursor:
-                cursor.execute(
-                    "SELECT set_config('statement_timeout', %s, true), "
-                    "set_config('enable_seqscan', 'off', true)",
-                    [str(SEARCH_TIME_LIMIT_MS)],
-                )
-            return run()
+        with transaction.atomic(using=database), connections[database].cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('statement_timeout', %s, true), "
+                "set_config('enable_seqscan', 'off', true)",
+                [str(SEARCH_TIME_LIMIT_MS)],
+            )
+            return run(cursor)
     except OperationalError as error:
         if getattr(error.__cause__, "pgcode", None) == QUERY_CANCELED:
             raise SearchTookTooLong from error
         raise
 
 
-def search_results(query, kind, page_number):
+def search_results(cursor, query, kind, page_number):
     kinds = [kind] if kind else list(sources())
     # One more than is shown tells whether there are more, without counting them all.
-    hits = list(ranked_hits(query, kinds, MAX_RESULTS + 1))
+    hits = ranked_hits(cursor, query, kinds, MAX_RESULTS + 1)
     page = Paginator(hits[:MAX_RESULTS], RESULTS_PER_PAGE).get_page(page_number)
     return {
         "query": query,
         "kind_label": sources()[kind].label if kind else "",
         "page_obj": page,
         "more_results": len(hits) > MAX_RESULTS,
-        "results": results_for(page.object_list, query),
-        "suggestions": [] if hits else similar_titles(query, kinds),
+        "results": results_for(cursor, page.object_list, query),
+        "suggestions": [] if hits else similar_titles(cursor, query, kinds),
     }
 
 
@@ -195,7 +218,7 @@ def search(request):
         context["shortcuts"] = [page for page in (lead(query) for lead in shortcuts()) if page]
         try:
             context |= within_time_limit(
-                lambda: search_results(query, kind, request.GET.get("page"))
+                lambda cursor: search_results(cursor, query, kind, request.GET.get("page"))
             )
         except SearchTookTooLong:
             # Not the words themselves: residents may search for anything, names included.

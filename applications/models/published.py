@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.fulltext import SEARCH_CONFIG, web_search_query
+from portal.fulltext import SEARCH_CONFIG
 
 from .cases import Inquiry
 
@@ -16,12 +16,6 @@ from .cases import Inquiry
 class PublishedAnswerQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
-
-    def search(self, query):
-        search_query = web_search_query(query)
-        return self.filter(search_vector=search_query).annotate(
-            rank=SearchRank(models.F("search_vector"), search_query)
-        )
 
 
 class PublishedAnswer(models.Model):

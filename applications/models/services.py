@@ -3,22 +3,15 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.fulltext import (
-    SEARCH_CONFIG,
-    chinese_or_english_vector,
-    joined_text,
-    page_search_query,
-    page_search_vector,
-)
+from portal.fulltext import SEARCH_CONFIG, chinese_or_english_vector, joined_text
 from portal.translation import Translatable
 
 from .attachments import FileKind
@@ -30,16 +23,6 @@ class ServiceQuerySet(models.QuerySet):
 
     def listing_applications_publicly(self):
         return self.filter(lists_applications_publicly=True)
-
-    def search(self, query, *, boost=1):
-        """Matches of the query, best first; `boost` multiplies the rank, for site search to
-        weigh services against news and answers."""
-        search_query, vector = page_search_query(query), page_search_vector()
-        return (
-            self.filter(**{vector: search_query})
-            .annotate(rank=SearchRank(F(vector), search_query) * boost)
-            .order_by("-rank", "pk")
-        )
 
 
 ENGLISH_VECTOR = (

@@ -1,10 +1,12 @@
+import functools
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.forms import BaseForm, BaseFormSet
+from django.http import QueryDict
 from django.shortcuts import resolve_url
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.urls import NoReverseMatch, reverse, translate_url
@@ -25,9 +27,37 @@ register = template.Library()
 UNKNOWN_DEVICES = {"Other", "Generic Smartphone", "Generic Feature Phone", "Spider"}
 
 
-@register.simple_tag
-def elided_page_range(page_obj):
-    return page_obj.paginator.get_elided_page_range(page_obj.number)
+@register.simple_tag(takes_context=True)
+def page_links(context, page_obj):
+    """What includes/pagination.html links to: the previous and the next page's address (or
+    None) and the page numbers around this one, elided, each with its address (None for an
+    ellipsis and for this page). An address is the page's query string with another page
+    number, as {% querystring page=n %} writes it; the rest of it is encoded once for all."""
+    address = page_address(context.request.GET)
+    numbers = page_obj.paginator.get_elided_page_range(page_obj.number)
+    return {
+        "previous": address(page_obj.previous_page_number()) if page_obj.has_previous() else None,
+        "next": address(page_obj.next_page_number()) if page_obj.has_next() else None,
+        "pages": [
+            {
+                "number": number,
+                "url": address(number) if isinstance(number, int) else None,
+                "current": number == page_obj.number,
+            }
+            for number in numbers
+        ],
+    }
+
+
+def page_address(query):
+    """number -> the query string with page=number, the page in the place it had or last."""
+    keys = [key for key in query if key != "page"]
+    place = list(query).index("page") if "page" in query else len(keys)
+    before, after = QueryDict(mutable=True), QueryDict(mutable=True)
+    for position, key in enumerate(keys):
+        (before if position < place else after).setlist(key, query.getlist(key))
+    head, tail = before.urlencode(), after.urlencode()
+    return lambda number: "?" + "&".join(part for part in (head, f"page={number}", tail) if part)
 
 
 @register.simple_block_tag
@@ -62,6 +92,13 @@ def device_name(user_agent):
     return browser or place or gettext("an unknown browser")
 
 
+# Lists show many dates, most of them the same few hundred days: each is written once per format
+# and language (the language of the month's name).
+@functools.lru_cache(maxsize=2048)
+def day_shown(year, month, day, date_format_string, language):
+    return date_format(date(year, month, day), date_format_string)
+
+
 @register.simple_tag
 def time_element(value, format_name="DATE_FORMAT", css_class=""):
     """<time> with the portal's date format for people and ISO 8601 to the second for machines
@@ -73,7 +110,11 @@ def time_element(value, format_name="DATE_FORMAT", css_class=""):
         machine = local.replace(microsecond=0).isoformat()
     else:  # a date
         local, machine = value, value.isoformat()
-    shown = date_format(local, get_format(format_name))
+    if format_name == "DATE_FORMAT":
+        day = (local.year, local.month, local.day)
+        shown = day_shown(*day, get_format(format_name), get_language())
+    else:
+        shown = date_format(local, get_format(format_name))
     if css_class:
         return format_html('<time class="{}" datetime="{}">{}</time>', css_class, machine, shown)
     return format_html('<time datetime="{}">{}</time>', machine, shown)

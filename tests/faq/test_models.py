@@ -67,21 +67,6 @@ def test_published_and_featured_rules(make_question):
 
 
 @pytest.mark.django_db
-def test_search_ranks_a_match_in_the_question_above_a_match_in_the_answer(make_question):
-    in_answer = make_question(question="Opening hours", answer="<p>Ask about the ferry.</p>")
-    in_question = make_question(question="Does the ferry run at night?")
-
-    assert list(Question.objects.published().search("ferry")) == [in_question, in_answer]
-
-
-@pytest.mark.django_db
-def test_search_never_finds_unpublished_questions(make_question):
-    make_question(question="Ferry timetable", published=False)
-
-    assert not Question.objects.published().search("ferry").exists()
-
-
-@pytest.mark.django_db
 def test_the_editors_group_may_edit_faqs():
     editors = Group.objects.get(name="Editors")
     codenames = set(

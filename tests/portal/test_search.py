@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 import faq.search
 import news.search
 from faq.models import Question
-from news.models import Article, ArticleSearchEntry
+from news.models import Article
 from portal import search as site_search
-from portal.fulltext import web_search_query
+from portal.fulltext import tsquery_sql
 from portal.search import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
 from tests.html import (
     errors,
@@ -272,10 +272,10 @@ def test_query_count_without_results_includes_the_suggestions(client, django_ass
         search(client, q="nothing")
 
 
-def explain_search(queryset):
+def explain(sql, params):
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {queryset.model._meta.db_table}")
-    return queryset.explain()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        return "\n".join(line for (line,) in cursor.fetchall())
 
 
 def test_faq_search_uses_the_gin_index_with_thousands_of_questions(topic):
@@ -293,7 +293,10 @@ def test_faq_search_uses_the_gin_index_with_thousands_of_questions(topic):
         question="Where can I buy a typhoon shelter kit?"
     )
 
-    plan = explain_search(Question.objects.published().search("typhoon"))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE faq_question")
+
+    plan = explain(*faq.search.question_hits("typhoon", limit=10))
 
     assert "faq_question_search_idx" in plan
 
@@ -347,7 +350,7 @@ def test_similar_titles_are_found_through_a_trigram_index(titles, model, field, 
             cursor.execute(f"SET LOCAL {setting} = off")
 
     # The condition is the indexable operator, not a similarity computed for every title...
-    assert f'."{field}" %>> ' in str(titles("pasport").query)
+    assert f"{field} %%>> %s" in titles("pasport")[0]
     # ...and an index answers that operator.
     plan = model.objects.filter(**{f"{field}__trigram_strict_word_similar": "pasport"}).explain()
     assert index in plan
@@ -403,9 +406,10 @@ def test_anything_typed_into_search_gets_results_or_a_clear_message(
 @given(query=st.one_of(search_queries, text_without_nul).filter(lambda query: "\x00" not in query))
 def test_the_web_search_syntax_compiles_for_any_text(query):
     # PostgreSQL refuses NUL in any string; the search form turns it away first.
-    with transaction.atomic():
-        ArticleSearchEntry.objects.filter(search_vector=web_search_query(query)).exists()
-        Question.objects.filter(search_vector=web_search_query(query)).exists()
+    for chinese in [False, True]:
+        sql, params = tsquery_sql(query, chinese=chinese)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"SELECT to_tsvector('english', 'ferry') @@ {sql}", params)
 
 
 def test_the_form_keeps_the_search_and_the_choice(client):
