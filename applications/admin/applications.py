@@ -70,6 +70,16 @@ class ApplicationAdmin(CaseAdmin):
         OverdueFilter,
     ]
     list_select_related = ["service", "applicant", "assigned_to"]
+    # What the columns show (and the case's name, in its checkbox's label).
+    list_only = [
+        "reference",
+        "status",
+        "submitted_at",
+        "due_at",
+        "service__name",
+        "applicant__email",
+        "assigned_to__email",
+    ]
     # What the search box looks in; get_search_results says how.
     search_fields = ["reference", "applicant__email", "applicant__full_name"]
     readonly_fields = [

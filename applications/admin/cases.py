@@ -6,6 +6,7 @@ import re
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
@@ -49,6 +50,15 @@ def matching_people(term):
     # A list, not a subquery: given the few ids, PostgreSQL reads their cases through the index
     # on the citizen; given a subquery, it may walk through every case looking for them.
     return list(people[:PEOPLE_SEARCHED])
+
+
+class CaseChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # A row shows a few of the case's columns and the names of its service and people (the
+        # case admin's list_only): whole rows carried each service's texts and search vectors
+        # and each person's password hash.
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.only(*self.model_admin.list_only)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -177,6 +187,9 @@ class CaseAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_changelist(self, request, **kwargs):
+        return CaseChangeList
 
     def action_checkbox(self, case):
         # The admin's own markup, written out: rendering a form widget for each row took a tenth

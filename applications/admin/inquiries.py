@@ -34,6 +34,14 @@ class InquiryAdmin(CaseAdmin):
     list_display = ["reference", "subject", "author", "status", "submitted_at", "assigned_to"]
     list_filter = ["status", "submitted_at", AssignmentFilter, "assigned_to"]
     list_select_related = ["author", "assigned_to"]
+    list_only = [
+        "reference",
+        "subject",
+        "status",
+        "submitted_at",
+        "author__email",
+        "assigned_to__email",
+    ]
     search_fields = ["reference", "subject", "author__email", "author__full_name"]
     search_help_text = _(
         "An 8-digit reference finds that inquiry. Other words search the subject, the citizen's "

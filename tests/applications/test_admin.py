@@ -334,6 +334,21 @@ def test_the_case_lists_never_count_or_scan_every_case(
     assert not [sql for sql in queries if "DATE_TRUNC" in sql or "MIN(" in sql]
 
 
+def test_the_case_lists_read_only_what_their_rows_show(
+    client, citizen, caseworker, make_application
+):
+    make_application(applicant=citizen)
+    make_inquiry(author=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    for url, model in [(CHANGELIST, Application), (INQUIRIES, Inquiry)]:
+        _, queries = listed_queries(client, url)
+        [rows] = [sql for sql in queries if sql.startswith(f'SELECT "{model._meta.db_table}"')]
+        assert '"password"' not in rows
+        assert "search_vector" not in rows
+        assert "_zh_hans" not in rows
+
+
 def test_a_long_case_list_shows_an_estimate_and_stops_its_links(
     client, citizen, caseworker, make_application, monkeypatch
 ):
