@@ -180,6 +180,7 @@ class CaseAdmin(admin.ModelAdmin):
         "beginning of their email address."
     )
     view_on_site = False  # the public case page is the citizen's own
+    change_list_template = "admin/applications/case_change_list.html"  # rows from rows.py
     actions = ["assign_to_me"]
 
     def has_add_permission(self, request):

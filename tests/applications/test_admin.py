@@ -2,12 +2,14 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin.templatetags import admin_list
 from django.core.paginator import EmptyPage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from applications.admin.rows import result_rows
 from applications.models import Application, Inquiry
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
@@ -158,6 +160,41 @@ def test_caseworkers_filter_and_search_the_cases(
     assert listed(q="Li Na") == {mine}
     overdue = links(region(client.get(CHANGELIST), "Filter"))["Overdue"]
     assert overdue == "?overdue=yes"
+
+
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        (CHANGELIST, {}),
+        (CHANGELIST, {"status__exact": "submitted", "assigned": "me"}),
+        (CHANGELIST, {"o": "-1"}),
+        (reverse("admin:applications_inquiry_changelist"), {"status__exact": "received"}),
+    ],
+    ids=["applications", "filtered", "sorted", "inquiries"],
+)
+def test_the_case_lists_rows_are_the_admins_own(
+    client, citizen, other_citizen, caseworker, make_application, url, params
+):
+    mine = make_application(applicant=citizen)
+    late = make_application(applicant=other_citizen)
+    decided = make_application(applicant=other_citizen)
+    Application.objects.filter(pk=mine.pk).update(assigned_to=caseworker)
+    Application.objects.filter(pk__in=[late.pk, decided.pk]).update(
+        due_at=timezone.now() - timedelta(days=2)
+    )
+    for status in ["received", "processing", "rejected"]:
+        application_change_status(application=decided, to_status=status, by=caseworker)
+    make_inquiry(author=citizen, subject="<Noise> & nuisance")
+    sign_in_with_two_factors(client, caseworker)
+
+    response = client.get(url, params)
+    changelist = response.context["cl"]
+
+    admins = ["".join(cells) for cells in admin_list.results(changelist)]
+    assert ["".join(cells) for cells in result_rows(changelist)] == admins
+    assert len(admins) == len(changelist.result_list) > 0
+    assert "admin/applications/case_change_list.html" in [t.name for t in response.templates]
+    assert all(f"<tr>{row}</tr>" in response.content.decode() for row in admins)
 
 
 def test_the_assign_to_me_action(client, citizen, caseworker, make_application):
