@@ -386,6 +386,17 @@ def test_the_case_lists_read_only_what_their_rows_show(
         assert "_zh_hans" not in rows
 
 
+def test_a_case_lists_estimate_plans_the_cases_alone(client, citizen, caseworker, make_application):
+    make_application(applicant=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    _, queries = listed_queries(client, CHANGELIST, status__exact="submitted")
+    [estimate] = [sql for sql in queries if sql.startswith("EXPLAIN")]
+
+    assert "JOIN" not in estimate
+    assert '"applications_application"."status" = ' in estimate
+
+
 def test_a_long_case_list_shows_an_estimate_and_stops_its_links(
     client, citizen, caseworker, make_application, monkeypatch
 ):
