@@ -17,6 +17,8 @@ from .cases import (
     AssignmentFilter,
     AttachmentInline,
     CaseAdmin,
+    CaseworkerFilter,
+    ServiceFilter,
     file_links,
 )
 
@@ -63,10 +65,10 @@ class ApplicationAdmin(CaseAdmin):
     ]
     list_filter = [
         "status",
-        "service",
+        ("service", ServiceFilter),
         "submitted_at",
         AssignmentFilter,
-        "assigned_to",
+        ("assigned_to", CaseworkerFilter),
         OverdueFilter,
     ]
     list_select_related = ["service", "applicant", "assigned_to"]

@@ -43,6 +43,30 @@ class AssignmentFilter(admin.SimpleListFilter):
         return queryset
 
 
+class NamedRecordFilter(admin.RelatedFieldListFilter):
+    """The admin's filter by a related record, whose choices are read as each record's key and
+    the column its name (its __str__) comes from, instead of as whole records."""
+
+    name_field = None
+
+    def field_choices(self, field, request, model_admin):
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        records = field.remote_field.model._default_manager.complex_filter(
+            field.get_limit_choices_to()
+        )
+        if ordering:
+            records = records.order_by(*ordering)
+        return list(records.values_list("pk", self.name_field))
+
+
+class ServiceFilter(NamedRecordFilter):
+    name_field = "name"
+
+
+class CaseworkerFilter(NamedRecordFilter):
+    name_field = "email"
+
+
 def matching_people(term):
     """The ids of (at most PEOPLE_SEARCHED) accounts whose email address begins with the term, or
     whose name contains it."""

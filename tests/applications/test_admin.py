@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin import RelatedFieldListFilter
 from django.contrib.admin.templatetags import admin_list
 from django.core.paginator import EmptyPage
 from django.db import connection
@@ -9,12 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from applications.admin.cases import NamedRecordFilter
 from applications.admin.rows import result_rows
 from applications.models import Application, Inquiry
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
 from portal.pagination import LargeTablePaginator
-from tests.factories import make_inquiry
+from tests.factories import make_inquiry, make_service, make_staff
 from tests.html import (
     field_by_label,
     fields,
@@ -195,6 +197,25 @@ def test_the_case_lists_rows_are_the_admins_own(
     assert len(admins) == len(changelist.result_list) > 0
     assert "admin/applications/case_change_list.html" in [t.name for t in response.templates]
     assert all(f"<tr>{row}</tr>" in response.content.decode() for row in admins)
+
+
+def test_the_service_and_caseworker_filters_offer_the_admins_own_choices(
+    client, citizen, caseworker, make_application
+):
+    make_application(applicant=citizen, service=make_service(name="Tree felling permit"))
+    make_staff(email="aaron@city.example", group="Caseworkers")
+    sign_in_with_two_factors(client, caseworker)
+
+    for url in [CHANGELIST, reverse("admin:applications_inquiry_changelist")]:
+        response = client.get(url)
+        changelist = response.context["cl"]
+        related = [spec for spec in changelist.filter_specs if isinstance(spec, NamedRecordFilter)]
+        for spec in related:
+            admins = RelatedFieldListFilter.field_choices(
+                spec, spec.field, response.wsgi_request, changelist.model_admin
+            )
+            assert spec.lookup_choices == admins
+        assert len(related) == (2 if url == CHANGELIST else 1)
 
 
 def test_the_assign_to_me_action(client, citizen, caseworker, make_application):
