@@ -26,6 +26,7 @@ from tests.html import (
     links,
     main,
     messages,
+    page,
     region,
     select,
     table,
@@ -233,6 +234,27 @@ def test_the_assign_to_me_action(client, citizen, caseworker, make_application):
     )
 
     assert Application.objects.get(pk=application.pk).assigned_to == caseworker
+
+
+def test_the_action_list_is_the_admins_own_form(client, citizen, caseworker, make_application):
+    make_application(applicant=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    response = client.get(CHANGELIST)
+    form = response.context["action_form"]
+
+    def described(element):
+        select, hidden = element.select_one("select"), element.select_one("input[type=hidden]")
+        options = [(o["value"], text(o), o.has_attr("selected")) for o in select.select("option")]
+        return select.attrs, options, hidden.attrs
+
+    written = described(find(response, ".actions"))
+    assert "admin/applications/actions.html" in [t.name for t in response.templates]
+    assert written == described(page(f"{form['action']}{form['select_across']}"))
+    assert [label for _, label, _ in written[1]] == [
+        "- Select an option -",
+        "Assign the selected cases to me",
+    ]
 
 
 def test_editors_cannot_see_applications_or_inquiries(client, editor):
