@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +78,17 @@ def matching_people(term):
 
 
 class CaseChangeList(ChangeList):
+    def url_for_result(self, result):
+        # A case's page is its number under the list's own address (the admin's URLs): one
+        # reverse() for the list, where one for each row took a tenth of writing the rows.
+        return f"{self.changelist_url}{result.pk}/change/"
+
+    @cached_property
+    def changelist_url(self):
+        opts = self.opts
+        name = f"admin:{opts.app_label}_{opts.model_name}_changelist"
+        return reverse(name, current_app=self.model_admin.admin_site.name)
+
     def get_queryset(self, request, exclude_parameters=None):
         # A row shows a few of the case's columns and the names of its service and people (the
         # case admin's list_only): whole rows carried each service's texts and search vectors

@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.admin import RelatedFieldListFilter
 from django.contrib.admin.templatetags import admin_list
+from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import EmptyPage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -193,6 +194,8 @@ def test_the_case_lists_rows_are_the_admins_own(
     response = client.get(url, params)
     changelist = response.context["cl"]
 
+    case = changelist.result_list[0]
+    assert changelist.url_for_result(case) == ChangeList.url_for_result(changelist, case)
     admins = ["".join(cells) for cells in admin_list.results(changelist)]
     assert ["".join(cells) for cells in result_rows(changelist)] == admins
     assert len(admins) == len(changelist.result_list) > 0
