@@ -32,6 +32,7 @@ def result_rows(cl):
 
 
 def plain(list_display):
+    """Columns named by a field or an attribute (not a callable, nor a path to another model)."""
     return all(isinstance(name, str) and LOOKUP_SEP not in name for name in list_display)
 
 
