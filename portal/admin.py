@@ -24,7 +24,9 @@ class SiteProfileAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request):
-        return not SiteProfile.objects.exists()
+        # Asked on every admin page (for the sidebar's links): the permission first, so that
+        # staff without it never run the query.
+        return super().has_add_permission(request) and not SiteProfile.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False

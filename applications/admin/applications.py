@@ -17,6 +17,8 @@ from .cases import (
     AssignmentFilter,
     AttachmentInline,
     CaseAdmin,
+    CaseworkerFilter,
+    ServiceFilter,
     file_links,
 )
 
@@ -63,13 +65,23 @@ class ApplicationAdmin(CaseAdmin):
     ]
     list_filter = [
         "status",
-        "service",
+        ("service", ServiceFilter),
         "submitted_at",
         AssignmentFilter,
-        "assigned_to",
+        ("assigned_to", CaseworkerFilter),
         OverdueFilter,
     ]
     list_select_related = ["service", "applicant", "assigned_to"]
+    # What the columns show (and the case's name, in its checkbox's label).
+    list_only = [
+        "reference",
+        "status",
+        "submitted_at",
+        "due_at",
+        "service__name",
+        "applicant__email",
+        "assigned_to__email",
+    ]
     # What the search box looks in; get_search_results says how.
     search_fields = ["reference", "applicant__email", "applicant__full_name"]
     readonly_fields = [

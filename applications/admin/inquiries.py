@@ -16,7 +16,13 @@ from ..models import Inquiry, InquiryStatusChange
 from ..publication import AnswerPublishForm, answer_publish
 from ..services import inquiry_answer, inquiry_change_status
 from ..statuses import InquiryStatus
-from .cases import ApplicationHistoryInline, AssignmentFilter, AttachmentInline, CaseAdmin
+from .cases import (
+    ApplicationHistoryInline,
+    AssignmentFilter,
+    AttachmentInline,
+    CaseAdmin,
+    CaseworkerFilter,
+)
 
 
 class InquiryHistoryInline(ApplicationHistoryInline):
@@ -32,8 +38,16 @@ class InquiryAdmin(CaseAdmin):
     status_form_class = InquiryStatusChangeForm
     person_field = "author"
     list_display = ["reference", "subject", "author", "status", "submitted_at", "assigned_to"]
-    list_filter = ["status", "submitted_at", AssignmentFilter, "assigned_to"]
+    list_filter = ["status", "submitted_at", AssignmentFilter, ("assigned_to", CaseworkerFilter)]
     list_select_related = ["author", "assigned_to"]
+    list_only = [
+        "reference",
+        "subject",
+        "status",
+        "submitted_at",
+        "author__email",
+        "assigned_to__email",
+    ]
     search_fields = ["reference", "subject", "author__email", "author__full_name"]
     search_help_text = _(
         "An 8-digit reference finds that inquiry. Other words search the subject, the citizen's "

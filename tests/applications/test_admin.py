@@ -2,17 +2,22 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin import RelatedFieldListFilter
+from django.contrib.admin.templatetags import admin_list
+from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import EmptyPage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from applications.admin.cases import NamedRecordFilter
+from applications.admin.rows import result_rows
 from applications.models import Application, Inquiry
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
 from portal.pagination import LargeTablePaginator
-from tests.factories import make_inquiry
+from tests.factories import make_inquiry, make_service, make_staff
 from tests.html import (
     field_by_label,
     fields,
@@ -22,6 +27,7 @@ from tests.html import (
     links,
     main,
     messages,
+    page,
     region,
     select,
     table,
@@ -160,6 +166,62 @@ def test_caseworkers_filter_and_search_the_cases(
     assert overdue == "?overdue=yes"
 
 
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        (CHANGELIST, {}),
+        (CHANGELIST, {"status__exact": "submitted", "assigned": "me"}),
+        (CHANGELIST, {"o": "-1"}),
+        (reverse("admin:applications_inquiry_changelist"), {"status__exact": "received"}),
+    ],
+    ids=["applications", "filtered", "sorted", "inquiries"],
+)
+def test_the_case_lists_rows_are_the_admins_own(
+    client, citizen, other_citizen, caseworker, make_application, url, params
+):
+    mine = make_application(applicant=citizen)
+    late = make_application(applicant=other_citizen)
+    decided = make_application(applicant=other_citizen)
+    Application.objects.filter(pk=mine.pk).update(assigned_to=caseworker)
+    Application.objects.filter(pk__in=[late.pk, decided.pk]).update(
+        due_at=timezone.now() - timedelta(days=2)
+    )
+    for status in ["received", "processing", "rejected"]:
+        application_change_status(application=decided, to_status=status, by=caseworker)
+    make_inquiry(author=citizen, subject="<Noise> & nuisance")
+    sign_in_with_two_factors(client, caseworker)
+
+    response = client.get(url, params)
+    changelist = response.context["cl"]
+
+    case = changelist.result_list[0]
+    assert changelist.url_for_result(case) == ChangeList.url_for_result(changelist, case)
+    admins = ["".join(cells) for cells in admin_list.results(changelist)]
+    assert ["".join(cells) for cells in result_rows(changelist)] == admins
+    assert len(admins) == len(changelist.result_list) > 0
+    assert "admin/applications/case_change_list.html" in [t.name for t in response.templates]
+    assert all(f"<tr>{row}</tr>" in response.content.decode() for row in admins)
+
+
+def test_the_service_and_caseworker_filters_offer_the_admins_own_choices(
+    client, citizen, caseworker, make_application
+):
+    make_application(applicant=citizen, service=make_service(name="Tree felling permit"))
+    make_staff(email="aaron@city.example", group="Caseworkers")
+    sign_in_with_two_factors(client, caseworker)
+
+    for url in [CHANGELIST, reverse("admin:applications_inquiry_changelist")]:
+        response = client.get(url)
+        changelist = response.context["cl"]
+        related = [spec for spec in changelist.filter_specs if isinstance(spec, NamedRecordFilter)]
+        for spec in related:
+            admins = RelatedFieldListFilter.field_choices(
+                spec, spec.field, response.wsgi_request, changelist.model_admin
+            )
+            assert spec.lookup_choices == admins
+        assert len(related) == (2 if url == CHANGELIST else 1)
+
+
 def test_the_assign_to_me_action(client, citizen, caseworker, make_application):
     application = make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
@@ -175,6 +237,27 @@ def test_the_assign_to_me_action(client, citizen, caseworker, make_application):
     )
 
     assert Application.objects.get(pk=application.pk).assigned_to == caseworker
+
+
+def test_the_action_list_is_the_admins_own_form(client, citizen, caseworker, make_application):
+    make_application(applicant=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    response = client.get(CHANGELIST)
+    form = response.context["action_form"]
+
+    def described(element):
+        select, hidden = element.select_one("select"), element.select_one("input[type=hidden]")
+        options = [(o["value"], text(o), o.has_attr("selected")) for o in select.select("option")]
+        return select.attrs, options, hidden.attrs
+
+    written = described(find(response, ".actions"))
+    assert "admin/applications/actions.html" in [t.name for t in response.templates]
+    assert written == described(page(f"{form['action']}{form['select_across']}"))
+    assert [label for _, label, _ in written[1]] == [
+        "- Select an option -",
+        "Assign the selected cases to me",
+    ]
 
 
 def test_editors_cannot_see_applications_or_inquiries(client, editor):
@@ -197,6 +280,12 @@ def test_caseworkers_see_the_outbox_but_nobody_adds_or_deletes_cases(
     assert [row["To"] for row in table(outbox, "#result_list")] == [citizen.email]
     assert client.get(reverse("admin:applications_application_add")).status_code == 403
     assert client.get(reverse("admin:applications_inquiry_add")).status_code == 403
+
+
+# Every case list reads the session, the user, whether they have an authenticator, their
+# permissions (two queries) and the choices of the service and caseworker filters, then counts
+# (up to 1,001), estimates and reads a page of cases.
+CASE_LIST_QUERIES = 10
 
 
 @pytest.mark.parametrize(
@@ -231,6 +320,7 @@ def test_the_case_lists_run_the_same_queries_for_3_and_100_cases(
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(CHANGELIST, params)
     assert len(response.context["cl"].result_list) == listed
+    assert len(few.captured_queries) == CASE_LIST_QUERIES
 
 
 # The case lists at city scale: millions of cases are read through indexes, never counted whole.
@@ -325,6 +415,32 @@ def test_the_case_lists_never_count_or_scan_every_case(
     assert "LIMIT 1001" in counts[0]
     # No date hierarchy: it reads every case to list the years and months.
     assert not [sql for sql in queries if "DATE_TRUNC" in sql or "MIN(" in sql]
+
+
+def test_the_case_lists_read_only_what_their_rows_show(
+    client, citizen, caseworker, make_application
+):
+    make_application(applicant=citizen)
+    make_inquiry(author=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    for url, model in [(CHANGELIST, Application), (INQUIRIES, Inquiry)]:
+        _, queries = listed_queries(client, url)
+        [rows] = [sql for sql in queries if sql.startswith(f'SELECT "{model._meta.db_table}"')]
+        assert '"password"' not in rows
+        assert "search_vector" not in rows
+        assert "_zh_hans" not in rows
+
+
+def test_a_case_lists_estimate_plans_the_cases_alone(client, citizen, caseworker, make_application):
+    make_application(applicant=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    _, queries = listed_queries(client, CHANGELIST, status__exact="submitted")
+    [estimate] = [sql for sql in queries if sql.startswith("EXPLAIN")]
+
+    assert "JOIN" not in estimate
+    assert '"applications_application"."status" = ' in estimate
 
 
 def test_a_long_case_list_shows_an_estimate_and_stops_its_links(
