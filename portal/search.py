@@ -37,6 +37,10 @@ SUGGESTION_COUNT = 3
 # A phrase of two common words that seldom stand together makes PostgreSQL check the word
 # positions in every article holding both: such a search is stopped rather than left to run.
 SEARCH_TIME_LIMIT_MS = 1000
+# "Did you mean" compares the query with every title sharing its trigrams: for three or more
+# words, common ones among them, that can take most of a second. A page without suggestions is
+# better than a search stopped for them.
+SUGGESTION_TIME_LIMIT_MS = 500
 QUERY_CANCELED = "57014"  # PostgreSQL's error code for a statement stopped by statement_timeout
 TOO_SLOW_MESSAGE = gettext_lazy(
     "This search took too long. Leave out the quotes, or use fewer or less common words."
@@ -152,14 +156,27 @@ def results_for(cursor, hits, query):
 
 
 def similar_titles(cursor, query, kinds):
+    """Up to SUGGESTION_COUNT titles like the query, or none if finding them takes longer than
+    SUGGESTION_TIME_LIMIT_MS."""
     # Trigrams of titles say nothing about Chinese: a Chinese query gets no suggestions.
     if has_chinese(query):
         return []
     sql, params = joined([sources()[kind].titles(query) for kind in kinds], "UNION")
-    cursor.execute(
-        f"{sql} ORDER BY similarity DESC, title_match LIMIT %s", [*params, SUGGESTION_COUNT]
-    )
-    return [title for title, _ in cursor.fetchall()]
+    try:
+        # A savepoint: its own time limit, and the search's transaction goes on if it is hit.
+        with transaction.atomic(using=cursor.db.alias):
+            cursor.execute(
+                "SELECT set_config('statement_timeout', %s, true)", [str(SUGGESTION_TIME_LIMIT_MS)]
+            )
+            cursor.execute(
+                f"{sql} ORDER BY similarity DESC, title_match LIMIT %s", [*params, SUGGESTION_COUNT]
+            )
+            return [title for title, _ in cursor.fetchall()]
+    except OperationalError as error:
+        if not was_cancelled(error):
+            raise
+        logger.info("Suggestions for a search were left out after %s ms.", SUGGESTION_TIME_LIMIT_MS)
+        return []
 
 
 class SearchTookTooLong(Exception):
@@ -187,9 +204,13 @@ def within_time_limit(run):
             )
             return run(cursor)
     except OperationalError as error:
-        if getattr(error.__cause__, "pgcode", None) == QUERY_CANCELED:
+        if was_cancelled(error):
             raise SearchTookTooLong from error
         raise
+
+
+def was_cancelled(error):
+    return getattr(error.__cause__, "pgcode", None) == QUERY_CANCELED
 
 
 def search_results(cursor, query, kind, page_number):

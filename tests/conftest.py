@@ -200,10 +200,20 @@ def empty_page_cache():
 @pytest.fixture
 def articles_locked():
     """Another connection holds the article table, as a long write would: reads of it wait."""
+    yield from table_locked("news_article")
+
+
+@pytest.fixture
+def search_entries_locked():
+    """As articles_locked, for the articles' search entries: a news search waits."""
+    yield from table_locked("news_articlesearchentry")
+
+
+def table_locked(table):
     other = connections.create_connection("default")
     with other.cursor() as cursor:
         cursor.execute("BEGIN")
-        cursor.execute("LOCK TABLE news_article IN ACCESS EXCLUSIVE MODE")
+        cursor.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
     yield
     other.close()  # ends its transaction and lets go of the lock
 

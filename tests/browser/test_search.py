@@ -54,7 +54,7 @@ def test_search_results_are_accessible_and_fit_a_small_screen(
 
 
 def test_a_search_that_takes_too_long_says_what_to_try_instead(
-    live_server, page, articles_locked, monkeypatch, axe_violations
+    live_server, page, search_entries_locked, monkeypatch, axe_violations
 ):
     monkeypatch.setattr(site_search, "SEARCH_TIME_LIMIT_MS", 200)
     page.goto(f"{live_server.url}/search/")  # the home page itself would wait for the news

@@ -267,8 +267,8 @@ def test_query_count_does_not_grow_with_results(
 
 
 def test_query_count_without_results_includes_the_suggestions(client, django_assert_num_queries):
-    # The site profile, the hits and the similar titles.
-    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES):
+    # The site profile, the hits and the similar titles, these under their own time limit.
+    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES + TIME_LIMIT_QUERIES):
         search(client, q="nothing")
 
 
@@ -357,7 +357,7 @@ def test_similar_titles_are_found_through_a_trigram_index(titles, model, field, 
 
 
 def test_a_search_that_runs_too_long_is_stopped_with_a_clear_message(
-    client, articles_locked, monkeypatch, caplog
+    client, search_entries_locked, monkeypatch, caplog
 ):
     with connection.cursor() as cursor:
         # Without a time limit of its own, a search fails here rather than wait for ever.
@@ -375,6 +375,25 @@ def test_a_search_that_runs_too_long_is_stopped_with_a_clear_message(
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "0"
+
+
+def test_suggestions_that_take_too_long_are_left_out_and_the_search_is_not_stopped(
+    client, make_question, articles_locked, monkeypatch, caplog
+):
+    make_question(question="How do I renew my passport?")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL lock_timeout = '5s'")
+    # The titles of articles wait for the lock; the matches do not read them.
+    monkeypatch.setattr(site_search, "SUGGESTION_TIME_LIMIT_MS", 100)
+
+    response = search(client, q="pasport")
+
+    assert response.status_code == 200
+    assert not errors(response)
+    assert results_summary(response) == "No results for “pasport”"
+    assert not select(response, ".search-suggestions")
+    assert "Check the spelling of your words." in texts_of(response, ".search-results li")
+    assert "Suggestions for a search were left out" in caplog.text
 
 
 @pytest.fixture
