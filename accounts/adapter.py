@@ -101,10 +101,6 @@ class AccountAdapter(DefaultAccountAdapter):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
-    def get_logout_redirect_url(self, request):
-        # The home page in the language of the page the person signed out from.
-        return reverse("home")
-
     def get_password_change_redirect_url(self, request):
         # allauth shows the form again; the person goes on to their account instead.
         return reverse("accounts:overview")

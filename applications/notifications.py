@@ -46,8 +46,6 @@ def case_update_email(case, change, citizen, files, base_url):
     is_application = isinstance(case, Application)  # otherwise an Inquiry
     by_citizen = change.changed_by_id == citizen.pk
     context = {
-        # The layout's <html lang>: rendered without a request, the email has no other way to know.
-        "LANGUAGE_CODE": translation.get_language(),
         "site_profile": SiteProfile.load().in_page_language(),
         "recipient_name": citizen.full_name,
         "portal_url": absolute_url(reverse("home"), base_url),

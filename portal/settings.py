@@ -192,6 +192,9 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# A URL name: reversed after signing out, in the language of the page the person left (the
+# admin's own sign-out keeps its page).
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 # allauth's forms in the portal's words (accounts.forms.PortalFields).
 ACCOUNT_FORMS = {
     "login": "accounts.forms.LoginForm",
