@@ -81,7 +81,7 @@ class Question(Translatable, models.Model):
         _("question (Chinese)"),
         max_length=255,
         blank=True,
-        help_text="Empty: Chinese pages show the English, with a notice in Chinese.",
+        help_text=_("Empty: Chinese pages show the English, with a notice in Chinese."),
     )
     slug = models.SlugField(
         max_length=100, unique=True, help_text=_("The question's address: /faq/<slug>/.")

@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
 from portal.translation import (
@@ -54,7 +54,7 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     list_filter = ["channel", "status", "publish_at", "featured", ChineseVersionFilter]
     list_select_related = ["channel"]
     search_fields = ["title", "summary", "body"]  # get_search_results says how
-    search_help_text = (
+    search_help_text = _(
         "Finds the 200 newest articles with all these words in the title, summary or text. "
         'Put a phrase in "quotes"; put a minus sign before a word to leave it out.'
     )

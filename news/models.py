@@ -204,7 +204,7 @@ class Article(Translatable, models.Model):
         _("title (Chinese)"),
         max_length=200,
         blank=True,
-        help_text="Empty: Chinese pages show the English, with a notice in Chinese.",
+        help_text=_("Empty: Chinese pages show the English, with a notice in Chinese."),
     )
     slug = models.SlugField(
         max_length=200,

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import OutgoingEmail, PageFeedback, SiteProfile
 from .pagination import LargeTablePaginator
@@ -91,7 +92,12 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
         count = queryset.exclude(status=OutgoingEmail.Status.SENT).update(
             status=OutgoingEmail.Status.PENDING, next_attempt_at=timezone.now()
         )
-        self.message_user(request, f"{count} email(s) will be sent again in a moment.")
+        message = ngettext(
+            "%(count)d email will be sent again in a moment.",
+            "%(count)d emails will be sent again in a moment.",
+            count,
+        )
+        self.message_user(request, message % {"count": count})
 
 
 @admin.register(PageFeedback)
