@@ -13,7 +13,7 @@ from portal.fulltext import (
 from portal.search import SearchSource
 from portal.translation import chinese_is_active
 
-from .models import newest_matches
+from .models import VISIBLE_TO_THE_PUBLIC, newest_matches
 
 KIND = "news"
 
@@ -35,7 +35,6 @@ RESULTS_SQL = """
            {headline} AS headline
     FROM news_article AS article JOIN news_channel AS channel ON channel.id = article.channel_id
     WHERE article.id = ANY(%s)"""
-PUBLISHED = "status = 'published' AND publish_at <= statement_timestamp()"
 
 
 def article_hits(query, limit):
@@ -78,7 +77,9 @@ def article_result(row, query):
 
 
 def article_titles(query):
-    return similar_titles_sql("news_article", title="title", condition=PUBLISHED, query=query)
+    return similar_titles_sql(
+        "news_article", title="title", condition=VISIBLE_TO_THE_PUBLIC, query=query
+    )
 
 
 SEARCH_SOURCE = SearchSource(

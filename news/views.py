@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView
 from portal.caching import cache_for_anonymous_visitors
 
 from .images import RENDITIONS_DIR
-from .models import Article, Channel
+from .models import Article, Channel, published_article
 
 PAGE_SIZE = 10
 
@@ -44,7 +44,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        article = Article.objects.published_page(self.kwargs["channel_slug"], self.kwargs["slug"])
+        article = published_article(self.kwargs["channel_slug"], self.kwargs["slug"])
         if article is None:
             raise Http404("No such article.")
         return article

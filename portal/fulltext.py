@@ -79,9 +79,9 @@ def page_tsquery_sql(query):
     return tsquery_sql(query, chinese=chinese_is_active())
 
 
-def page_search_vector(name="search_vector"):
+def page_search_vector():
     """The name of the search vector for the page's language."""
-    return f"{name}{SUFFIX}" if chinese_is_active() else name
+    return f"search_vector{SUFFIX}" if chinese_is_active() else "search_vector"
 
 
 def has_chinese(query):

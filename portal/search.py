@@ -164,6 +164,7 @@ def similar_titles(cursor, query, kinds):
     sql, params = joined([sources()[kind].titles(query) for kind in kinds], "UNION")
     try:
         # A savepoint: its own time limit, and the search's transaction goes on if it is hit.
+        # The limit lasts to the end of the transaction: these are the search's last queries.
         with transaction.atomic(using=cursor.db.alias):
             cursor.execute(
                 "SELECT set_config('statement_timeout', %s, true)", [str(SUGGESTION_TIME_LIMIT_MS)]

@@ -4,7 +4,7 @@ from django.db import migrations
 # one "word". Site search therefore indexes Chinese by overlapping pairs of characters (bigrams):
 # "居住证" is read as "居住 住证 证", each run's last character standing alone too, so that a
 # one-character query finds it by prefix ('证':*). A query is turned into the same pairs joined
-# by & (portal.fulltext.chinese_search_query), and the GIN indexes, ranking and the news's search
+# by & (portal.fulltext.tsquery_sql), and the GIN indexes, ranking and the news's search
 # windows work as they do for English. Latin words and numbers around the Chinese stay words,
 # stemmed as in English.
 HAN_BIGRAMS = r"""

@@ -34,15 +34,16 @@ def page_links(context, page_obj):
     ellipsis and for this page). An address is the page's query string with another page
     number, as {% querystring page=n %} writes it; the rest of it is encoded once for all."""
     address = page_address(context.request.GET)
-    numbers = page_obj.paginator.get_elided_page_range(page_obj.number)
+    current = page_obj.number
+    numbers = page_obj.paginator.get_elided_page_range(current)
     return {
         "previous": address(page_obj.previous_page_number()) if page_obj.has_previous() else None,
         "next": address(page_obj.next_page_number()) if page_obj.has_next() else None,
         "pages": [
             {
                 "number": number,
-                "url": address(number) if isinstance(number, int) else None,
-                "current": number == page_obj.number,
+                "url": address(number) if isinstance(number, int) and number != current else None,
+                "current": number == current,
             }
             for number in numbers
         ],
