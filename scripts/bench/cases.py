@@ -25,8 +25,9 @@ from .steps import execute, in_chunks, indexes_built_afterwards, pool_sizes, ste
 
 S, R, P, A = "submitted", "received", "processing", "action_required"
 APPROVED, REJECTED, WITHDRAWN = "approved", "rejected", "withdrawn"
-# (statuses in order, weight among older cases, weight among recent ones): 3 to 6 history rows.
+# (statuses in order, weight among older cases, weight among recent ones): 2 to 6 history rows.
 APPLICATION_PATHS = [
+    ((S, R), 0, 15),
     ((S, R, P), 0, 30),
     ((S, R, A), 0, 8),
     ((S, R, P, A), 0, 10),
@@ -124,7 +125,9 @@ SELECT a.i, (%(first_reference)s + a.i)::text, a.applicant, service.id,
        path.statuses[cardinality(path.statuses)],
        a.submitted_at + least(interval '1 day' * (1 + a.i %% 5),
                               (%(now)s - a.submitted_at) / 6) * (cardinality(path.statuses) - 1),
-       CASE WHEN a.i %% 10 = 0 THEN NULL ELSE %(first_caseworker)s + a.i %% %(caseworkers)s END,
+       -- One case in ten is not assigned; the others go to every caseworker in turn.
+       CASE WHEN a.i %% 10 = 0 THEN NULL ELSE %(first_caseworker)s + a.i / 10 %% %(caseworkers)s
+       END,
        service.lists_applications_publicly
 FROM (
     SELECT i, {person} AS applicant,

@@ -3,7 +3,7 @@
 from . import text
 
 # Change it whenever a change to the builder should rebuild existing benchmark databases.
-DATASET_VERSION = "5"
+DATASET_VERSION = "6"
 
 SIZES = {
     "channels": len(text.CHANNELS),

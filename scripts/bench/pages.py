@@ -88,6 +88,8 @@ def benchmark_pages(sessions):
     ]
     return [
         Page("reference", "Trivial view (reference)", "/bench/reference/", cache="no"),
+        # The least a page in the portal's layout costs, anonymous and signed in (no kept copy).
+        Page("layout", "The layout with nothing in it (never kept)", "/bench/layout/"),
         Page("home", "Home", "/", cache="yes"),
         Page("news", "News list", "/news/", cache="yes"),
         Page("channel", "Channel, page 50", "/news/transport/?page=50", cache="yes"),
@@ -136,6 +138,14 @@ def benchmark_pages(sessions):
             connections=1,
         ),
         Page(
+            "layout_signed_in",
+            f"The layout with nothing in it, signed in ({len(citizens)} citizens in turn)",
+            "/bench/layout/",
+            who="citizen",
+            draw="cycle",
+            requests=[("/bench/layout/", who) for who in citizens],
+        ),
+        Page(
             "home_signed_in",
             f"Home, signed in ({len(citizens)} citizens in turn)",
             "/",
@@ -162,11 +172,11 @@ def benchmark_pages(sessions):
         Page(
             "admin_status",
             f"Admin: applications by status ({len(caseworkers)} caseworkers)",
-            f"{ADMIN_APPLICATIONS}?status=processing",
+            f"{ADMIN_APPLICATIONS}?status__exact=processing",
             who="caseworker",
             draw="cycle",
             requests=[
-                (f"{ADMIN_APPLICATIONS}?status={status}", who)
+                (f"{ADMIN_APPLICATIONS}?status__exact={status}", who)
                 for who in caseworkers
                 for status in statuses
             ],

@@ -264,6 +264,23 @@ def health_check_cost(summary):
     )
 
 
+def least_ratio(key):
+    return next(least for keys, _, least, _ in THROUGHPUT_TARGETS if key in keys)
+
+
+def layout_floor(summary):
+    """What the portal's layout alone answers, beside what the targets ask of whole pages."""
+    anonymous, signed_in = summary["layout"], summary["layout_signed_in"]
+    return (
+        "The portal's layout with nothing in it (`/bench/layout/`: header, language links, "
+        'breadcrumb, footer and the "Is this page useful?" form, never kept) answered '
+        f"{anonymous['ratio']:.2f}× the trivial view's req/s anonymous and "
+        f"{signed_in['ratio']:.2f}× signed in. Every page costs that before its own content "
+        "and queries: an article drawn from the sitemap is asked for "
+        f"{least_ratio('articles')}×, a signed-in page {least_ratio('home_signed_in')}×."
+    )
+
+
 def mark(passed):
     return {True: "pass", False: "FAIL", None: "not measured"}[passed]
 
@@ -376,7 +393,7 @@ def dataset_lines(dataset):
         ),
         (
             f"- {sizes['applications']:,} applications for {sizes['services']} services, each with "
-            f"3 to 6 status changes, and {sizes['applications_per_citizen']:,} for each of the "
+            f"2 to 6 status changes, and {sizes['applications_per_citizen']:,} for each of the "
             f"{sizes['citizens']} citizens"
         ),
         (
@@ -454,6 +471,7 @@ def write(
     say(f"Resident memory of each gunicorn worker after the run: {worker_memory}.")
     say(f"Load average (1 min): {loads}.")
     say(health_check_cost(summary))
+    say(layout_floor(summary))
     say("Targets:")
     for what, passed, measured in checks:
         say(f"  {mark(passed):<5} {what} ({measured})")
@@ -547,6 +565,8 @@ is measured; `BENCH_SECONDS=3 BENCH_ROUNDS=1 make bench` is a quick look. The be
 {markdown_table(HEADER, rows)}
 
 {health_check_cost(summary)}
+
+{layout_floor(summary)}
 
 Resident memory (VmRSS) of each gunicorn worker after the run: {worker_memory}.
 
