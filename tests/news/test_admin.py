@@ -106,7 +106,9 @@ def test_a_photo_without_alt_text_is_refused_next_to_the_field(client, editor, c
 
 
 def test_preview_shows_when_a_scheduled_article_will_appear(client, editor, make_article):
+    make_article(title="Published last week", days_ago=7)
     article = make_article(days_ago=-3)
+    make_article(title="Scheduled later", days_ago=-5)
     sign_in_with_two_factors(client, editor)
 
     preview = client.get(reverse("admin:news_article_preview", args=[article.pk]))
@@ -114,6 +116,8 @@ def test_preview_shows_when_a_scheduled_article_will_appear(client, editor, make
     assert "This article is scheduled: it will appear by itself on" in text_of(
         preview, ".news-preview"
     )
+    # Its neighbours are the ones it will have: the later one is not published yet.
+    assert texts_of(preview, ".news-article__neighbours li") == ["Older Published last week"]
 
 
 def test_view_on_site_points_drafts_at_the_preview(client, editor, make_article):

@@ -150,6 +150,32 @@ def test_article_page_links_the_older_and_newer_article_in_its_channel(
     assert find(page, 'a[rel="next"]')["href"] == newer.get_absolute_url()
 
 
+def test_an_article_page_reads_the_article_its_channel_and_neighbours_in_one_query(
+    client, make_article, django_assert_num_queries
+):
+    make_article(title="Older", days_ago=9)
+    middle = make_article(title="Middle", days_ago=5)
+    make_article(title="Newer", days_ago=1)
+    client.get("/")  # the site profile, kept for every page after it
+
+    with django_assert_num_queries(1):
+        page = client.get(middle.get_absolute_url())
+
+    assert texts_of(page, ".news-article__neighbours li") == ["Older Older", "Newer Newer"]
+
+
+def test_the_first_and_the_last_article_of_a_channel_have_one_neighbour(client, make_article):
+    first = make_article(title="First", days_ago=9)
+    last = make_article(title="Last", days_ago=1)
+
+    assert texts_of(client.get(first.get_absolute_url()), ".news-article__neighbours li") == [
+        "Newer Last"
+    ]
+    assert texts_of(client.get(last.get_absolute_url()), ".news-article__neighbours li") == [
+        "Older First"
+    ]
+
+
 @pytest.mark.parametrize(
     "fields",
     [{"status": Article.Status.DRAFT}, {"publish_at": timezone.now() + timedelta(hours=1)}],
