@@ -86,6 +86,19 @@ def benchmark_pages(sessions):
         ApplicationStatus.PROCESSING,
         ApplicationStatus.ACTION_REQUIRED,
     ]
+
+    def every_citizen(key, name, path, **more):
+        """The same address for each citizen in turn, in their own session."""
+        return Page(
+            key,
+            name,
+            path,
+            who="citizen",
+            draw="cycle",
+            requests=[(path, who) for who in citizens],
+            **more,
+        )
+
     return [
         Page("reference", "Trivial view (reference)", "/bench/reference/", cache="no"),
         # The least a page in the portal's layout costs, anonymous and signed in (no kept copy).
@@ -137,29 +150,16 @@ def benchmark_pages(sessions):
             unique=True,
             connections=1,
         ),
-        Page(
+        every_citizen(
             "layout_signed_in",
             f"The layout with nothing in it, signed in ({len(citizens)} citizens in turn)",
             "/bench/layout/",
-            who="citizen",
-            draw="cycle",
-            requests=[("/bench/layout/", who) for who in citizens],
         ),
-        Page(
-            "home_signed_in",
-            f"Home, signed in ({len(citizens)} citizens in turn)",
-            "/",
-            who="citizen",
-            draw="cycle",
-            requests=[("/", who) for who in citizens],
-        ),
-        Page(
+        every_citizen("home_signed_in", f"Home, signed in ({len(citizens)} citizens in turn)", "/"),
+        every_citizen(
             "applications",
             f"My applications (1,000 each, {len(citizens)} citizens)",
             "/applications/",
-            who="citizen",
-            draw="cycle",
-            requests=[("/applications/", who) for who in citizens],
         ),
         Page(
             "application",
@@ -202,23 +202,14 @@ def benchmark_pages(sessions):
         ),
         # The cost of Django's connection health check (DATABASE_CONN_HEALTH_CHECKS): a light
         # page that reads the database for every request (signed in, so no kept copy answers),
-        # with the check and from a server without it. It is also the least a signed-in page
-        # costs: the session, the person and one query of its own.
-        Page(
-            "services",
-            "Services, signed in (a light page), health checks on",
-            "/services/",
-            who="citizen",
-            draw="cycle",
-            requests=[("/services/", who) for who in citizens],
+        # with the check and from a server without it.
+        every_citizen(
+            "services", "Services, signed in (a light page), health checks on", "/services/"
         ),
-        Page(
+        every_citizen(
             "services_unchecked",
             "Services, signed in, health checks off",
             "/services/",
-            who="citizen",
-            draw="cycle",
-            requests=[("/services/", who) for who in citizens],
             server="gunicorn without health checks",
         ),
         # Measured again last: a machine that got faster or slower meanwhile shows here.
