@@ -73,6 +73,16 @@ def breadcrumb(content, to=None):
     return format_html('<li><a href="{}">{}</a></li>', resolve_url(to), label)
 
 
+@register.filter
+def in_its_language(text):
+    """A translated name within a sentence (`item.localised.name|in_its_language`): English
+    standing in for a missing Chinese name is marked, so that a screen reader says it in English.
+    Not for attributes (`title`, `aria-label`) or <title>, which hold text only."""
+    if getattr(text, "is_english_fallback", False):
+        return format_html('<span lang="en">{}</span>', text)
+    return text
+
+
 @register.simple_tag(takes_context=True)
 def rendered_block(context, name):
     # Django renders each block of a page once. allauth's pages give their title in one block,

@@ -252,3 +252,65 @@ def test_every_page_of_a_citizens_application_names_the_service_in_chinese(
         shown = text(get_chinese(client, url))
         assert "居住证续办" in shown, url
         assert "Residence permit renewal" not in shown, url
+
+
+def english_left_unmarked(response, english):
+    """The texts of the main content that hold `english` outside any element marked lang="en":
+    a screen reader would read them with the page's Chinese voice."""
+    return [
+        node.strip()
+        for node in find(response, "main").find_all(string=lambda string: english in string)
+        if not any(parent.get("lang") == "en" for parent in node.parents)
+    ]
+
+
+def test_an_english_service_name_in_a_chinese_sentence_is_marked(client, citizen, service):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from applications.models import Draft
+    from tests.factories import make_application
+
+    application = make_application(applicant=citizen, service=service)
+    Draft.objects.create(
+        applicant=citizen, service=service, expires_at=timezone.now() + timedelta(days=30)
+    )
+    client.force_login(citizen)
+    with translation.override("en"):
+        first_page = reverse("applications:application_page", args=[service.slug, 1])
+    answer = find(get_chinese(client, first_page), "textarea")["name"]
+    client.post(chinese(first_page), {answer: "I moved house and need the permit renewed."})
+
+    with translation.override("en"):
+        pages = [
+            reverse("applications:application_list"),
+            reverse("applications:application_submitted", args=[application.reference]),
+            reverse("applications:application_withdraw", args=[application.reference]),
+            reverse("applications:draft_delete", args=[service.slug]),
+            first_page,
+            reverse("applications:application_check", args=[service.slug]),
+        ]
+    for url in pages:
+        page = get_chinese(client, url)
+        assert service.name in text(page), url
+        assert english_left_unmarked(page, service.name) == [], url
+
+
+def test_english_channel_and_topic_names_in_chinese_sentences_are_marked(
+    client, make_article, make_question, topic
+):
+    article = make_article(title="Library opening hours")
+    questions = [make_question(question=f"Question {number}?") for number in range(7)]
+
+    with translation.override("en"):
+        pages = {
+            article.get_absolute_url(): article.channel.name,
+            article.channel.get_absolute_url(): article.channel.name,
+            questions[0].get_absolute_url(): topic.name,
+            reverse("faq:index"): topic.name,
+        }
+    for url, name in pages.items():
+        page = get_chinese(client, url)
+        assert name in text(page), url
+        assert english_left_unmarked(page, name) == [], url
