@@ -22,7 +22,7 @@ from .models import REFERENCE_FORMAT
 KIND = "answers"
 # Every match is ranked: answers are published one by one, by hand. They are in English only.
 HITS_SQL = """
-    SELECT 'answers' AS kind, id AS item_id, published_at AS item_date,
+    SELECT id AS item_id, published_at AS item_date,
            ts_rank(search_vector, {query}) AS rank
     FROM applications_publishedanswer WHERE search_vector @@ {query}"""
 RESULTS_SQL = """

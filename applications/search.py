@@ -24,7 +24,7 @@ KIND = "services"
 SERVICE_BOOST = 2
 # Every match is ranked: a city has a few hundred services at most.
 HITS_SQL = """
-    SELECT 'services' AS kind, id AS item_id, updated_at AS item_date,
+    SELECT id AS item_id, updated_at AS item_date,
            ts_rank({vector}, {query}) * %s AS rank
     FROM applications_service WHERE is_open AND {vector} @@ {query}"""
 RESULTS_SQL = """

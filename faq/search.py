@@ -17,7 +17,7 @@ from portal.search import SearchSource
 KIND = "faq"
 # Every match is ranked: there are a few thousand questions at most.
 HITS_SQL = """
-    SELECT 'faq' AS kind, id AS item_id, updated_at AS item_date,
+    SELECT id AS item_id, updated_at AS item_date,
            ts_rank({vector}, {query}) AS rank
     FROM faq_question WHERE published AND {vector} @@ {query}"""
 # The snippet comes from the beginning of the answer: highlighting reads all of the text it is

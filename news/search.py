@@ -20,7 +20,7 @@ KIND = "news"
 # The newest matches (news.models.WINDOWS), ranked. On Chinese pages an article is ranked by its
 # Chinese version where it has one, as it is found by it.
 HITS_SQL = """
-    SELECT 'news' AS kind, article_id AS item_id, publish_at AS item_date,
+    SELECT article_id AS item_id, publish_at AS item_date,
            ts_rank({vector}, {query}) AS rank
     FROM ({newest}) AS newest"""
 ENGLISH_COLUMNS = ("article_id", "publish_at", "search_vector")

@@ -37,9 +37,9 @@ SNIPPET_LENGTH = 90
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_STOP = "\ue001"
 
-# Every kind of match is ranked in this shape (portal.search):
-# SELECT 'news' AS kind, ... AS item_id, ... AS item_date, ts_rank(...) AS rank
-HIT_COLUMNS = ("kind", "item_id", "item_date", "rank")
+# Every search source ranks its matches in this shape, and portal.search adds their kind:
+# SELECT ... AS item_id, ... AS item_date, ts_rank(...) AS rank
+HIT_COLUMNS = ("item_id", "item_date", "rank")
 
 WEB_SEARCH_SQL = f"websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
 TERMS_SQL = f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"

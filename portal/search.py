@@ -24,7 +24,7 @@ from django.views.decorators.http import require_safe
 
 from .caching import cache_for_anonymous_visitors
 from .discovery import app_modules
-from .fulltext import has_chinese
+from .fulltext import HIT_COLUMNS, has_chinese
 
 logger = logging.getLogger(__name__)
 
@@ -128,9 +128,15 @@ def rows_of(cursor, sql, params):
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
+def hits_of_kind(kind, query, limit):
+    sql, params = sources()[kind].hits(query, limit)
+    columns = ", ".join(HIT_COLUMNS)
+    return f"SELECT %s AS kind, {columns} FROM ({sql}) AS hits_of_kind", [kind, *params]
+
+
 def ranked_hits(cursor, query, kinds, limit):
     """The best `limit` matches of every kind, best first, as (kind, item_id)."""
-    sql, params = joined([sources()[kind].hits(query, limit) for kind in kinds], "UNION ALL")
+    sql, params = joined([hits_of_kind(kind, query, limit) for kind in kinds], "UNION ALL")
     cursor.execute(
         f"SELECT kind, item_id FROM ({sql}) AS hits"
         " ORDER BY rank DESC, item_date DESC, kind, item_id LIMIT %s",

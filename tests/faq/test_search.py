@@ -13,7 +13,7 @@ def search(query):
     sql, params = question_hits(query, limit=10)
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} ORDER BY rank DESC, item_id", params)
-        return [item_id for _, item_id, *_ in cursor.fetchall()]
+        return [item_id for item_id, *_ in cursor.fetchall()]
 
 
 def test_search_ranks_a_match_in_the_question_above_a_match_in_the_answer(make_question):

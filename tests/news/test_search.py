@@ -17,7 +17,7 @@ LIMIT = 3
 
 
 def search(query, limit=LIMIT):
-    """Site search's hits in the news, best first: (kind, item_id, item_date, rank)."""
+    """Site search's hits in the news, best first: (item_id, item_date, rank)."""
     sql, params = article_hits(query, limit)
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} ORDER BY rank DESC, item_date DESC", params)
@@ -25,8 +25,8 @@ def search(query, limit=LIMIT):
 
 
 def titles(hits):
-    articles = Article.objects.in_bulk([item_id for _, item_id, *_ in hits])
-    return [articles[item_id].title for _, item_id, *_ in hits]
+    articles = Article.objects.in_bulk([item_id for item_id, *_ in hits])
+    return [articles[item_id].title for item_id, *_ in hits]
 
 
 def test_the_entry_follows_its_article_however_it_is_written(channel, make_article):
