@@ -19,10 +19,9 @@ from pathlib import Path
 
 import django
 
+from .report import CLUSTER_SECTION, MARKDOWN, markdown_table, section_bounds
 from .steps import say
 
-SECTION = "## Several machines"
-MARKDOWN = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
 PROBE_TABLE = "bench_replication_probe"
 CITIZEN_EMAIL = "citizen@demo.cityportal.example"
 NODE_WORKERS = 2  # scripts/cluster.sh
@@ -229,9 +228,6 @@ def section(rows, micro_cache, delay, load_average, seconds, connections, purge_
         "p99 ms",
         "errors",
     ]
-    table = [f"| {' | '.join(header)} |", f"|{'---|' * len(header)}"]
-    table += [f"| {' | '.join(row)} |" for row in rows]
-    lines = "\n".join(table)
     notes = [
         (
             f"- Measured by `make bench-cluster` ({datetime.now().astimezone():%Y-%m-%d %H:%M %Z}) "
@@ -257,24 +253,23 @@ def section(rows, micro_cache, delay, load_average, seconds, connections, purge_
             f"{load_average[1]:.2f}."
         ),
     ]
-    return f"""{SECTION}
+    return f"""{CLUSTER_SECTION}
 
-{lines}
+{markdown_table(header, rows)}
 
 {chr(10).join(notes)}
 """
 
 
 def write_section(text):
-    """Put `text` in place of the section under SECTION (a line of its own), or at the end."""
+    """Put `text` in place of the section under CLUSTER_SECTION, or at the end."""
     document = MARKDOWN.read_text()
-    found = re.search(rf"^{re.escape(SECTION)}$", document, flags=re.MULTILINE)
-    if not found:
-        document = document.rstrip() + "\n\n" + text
+    bounds = section_bounds(document, CLUSTER_SECTION)
+    if bounds:
+        start, end = bounds
+        document = document[:start] + text + document[end:]
     else:
-        end = document.find("\n## ", found.end())
-        rest = document[end:] if end != -1 else ""
-        document = document[: found.start()] + text + rest
+        document = document.rstrip() + "\n\n" + text
     MARKDOWN.write_text(re.sub(r"\n{3,}", "\n\n", document))
 
 

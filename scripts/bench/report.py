@@ -360,14 +360,24 @@ def text_table(header, rows):
     )
 
 
+def section_bounds(text, heading):
+    """Where the section under `heading` (a line of its own) starts in `text` and where the
+    next one does (or the end), or None."""
+    found = re.search(rf"^{re.escape(heading)}$", text, flags=re.MULTILINE)
+    if not found:
+        return None
+    end = text.find("\n## ", found.end())
+    return found.start(), end if end != -1 else len(text)
+
+
 def section_of(heading, default=""):
     """The section of docs/benchmarks.md under `heading`, up to the next one."""
     text = MARKDOWN.read_text() if MARKDOWN.exists() else ""
-    found = re.search(rf"^{re.escape(heading)}$", text, flags=re.MULTILINE)
-    if not found:
+    bounds = section_bounds(text, heading)
+    if not bounds:
         return f"{heading}\n\n{default}\n" if default else ""
-    end = text.find("\n## ", found.end())
-    return text[found.start() : end if end != -1 else len(text)].rstrip() + "\n"
+    start, end = bounds
+    return text[start:end].rstrip() + "\n"
 
 
 def kept_section():
