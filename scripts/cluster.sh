@@ -170,23 +170,8 @@ start_worker() {
 }
 
 nginx_site() {
-  local upstreams="server 127.0.0.1:${NODE_PORTS[1]} max_fails=1 fail_timeout=5s;"
-  upstreams+=$'\n'"    server 127.0.0.1:${NODE_PORTS[2]} max_fails=1 fail_timeout=5s;"
-  "$PYTHON" - "$PROJECT/docs/nginx.conf.example" "$HTTP_PORT" "$upstreams" "$STATIC_ROOT/" \
-    "$NGINX_DIR/cache" <<'PY'
-import sys
-example, port, upstreams, static_root, cache = sys.argv[1:]
-site = open(example).read()
-for old, new in [
-    ("listen 80;", f"listen 127.0.0.1:{port};"),
-    ("server 127.0.0.1:8000 max_fails=1 fail_timeout=5s;", upstreams),
-    ("/srv/portal/var/static/", static_root),
-    ("/var/cache/nginx/portal", cache),
-]:
-    assert site.count(old) == 1, f"docs/nginx.conf.example should hold {old!r} once"
-    site = site.replace(old, new)
-print(site)
-PY
+  (cd "$PROJECT" && "$PYTHON" -m scripts.bench.servers "$HTTP_PORT" "$STATIC_ROOT" \
+    "$NGINX_DIR/cache" "${NODE_PORTS[1]}" "${NODE_PORTS[2]}")
 }
 
 # As root, nginx's workers run as "nobody", who must reach their folder and the static files:

@@ -221,13 +221,26 @@ def replace_once(text, old, new):
     return text.replace(old, new)
 
 
-def nginx_site(*, port, upstream_port, static_root, cache_path):
-    """docs/nginx.conf.example with the benchmark's ports and paths: the shipped configuration."""
+def nginx_site(*, port, upstream_ports, static_root, cache_path):
+    """docs/nginx.conf.example with these ports and paths, one upstream server line for each
+    port: the shipped configuration, as the benchmark and `make cluster` run it."""
     site = NGINX_EXAMPLE.read_text()
     site = replace_once(site, NGINX_EXAMPLE_LISTEN, f"listen 127.0.0.1:{port};")
-    site = replace_once(site, NGINX_EXAMPLE_UPSTREAM, f"server 127.0.0.1:{upstream_port} ")
+    example_server = site[site.find(NGINX_EXAMPLE_UPSTREAM) :].split("\n", 1)[0]
+    options = example_server.removeprefix(NGINX_EXAMPLE_UPSTREAM)
+    servers = "\n    ".join(f"server 127.0.0.1:{upstream} {options}" for upstream in upstream_ports)
+    site = replace_once(site, example_server, servers)
     site = replace_once(site, NGINX_EXAMPLE_STATIC_ROOT, f"{static_root}/")
     return replace_once(site, NGINX_EXAMPLE_CACHE_PATH, str(cache_path))
+
+
+if __name__ == "__main__":
+    # scripts/cluster.sh: python -m scripts.bench.servers <port> <static root> <cache> <upstream>...
+    port, static_root, cache_path, *upstream_ports = sys.argv[1:]
+    site = nginx_site(
+        port=port, upstream_ports=upstream_ports, static_root=static_root, cache_path=cache_path
+    )
+    sys.stdout.write(site)
 
 
 def nginx_main_config(*, directory, user):
@@ -276,7 +289,7 @@ def nginx(*, program, upstream_port, static_files):
             (static_root / f"{file_name}.gz").write_bytes(gzip.compress(content.encode()))
         site = nginx_site(
             port=port,
-            upstream_port=upstream_port,
+            upstream_ports=[upstream_port],
             static_root=static_root,
             cache_path=directory / "cache",
         )
