@@ -143,3 +143,15 @@ def test_the_owner_signing_in_clears_the_count_of_their_source(citizen, clock):
     for _ in range(4):
         assert MISMATCH in text(attempt(citizen.email, "guess", OWNER))
     assert sign_in_failures.seconds_to_wait(citizen.email, OWNER) == 0
+
+
+def test_a_busy_hour_of_failures_elsewhere_keeps_each_sources_count(db):
+    """The counts live in the default cache (the database's on one machine), which must hold a
+    city's failed sign-ins from many people and places without pushing one source's out."""
+    for number in range(10):
+        attempt(f"person{number}@example.com", "guess", ATTACKER)
+    for number in range(100):
+        attempt(f"resident{number}@example.com", "guess", f"203.0.113.{number}")
+    user = make_citizen(email="zhou.bin@example.com", password=PASSWORD)
+
+    assert attempt(user.email, PASSWORD, ATTACKER).status_code == 200
