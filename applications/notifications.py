@@ -38,8 +38,7 @@ def case_update_email_send(*, case, change, files=(), base_url=""):
     citizen = case.applicant if isinstance(case, Application) else case.author
     # In the person's contact language, its links to the pages in that language.
     with translation.override(citizen.contact_language):
-        message = case_update_email(case, change, citizen, files, base_url)
-    message.send()
+        case_update_email(case, change, citizen, files, base_url).send()
 
 
 def case_update_email(case, change, citizen, files, base_url):

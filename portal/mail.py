@@ -14,7 +14,8 @@ sends it), and several workers never send one email twice.
 import logging
 import select
 from datetime import timedelta
-from email.utils import formataddr, parseaddr
+from email.headerregistry import Address
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
@@ -66,9 +67,12 @@ def outgoing_email(message):
 
 
 def with_portal_name(address):
-    """The sender as people see it: an address without a name is sent in the portal's name."""
+    """The sender as people see it: an address without a name is sent in the portal's name, in
+    the language the email is written in (the active one)."""
     name, email_address = parseaddr(address)
-    return address if name else formataddr((SiteProfile.load().name, email_address))
+    if name:
+        return address
+    return str(Address(display_name=SiteProfile.load().localised.name, addr_spec=email_address))
 
 
 def message_of(email):

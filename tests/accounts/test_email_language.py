@@ -7,6 +7,7 @@ import re
 import pytest
 from django.utils import translation
 
+from portal.models import SiteProfile
 from tests.factories import PASSWORD, use_chinese_site_profile
 from tests.html import find, h1
 from tests.languages import english_words
@@ -114,3 +115,17 @@ def test_a_security_notice_from_a_chinese_page_is_in_chinese_with_a_chinese_date
     assert "http://testserver/zh-hans/account/" in notice.body
     # Names the portal does not translate: the person's own name and the browser's.
     assert english_words(html_of(notice), allowed=["Li", "Na", "Other"]) == []
+
+
+@pytest.mark.parametrize(("prefix", "sender"), [("", "City Portal"), ("/zh-hans", "城市门户网站")])
+def test_the_sender_is_named_in_the_language_of_the_page(
+    client, citizen, sent_later, settings, prefix, sender
+):
+    profile = SiteProfile.load()
+    profile.name, profile.name_zh_hans = "City Portal", "城市门户网站"
+    profile.save()
+
+    client.post(f"{prefix}/accounts/password/reset/", {"email": citizen.email})
+
+    [message] = sent_later()
+    assert message.from_email == f"{sender} <{settings.DEFAULT_FROM_EMAIL}>"

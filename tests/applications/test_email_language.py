@@ -14,6 +14,7 @@ from applications.services import (
     inquiry_follow_up,
 )
 from applications.uploads import check_upload
+from portal.models import SiteProfile
 from tests.factories import (
     PDF_BYTES,
     make_application,
@@ -149,3 +150,18 @@ def test_every_email_to_a_citizen_who_reads_english_is_in_english(
     assert f"Decision expected by: {due}" in received.body
     assert f"{BASE}/applications/{application.reference}/" in received.body
     assert f"{BASE}/inquiries/{inquiry.reference}/" in emails[-1].body
+
+
+def test_the_sender_is_named_in_the_citizens_language(
+    citizen, chinese_reader, caseworker, delivered_mail, settings
+):
+    profile = SiteProfile.load()
+    profile.name, profile.name_zh_hans = "City Portal", "城市门户网站"
+    profile.save()
+
+    for person in (citizen, chinese_reader):
+        make_application(applicant=person)
+    english, chinese = delivered_mail()
+
+    assert english.from_email == f"City Portal <{settings.DEFAULT_FROM_EMAIL}>"
+    assert chinese.from_email == f"城市门户网站 <{settings.DEFAULT_FROM_EMAIL}>"
