@@ -21,6 +21,8 @@ def sign_ins_forget_ended():
     """Delete the record of each sign-in (its address and browser, which "My account" lists)
     whose session has ended: signed out, expired or deleted. allauth forgets a person's ended
     ones when they next sign in; this also covers those who never do. Returns how many."""
+    # The sessions are in the database (the default SESSION_ENGINE): one DELETE, where allauth's
+    # UserSession.purge() asks the session engine once a record.
     live = Session.objects.filter(expire_date__gt=Now()).values("session_key")
     deleted, _ = UserSession.objects.exclude(session_key__in=live).delete()
     return deleted

@@ -99,15 +99,13 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = [str(source.label) for source in sources().values()]
+        labels = {kind: str(source.label) for kind, source in sources().items()}
         everything = gettext("Everything")
-        self.fields["type"].choices = [
-            ("", everything),
-            *((kind, str(source.label)) for kind, source in sources().items()),
-        ]
+        self.fields["type"].choices = [("", everything), *labels.items()]
+        kinds = pgettext("between choices", " or ").join(labels.values())
         self.fields["type"].error_messages["invalid_choice"] = gettext(
             "Choose %(everything)s, %(kinds)s."
-        ) % {"everything": everything, "kinds": pgettext("between choices", " or ").join(labels)}
+        ) % {"everything": everything, "kinds": kinds}
 
     def clean_q(self):
         query = self.cleaned_data["q"]

@@ -78,9 +78,8 @@ def in_its_language(text):
     """A translated name within a sentence (`item.localised.name|in_its_language`): English
     standing in for a missing Chinese name is marked, so that a screen reader says it in English.
     Not for attributes (`title`, `aria-label`) or <title>, which hold text only."""
-    if getattr(text, "is_english_fallback", False):
-        return format_html('<span lang="en">{}</span>', text)
-    return text
+    lang_attr = getattr(text, "lang_attr", "")
+    return format_html("<span{}>{}</span>", lang_attr, text) if lang_attr else text
 
 
 @register.simple_tag(takes_context=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import django
 
+from .purge import cost_per_request_ns
 from .report import CLUSTER_SECTION, MARKDOWN, markdown_table, section_bounds
 from .steps import say
 
@@ -197,8 +198,6 @@ def figures(result):
 
 
 def purge_line(purge_figures):
-    from .purge import cost_per_request_ns
-
     return (
         f"Retiring page copies (`portal/purge.py`) costs a request "
         f"{purge_figures['between_checks_ns']} ns between two checks "

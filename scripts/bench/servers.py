@@ -234,15 +234,6 @@ def nginx_site(*, port, upstream_ports, static_root, cache_path):
     return replace_once(site, NGINX_EXAMPLE_CACHE_PATH, str(cache_path))
 
 
-if __name__ == "__main__":
-    # scripts/cluster.sh: python -m scripts.bench.servers <port> <static root> <cache> <upstream>...
-    port, static_root, cache_path, *upstream_ports = sys.argv[1:]
-    site = nginx_site(
-        port=port, upstream_ports=upstream_ports, static_root=static_root, cache_path=cache_path
-    )
-    sys.stdout.write(site)
-
-
 def nginx_main_config(*, directory, user):
     """What /etc/nginx/nginx.conf holds on a server; here every path is in the temporary folder."""
     mime_types = (
@@ -321,3 +312,12 @@ def nginx(*, program, upstream_port, static_files):
         finally:
             # SIGQUIT: finish the requests in progress, then stop.
             stop(process, "nginx", signal.SIGQUIT)
+
+
+if __name__ == "__main__":
+    # scripts/cluster.sh: python -m scripts.bench.servers <port> <static root> <cache> <upstream>...
+    port, static_root, cache_path, *upstream_ports = sys.argv[1:]
+    site = nginx_site(
+        port=port, upstream_ports=upstream_ports, static_root=static_root, cache_path=cache_path
+    )
+    sys.stdout.write(site)
