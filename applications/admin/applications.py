@@ -17,7 +17,6 @@ from .cases import (
     AssignmentFilter,
     AttachmentInline,
     CaseAdmin,
-    CaseworkerFilter,
     ServiceFilter,
     file_links,
 )
@@ -68,7 +67,6 @@ class ApplicationAdmin(CaseAdmin):
         ("service", ServiceFilter),
         "submitted_at",
         AssignmentFilter,
-        ("assigned_to", CaseworkerFilter),
         OverdueFilter,
     ]
     list_select_related = ["service", "applicant", "assigned_to"]

@@ -6,7 +6,7 @@ import re
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import ERROR_FLAG, PAGE_VAR, ChangeList
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
@@ -15,7 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -30,25 +31,55 @@ PEOPLE_SEARCHED = 1000
 
 
 class AssignmentFilter(admin.SimpleListFilter):
+    """Cases assigned to me, to nobody, or to a caseworker chosen from a list: one select and a
+    button, where a link for each of a city's caseworkers made a long list to scroll past and
+    a tenth of the page's cost."""
+
     title = _("assigned caseworker")
     parameter_name = "assigned"
+    template = "admin/applications/assignment_filter.html"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        # The list's other filters, search and order, kept when a caseworker is chosen (as the
+        # admin's search form keeps them).
+        ignored = {self.parameter_name, PAGE_VAR, ERROR_FLAG}
+        self.other_parameters = [(k, v) for k, v in request.GET.items() if k not in ignored]
+        field = model._meta.get_field("assigned_to")
+        self.caseworkers = list(
+            field.related_model._default_manager.complex_filter(field.get_limit_choices_to())
+            .order_by("email")
+            .values_list("pk", "email")
+        )
 
     def lookups(self, request, model_admin):
         return [("me", _("Assigned to me")), ("nobody", _("Not assigned"))]
 
     def queryset(self, request, queryset):
-        if self.value() == "me":
+        value = self.value()
+        if value == "me":
             return queryset.filter(assigned_to=request.user)
-        if self.value() == "nobody":
+        if value == "nobody":
             return queryset.filter(assigned_to__isnull=True)
+        if value in {str(pk) for pk, _email in self.caseworkers}:
+            return queryset.filter(assigned_to=value)
         return queryset
 
+    def caseworker_options(self):
+        # Written here: the template language took 12 µs an option, 0.6 ms a page.
+        chosen = self.value()
+        return mark_safe(
+            "".join(
+                f'<option value="{pk}"{" selected" if str(pk) == chosen else ""}>'
+                f"{escape(email)}</option>"
+                for pk, email in self.caseworkers
+            )
+        )
 
-class NamedRecordFilter(admin.RelatedFieldListFilter):
-    """The admin's filter by a related record, whose choices are read as each record's key and
-    the column its name (its __str__) comes from, instead of as whole records."""
 
-    name_field = None
+class ServiceFilter(admin.RelatedFieldListFilter):
+    """The admin's filter by service, whose choices are read as each service's key and name
+    instead of as whole records."""
 
     def field_choices(self, field, request, model_admin):
         ordering = self.field_admin_ordering(field, request, model_admin)
@@ -57,15 +88,7 @@ class NamedRecordFilter(admin.RelatedFieldListFilter):
         )
         if ordering:
             records = records.order_by(*ordering)
-        return list(records.values_list("pk", self.name_field))
-
-
-class ServiceFilter(NamedRecordFilter):
-    name_field = "name"
-
-
-class CaseworkerFilter(NamedRecordFilter):
-    name_field = "email"
+        return list(records.values_list("pk", "name"))
 
 
 def matching_people(term):

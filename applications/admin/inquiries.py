@@ -21,7 +21,6 @@ from .cases import (
     AssignmentFilter,
     AttachmentInline,
     CaseAdmin,
-    CaseworkerFilter,
 )
 
 
@@ -38,7 +37,7 @@ class InquiryAdmin(CaseAdmin):
     status_form_class = InquiryStatusChangeForm
     person_field = "author"
     list_display = ["reference", "subject", "author", "status", "submitted_at", "assigned_to"]
-    list_filter = ["status", "submitted_at", AssignmentFilter, ("assigned_to", CaseworkerFilter)]
+    list_filter = ["status", "submitted_at", AssignmentFilter]
     list_select_related = ["author", "assigned_to"]
     list_only = [
         "reference",

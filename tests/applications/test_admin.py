@@ -11,13 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from applications.admin.cases import NamedRecordFilter
+from applications.admin.cases import ServiceFilter
 from applications.admin.rows import result_rows
 from applications.models import Application, Inquiry
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
 from portal.pagination import LargeTablePaginator
-from tests.factories import make_inquiry, make_service, make_staff
+from tests.factories import make_inquiry, make_service, make_staff, make_user
 from tests.html import (
     field_by_label,
     fields,
@@ -203,23 +203,64 @@ def test_the_case_lists_rows_are_the_admins_own(
     assert all(f"<tr>{row}</tr>" in response.content.decode() for row in admins)
 
 
-def test_the_service_and_caseworker_filters_offer_the_admins_own_choices(
+def test_the_service_filter_offers_the_admins_own_choices(
     client, citizen, caseworker, make_application
 ):
     make_application(applicant=citizen, service=make_service(name="Tree felling permit"))
-    make_staff(email="aaron@city.example", group="Caseworkers")
     sign_in_with_two_factors(client, caseworker)
 
-    for url in [CHANGELIST, reverse("admin:applications_inquiry_changelist")]:
-        response = client.get(url)
-        changelist = response.context["cl"]
-        related = [spec for spec in changelist.filter_specs if isinstance(spec, NamedRecordFilter)]
-        for spec in related:
-            admins = RelatedFieldListFilter.field_choices(
-                spec, spec.field, response.wsgi_request, changelist.model_admin
-            )
-            assert spec.lookup_choices == admins
-        assert len(related) == (2 if url == CHANGELIST else 1)
+    response = client.get(CHANGELIST)
+    changelist = response.context["cl"]
+    [spec] = [spec for spec in changelist.filter_specs if isinstance(spec, ServiceFilter)]
+    admins = RelatedFieldListFilter.field_choices(
+        spec, spec.field, response.wsgi_request, changelist.model_admin
+    )
+    assert spec.lookup_choices == admins
+
+
+@pytest.mark.parametrize("url", [CHANGELIST, reverse("admin:applications_inquiry_changelist")])
+def test_another_caseworkers_cases_are_chosen_from_a_list_that_keeps_the_other_filters(
+    client, citizen, caseworker, make_application, url
+):
+    colleague = make_staff(email="aaron@city.example", group="Caseworkers")
+    make_user(email="not.staff@city.example")
+    theirs, _unassigned = [
+        make_application(applicant=citizen) if url == CHANGELIST else make_inquiry(author=citizen)
+        for _ in range(2)
+    ]
+    type(theirs).objects.filter(pk=theirs.pk).update(assigned_to=colleague)
+    sign_in_with_two_factors(client, caseworker)
+
+    page_source = client.get(url, {"status__exact": theirs.status, "o": "-1", "p": "1"})
+    form = find(page_source, "#changelist-filter form")
+    chooser = field_by_label(form, "Assigned to")
+    assert [text(option) for option in select(chooser, "option")] == sorted(
+        ["aaron@city.example", caseworker.email]
+    )
+    assert fields(form) == ["status__exact", "o", "assigned"]
+    assert [find(form, f"input[name={name}]")["value"] for name in ["status__exact", "o"]] == [
+        theirs.status,
+        "-1",
+    ]
+
+    chosen = client.get(url, {"status__exact": theirs.status, "o": "-1", "assigned": colleague.pk})
+    assert list(chosen.context["cl"].result_list) == [theirs]
+    chooser = field_by_label(find(chosen, "#changelist-filter form"), "Assigned to")
+    assert text(find(chooser, "option[selected]")) == "aaron@city.example"
+
+
+@pytest.mark.parametrize("value", ["abc", "99999999999999999999999", "", "-1"])
+def test_a_caseworker_filter_value_that_names_nobody_lists_every_case(
+    client, citizen, caseworker, make_application, value
+):
+    cases = {make_application(applicant=citizen), make_application(applicant=citizen)}
+    citizen_pk = str(citizen.pk)
+    sign_in_with_two_factors(client, caseworker)
+
+    for asked in [value, citizen_pk]:
+        response = client.get(CHANGELIST, {"assigned": asked})
+        assert response.status_code == 200
+        assert set(response.context["cl"].result_list) == cases
 
 
 def test_the_assign_to_me_action(client, citizen, caseworker, make_application):
