@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from .models import SiteProfile
@@ -27,6 +28,13 @@ class PortalAdminSite(admin.AdminSite):
         context["site_title"] = name
         context["site_header"] = f"{name} administration"
         return context
+
+    def get_app_list(self, request, app_label=None):
+        # Built only where a page shows it (the index pages): every page's context asks for it,
+        # for the sidebar, which is off.
+        return SimpleLazyObject(
+            lambda: super(PortalAdminSite, self).get_app_list(request, app_label)
+        )
 
     def admin_view(self, view, cacheable=False):
         checked_view = super().admin_view(view, cacheable)
