@@ -47,7 +47,10 @@ run: setup serve ## Set everything up and serve the portal on http://127.0.0.1:8
 
 # Each worker is replaced after about 10,000 requests (spread by the jitter, so that they are not
 # all replaced at once): memory a worker took for one large request is given back.
-GUNICORN_ARGS := --workers 2 --max-requests 10000 --max-requests-jitter 1000 --access-logfile -
+# No control socket: gunicorn would otherwise open one in the home folder, shared by every
+# server started there.
+GUNICORN_ARGS := --workers 2 --max-requests 10000 --max-requests-jitter 1000 --access-logfile - \
+	--no-control-socket
 
 .PHONY: serve
 serve: ## Serve with gunicorn on http://127.0.0.1:8000 and run the mail worker (no set-up)
