@@ -156,6 +156,12 @@ class Application(models.Model):
                 condition=models.Q(reference__regex=REFERENCE_FORMAT),
                 name="applications_application_reference_format",
             ),
+            # A status the code no longer knows could be neither shown nor changed: retiring
+            # one needs a migration that moves its cases first.
+            models.CheckConstraint(
+                condition=models.Q(status__in=ApplicationStatus.values),
+                name="applications_application_status_known",
+            ),
         ]
 
     def __str__(self):
@@ -368,6 +374,10 @@ class Inquiry(models.Model):
             models.CheckConstraint(
                 condition=models.Q(reference__regex=REFERENCE_FORMAT),
                 name="applications_inquiry_reference_format",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=InquiryStatus.values),
+                name="applications_inquiry_status_known",
             ),
         ]
 

@@ -43,6 +43,17 @@ def test_the_database_refuses_a_badly_formed_reference(citizen, make_application
         Application.objects.filter(pk=application.pk).update(reference="12-45")
 
 
+def test_the_database_refuses_a_status_the_code_does_not_know(citizen, make_application):
+    application = make_application(applicant=citizen)
+    inquiry = make_inquiry(author=citizen)
+
+    for case in [application, inquiry]:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            type(case).objects.filter(pk=case.pk).update(status="archived")
+        case.refresh_from_db()
+        assert case.status != "archived"
+
+
 def test_history_rows_cannot_be_changed_or_deleted_even_bypassing_the_models(
     citizen, make_application
 ):
