@@ -165,3 +165,15 @@ def test_the_sender_is_named_in_the_citizens_language(
 
     assert english.from_email == f"City Portal <{settings.DEFAULT_FROM_EMAIL}>"
     assert chinese.from_email == f"城市门户网站 <{settings.DEFAULT_FROM_EMAIL}>"
+
+
+def test_a_service_name_in_english_only_is_marked_english_in_a_chinese_html_email(
+    chinese_reader, delivered_mail
+):
+    service = make_service(name="Street event permit", slug="street-event-permit")
+    make_application(applicant=chinese_reader, service=service)
+    [email] = delivered_mail()
+
+    assert '<span lang="en">Street event permit</span>' in html_part(email)
+    assert "Street event permit" in email.body
+    assert "<span" not in email.body
