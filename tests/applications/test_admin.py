@@ -426,6 +426,21 @@ def test_the_newest_cases_and_each_status_are_read_in_order_from_an_index(
         assert "Sort" not in plan
 
 
+def test_a_caseworkers_own_queue_is_read_in_order_from_its_own_index(
+    client, citizen, caseworker, make_application
+):
+    make_application(applicant=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    for url in [CHANGELIST, INQUIRIES]:
+        queryset = client.get(url, {"assigned": "me"}).context["cl"].queryset
+        plan = plan_in_order(queryset[:50])
+        assert "assigned_idx" in plan
+        assert "Index Cond: (assigned_to_id =" in plan
+        assert "Filter" not in plan
+        assert "Sort" not in plan
+
+
 @pytest.mark.parametrize(
     ("url", "params"),
     [
