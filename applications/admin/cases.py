@@ -33,7 +33,7 @@ PEOPLE_SEARCHED = 1000
 class AssignmentFilter(admin.SimpleListFilter):
     """Cases assigned to me, to nobody, or to a caseworker chosen from a list: one select and a
     button, where a link for each of a city's caseworkers made a long list to scroll past and
-    a tenth of the page's cost."""
+    half a millisecond of every list page."""
 
     title = _("assigned caseworker")
     parameter_name = "assigned"
@@ -45,6 +45,7 @@ class AssignmentFilter(admin.SimpleListFilter):
         # admin's search form keeps them).
         ignored = {self.parameter_name, PAGE_VAR, ERROR_FLAG}
         self.other_parameters = [(k, v) for k, v in request.GET.items() if k not in ignored]
+        self.me = str(request.user.pk)
         field = model._meta.get_field("assigned_to")
         self.caseworkers = list(
             field.related_model._default_manager.complex_filter(field.get_limit_choices_to())
@@ -61,13 +62,18 @@ class AssignmentFilter(admin.SimpleListFilter):
             return queryset.filter(assigned_to=request.user)
         if value == "nobody":
             return queryset.filter(assigned_to__isnull=True)
-        if value in {str(pk) for pk, _email in self.caseworkers}:
+        if value in self.caseworker_keys():
             return queryset.filter(assigned_to=value)
         return queryset
 
+    def caseworker_keys(self):
+        return {str(pk) for pk, _email in self.caseworkers}
+
     def caseworker_options(self):
-        # Written here: the template language took 12 µs an option, 0.6 ms a page.
-        chosen = self.value()
+        # Written here: the template language took 12 µs an option, 0.6 ms a page. Until
+        # another caseworker is chosen, the list shows the person reading it.
+        value = self.value()
+        chosen = value if value in self.caseworker_keys() else self.me
         return mark_safe(
             "".join(
                 f'<option value="{pk}"{" selected" if str(pk) == chosen else ""}>'

@@ -237,6 +237,7 @@ def test_another_caseworkers_cases_are_chosen_from_a_list_that_keeps_the_other_f
     assert [text(option) for option in select(chooser, "option")] == sorted(
         ["aaron@city.example", caseworker.email]
     )
+    assert text(find(chooser, "option[selected]")) == caseworker.email
     assert fields(form) == ["status__exact", "o", "assigned"]
     assert [find(form, f"input[name={name}]")["value"] for name in ["status__exact", "o"]] == [
         theirs.status,
