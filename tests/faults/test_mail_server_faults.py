@@ -9,6 +9,9 @@ import pytest
 from .conftest import Browser, free_port, run_mail_worker
 
 RESET = "/accounts/password/reset/"
+# A page that sent its email itself would wait for the hung mail server until EMAIL_TIMEOUT
+# (10 s); half of that leaves room for a busy machine.
+ANSWERED_WITHOUT_WAITING = 5
 
 
 def ask_for_a_reset(server, email):
@@ -31,7 +34,7 @@ def test_a_hung_mail_server_neither_holds_a_page_nor_loses_the_email(
     status, seconds = ask_for_a_reset(server, "nobody@example.com")
 
     assert status == 200
-    assert seconds < 1
+    assert seconds < ANSWERED_WITHOUT_WAITING
     [(state, attempts, _, _)] = outbox(empty_outbox)
     assert (state, attempts) == ("pending", 0)
 
@@ -55,7 +58,7 @@ def test_a_hung_mail_server_neither_holds_a_page_nor_loses_the_email(
 
 def test_a_mail_server_that_refuses_connections_loses_no_email(server, empty_outbox):
     status, seconds = ask_for_a_reset(server, "nobody@example.com")
-    assert (status, seconds < 1) == (200, True)
+    assert (status, seconds < ANSWERED_WITHOUT_WAITING) == (200, True)
 
     result = run_mail_worker(
         empty_outbox, EMAIL_HOST="127.0.0.1", EMAIL_PORT=free_port(), EMAIL_USE_TLS="0"
