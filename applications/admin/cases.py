@@ -47,11 +47,11 @@ class AssignmentFilter(admin.SimpleListFilter):
         self.other_parameters = [(k, v) for k, v in request.GET.items() if k not in ignored]
         self.me = str(request.user.pk)
         field = model._meta.get_field("assigned_to")
-        self.caseworkers = list(
-            field.related_model._default_manager.complex_filter(field.get_limit_choices_to())
-            .order_by("email")
-            .values_list("pk", "email")
-        )
+        staff = field.related_model._default_manager.complex_filter(field.get_limit_choices_to())
+        # Each caseworker's email address by key, as the address's parameter gives it.
+        self.caseworkers = {
+            str(pk): email for pk, email in staff.order_by("email").values_list("pk", "email")
+        }
 
     def lookups(self, request, model_admin):
         return [("me", _("Assigned to me")), ("nobody", _("Not assigned"))]
@@ -62,23 +62,20 @@ class AssignmentFilter(admin.SimpleListFilter):
             return queryset.filter(assigned_to=request.user)
         if value == "nobody":
             return queryset.filter(assigned_to__isnull=True)
-        if value in self.caseworker_keys():
+        if value in self.caseworkers:
             return queryset.filter(assigned_to=value)
         return queryset
-
-    def caseworker_keys(self):
-        return {str(pk) for pk, _email in self.caseworkers}
 
     def caseworker_options(self):
         # Written here: the template language took 12 µs an option, 0.6 ms a page. Until
         # another caseworker is chosen, the list shows the person reading it.
         value = self.value()
-        chosen = value if value in self.caseworker_keys() else self.me
+        chosen = value if value in self.caseworkers else self.me
         return mark_safe(
             "".join(
-                f'<option value="{pk}"{" selected" if str(pk) == chosen else ""}>'
+                f'<option value="{pk}"{" selected" if pk == chosen else ""}>'
                 f"{escape(email)}</option>"
-                for pk, email in self.caseworkers
+                for pk, email in self.caseworkers.items()
             )
         )
 
