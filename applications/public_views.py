@@ -2,7 +2,6 @@
 the archive of answered questions, and checking a status by reference (status_check)."""
 
 from django import forms
-from django.contrib.syndication.views import Feed
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -14,6 +13,7 @@ from django.views.generic import DetailView, ListView
 
 from portal.caching import cache_for_anonymous_visitors
 from portal.csrf import same_origin_form_target
+from portal.feeds import PortalFeed
 from portal.models import SiteProfile
 from portal.pagination import LargeTablePaginator
 
@@ -131,9 +131,9 @@ class AnswerDetailView(DetailView):
         )
 
 
-class LatestAnswersFeed(Feed):
+class LatestAnswersFeed(PortalFeed):
     def title(self):
-        return _("%(site)s: answered questions") % {"site": SiteProfile.load().name}
+        return _("%(site)s: answered questions") % {"site": SiteProfile.load().localised.name}
 
     def link(self):
         return reverse("public:answer_list")

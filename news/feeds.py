@@ -1,9 +1,9 @@
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from portal.feeds import PortalFeed
 from portal.models import SiteProfile
 from portal.translation import chinese_is_active
 
@@ -23,7 +23,7 @@ def latest(articles):
     )
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(PortalFeed):
     description_template = None
 
     def title(self):

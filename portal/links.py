@@ -1,4 +1,5 @@
-"""The portal's own address, for links that leave the page: in emails and canonical links.
+"""The portal's own address, for links read away from the page: in emails, canonical links, feeds,
+the sitemap and robots.txt.
 
 PORTAL_BASE_URL when it is set: in production, the address people use, whatever proxy is in
 front. Otherwise the request's scheme and host name, which Django has checked against

@@ -1,3 +1,4 @@
+from functools import wraps
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.urls import reverse
 
 from .discovery import app_modules
 from .languages import bcp47
+from .links import on_the_portal
 
 
 class PortalSitemap(Sitemap):
@@ -76,3 +78,20 @@ def sitemap_sections():
     for module in app_modules("sitemaps"):
         sections.update(getattr(module, "SITEMAPS", {}))
     return sections
+
+
+def on_the_portal_addresses(sitemap_view):
+    """Django's sitemap views build their addresses from the request's Host header: they are
+    moved onto the portal's own address (portal.links) before the page is rendered."""
+
+    @wraps(sitemap_view)
+    def view(request, *args, **kwargs):
+        response = sitemap_view(request, *args, **kwargs)
+        for section in response.context_data.get("sitemaps", ()):
+            section.location = on_the_portal(request, section.location)
+        for url in response.context_data.get("urlset", ()):
+            for entry in [url, *url["alternates"]]:
+                entry["location"] = on_the_portal(request, entry["location"])
+        return response
+
+    return view

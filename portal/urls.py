@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 
 from . import search, views
 from .caching import cache_for_anonymous_visitors
-from .sitemaps import sitemap_sections
+from .sitemaps import on_the_portal_addresses, sitemap_sections
 
 sitemaps = sitemap_sections()
 
@@ -18,13 +18,13 @@ urlpatterns = [
     # every published article, so anonymous visitors share a kept copy.
     path(
         "sitemap.xml",
-        cache_for_anonymous_visitors(sitemap_views.index),
+        cache_for_anonymous_visitors(on_the_portal_addresses(sitemap_views.index)),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<slug:section>.xml",
-        sitemap_views.sitemap,
+        on_the_portal_addresses(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="sitemap_section",
     ),

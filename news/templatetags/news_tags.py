@@ -1,7 +1,5 @@
 from django import template
 
-from portal import links
-
 from ..models import Article, Channel
 
 register = template.Library()
@@ -60,8 +58,3 @@ def article_picture(article, sizes, loading="lazy", decorative=False):
         "loading": loading,
         "decorative": decorative,
     }
-
-
-@register.simple_tag(takes_context=True)
-def absolute_url(context, path):
-    return links.absolute_url(context["request"], path)

@@ -20,6 +20,7 @@ from ua_parser import parse as parse_user_agent
 
 from portal import languages
 from portal.feedback import takes_page_feedback
+from portal.links import absolute_url as absolute_url_of
 from portal.links import site_origin
 
 register = template.Library()
@@ -128,6 +129,12 @@ def time_element(value, format_name="DATE_FORMAT", css_class=""):
     if css_class:
         return format_html('<time class="{}" datetime="{}">{}</time>', css_class, machine, shown)
     return format_html('<time datetime="{}">{}</time>', machine, shown)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """The page at `path` on the portal's own address, for links read away from the portal."""
+    return absolute_url_of(context["request"], path)
 
 
 # Links in sanitised rich text: nh3 writes every attribute in double quotes.

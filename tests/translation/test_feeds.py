@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from portal.models import SiteProfile
+
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -78,3 +80,13 @@ def test_the_chinese_channel_feeds_hold_only_their_channel(client, articles):
     ]
     english = feed(client, reverse("news:channel_feed", args=["government-news"]))
     assert rss_titles(english) == ["Library opening hours", "Metro line 20 opens"]
+
+
+def test_the_chinese_answers_feed_is_titled_with_the_portals_chinese_name(client):
+    profile = SiteProfile.load()
+    profile.name_zh_hans = "城市门户网站"
+    profile.save()
+
+    root = feed(client, "/zh-hans" + reverse("public:answer_feed"))
+
+    assert root.find("channel").findtext("title") == "城市门户网站：已答复的问题"
