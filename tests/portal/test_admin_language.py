@@ -1,0 +1,74 @@
+"""The administration speaks each member of staff's contact language. What it keeps or sends for
+others stays in theirs: the change log in English, a citizen's email in the citizen's language."""
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.urls import reverse
+
+from portal.models import SiteProfile
+from tests.factories import make_application
+from tests.html import h1, links, text_of
+from tests.staff import sign_in_with_two_factors
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chinese_name():
+    profile = SiteProfile.load()
+    profile.name_zh_hans = "城市门户网站"
+    profile.save()
+
+
+def speaks(caseworker, language):
+    caseworker.contact_language = language
+    caseworker.save()
+    return caseworker
+
+
+def test_staff_who_chose_chinese_get_the_administration_in_chinese(
+    client, caseworker, chinese_name
+):
+    sign_in_with_two_factors(client, speaks(caseworker, "zh-hans"))
+
+    response = client.get(reverse("admin:index"))
+
+    assert '<html lang="zh-hans"' in response.content.decode()
+    assert response["Content-Language"] == "zh-hans"
+    assert text_of(response, "#site-name") == "城市门户网站管理后台"
+    assert h1(response) == "站点管理"
+    assert links(response)["查看站点"] == "/zh-hans/"
+
+
+def test_staff_who_chose_english_get_it_in_english(client, caseworker, chinese_name):
+    sign_in_with_two_factors(client, speaks(caseworker, "en"))
+
+    response = client.get(reverse("admin:index"))
+
+    assert '<html lang="en"' in response.content.decode()
+    assert text_of(response, "#site-name") == "Shanghai City Portal administration"
+    assert h1(response) == "Site administration"
+    assert links(response)["View site"] == "/"
+
+
+def test_the_portals_own_pages_keep_the_language_of_their_address(client, caseworker):
+    sign_in_with_two_factors(client, speaks(caseworker, "zh-hans"))
+
+    assert '<html lang="en"' in client.get(reverse("home")).content.decode()
+
+
+def test_a_status_changed_in_chinese_is_logged_in_english_and_emailed_in_the_citizens_language(
+    client, caseworker, citizen, delivered_mail
+):
+    application = make_application(applicant=citizen)
+    sign_in_with_two_factors(client, speaks(caseworker, "zh-hans"))
+
+    client.post(
+        reverse("admin:applications_application_status", args=[application.pk]),
+        {"to_status": "received", "note_to_citizen": "", "internal_note": ""},
+    )
+
+    assert LogEntry.objects.get().change_message == "Status changed to Received."
+    update = delivered_mail()[-1]
+    assert update.to == [citizen.email]
+    assert "is now Received." in update.body
