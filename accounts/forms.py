@@ -136,6 +136,13 @@ class ProfileForm(forms.ModelForm):
         }
         widgets = {"full_name": forms.TextInput(attrs={"autocomplete": "name"})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.is_staff:
+            self.fields["contact_language"].help_text = _(
+                "The language we use when we write to you, and the language of the administration."
+            )
+
     def clean_full_name(self):
         full_name = " ".join(self.cleaned_data["full_name"].split())
         if not full_name:

@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -24,9 +25,10 @@ class PortalAdminSite(admin.AdminSite):
 
     def each_context(self, request):
         context = super().each_context(request)
-        name = SiteProfile.load().name
+        name = SiteProfile.load().localised.name
         context["site_title"] = name
-        context["site_header"] = f"{name} administration"
+        context["site_header"] = _("%(site)s administration") % {"site": name}
+        context["site_url"] = reverse("home")
         return context
 
     def get_app_list(self, request, app_label=None):
@@ -77,3 +79,19 @@ class PortalAdminSite(admin.AdminSite):
 
     def password_change(self, request, extra_context=None):
         return redirect("account_change_password")
+
+
+class AdminInStaffLanguage:
+    """The administration in each member of staff's contact language (My account). Its addresses
+    have no language prefix, which LocaleMiddleware takes for English."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        if request.resolver_match.app_name == "admin" and request.user.is_staff:
+            translation.activate(request.user.contact_language)
+            request.LANGUAGE_CODE = translation.get_language()

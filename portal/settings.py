@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.admin_site.AdminInStaffLanguage",
     # Before any view reads the body; after the session, to tell who is signed in.
     "portal.request_size.limit_request_size",
     "django.contrib.messages.middleware.MessageMiddleware",

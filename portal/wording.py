@@ -2,7 +2,8 @@
 
 Both bring Simplified Chinese catalogues, and the portal uses them for every message it does not
 write itself. These few read differently there from the rest of the portal ("Email" left in
-Latin letters, 你 where the portal says 您, "错误代码" for a wrong authenticator code). Listed
+Latin letters, 你 where the portal says 您, "错误代码" for a wrong authenticator code), and
+Django 6.1's empty choice of a list ("- Select an option -") has none there yet. Listed
 here, they are collected into locale/zh_Hans by `make messages`, whose translations come before
 Django's and allauth's (LOCALE_PATHS); the English is unchanged. Nothing imports this module.
 """
@@ -10,6 +11,7 @@ Django's and allauth's (LOCALE_PATHS); the English is unchanged. Nothing imports
 from django.utils.translation import gettext_noop, ngettext_lazy
 
 DJANGO = [
+    gettext_noop("- Select an option -"),
     gettext_noop("Enter a valid email address."),
     gettext_noop("Your password can’t be too similar to your other personal information."),
     gettext_noop("Your password can’t be a commonly used password."),

@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.pagination import LargeTablePaginator
@@ -181,11 +181,12 @@ class ApplicationHistoryInline(ReadOnlyInline):
     def files(self, change):
         return file_links(change.attachments.all())
 
-    @admin.display(description=_("from"))
+    # In context: the outbox's "to" is an email's recipient, and catalogues share their words.
+    @admin.display(description=pgettext_lazy("status change", "from"))
     def from_(self, change):
         return change.from_label or "—"
 
-    @admin.display(description=_("to"))
+    @admin.display(description=pgettext_lazy("status change", "to"))
     def to(self, change):
         return change.to_label
 

@@ -80,6 +80,17 @@ def test_changing_name_and_contact_language(client, citizen):
     assert (citizen.full_name, citizen.contact_language) == ("Li Na Wang", "zh-hans")
 
 
+def test_staff_are_told_their_contact_language_is_also_the_administrations(
+    client, citizen, caseworker
+):
+    for person, says in [(citizen, "about your applications"), (caseworker, "administration")]:
+        client.force_login(person)
+        hint = text_of(
+            client.get(reverse("accounts:profile_edit")), "#id_contact_language_helptext"
+        )
+        assert says in hint
+
+
 def test_bad_details_get_a_clear_error_next_to_the_field(client, citizen):
     client.force_login(citizen)
 

@@ -1,5 +1,5 @@
-"""The admin pages staff use every day, checked with axe-core as an editor and as a caseworker,
-each signed in with two factors."""
+"""The admin pages staff use every day, checked with axe-core as an editor and as a caseworker
+(in each language the administration speaks), each signed in with two factors."""
 
 import pytest
 
@@ -76,8 +76,13 @@ def test_the_pages_an_editor_uses(browser, live_server, axe_violations, editor, 
     context.close()
 
 
-def test_the_pages_a_caseworker_uses(browser, live_server, axe_violations, caseworker, cases):
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_pages_a_caseworker_uses(
+    browser, live_server, axe_violations, caseworker, cases, language
+):
     application, inquiry = cases
+    caseworker.contact_language = language
+    caseworker.save()
     context = staff_context(browser, live_server, caseworker)
 
     found = violations_on(
