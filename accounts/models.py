@@ -46,7 +46,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         CHINESE = "zh-hans", _("Chinese (Simplified)")
 
     email = models.EmailField(_("email address"), max_length=254, unique=True)
-    full_name = models.CharField(max_length=150, blank=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
     contact_language = models.CharField(
         _("preferred contact language"),
         max_length=10,
@@ -63,7 +63,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=True,
         help_text=_("Unselect this instead of deleting accounts: records linked to them are kept."),
     )
-    date_joined = models.DateTimeField(default=timezone.now)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
     objects = UserManager()
 
@@ -73,6 +73,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
         indexes = [
             # Staff lists (caseworkers to assign a case to) among a city's worth of citizens.
             models.Index(

@@ -20,13 +20,17 @@ EXCERPT_CHARACTERS = 60
 class Topic(Translatable, models.Model):
     TRANSLATED_FIELDS = ("name",)
 
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
     name_zh_hans = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    position = models.PositiveIntegerField(default=0, help_text=_("Lower numbers come first."))
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    position = models.PositiveIntegerField(
+        _("position"), default=0, help_text=_("Lower numbers come first.")
+    )
 
     class Meta:
         ordering = ["position", "name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
 
     def __str__(self):
         return self.name
@@ -75,8 +79,10 @@ ENGLISH_VECTOR = SearchVector("question", weight="A", config=SEARCH_CONFIG) + Se
 class Question(Translatable, models.Model):
     TRANSLATED_FIELDS = ("question", "answer")
 
-    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="questions")
-    question = models.CharField(max_length=255)
+    topic = models.ForeignKey(
+        Topic, on_delete=models.PROTECT, related_name="questions", verbose_name=_("topic")
+    )
+    question = models.CharField(_("question"), max_length=255)
     question_zh_hans = models.CharField(
         _("question (Chinese)"),
         max_length=255,
@@ -84,9 +90,10 @@ class Question(Translatable, models.Model):
         help_text=_("Empty: Chinese pages show the English, with a notice in Chinese."),
     )
     slug = models.SlugField(
-        max_length=100, unique=True, help_text=_("The question's address: /faq/<slug>/.")
+        _("slug"), max_length=100, unique=True, help_text=_("The question's address: /faq/<slug>/.")
     )
     answer = ProseEditorField(
+        _("answer"),
         extensions=FAQ_ANSWER.editor_extensions,
         sanitize=FAQ_ANSWER.sanitise,
         help_text=_("Paragraphs, lists, bold, italics and links."),
@@ -98,19 +105,24 @@ class Question(Translatable, models.Model):
         blank=True,
     )
     # The answer without markup, kept for search snippets and the FAQ widget's excerpts.
-    answer_text = models.TextField(editable=False, default="")
-    answer_text_zh_hans = models.TextField(editable=False, default="")
-    position = models.PositiveIntegerField(
-        default=0, help_text=_("Order within the topic; lower numbers come first.")
+    answer_text = models.TextField(_("answer as plain text"), editable=False, default="")
+    answer_text_zh_hans = models.TextField(
+        _("answer as plain text (Chinese)"), editable=False, default=""
     )
-    featured = models.BooleanField(default=False, help_text=_("Shown in the FAQ widget."))
+    position = models.PositiveIntegerField(
+        _("position"), default=0, help_text=_("Order within the topic; lower numbers come first.")
+    )
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown in the FAQ widget.")
+    )
     # Unpublished, a question is a draft: only staff see it, in the admin's preview.
     published = models.BooleanField(
+        _("published"),
         default=False,
         help_text=_("Unticked, the answer is a draft: only staff see it, through the preview."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     search_vector = models.GeneratedField(
         expression=ENGLISH_VECTOR, output_field=SearchVectorField(), db_persist=True
     )
@@ -127,6 +139,8 @@ class Question(Translatable, models.Model):
 
     class Meta:
         ordering = ["position", "question"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
         # Answers change rarely: without the fast-update pending list, new rows go straight into
         # the index and searches never scan a backlog of unindexed entries.
         indexes = [

@@ -10,6 +10,7 @@ from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_prose_editor.fields import ProseEditorField
 
 from portal.fulltext import SEARCH_CONFIG, chinese_search_vector, has_chinese, tsquery_sql
@@ -109,15 +110,21 @@ def not_reserved(slug):
 class Channel(Translatable, models.Model):
     TRANSLATED_FIELDS = ("name", "description")
 
-    name = models.CharField(max_length=100)
+    name = models.CharField(_("name"), max_length=100)
     name_zh_hans = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
     slug = models.SlugField(
-        max_length=100, unique=True, validators=[not_reserved], help_text=_("Part of the address.")
+        _("slug"),
+        max_length=100,
+        unique=True,
+        validators=[not_reserved],
+        help_text=_("Part of the address."),
     )
-    description = models.TextField(blank=True, help_text=_("Shown at the top of the channel page."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Shown at the top of the channel page.")
+    )
     description_zh_hans = models.TextField(_("description (Chinese)"), blank=True)
     position = models.PositiveSmallIntegerField(
-        default=0, help_text=_("Channels are shown in this order, lowest first.")
+        _("position"), default=0, help_text=_("Channels are shown in this order, lowest first.")
     )
 
     class Meta:
@@ -213,7 +220,7 @@ class Article(Translatable, models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    title = models.CharField(max_length=200)
+    title = models.CharField(_("title"), max_length=200)
     title_zh_hans = models.CharField(
         _("title (Chinese)"),
         max_length=200,
@@ -221,17 +228,22 @@ class Article(Translatable, models.Model):
         help_text=_("Empty: Chinese pages show the English, with a notice in Chinese."),
     )
     slug = models.SlugField(
+        _("slug"),
         max_length=200,
         validators=[not_reserved],
         help_text=_("Part of the address; unique within the channel. Keep it once published."),
     )
-    channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="articles")
+    channel = models.ForeignKey(
+        Channel, on_delete=models.PROTECT, related_name="articles", verbose_name=_("channel")
+    )
     summary = models.TextField(
-        max_length=400, help_text=_("One or two sentences for lists, feeds and search engines.")
+        _("summary"),
+        max_length=400,
+        help_text=_("One or two sentences for lists, feeds and search engines."),
     )
     summary_zh_hans = models.TextField(_("summary (Chinese)"), max_length=400, blank=True)
     body = ProseEditorField(
-        extensions=ARTICLE_BODY.editor_extensions, sanitize=ARTICLE_BODY.sanitise
+        _("body"), extensions=ARTICLE_BODY.editor_extensions, sanitize=ARTICLE_BODY.sanitise
     )
     body_zh_hans = ProseEditorField(
         _("body (Chinese)"),
@@ -247,8 +259,12 @@ class Article(Translatable, models.Model):
         blank=True,
         help_text=_("JPEG, PNG or WebP, at least 1200 pixels wide for the best result."),
     )
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_width = models.PositiveIntegerField(
+        _("photo width"), null=True, blank=True, editable=False
+    )
+    image_height = models.PositiveIntegerField(
+        _("photo height"), null=True, blank=True, editable=False
+    )
     image_alt = models.CharField(
         _("photo description (alt text)"),
         max_length=250,
@@ -263,6 +279,7 @@ class Article(Translatable, models.Model):
         _("photo caption (Chinese)"), max_length=250, blank=True
     )
     source = models.CharField(
+        _("source"),
         max_length=200,
         blank=True,
         help_text=_("Who issued the news, e.g. “Municipal Transport Commission”."),
@@ -274,23 +291,27 @@ class Article(Translatable, models.Model):
         blank=True,
         editable=False,
         related_name="news_articles",
+        verbose_name=pgettext_lazy("news article", "author"),
     )
-    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         _("publish time"),
         default=timezone.now,
         help_text=_("A future time schedules the article: it appears by itself then."),
     )
     featured = models.BooleanField(
+        _("featured"),
         default=False,
         help_text=_("The newest featured article is shown with its photo on the home page."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         constraints = [
             models.UniqueConstraint(fields=["channel", "slug"], name="news_article_unique_slug"),
             models.CheckConstraint(

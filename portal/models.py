@@ -9,6 +9,7 @@ from django.db import connection, models
 from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .purge import retire_page_copies
 from .translation import Translatable
@@ -21,15 +22,15 @@ class SiteProfile(Translatable, models.Model):
 
     TRANSLATED_FIELDS = ("name", "tagline", "postal_address", "office_hours")
 
-    name = models.CharField(max_length=100)
+    name = models.CharField(_("name"), max_length=100)
     name_zh_hans = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
-    tagline = models.CharField(max_length=200, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     tagline_zh_hans = models.CharField(_("tagline (Chinese)"), max_length=200, blank=True)
-    contact_email = models.EmailField(blank=True)
-    contact_phone = models.CharField(max_length=40, blank=True)
-    postal_address = models.TextField(blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
     postal_address_zh_hans = models.TextField(_("postal address (Chinese)"), blank=True)
-    office_hours = models.CharField(max_length=200, blank=True)
+    office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
     office_hours_zh_hans = models.CharField(_("office hours (Chinese)"), max_length=200, blank=True)
 
     class Meta:
@@ -87,32 +88,38 @@ class OutgoingEmail(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
-        SENT = "sent", _("Sent")
+        SENT = "sent", pgettext_lazy("email status", "Sent")
         FAILED = "failed", _("Gave up")
 
-    from_email = models.CharField(max_length=320)
-    to = ArrayField(models.CharField(max_length=320))
-    subject = models.CharField(max_length=998)
-    body_text = models.TextField()
-    body_html = models.TextField(blank=True)
+    from_email = models.CharField(_("sender"), max_length=320)
+    to = ArrayField(models.CharField(max_length=320), verbose_name=_("recipients"))
+    subject = models.CharField(pgettext_lazy("email", "subject"), max_length=998)
+    body_text = models.TextField(
+        _("text"),
+    )
+    body_html = models.TextField(_("HTML"), blank=True)
     # Cc, Bcc, Reply-To and other headers, as EmailMessage takes them.
-    envelope = models.JSONField(default=dict, blank=True)
+    envelope = models.JSONField(_("other headers"), default=dict, blank=True)
     reference = models.CharField(
-        max_length=8, blank=True, help_text=_("The application or inquiry the email is about.")
+        _("case reference"),
+        max_length=8,
+        blank=True,
+        help_text=_("The application or inquiry the email is about."),
     )
     is_private = models.BooleanField(
+        _("private"),
         default=True,
         help_text=_(
             "Sign-in links and codes: the text is not shown in the administration and is "
             "erased once the email is sent."
         ),
     )
-    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
-    created_at = models.DateTimeField(default=timezone.now)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
 
     objects = OutgoingEmailQuerySet.as_manager()
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import SEARCH_CONFIG, chinese_or_english_vector, joined_text
@@ -44,7 +44,7 @@ class Service(Translatable, models.Model):
         "fees",
     )
 
-    name = models.CharField(max_length=150)
+    name = models.CharField(_("name"), max_length=150)
     name_zh_hans = models.CharField(
         _("name (Chinese)"),
         max_length=150,
@@ -61,11 +61,14 @@ class Service(Translatable, models.Model):
         verbose_name=_("slug"),
     )
     summary = models.CharField(
-        max_length=300, help_text=_("One sentence, shown in the list of services and in search.")
+        _("summary"),
+        max_length=300,
+        help_text=_("One sentence, shown in the list of services and in search."),
     )
     summary_zh_hans = models.CharField(_("summary (Chinese)"), max_length=300, blank=True)
     description = models.TextField(
-        help_text=_("What the service is for and what it gives: the start page's first words.")
+        _("description"),
+        help_text=_("What the service is for and what it gives: the start page's first words."),
     )
     description_zh_hans = models.TextField(_("description (Chinese)"), blank=True)
     who_can_apply = models.TextField(
@@ -177,7 +180,7 @@ class Question(Translatable, models.Model):
         Service, on_delete=models.CASCADE, related_name="questions", verbose_name=_("service")
     )
     page = models.PositiveSmallIntegerField(
-        _("page"),
+        pgettext_lazy("form", "page"),
         default=1,
         help_text=_("Questions with the same page number are asked on one page."),
     )

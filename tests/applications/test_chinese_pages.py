@@ -145,6 +145,7 @@ def test_the_status_check_its_errors_and_its_result_in_chinese(client, citizen, 
     result = check(application.reference, citizen.email)
     assert_chinese(result)
     assert "需补充材料" in result.content.decode()
+    assert "<dt>提交时间</dt>" in result.content.decode()
 
 
 def test_the_public_lists_with_their_filters_and_the_published_answers_in_chinese(
@@ -163,6 +164,7 @@ def test_the_public_lists_with_their_filters_and_the_published_answers_in_chines
         zh(inquiry.published_answer.get_absolute_url()),
     ]:
         assert_chinese(client.get(url))
+    assert '<th scope="col">提交时间</th>' in client.get(applications).content.decode()
 
 
 # --- a citizen applying ---------------------------------------------------------------------
@@ -247,6 +249,11 @@ def test_check_your_answers_with_an_answer_missing_in_chinese(
     draft = Draft.objects.get(applicant=citizen)
     draft.answers[str(service.questions.first().key)] = ""
     draft.save()
+    # Above the cases sent, under the drafts: the cases sent, not the time they were sent.
+    assert (
+        "<h2>已提交</h2>"
+        in client.get(zh(reverse("applications:application_list"))).content.decode()
+    )
 
     check = client.get(zh(reverse("applications:application_check", args=[service.slug])))
     assert_chinese(check)

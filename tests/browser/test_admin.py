@@ -53,7 +53,12 @@ def violations_on(context, live_server, axe_violations, paths):
     return found
 
 
-def test_the_pages_an_editor_uses(browser, live_server, axe_violations, editor, article, question):
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_pages_an_editor_uses(
+    browser, live_server, axe_violations, editor, article, question, language
+):
+    editor.contact_language = language
+    editor.save()
     context = staff_context(browser, live_server, editor)
 
     found = violations_on(

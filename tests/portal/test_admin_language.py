@@ -2,8 +2,11 @@
 others stays in theirs: the change log in English, a citizen's email in the citizen's language."""
 
 import pytest
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.db.models import GeneratedField
 from django.urls import reverse
+from django.utils.functional import Promise
 
 from portal.models import SiteProfile
 from tests.factories import make_application
@@ -72,3 +75,28 @@ def test_a_status_changed_in_chinese_is_logged_in_english_and_emailed_in_the_cit
     update = delivered_mail()[-1]
     assert update.to == [citizen.email]
     assert "is now Received." in update.body
+
+
+PORTAL_APPS = {"news", "faq", "applications", "accounts", "portal"}
+
+
+def test_every_label_the_administration_shows_can_be_translated():
+    """A field without a verbose name is labelled with its name, which no catalogue holds."""
+    untranslatable = [
+        f"{model._meta.label}.{name}"
+        for model in admin.site._registry
+        if model._meta.app_label in PORTAL_APPS
+        for name, label in [
+            ("Meta.verbose_name", model._meta.verbose_name),
+            *(
+                (field.name, field.verbose_name)
+                for field in model._meta.get_fields()
+                if field.concrete
+                and not field.auto_created
+                and not isinstance(field, GeneratedField)
+            ),
+        ]
+        if not isinstance(label, Promise)
+    ]
+
+    assert untranslatable == []
