@@ -138,7 +138,7 @@ def answer_rows(applying):
                 value = file_names.get(question.key, [])
                 shown = value
             else:
-                shown = display_answer(question.kind, value)
+                shown = display_answer(question.kind, value, dict(question.option_labels))
             rows.append(
                 {
                     "question": question,

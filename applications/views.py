@@ -127,7 +127,7 @@ def application_context(application, **extra):
     replying = can_reply(application)
     context = {
         "application": application,
-        "answers": application.answers.prefetch_related("attachments"),
+        "answers": application.answers.select_related("question").prefetch_related("attachments"),
         "history": history,
         "can_withdraw": can_withdraw(application),
         "can_reply": replying,

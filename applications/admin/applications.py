@@ -123,7 +123,8 @@ class ApplicationAdmin(CaseAdmin):
         """The questions as the citizen was asked them, and their answers."""
         rows = []
         files = Attachment.objects.select_related("application")
-        for answer in application.answers.prefetch_related(Prefetch("attachments", queryset=files)):
+        answers = application.answers.select_related("question")
+        for answer in answers.prefetch_related(Prefetch("attachments", queryset=files)):
             if answer.kind == "file":
                 shown = file_links(answer.attachments.all())
             elif isinstance(answer.display, list):

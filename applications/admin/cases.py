@@ -201,7 +201,9 @@ class AttachmentInline(ReadOnlyInline):
         return (
             super()
             .get_queryset(request)
-            .select_related(self.fk_name, "answer", "application_change", "inquiry_change")
+            .select_related(
+                self.fk_name, "answer__question", "application_change", "inquiry_change"
+            )
         )
 
     @admin.display(description=_("sent with"))

@@ -14,6 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.translation import chinese_is_active, local_text
+
 from ..statuses import (
     APPLICATION_DECIDED,
     APPLICATION_EXPLANATIONS,
@@ -238,16 +240,26 @@ class Answer(models.Model):
     def question_shown(self):
         """The question as the reader reads it. A question every service asks (one not saved,
         see questions.default_questions) is an interface string, kept in English: shown in the
-        reader's language."""
-        return gettext(self.question_text) if self.question_id is None else self.question_text
+        reader's language. A service's own question is shown in the reader's language while it
+        still reads as it was asked; once changed, as it was asked (in English)."""
+        if self.question_id is None:
+            return gettext(self.question_text)
+        if self.question.label == self.question_text:
+            return self.question.localised.label
+        return local_text(self.question_text, english_fallback=chinese_is_active())
 
     @property
     def display(self):
-        """The answer as the person reads it (a list for several choices)."""
-        return display_answer(self.kind, self.value)
+        """The answer as the person reads it (a list for several choices), its choices in their
+        language while the question still offers them."""
+        options = self.question.option_labels if self.question_id else ()
+        return display_answer(self.kind, self.value, dict(options))
 
 
-def display_answer(kind, value):
+def display_answer(kind, value, shown_options=None):
+    """A stored answer as a person reads it; `shown_options` gives each stored (English) choice
+    its text in the reader's language."""
+    shown_options = shown_options or {}
     if value in ("", None, []):
         return ""
     if kind == Question.Kind.DATE:
@@ -258,7 +270,10 @@ def display_answer(kind, value):
     if kind == Question.Kind.YES_NO:
         return gettext("Yes") if value == "yes" else gettext("No")
     if kind == Question.Kind.CHOICES:
-        return value if isinstance(value, list) else value.splitlines()
+        chosen = value if isinstance(value, list) else value.splitlines()
+        return [shown_options.get(choice, choice) for choice in chosen]
+    if kind == Question.Kind.CHOICE:
+        return shown_options.get(value, value)
     return value
 
 

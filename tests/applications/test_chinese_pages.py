@@ -8,9 +8,10 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from applications.models import Answer, Draft
+from applications.models import Question as ServiceQuestion
 from applications.services import application_change_status, inquiry_follow_up
 from tests.factories import (
     PASSWORD,
@@ -21,10 +22,11 @@ from tests.factories import (
     make_inquiry,
     make_public_service,
     make_published_answer,
+    make_service,
     upload,
     use_chinese_site_profile,
 )
-from tests.html import errors, find, h1
+from tests.html import errors, find, h1, text
 from tests.languages import assert_chinese_page
 from tests.staff import sign_in_with_two_factors
 
@@ -260,6 +262,70 @@ def test_check_your_answers_with_an_answer_missing_in_chinese(
     assert "请先回答此问题，再提交申请" in check.content.decode()
     sent = client.post(zh(reverse("applications:application_check", args=[service.slug])))
     assert_chinese(sent)
+
+
+def test_a_bilingual_services_questions_and_choices_are_shown_in_chinese_and_kept_in_english(
+    client, citizen, django_capture_on_commit_callbacks
+):
+    service = make_service(
+        name="Street event permit",
+        name_zh_hans="街头活动许可",
+        questions=[
+            {
+                "label": "Which district?",
+                "label_zh_hans": "在哪个区？",
+                "kind": "choice",
+                "options": "Huangpu\nXuhui",
+                "options_zh_hans": "黄浦区\n徐汇区",
+            },
+            {
+                "label": "What will you put up?",
+                "label_zh_hans": "您将搭建什么？",
+                "kind": "choices",
+                "options": "Stalls\nA stage",
+                "options_zh_hans": "摊位\n舞台",
+                "page": 2,
+            },
+        ],
+    )
+    district, things = service.questions.all()
+    client.force_login(citizen)
+    client.post(page_url(service, 1), {f"q{district.pk}": "Xuhui"})
+    client.post(page_url(service, 2), {f"q{things.pk}": ["Stalls", "A stage"]})
+
+    check_url = zh(reverse("applications:application_check", args=[service.slug]))
+    check = client.get(check_url)
+    assert_chinese(check)
+    summary = find(check, "dl")
+    assert [text(item) for item in summary.select("dt, dd:not(.summary-list__actions)")] == [
+        "在哪个区？",
+        "徐汇区",
+        "您将搭建什么？",
+        "摊位 舞台",
+    ]
+    assert [text(hidden) for hidden in summary.select(".visually-hidden")] == [
+        "在哪个区？",
+        "您将搭建什么？",
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(check_url)
+
+    application = citizen.applications.get()
+    kept = [(answer.question_text, answer.value) for answer in application.answers.all()]
+    assert kept == [("Which district?", "Xuhui"), ("What will you put up?", "Stalls\nA stage")]
+    chinese = client.get(zh(application.get_absolute_url()))
+    assert_chinese(chinese)
+    assert "<dt>在哪个区？</dt>" in chinese.content.decode()
+    assert "<li>摊位</li><li>舞台</li>" in chinese.content.decode()
+    with translation.override("en"):
+        english = client.get(application.get_absolute_url()).content.decode()
+    assert "<dt>Which district?</dt>" in english
+    assert "<li>Stalls</li><li>A stage</li>" in english
+
+    # A question reworded since: the application shows it as it was asked, marked as English.
+    ServiceQuestion.objects.filter(pk=district.pk).update(label="Which district is it in?")
+    reworded = client.get(zh(application.get_absolute_url())).content.decode()
+    assert '<dt><span lang="en">Which district?</span></dt>' in reworded
 
 
 # --- a citizen following their cases --------------------------------------------------------
