@@ -11,8 +11,8 @@ from django import forms
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from portal.links import absolute_url, on_the_portal
 from portal.models import SiteProfile
@@ -92,6 +92,8 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def save_user(self, request, user, form, commit=True):
         user.full_name = form.cleaned_data.get("full_name", "")
+        # We write to them in the language they signed up in, until they choose another.
+        user.contact_language = get_language()
         return super().save_user(request, user, form, commit=commit)
 
     def is_reauthentication_required(self, *, app, **kwargs):

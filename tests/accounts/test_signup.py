@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
+from django.utils import translation
 
 from portal.models import OutgoingEmail
 from tests.html import buttons, errors, field_by_label, find, labels, links
@@ -95,6 +96,14 @@ def test_an_unverified_account_cannot_sign_in_until_the_address_is_confirmed(
     assert client.get(reverse("accounts:overview")).status_code == 302
     # The link sent at sign-up is still fresh: no second email within the cooldown.
     assert delivered_mail() == []
+
+
+@pytest.mark.parametrize(("prefix", "language"), [("", "en"), ("/zh-hans", "zh-hans")])
+def test_we_write_in_the_language_a_person_signed_up_in(client, prefix, language):
+    with translation.override("en"):
+        client.post(prefix + reverse("account_signup"), SIGNUP)
+
+    assert get_user_model().objects.get().contact_language == language
 
 
 @pytest.mark.parametrize(
