@@ -33,6 +33,10 @@ class AccountAdapter(DefaultAccountAdapter):
             "wait a few minutes before you try again, or reset your password."
         ),
         "rate_limited": _("You have sent too many requests. Wait a few minutes and try again."),
+        # allauth's "Please type your current password." reads as if the field were empty.
+        "enter_current_password": _(
+            "That is not your current password. Type the password you sign in with now."
+        ),
     }
 
     # Failed sign-ins count per account and source: accounts/sign_in_failures.py.

@@ -56,7 +56,9 @@ def test_change_password_needs_the_current_one_and_sends_a_notice(client, citize
     wrong = client.post(
         url, {"oldpassword": "guess", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
     )
-    assert errors(wrong).fields["oldpassword"] == ["Please type your current password."]
+    assert errors(wrong).fields["oldpassword"] == [
+        "That is not your current password. Type the password you sign in with now."
+    ]
 
     response = client.post(
         url, {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
