@@ -33,13 +33,18 @@ FEED_SIZE = 20
 PUBLIC_FIELDS = ["reference", "submitted_at", "status", "status_changed_at"]
 
 
+class ServiceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, service):
+        return service.localised.name
+
+
 class PublicApplicationFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=gettext_lazy("Status"),
         required=False,
         choices=[("", gettext_lazy("All statuses")), *ApplicationStatus.choices],
     )
-    service = forms.ModelChoiceField(
+    service = ServiceChoiceField(
         label=gettext_lazy("Service"),
         required=False,
         queryset=Service.objects.listing_applications_publicly(),

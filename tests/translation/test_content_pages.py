@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from portal.models import SiteProfile
+from tests.factories import make_public_service
 from tests.html import breadcrumbs, find, h1, select, text, text_of, texts_of, title
 
 pytestmark = pytest.mark.django_db
@@ -314,3 +315,14 @@ def test_english_channel_and_topic_names_in_chinese_sentences_are_marked(
         page = get_chinese(client, url)
         assert name in text(page), url
         assert english_left_unmarked(page, name) == [], url
+
+
+def test_the_public_lists_service_filter_names_each_service_in_the_pages_language(client):
+    make_public_service(name_zh_hans="政府信息公开申请")
+    url = reverse("public:application_list")
+
+    english = texts_of(client.get(url), "#id_service option")
+    chinese = texts_of(get_chinese(client, url), "#id_service option")
+
+    assert english == ["All services", "Request for government information"]
+    assert chinese == ["全部服务事项", "政府信息公开申请"]
