@@ -98,6 +98,13 @@ class InquiryForm(forms.Form):
             _("A few words about your question. Up to %(count)s characters."),
             count=Inquiry.SUBJECT_MAX_LENGTH,
         ),
+        error_messages={
+            "required": _("Enter a subject for your question."),
+            "max_length": message_lazy(
+                _("The subject must be %(count)s characters or fewer."),
+                count=Inquiry.SUBJECT_MAX_LENGTH,
+            ),
+        },
     )
     message = forms.CharField(
         label=_("Your question"),
@@ -110,6 +117,13 @@ class InquiryForm(forms.Form):
             ),
             count=f"{Inquiry.MESSAGE_MAX_LENGTH:,}",
         ),
+        error_messages={
+            "required": _("Enter your question."),
+            "max_length": message_lazy(
+                _("Your question must be %(count)s characters or fewer."),
+                count=f"{Inquiry.MESSAGE_MAX_LENGTH:,}",
+            ),
+        },
     )
     public_listing = forms.MultipleChoiceField(
         label=_("Listing your question publicly (optional)"),

@@ -335,22 +335,31 @@ def test_a_citizen_sends_an_inquiry_and_later_reads_the_answer(
 
 
 @pytest.mark.parametrize(
-    ("data", "field"),
+    ("data", "field", "message"),
     [
-        ({"subject": "", "message": "Hello"}, "subject"),
-        ({"subject": "Hi", "message": ""}, "message"),
-        ({"subject": "s" * 151, "message": "Hello"}, "subject"),
-        ({"subject": "Hi", "message": "m" * 4001}, "message"),
+        ({"subject": "", "message": "Hello"}, "subject", "Enter a subject for your question."),
+        ({"subject": "Hi", "message": ""}, "message", "Enter your question."),
+        (
+            {"subject": "s" * 151, "message": "Hello"},
+            "subject",
+            "The subject must be 150 characters or fewer.",
+        ),
+        (
+            {"subject": "Hi", "message": "m" * 4001},
+            "message",
+            "Your question must be 4,000 characters or fewer.",
+        ),
     ],
 )
-def test_bad_inquiry_input_gives_a_field_error_and_saves_nothing(client, citizen, data, field):
+def test_bad_inquiry_input_gives_a_field_error_and_saves_nothing(
+    client, citizen, data, field, message
+):
     client.force_login(citizen)
 
     response = client.post(reverse("applications:inquiry_create"), data)
 
     assert response.status_code == 200
-    assert response.context["form"].errors[field]
-    assert errors(response).fields[field] == response.context["form"].errors[field]
+    assert errors(response).fields[field] == [message]
     assert not Inquiry.objects.exists()
 
 
