@@ -20,7 +20,9 @@ from django.conf import settings
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import get_language
+
+from .languages import without_language
 
 
 def without_page_feedback(view):
@@ -77,15 +79,6 @@ def visitor_of(request):
     browsers still count apart. Only ever used inside a keyed hash, never stored."""
     address = get_adapter(request).get_client_ip(request)
     return f"{address}|{request.headers.get('User-Agent', '')}"
-
-
-def without_language(path):
-    """The page's address in the default language, which feedback is kept under: what people
-    say about a page in English or in Chinese is about one page."""
-    language = get_language_from_path(path)
-    if language and language != settings.LANGUAGE_CODE:
-        return path.removeprefix(f"/{language}")
-    return path
 
 
 def in_current_language(path):

@@ -2,7 +2,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils.crypto import salted_hmac
 
-from .feedback import without_language
+from .languages import without_language
 from .models import PageFeedback, PageFeedbackTally
 
 # One answer to "Is this page useful?" per visitor and page a day: a repeat within the day is

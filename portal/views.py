@@ -3,6 +3,7 @@ import sys
 from urllib.parse import urlencode
 
 from allauth.core import ratelimit
+from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
@@ -24,6 +25,7 @@ from .feedback import (
     without_page_feedback,
 )
 from .forms import MissingForm, ProblemReportForm, UsefulForm
+from .languages import in_language
 from .services import (
     missing_token,
     not_useful_feedback,
@@ -67,6 +69,16 @@ def database_answers():
 class RobotsView(TemplateView):
     template_name = "portal/robots.txt"
     content_type = "text/plain; charset=utf-8"
+    # A person's own pages, searches and feedback forms, in every language.
+    not_for_crawlers = ("/accounts/", "/applications/", "/inquiries/", "/search/", "/feedback/")
+
+    def get_context_data(self, **kwargs):
+        disallowed = [
+            in_language(path, code)
+            for code, _name in settings.LANGUAGES
+            for path in self.not_for_crawlers
+        ]
+        return super().get_context_data(disallowed=disallowed, **kwargs)
 
 
 def server_error(request):

@@ -9,7 +9,7 @@ from django.forms import BaseForm, BaseFormSet
 from django.http import QueryDict
 from django.shortcuts import resolve_url
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
@@ -213,7 +213,7 @@ def path_in_language(request, code):
     full_path = request.get_full_path()
     match = request.resolver_match
     if match is None:  # a page that no address matched: the 404 page
-        return translate_url(full_path, code)
+        return languages.in_language(full_path, code)
     with override(code):
         try:
             path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)

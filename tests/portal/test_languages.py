@@ -97,3 +97,19 @@ def test_the_sitemap_names_each_page_in_both_languages(client, make_question):
         "zh-Hans": "http://testserver/zh-hans/faq/ferry/",
         "x-default": "http://testserver/faq/ferry/",
     }
+
+
+@pytest.mark.parametrize(
+    ("path", "switch", "other"),
+    [
+        ("/no-such-page/?from=print", "中文", "/zh-hans/no-such-page/?from=print"),
+        ("/zh-hans/no-such-page/", "English", "/no-such-page/"),
+    ],
+)
+def test_a_missing_pages_language_switch_leads_to_its_address_in_the_other_language(
+    client, path, switch, other
+):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert links(find(response, ".language-switch")) == {switch: other}

@@ -93,6 +93,9 @@ def test_robots_txt_points_at_the_sitemap(client):
 
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in response.content.decode()
+    assert "Disallow: /accounts/" in response.content.decode()
+    assert "Disallow: /zh-hans/accounts/" in response.content.decode()
+    assert "Disallow: /zh-hans/search/" in response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
