@@ -38,7 +38,7 @@ def test_signed_in_people_may_send_more_than_anonymous_visitors_but_not_without_
     beyond = post_claiming(client, url, 33 * MB)
 
     assert within.status_code == 200
-    assert "Ensure this value has at most" in within.content.decode()  # the form's own answer
+    assert "must be 4,000 characters or fewer" in within.content.decode()  # the form's answer
     assert beyond.status_code == 413
 
 
