@@ -63,7 +63,11 @@ def service_result(row, query):
 
 def service_titles(query):
     return similar_titles_sql(
-        "applications_service", title="name", condition="is_open", query=query
+        "applications_service",
+        title="name",
+        chinese_title="name_zh_hans",
+        condition="is_open",
+        query=query,
     )
 
 

@@ -58,7 +58,13 @@ def question_result(row, query):
 
 
 def question_titles(query):
-    return similar_titles_sql("faq_question", title="question", condition="published", query=query)
+    return similar_titles_sql(
+        "faq_question",
+        title="question",
+        chinese_title="question_zh_hans",
+        condition="published",
+        query=query,
+    )
 
 
 SEARCH_SOURCE = SearchSource(

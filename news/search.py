@@ -78,7 +78,11 @@ def article_result(row, query):
 
 def article_titles(query):
     return similar_titles_sql(
-        "news_article", title="title", condition=VISIBLE_TO_THE_PUBLIC, query=query
+        "news_article",
+        title="title",
+        chinese_title="title_zh_hans",
+        condition=VISIBLE_TO_THE_PUBLIC,
+        query=query,
     )
 
 

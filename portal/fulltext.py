@@ -197,15 +197,19 @@ def highlight(headline):
     return mark_safe(escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
 
 
-def similar_titles_sql(table, *, title, condition, query):
+def similar_titles_sql(table, *, title, condition, query, chinese_title=None):
     """Rows of (title_match, similarity): the titles in `table` (where `condition` holds) that
-    the query is similar to, through the title's trigram index.
+    the query is similar to, through the title's trigram index. On Chinese pages, only the items
+    without a Chinese version (`chinese_title` empty), whose English those pages search: another
+    title would be suggested, and then found nowhere.
 
     `title %>> query` holds when the query's strict word similarity to the title reaches
     pg_trgm's threshold (0.5). A query without a word that full-text search looks for ("the and
     of") is similar to nothing.
     """
     query_sql, query_params = tsquery_sql(query)
+    if chinese_title and chinese_is_active():
+        condition = f"{condition} AND {chinese_title} = ''"
     sql = f"""
         SELECT {title} AS title_match, strict_word_similarity(%s, {title}) AS similarity
         FROM {table}

@@ -215,3 +215,15 @@ def test_chinese_faq_and_service_searches_go_through_their_chinese_index(topic, 
 
     assert all(node["Node Type"] != "Seq Scan" for node in nodes)
     assert any(node.get("Index Name") == index for node in nodes)
+
+
+def test_chinese_pages_suggest_only_titles_they_would_find(client, metro_news, make_article):
+    make_article(title="Metro card prices")  # English only: Chinese pages search its English
+
+    english = search(client, "mettro", chinese=False).context["suggestions"]
+    chinese = search(client, "mettro").context["suggestions"]
+
+    assert sorted(english) == ["Metro card prices", "Metro line 20 opens"]
+    # The line 20 article has a Chinese version: Chinese pages search that, not its English.
+    assert chinese == ["Metro card prices"]
+    assert titles(search(client, chinese[0])) == ["Metro card prices"]
