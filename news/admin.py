@@ -78,7 +78,15 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         ),
         (
             _("Publishing"),
-            {"fields": ["status", "publish_at", "featured", "source", "preview_link"]},
+            {
+                "fields": [
+                    "status",
+                    "publish_at",
+                    "featured",
+                    ("source", "source_zh_hans"),
+                    "preview_link",
+                ]
+            },
         ),
         (_("Record"), {"fields": ["author", "created_at", "updated_at"]}),
     ]

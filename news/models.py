@@ -214,7 +214,7 @@ def newest_matches(query, *, limit, published_only, chinese=False, columns=("art
 
 
 class Article(Translatable, models.Model):
-    TRANSLATED_FIELDS = ("title", "summary", "body", "image_alt", "image_caption")
+    TRANSLATED_FIELDS = ("title", "summary", "body", "image_alt", "image_caption", "source")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -284,6 +284,7 @@ class Article(Translatable, models.Model):
         blank=True,
         help_text=_("Who issued the news, e.g. “Municipal Transport Commission”."),
     )
+    source_zh_hans = models.CharField(_("source (Chinese)"), max_length=200, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -30,6 +30,29 @@ DATA = Path(__file__).parent
 
 
 CHINESE_SUFFIX = ".zh-hans"
+# The offices that issue the demo news, by their Chinese names.
+SOURCES_ZH_HANS = {
+    "Jing'an District Government": "静安区人民政府",
+    "Municipal Administration for Market Regulation": "市市场监督管理局",
+    "Municipal Administration of Culture and Tourism": "市文化和旅游局",
+    "Municipal Bureau of Ecology and Environment": "市生态环境局",
+    "Municipal Civil Affairs Bureau": "市民政局",
+    "Municipal Commission of Economy and Informatization": "市经济和信息化委员会",
+    "Municipal Development and Reform Commission": "市发展和改革委员会",
+    "Municipal Emergency Management Bureau": "市应急管理局",
+    "Municipal Health Commission": "市卫生健康委员会",
+    "Municipal Human Resources and Social Security Bureau": "市人力资源和社会保障局",
+    "Municipal Landscaping and City Appearance Administrative Bureau": "市绿化和市容管理局",
+    "Municipal Planning and Natural Resources Bureau": "市规划和自然资源局",
+    "Municipal Public Security Bureau, Exit and Entry Administration": "市公安局出入境管理局",
+    "Municipal Public Security Bureau, Traffic Police": "市公安局交通警察总队",
+    "Municipal Transport Commission": "市交通委员会",
+    "Putuo District Government": "普陀区人民政府",
+    "Shanghai International Port Group": "上海国际港务集团",
+    "Shanghai Library": "上海图书馆",
+    "Xuhui District Government": "徐汇区人民政府",
+    "Yangpu District Government": "杨浦区人民政府",
+}
 
 
 def channels():
@@ -73,6 +96,7 @@ def chinese_fields(entry):
         "title_zh_hans": translated["title"],
         "summary_zh_hans": translated["summary"],
         "body_zh_hans": body_html(translated["body"]),
+        "source_zh_hans": SOURCES_ZH_HANS.get(entry.get("source", ""), ""),
     }
     if entry.get("photo"):
         fields["image_caption_zh_hans"] = translated.get("caption", "")

@@ -292,7 +292,7 @@ ARTICLES_SQL = """
 INSERT INTO news_article (id, title, slug, channel_id, summary, body, image, image_alt,
                           image_caption, source, status, publish_at, featured, created_at,
                           updated_at, title_zh_hans, summary_zh_hans, body_zh_hans,
-                          image_alt_zh_hans, image_caption_zh_hans)
+                          image_alt_zh_hans, image_caption_zh_hans, source_zh_hans)
 SELECT a.i, title.body, title.slug || '-' || a.i, a.channel + 1, summary.body,
        '<p>' || lead.body || '</p><h2>' || heading.body || '</h2><p>' || second.body
        || '</p><p>' || third.body || '</p><p>' || general.body || '</p><p>' || fourth.body
@@ -303,7 +303,7 @@ SELECT a.i, title.body, title.slug || '-' || a.i, a.channel + 1, summary.body,
        CASE WHEN a.chinese THEN zh_summary.body ELSE '' END,
        CASE WHEN a.chinese THEN '<p>' || zh_lead.body || '</p><p>' || zh_second.body
             || '</p><p>' || zh_third.body || '</p>' ELSE '' END,
-       '', ''
+       '', '', CASE WHEN a.chinese THEN '城市新闻社' ELSE '' END
 FROM (
     SELECT i, i %% 20 AS channel, i %% %(chinese_every)s = 0 AS chinese,
            floor(random() * %(zh_titles_count)s) AS zh_title,

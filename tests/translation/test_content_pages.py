@@ -326,3 +326,19 @@ def test_the_public_lists_service_filter_names_each_service_in_the_pages_languag
 
     assert english == ["All services", "Request for government information"]
     assert chinese == ["全部服务事项", "政府信息公开申请"]
+
+
+def test_an_articles_source_is_shown_in_the_pages_language(client, make_article):
+    translated = make_article(
+        title="Metro line 20 opens",
+        title_zh_hans="地铁20号线开通",
+        source="Municipal Transport Commission",
+        source_zh_hans="市交通委员会",
+    )
+    english_only = make_article(title="Library hours", source="Shanghai Library")
+
+    assert text_of(get_chinese(client, translated.get_absolute_url()), ".news-article__source") == (
+        "来源：市交通委员会"
+    )
+    untranslated = get_chinese(client, english_only.get_absolute_url())
+    assert lang_of(untranslated, ".news-article__source span") == "en"
