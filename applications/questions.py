@@ -214,6 +214,36 @@ def as_plain_number(value):
     return Decimal(format(value.normalize(), "f")) if value is not None else None
 
 
+class SeveralChoicesWidget(forms.CheckboxSelectMultiple):
+    """Checkboxes; the one that stands alone comes last, after an "or" (GOV.UK's "None")."""
+
+    template_name = "applications/includes/several_choices.html"
+
+    def __init__(self, *, alone=None):
+        super().__init__(attrs={"class": "choices"})
+        self.alone = alone
+
+    def get_context(self, name, value, attrs):
+        return {**super().get_context(name, value, attrs), "alone": self.alone}
+
+
+class SeveralChoicesField(forms.MultipleChoiceField):
+    """Several choices, of which the last may stand alone: `alone` is its (value, shown text)."""
+
+    def __init__(self, *, alone=None, **kwargs):
+        super().__init__(widget=SeveralChoicesWidget(alone=alone), **kwargs)
+        self.alone = alone
+
+    def validate(self, value):
+        super().validate(value)
+        if self.alone and self.alone[0] in value and len(value) > 1:
+            raise ValidationError(
+                _("Select “%(option)s” on its own, or select only the other options"),
+                code="alone",
+                params={"option": self.alone[1]},
+            )
+
+
 def question_field(question, *, files_given=()):
     """The form field that asks one question. `files_given`: names of the files a draft holds
     for a file question already (then new files replace them, and none are needed)."""
@@ -304,9 +334,10 @@ def question_field(question, *, files_given=()):
             **common,
         )
     elif kind == Kind.CHOICES:
-        field = forms.MultipleChoiceField(
-            choices=shown_options(question),
-            widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
+        options = shown_options(question)
+        field = SeveralChoicesField(
+            choices=options,
+            alone=options[-1] if question.last_option_alone and options else None,
             error_messages={
                 "required": _("Select at least one answer"),
                 "invalid_choice": _("Select only the options shown"),

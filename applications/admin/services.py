@@ -35,6 +35,7 @@ class QuestionForm(forms.ModelForm):
             "required",
             "options",
             "options_zh_hans",
+            "last_option_alone",
             "min_length",
             "max_length",
             "min_value",
@@ -79,7 +80,16 @@ class QuestionInline(admin.StackedInline):
     fieldsets = [
         (None, {"fields": [("page", "position"), "page_heading", "label", "hint"]}),
         chinese_fieldset(["page_heading", "label", "hint"]),
-        (None, {"fields": [("kind", "required"), ("options", "options_zh_hans")]}),
+        (
+            None,
+            {
+                "fields": [
+                    ("kind", "required"),
+                    ("options", "options_zh_hans"),
+                    "last_option_alone",
+                ]
+            },
+        ),
         (
             _("Limits"),
             {

@@ -221,6 +221,14 @@ class Question(Translatable, models.Model):
             "whichever language the applicant reads."
         ),
     )
+    last_option_alone = models.BooleanField(
+        _("last option on its own"),
+        default=False,
+        help_text=_(
+            "For several choices: the last option, such as “None of these”, cannot be chosen "
+            "with the others."
+        ),
+    )
     min_length = models.PositiveIntegerField(_("fewest characters"), null=True, blank=True)
     max_length = models.PositiveIntegerField(
         _("most characters"),
@@ -301,6 +309,10 @@ class Question(Translatable, models.Model):
             errors["options"] = gettext("Give at least two options, one a line.")
         if self.kind not in self.OPTION_KINDS and self.options.strip():
             errors["options"] = gettext("Only questions with choices have options.")
+        if self.kind != self.Kind.CHOICES and self.last_option_alone:
+            errors["last_option_alone"] = gettext(
+                "Only a question of several choices has an option on its own."
+            )
         if self.kind in self.TEXT_KINDS:
             longest = self.LONGEST[self.kind]
             if self.max_length and self.max_length > longest:

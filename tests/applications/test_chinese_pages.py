@@ -282,8 +282,9 @@ def test_a_bilingual_services_questions_and_choices_are_shown_in_chinese_and_kep
                 "label": "What will you put up?",
                 "label_zh_hans": "您将搭建什么？",
                 "kind": "choices",
-                "options": "Stalls\nA stage",
-                "options_zh_hans": "摊位\n舞台",
+                "options": "Stalls\nA stage\nNothing",
+                "options_zh_hans": "摊位\n舞台\n不搭建",
+                "last_option_alone": True,
                 "page": 2,
             },
         ],
@@ -291,6 +292,8 @@ def test_a_bilingual_services_questions_and_choices_are_shown_in_chinese_and_kep
     district, things = service.questions.all()
     client.force_login(citizen)
     client.post(page_url(service, 1), {f"q{district.pk}": "Xuhui"})
+    both = client.post(page_url(service, 2), {f"q{things.pk}": ["Stalls", "Nothing"]})
+    assert errors(both).fields[f"q{things.pk}"] == ["请单独选择“不搭建”，或只选择其他选项"]
     client.post(page_url(service, 2), {f"q{things.pk}": ["Stalls", "A stage"]})
 
     check_url = zh(reverse("applications:application_check", args=[service.slug]))

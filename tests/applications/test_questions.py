@@ -78,6 +78,11 @@ def errors_for(q, value, files=None):
         (question(Kind.CHOICE, options="Red\nBlue"), "Green", "Select one of the options"),
         (question(Kind.CHOICES, options="Red\nBlue"), None, "Select at least one answer"),
         (question(Kind.CHOICES, options="Red\nBlue"), ["Red", "Green"], "Select only the options"),
+        (
+            question(Kind.CHOICES, options="Stalls\nA stage\nNothing", last_option_alone=True),
+            ["Stalls", "Nothing"],
+            "Select “Nothing” on its own, or select only the other options",
+        ),
         (question(Kind.YES_NO), None, "Select an answer"),
         (question(Kind.YES_NO), "maybe", "Select one of the options"),
         (question(Kind.FILE), None, "Choose a file to upload"),
@@ -213,6 +218,7 @@ def test_a_stored_value_of_nothing_is_empty_for_its_kind():
     [
         ({"kind": Kind.CHOICE, "options": "Only one"}, "options"),
         ({"kind": Kind.SHORT_TEXT, "options": "a\nb"}, "options"),
+        ({"kind": Kind.CHOICE, "options": "a\nb", "last_option_alone": True}, "last_option_alone"),
         ({"kind": Kind.SHORT_TEXT, "max_length": 500}, "max_length"),
         ({"kind": Kind.LONG_TEXT, "min_length": 50, "max_length": 10}, "min_length"),
         ({"kind": Kind.DATE, "max_length": 10}, "max_length"),
@@ -231,3 +237,23 @@ def test_a_question_with_limits_that_do_not_fit_its_kind_is_refused(fields, fiel
         q.clean()
 
     assert field in error.value.message_dict
+
+
+@pytest.mark.parametrize("value", [["Nothing"], ["Stalls", "A stage"]])
+def test_an_option_on_its_own_may_be_chosen_alone_or_not_at_all(value):
+    alone = question(Kind.CHOICES, options="Stalls\nA stage\nNothing", last_option_alone=True)
+
+    together = question(Kind.CHOICES, options="Stalls\nNothing")
+
+    assert errors_for(alone, value) == []
+    assert errors_for(together, ["Stalls", "Nothing"]) == []
+
+
+def test_an_option_on_its_own_comes_after_an_or():
+    alone = question(Kind.CHOICES, options="Stalls\nA stage\nNothing", last_option_alone=True)
+    together = question(Kind.CHOICES, options="Stalls\nA stage\nNothing")
+
+    shown = str(page_form(alone)[f"q{alone.key}"])
+
+    assert shown.index("A stage") < shown.index(">or</p>") < shown.index("Nothing")
+    assert ">or</p>" not in str(page_form(together)[f"q{together.key}"])

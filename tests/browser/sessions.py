@@ -16,9 +16,9 @@ def sign_in_with_the_form(page, email, password=PASSWORD):
     page.get_by_role("button", name="Sign in").click()
 
 
-def context_with_session_of(client, browser, live_server):
-    """A browser context signed in with the test client's session."""
-    context = browser.new_context()
+def context_with_session_of(client, browser, live_server, **options):
+    """A browser context signed in with the test client's session (and `options` for it)."""
+    context = browser.new_context(**options)
     context.add_cookies(
         [
             {

@@ -1,10 +1,11 @@
 import re
 
 import pytest
+from django.test import Client
 from playwright.sync_api import expect
 
 from applications.models import Application
-from tests.browser.sessions import sign_in_with_the_form, staff_context
+from tests.browser.sessions import context_with_session_of, sign_in_with_the_form, staff_context
 from tests.factories import make_inquiry, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -113,3 +114,47 @@ def test_inquiry_pages_are_accessible_and_fit_a_small_screen(
         page.goto(live_server.url + path)
         assert_accessible(page, axe_violations)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+
+
+def test_an_option_on_its_own_comes_after_an_or_and_is_refused_with_the_others(
+    live_server, browser, axe_violations, citizen
+):
+    service = make_service(
+        name="Market stall permit",
+        questions=[
+            {
+                "label": "What will you put up?",
+                "kind": "choices",
+                "options": "Stalls\nA stage\nNothing",
+                "last_option_alone": True,
+            }
+        ],
+    )
+    client = Client()
+    client.force_login(citizen)
+    url = f"{live_server.url}/services/{service.slug}/apply/1/"
+    checked = context_with_session_of(client, browser, live_server).new_page()
+    checked.goto(url)
+    expect(checked.locator(".choices__divider")).to_have_text("or")
+    assert_accessible(checked, axe_violations)
+
+    # By keyboard, without JavaScript, on a phone.
+    context = context_with_session_of(client, browser, live_server, java_script_enabled=False)
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(url)
+
+    page.get_by_label("Stalls").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # Nothing, with Stalls
+    expect(page.get_by_label("Nothing")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Save and continue")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page.locator(".error-summary")).to_contain_text(
+        "Select “Nothing” on its own, or select only the other options"
+    )
+    context.close()
