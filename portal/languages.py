@@ -25,5 +25,6 @@ def without_language(path):
 def in_language(path, code):
     """The same address in the language `code`, by its prefix alone: for an address that no page
     has (a 404), which translate_url() cannot place."""
-    path = without_language(path)
+    # One slash at the start: "//host/..." would be an address on another site.
+    path = "/" + without_language(path).lstrip("/")
     return path if code == settings.LANGUAGE_CODE else f"/{code}{path}"

@@ -7,7 +7,7 @@ from django.db.models import Max
 from django.urls import reverse
 
 from .discovery import app_modules
-from .languages import bcp47
+from .languages import bcp47, in_language
 from .links import on_the_portal
 
 
@@ -26,16 +26,12 @@ class PortalSitemap(Sitemap):
 
 
 def alternates_of(location):
-    """The page in each language. English pages have no prefix (i18n_patterns with
-    prefix_default_language=False), so another language's address is its prefix added."""
+    """The page at `location` in each language (its prefix: portal.languages.in_language)."""
     parts = urlsplit(location)
     origin = f"{parts.scheme}://{parts.netloc}"
     path = urlunsplit(("", "", parts.path, parts.query, ""))
     alternates = [
-        {
-            "lang_code": bcp47(code),
-            "location": location if code == settings.LANGUAGE_CODE else f"{origin}/{code}{path}",
-        }
+        {"lang_code": bcp47(code), "location": origin + in_language(path, code)}
         for code, _ in settings.LANGUAGES
     ]
     return [*alternates, {"lang_code": "x-default", "location": location}]

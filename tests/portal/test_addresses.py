@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
+from tests.factories import make_inquiry, make_published_answer
 from tests.sitemaps import SITEMAP, local_path
 
 pytestmark = pytest.mark.django_db
@@ -65,10 +66,16 @@ def test_news_feeds_link_to_the_configured_address(client, make_article, configu
     assert all(address.startswith(f"{PORTAL}/") for address in addresses), addresses
 
 
-def test_the_answers_feed_links_to_the_configured_address(client, configured_address):
+def test_the_answers_feed_links_to_the_configured_address(
+    client, citizen, caseworker, configured_address
+):
+    inquiry = make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker)
+    answer = make_published_answer(inquiry=inquiry, by=caseworker)
+
     addresses = rss_addresses(client, reverse("public:answer_feed"))
 
-    assert addresses == [f"{PORTAL}/answers/", f"{PORTAL}/answers/feed/"]
+    page = f"{PORTAL}{answer.get_absolute_url()}"
+    assert addresses == [f"{PORTAL}/answers/", f"{PORTAL}/answers/feed/", page, page]
 
 
 def test_the_sitemap_lists_pages_at_the_configured_address(

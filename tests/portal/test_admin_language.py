@@ -80,11 +80,19 @@ def test_a_status_changed_in_chinese_is_logged_in_english_and_emailed_in_the_cit
 PORTAL_APPS = {"news", "faq", "applications", "accounts", "portal"}
 
 
+def models_the_administration_shows():
+    """The registered models and those their pages show inline."""
+    for model, model_admin in admin.site._registry.items():
+        yield model
+        for inline in model_admin.inlines:
+            yield inline.model
+
+
 def test_every_label_the_administration_shows_can_be_translated():
     """A field without a verbose name is labelled with its name, which no catalogue holds."""
     untranslatable = [
         f"{model._meta.label}.{name}"
-        for model in admin.site._registry
+        for model in set(models_the_administration_shows())
         if model._meta.app_label in PORTAL_APPS
         for name, label in [
             ("Meta.verbose_name", model._meta.verbose_name),

@@ -104,6 +104,8 @@ def test_the_sitemap_names_each_page_in_both_languages(client, make_question):
     [
         ("/no-such-page/?from=print", "中文", "/zh-hans/no-such-page/?from=print"),
         ("/zh-hans/no-such-page/", "English", "/no-such-page/"),
+        # Never a link to another site ("//evil.example/x" is one).
+        ("/zh-hans//evil.example/x", "English", "/evil.example/x"),
     ],
 )
 def test_a_missing_pages_language_switch_leads_to_its_address_in_the_other_language(
