@@ -20,6 +20,7 @@ from .questions import (
     QuestionPageForm,
     next_page_to_fill,
     question_pages,
+    shown_options,
     unanswered_required,
 )
 from .services import DraftIncomplete, draft_delete, draft_save_page, draft_send
@@ -138,7 +139,7 @@ def answer_rows(applying):
                 value = file_names.get(question.key, [])
                 shown = value
             else:
-                shown = display_answer(question.kind, value, dict(question.option_labels))
+                shown = display_answer(question.kind, value, dict(shown_options(question)))
             rows.append(
                 {
                     "question": question,

@@ -65,7 +65,7 @@ def service_titles(query):
     return similar_titles_sql(
         "applications_service",
         title="name",
-        chinese_title="name_zh_hans",
+        translated=True,
         condition="is_open",
         query=query,
     )

@@ -61,7 +61,7 @@ def question_titles(query):
     return similar_titles_sql(
         "faq_question",
         title="question",
-        chinese_title="question_zh_hans",
+        translated=True,
         condition="published",
         query=query,
     )

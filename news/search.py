@@ -80,7 +80,7 @@ def article_titles(query):
     return similar_titles_sql(
         "news_article",
         title="title",
-        chinese_title="title_zh_hans",
+        translated=True,
         condition=VISIBLE_TO_THE_PUBLIC,
         query=query,
     )

@@ -22,7 +22,7 @@ from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .translation import ENGLISH_LANG_ATTRIBUTE, SUFFIX, chinese_is_active
+from .translation import ENGLISH_LANG_ATTRIBUTE, SUFFIX, chinese_field, chinese_is_active
 
 SEARCH_CONFIG = "english"
 # Chinese characters: the CJK Unified Ideographs, Extension A and the compatibility ideographs,
@@ -197,19 +197,19 @@ def highlight(headline):
     return mark_safe(escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
 
 
-def similar_titles_sql(table, *, title, condition, query, chinese_title=None):
+def similar_titles_sql(table, *, title, condition, query, translated=False):
     """Rows of (title_match, similarity): the titles in `table` (where `condition` holds) that
-    the query is similar to, through the title's trigram index. On Chinese pages, only the items
-    without a Chinese version (`chinese_title` empty), whose English those pages search: another
-    title would be suggested, and then found nowhere.
+    the query is similar to, through the title's trigram index. On Chinese pages, of a
+    `translated` table only the items without a Chinese title, whose English those pages search:
+    another title would be suggested, and then found nowhere.
 
     `title %>> query` holds when the query's strict word similarity to the title reaches
     pg_trgm's threshold (0.5). A query without a word that full-text search looks for ("the and
     of") is similar to nothing.
     """
     query_sql, query_params = tsquery_sql(query)
-    if chinese_title and chinese_is_active():
-        condition = f"{condition} AND {chinese_title} = ''"
+    if translated and chinese_is_active():
+        condition = f"{condition} AND {chinese_field(title)} = ''"
     sql = f"""
         SELECT {title} AS title_match, strict_word_similarity(%s, {title}) AS similarity
         FROM {table}

@@ -125,12 +125,13 @@ class ApplicationAdmin(CaseAdmin):
         files = Attachment.objects.select_related("application")
         answers = application.answers.select_related("question")
         for answer in answers.prefetch_related(Prefetch("attachments", queryset=files)):
+            display = answer.display
             if answer.kind == "file":
                 shown = file_links(answer.attachments.all())
-            elif isinstance(answer.display, list):
-                shown = format_html_join(", ", "{}", ((item,) for item in answer.display))
+            elif isinstance(display, list):
+                shown = format_html_join(", ", "{}", ((item,) for item in display))
             else:
-                shown = format_html("{}", answer.display or "—")
+                shown = format_html("{}", display or "—")
             rows.append((answer.question_shown, shown))
         if not rows:
             return "—"

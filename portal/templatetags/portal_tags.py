@@ -18,10 +18,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, override
 from ua_parser import parse as parse_user_agent
 
-from portal import languages
+from portal import languages, links
 from portal.feedback import takes_page_feedback
-from portal.links import absolute_url as absolute_url_of
-from portal.links import site_origin
 
 register = template.Library()
 
@@ -134,7 +132,7 @@ def time_element(value, format_name="DATE_FORMAT", css_class=""):
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path):
     """The page at `path` on the portal's own address, for links read away from the portal."""
-    return absolute_url_of(context["request"], path)
+    return links.absolute_url(context["request"], path)
 
 
 # Links in sanitised rich text: nh3 writes every attribute in double quotes.
@@ -145,7 +143,7 @@ SITE_RELATIVE_HREF = re.compile(r'href="/(?!/)')
 def absolute_links(html, request):
     """Rich text whose links to the portal's own pages carry its full address, so that a printed
     page spells out URLs a reader can type (the print style shows each link's href)."""
-    return mark_safe(SITE_RELATIVE_HREF.sub(f'href="{site_origin(request)}/', html))
+    return mark_safe(SITE_RELATIVE_HREF.sub(f'href="{links.site_origin(request)}/', html))
 
 
 def shows_errors(value):
@@ -189,7 +187,7 @@ def page_in_languages(context):
     string kept (a search stays the same search)."""
     request = context["request"]
     try:
-        origin = site_origin(request)
+        origin = links.site_origin(request)
     except DisallowedHost:  # the 400 page for a host the portal does not serve
         origin = ""
     current = get_language()
