@@ -48,6 +48,7 @@ class AssignmentFilter(admin.SimpleListFilter):
         self.me = str(request.user.pk)
         field = model._meta.get_field("assigned_to")
         staff = field.related_model._default_manager.complex_filter(field.get_limit_choices_to())
+        staff = staff.distinct()  # a superuser in several groups is one caseworker
         # Each caseworker's email address by key, as the address's parameter gives it.
         self.caseworkers = {
             str(pk): email for pk, email in staff.order_by("email").values_list("pk", "email")

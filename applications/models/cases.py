@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Cast, LPad, Now, Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +27,11 @@ from .history import ApplicationStatusChange
 from .services import Question, Service
 
 REFERENCE_FORMAT = r"^[0-9]{8}$"
+# Who a case can be assigned to: staff who work on cases (an editor cannot open one) and who have
+# not left.
+CASEWORKERS = Q(is_staff=True, is_active=True) & (
+    Q(groups__name="Caseworkers") | Q(is_superuser=True)
+)
 
 
 def next_value(sequence_name):
@@ -107,7 +112,7 @@ class Application(models.Model):
         null=True,
         blank=True,
         related_name="assigned_applications",
-        limit_choices_to={"is_staff": True},
+        limit_choices_to=CASEWORKERS,
         db_index=False,  # application_assigned_idx begins with it
         verbose_name=_("assigned to"),
     )
@@ -350,7 +355,7 @@ class Inquiry(models.Model):
         null=True,
         blank=True,
         related_name="assigned_inquiries",
-        limit_choices_to={"is_staff": True},
+        limit_choices_to=CASEWORKERS,
         db_index=False,  # inquiry_assigned_idx begins with it
         verbose_name=_("assigned to"),
     )

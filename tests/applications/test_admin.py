@@ -635,3 +635,39 @@ def test_the_status_page_with_a_missing_choice_says_error_in_its_title(
 
     assert title(page).startswith(f"Change the status of {application.reference} |")
     assert title(failed).startswith(f"Error: Change the status of {application.reference} |")
+
+
+@pytest.mark.parametrize("url", [CHANGELIST, INQUIRIES], ids=["applications", "inquiries"])
+def test_cases_are_assigned_only_to_caseworkers_still_at_work(
+    client, citizen, caseworker, editor, make_application, url
+):
+    departed = make_staff(email="departed@city.example", group="Caseworkers")
+    departed.is_active = False
+    departed.save()
+    chief = make_staff(email="chief@city.example", group="Editors")
+    chief.is_superuser = True
+    chief.save()
+    make_staff(email="second.group@city.example", group="Editors").groups.add(
+        caseworker.groups.get()
+    )
+    case = (
+        make_application(applicant=citizen) if url == CHANGELIST else make_inquiry(author=citizen)
+    )
+    sign_in_with_two_factors(client, caseworker)
+    offered = sorted(["chief@city.example", caseworker.email, "second.group@city.example"])
+
+    chooser = field_by_label(find(client.get(url), "#changelist-filter form"), "Assigned to")
+    assert [text(option) for option in select(chooser, "option")] == offered
+
+    case_url = reverse(f"admin:applications_{case._meta.model_name}_change", args=[case.pk])
+    form = main(client.get(case_url))
+    choices = [text(option) for option in select(field_by_label(form, "Assigned to"), "option")]
+    assert choices == ["- Select an option -", *offered]
+
+    sent = {field["name"]: field.get("value", "") for field in select(form, "input[name]")}
+    for refused in [editor, departed]:
+        response = client.post(case_url, {**sent, "assigned_to": refused.pk})
+        assert response.status_code == 200
+        assert "Select a valid choice" in text(main(response))
+        case.refresh_from_db()
+        assert case.assigned_to is None
