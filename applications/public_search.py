@@ -20,13 +20,14 @@ from portal.search import SearchShortcut, SearchSource
 from .models import REFERENCE_FORMAT
 
 KIND = "answers"
-# Every match is ranked: answers are published one by one, by hand. They are in English only.
+# Every match is ranked: answers are published one by one, by hand. Each is searched as English,
+# whatever language it is written in.
 HITS_SQL = """
     SELECT id AS item_id, published_at AS item_date,
            ts_rank(search_vector, {query}) AS rank
     FROM applications_publishedanswer WHERE search_vector @@ {query}"""
 RESULTS_SQL = """
-    SELECT answer.id, answer.title, answer.answered_at, inquiry.reference,
+    SELECT answer.id, answer.title, answer.language, answer.answered_at, inquiry.reference,
            {headline} AS headline
     FROM applications_publishedanswer AS answer
     JOIN applications_inquiry AS inquiry ON inquiry.id = answer.inquiry_id
@@ -51,6 +52,7 @@ def answer_result(row, query):
         date=row["answered_at"].replace(microsecond=0),
         snippet=highlight(row["headline"]),
         date_prefix=_("Answered"),
+        lang=row["language"],
     )
 
 

@@ -119,7 +119,7 @@ class AnswerListView(ListView):
         return (
             PublishedAnswer.objects.newest_first()
             .select_related("inquiry")
-            .only("title", "answered_at", "published_at", "inquiry__reference")
+            .only("title", "language", "answered_at", "published_at", "inquiry__reference")
         )
 
 

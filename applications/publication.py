@@ -5,6 +5,7 @@ into a public record and changes nothing about the case itself.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
@@ -14,7 +15,7 @@ from .models import Inquiry, PublishedAnswer
 
 
 @transaction.atomic
-def answer_publish(*, inquiry, by, title, question, answer):
+def answer_publish(*, inquiry, by, title, question, answer, language=settings.LANGUAGE_CODE):
     """Publish the inquiry's question and answer, as the caseworker edited them for the public.
 
     Only with the author's agreement, given when they sent it, and only once it is answered.
@@ -36,6 +37,7 @@ def answer_publish(*, inquiry, by, title, question, answer):
         title=title.strip(),
         question=question.strip(),
         answer=answer.strip(),
+        language=language,
         answered_at=inquiry.answered_at,
         published_by=by,
     )
@@ -51,6 +53,11 @@ class AnswerPublishForm(forms.Form):
     )
     question = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 8}))
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 10}))
+    language = forms.ChoiceField(
+        label=_("Written in"),
+        choices=settings.LANGUAGES,
+        help_text=_("Pages in the other language mark the text as written in this one."),
+    )
     checked = forms.BooleanField(
         label=_(
             "I have left out anything that could identify the person who asked: names, "
@@ -61,5 +68,11 @@ class AnswerPublishForm(forms.Form):
 
     @classmethod
     def for_inquiry(cls, inquiry, data=None):
-        initial = {"title": inquiry.subject, "question": inquiry.message, "answer": inquiry.answer}
+        initial = {
+            "title": inquiry.subject,
+            "question": inquiry.message,
+            "answer": inquiry.answer,
+            # The author was answered in their language.
+            "language": inquiry.author.contact_language,
+        }
         return cls(data, initial=initial)

@@ -22,7 +22,7 @@ from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .translation import ENGLISH_LANG_ATTRIBUTE, SUFFIX, chinese_field, chinese_is_active
+from .translation import SUFFIX, chinese_field, chinese_is_active, lang_attr
 
 SEARCH_CONFIG = "english"
 # Chinese characters: the CJK Unified Ideographs, Extension A and the compatibility ideographs,
@@ -153,11 +153,11 @@ class SearchResult:
     channel: str = ""
     date_prefix: str = ""  # "Updated" where the date is that of the last change
     kind_label: str = ""  # filled in by portal.search
-    lang: str = ""  # "en" where a Chinese page shows an item that has no Chinese version
+    lang: str = ""  # the language the item is shown in, where it may not be the page's
 
     @property
     def lang_attr(self):
-        return ENGLISH_LANG_ATTRIBUTE if self.lang else ""
+        return lang_attr(self.lang) if self.lang else ""
 
 
 def shown_texts(*, title, chinese_title, headline, chinese_text, query):

@@ -16,6 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .languages import bcp47
+
 CHINESE = "zh-hans"
 SUFFIX = "_zh_hans"
 ENGLISH_LANG_ATTRIBUTE = mark_safe(' lang="en"')
@@ -31,6 +33,13 @@ def chinese_fields(names):
 
 def chinese_is_active():
     return (get_language() or "").lower() == CHINESE
+
+
+def lang_attr(language_code):
+    """` lang="…"` for a text written in `language_code` on a page in another language."""
+    if language_code == (get_language() or "").lower():
+        return ""
+    return format_html(' lang="{}"', bcp47(language_code))
 
 
 class LocalText(str):

@@ -14,10 +14,18 @@ class PublishedAnswerAdmin(admin.ModelAdmin):
     here caseworkers correct them, or delete them to take them down."""
 
     list_display = ["title", "reference", "answered_at", "published_at", "published_by"]
-    list_filter = ["published_at"]
+    list_filter = ["published_at", "language"]
     list_select_related = ["inquiry", "published_by"]
     search_fields = ["title", "inquiry__reference"]
-    fields = ["inquiry_link", "title", "question", "answer", "answered_at", "published_at"]
+    fields = [
+        "inquiry_link",
+        "title",
+        "question",
+        "answer",
+        "language",
+        "answered_at",
+        "published_at",
+    ]
     readonly_fields = ["inquiry_link", "answered_at", "published_at"]
 
     def has_add_permission(self, request):

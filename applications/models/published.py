@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import SEARCH_CONFIG
+from portal.translation import lang_attr
 
 from .cases import Inquiry
 
@@ -35,6 +36,13 @@ class PublishedAnswer(models.Model):
     title = models.CharField(max_length=Inquiry.SUBJECT_MAX_LENGTH, verbose_name=_("title"))
     question = models.TextField(verbose_name=_("question"))
     answer = models.TextField(verbose_name=_("answer"))
+    language = models.CharField(
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        verbose_name=_("written in"),
+        help_text=_("The language of the question and answer."),
+    )
     answered_at = models.DateTimeField(editable=False, verbose_name=_("answered at"))
     published_at = models.DateTimeField(
         default=timezone.now, editable=False, verbose_name=_("published at")
@@ -74,3 +82,8 @@ class PublishedAnswer(models.Model):
 
     def get_absolute_url(self):
         return reverse("public:answer_detail", kwargs={"reference": self.inquiry.reference})
+
+    @property
+    def lang_attr(self):
+        """Marks the question and answer where they stand on a page in another language."""
+        return lang_attr(self.language)

@@ -56,7 +56,7 @@ def test_the_seed_reports_what_it_added():
     assert lines == [
         (
             f"Applications: 6 services; 7 demo cases added for {CITIZEN_EMAIL}; "
-            "11 listed publicly for other residents."
+            "12 listed publicly for other residents."
         )
     ]
     assert "password" not in " ".join(lines).lower()

@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from applications.models import PublishedAnswer
 from applications.publication import answer_publish
@@ -97,17 +98,20 @@ def test_a_caseworker_publishes_after_leaving_out_personal_details(client, citiz
 
     form = client.get(publish_url(inquiry))
     assert text_of(form, 'textarea[name="question"]') == "I am Li Na. When?"
+    # The author was answered in their language: the form starts from it.
+    assert find(form, 'select[name="language"] option[selected]')["value"] == "en"
     texts = {"title": "Library hours", "question": "When?", "answer": inquiry.answer}
     unticked = client.post(publish_url(inquiry), texts)
     assert unticked.status_code == 200
     assert not PublishedAnswer.objects.exists()
 
-    client.post(publish_url(inquiry), {**texts, "checked": "on"})
+    client.post(publish_url(inquiry), {**texts, "language": "en", "checked": "on"})
 
     published = PublishedAnswer.objects.get()
-    assert (published.title, published.question, published.published_by) == (
+    assert (published.title, published.question, published.language, published.published_by) == (
         "Library hours",
         "When?",
+        "en",
         caseworker,
     )
     assert client.get(published.get_absolute_url()).status_code == 200
@@ -168,3 +172,48 @@ def test_the_author_sees_what_they_agreed_to_show(client, citizen, caseworker):
 
     assert "you agreed that we may publish the question and answer" in before
     assert links(after)["published the question and answer"] == published.get_absolute_url()
+
+
+def test_an_answer_is_marked_in_its_language_on_pages_in_the_other(client, citizen, caseworker):
+    citizen.contact_language = "zh-hans"
+    citizen.save()
+    asked_in_chinese = make_inquiry(
+        author=citizen, publication_agreed=True, answered_by=caseworker, answer="上午九点开门。"
+    )
+    sign_in_with_two_factors(client, caseworker)
+    form = client.get(publish_url(asked_in_chinese))
+    assert find(form, 'select[name="language"] option[selected]')["value"] == "zh-hans"
+    texts = {
+        "title": "图书馆几点开门？",
+        "question": "图书馆几点开门？",
+        "answer": "上午九点开门。",
+    }
+    client.post(publish_url(asked_in_chinese), {**texts, "language": "zh-hans", "checked": "on"})
+    client.logout()
+    chinese = PublishedAnswer.objects.get()
+    english = make_published_answer(
+        inquiry=make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker),
+        by=caseworker,
+    )
+
+    with translation.override("en"):
+        address = {answer: answer.get_absolute_url() for answer in [chinese, english]}
+        search_url = reverse("search")
+
+    for language, other, marked in [("en", chinese, "zh-Hans"), ("zh-hans", english, "en")]:
+        prefix = "" if language == "en" else f"/{language}"
+        same = english if other is chinese else chinese
+        archive = main(client.get(prefix + ANSWERS))
+        assert find(archive, f'a[href="{prefix}{address[other]}"]')["lang"] == marked
+        assert not find(archive, f'a[href="{prefix}{address[same]}"]').get("lang")
+
+        detail = main(client.get(prefix + address[other]))
+        for part in ["h1", ".published-answer__question", ".published-answer__answer"]:
+            assert find(detail, part)["lang"] == marked, (language, part)
+        assert find(detail, ".breadcrumbs [aria-current] span")["lang"] == marked
+        detail = main(client.get(prefix + address[same]))
+        assert not find(detail, "h1").get("lang")
+
+    search = main(client.get("/zh-hans" + search_url, {"q": "library"}))
+    assert find(search, ".search-result__title a")["lang"] == "en"
+    assert find(search, ".search-result__snippet")["lang"] == "en"
