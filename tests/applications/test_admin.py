@@ -327,7 +327,7 @@ def test_caseworkers_see_the_outbox_but_nobody_adds_or_deletes_cases(
 # Every case list reads the session, the user, whether they have an authenticator, their
 # permissions (two queries) and the choices of the service and caseworker filters, then counts
 # (up to 1,001), estimates and reads a page of cases.
-CASE_LIST_QUERIES = 10
+CASE_LIST_QUERIES = 9
 
 
 @pytest.mark.parametrize(
