@@ -56,7 +56,7 @@ class AnswerPublishForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Written in"),
         choices=settings.LANGUAGES,
-        help_text=_("Pages in the other language mark the text as written in this one."),
+        help_text=_("On pages in the other language, screen readers read it in this one."),
     )
     checked = forms.BooleanField(
         label=_(

@@ -4,7 +4,13 @@
 import pytest
 
 from tests.browser.sessions import staff_context
-from tests.factories import make_application, make_inquiry, make_service, make_user
+from tests.factories import (
+    make_application,
+    make_inquiry,
+    make_published_answer,
+    make_service,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -88,6 +94,11 @@ def test_the_pages_a_caseworker_uses(
     application, inquiry = cases
     caseworker.contact_language = language
     caseworker.save()
+    to_publish, published = [
+        make_inquiry(author=inquiry.author, publication_agreed=True, answered_by=caseworker)
+        for _ in range(2)
+    ]
+    published = make_published_answer(inquiry=published, by=caseworker)
     context = staff_context(browser, live_server, caseworker)
 
     found = violations_on(
@@ -102,6 +113,9 @@ def test_the_pages_a_caseworker_uses(
             f"/admin/applications/application/{application.pk}/status/",
             f"/admin/applications/inquiry/{inquiry.pk}/change/",
             f"/admin/applications/inquiry/{inquiry.pk}/status/",
+            f"/admin/applications/inquiry/{to_publish.pk}/publish/",
+            "/admin/applications/publishedanswer/",
+            f"/admin/applications/publishedanswer/{published.pk}/change/",
         ],
     )
 
