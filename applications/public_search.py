@@ -10,49 +10,63 @@ from django.utils.translation import gettext_lazy
 
 from portal.fulltext import (
     SearchResult,
-    headline_sql,
-    highlight,
+    page_search_vector,
+    page_tsquery_sql,
+    shown_headline_sql,
+    shown_texts,
     similar_titles_sql,
-    tsquery_sql,
 )
 from portal.search import SearchShortcut, SearchSource
+from portal.translation import CHINESE
 
 from .models import REFERENCE_FORMAT
 
 KIND = "answers"
-# Every match is ranked: answers are published one by one, by hand. Each is searched as English,
-# whatever language it is written in.
+# Every match is ranked: answers are published one by one, by hand. Chinese pages search an
+# answer written in Chinese by its character pairs, one in English by its words.
 HITS_SQL = """
     SELECT id AS item_id, published_at AS item_date,
-           ts_rank(search_vector, {query}) AS rank
-    FROM applications_publishedanswer WHERE search_vector @@ {query}"""
-RESULTS_SQL = """
+           ts_rank({vector}, {query}) AS rank
+    FROM applications_publishedanswer WHERE {vector} @@ {query}"""
+# An answer written in Chinese is, to shown_texts, one with a Chinese version.
+CHINESE_TITLE = f"(CASE answer.language WHEN '{CHINESE}' THEN answer.title ELSE '' END)"
+SNIPPET_FROM_CHARACTERS = 600
+TEXT = f"left(answer.question || ' ' || answer.answer, {SNIPPET_FROM_CHARACTERS})"
+RESULTS_SQL = f"""
     SELECT answer.id, answer.title, answer.language, answer.answered_at, inquiry.reference,
-           {headline} AS headline
+           {CHINESE_TITLE} AS chinese_title, {{headline}} AS headline,
+           CASE WHEN {CHINESE_TITLE} <> '' THEN {TEXT} END AS chinese_text
     FROM applications_publishedanswer AS answer
     JOIN applications_inquiry AS inquiry ON inquiry.id = answer.inquiry_id
     WHERE answer.id = ANY(%s)"""
 
 
 def answer_hits(query, limit):
-    query_sql, query_params = tsquery_sql(query)
-    return HITS_SQL.format(query=query_sql), [*query_params, *query_params]
+    query_sql, query_params = page_tsquery_sql(query)
+    sql = HITS_SQL.format(vector=page_search_vector(), query=query_sql)
+    return sql, [*query_params, *query_params]
 
 
 def answer_results(ids, query):
-    snippet_sql, snippet_params = headline_sql("answer.question || ' ' || answer.answer", query)
+    snippet_sql, snippet_params = shown_headline_sql(TEXT, query, chinese_title=CHINESE_TITLE)
     return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
 
 
 def answer_result(row, query):
+    texts = shown_texts(
+        title=row["title"],
+        chinese_title=row["chinese_title"],
+        headline=row["headline"],
+        chinese_text=row["chinese_text"],
+        query=query,
+    )
+    texts["lang"] = row["language"]  # marked where the page is in the other language
     return SearchResult(
         kind=KIND,
-        title=row["title"],
         url=reverse("public:answer_detail", kwargs={"reference": row["reference"]}),
         date=row["answered_at"].replace(microsecond=0),
-        snippet=highlight(row["headline"]),
         date_prefix=_("Answered"),
-        lang=row["language"],
+        **texts,
     )
 
 

@@ -4,12 +4,13 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models import Case, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.fulltext import SEARCH_CONFIG
-from portal.translation import lang_attr
+from portal.fulltext import SEARCH_CONFIG, chinese_search_vector, joined_text
+from portal.translation import CHINESE, lang_attr
 
 from .cases import Inquiry
 
@@ -17,6 +18,11 @@ from .cases import Inquiry
 class PublishedAnswerQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
+
+
+ENGLISH_VECTOR = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+    "question", "answer", weight="B", config=SEARCH_CONFIG
+)
 
 
 class PublishedAnswer(models.Model):
@@ -56,8 +62,18 @@ class PublishedAnswer(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     search_vector = models.GeneratedField(
-        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("question", "answer", weight="B", config=SEARCH_CONFIG),
+        expression=ENGLISH_VECTOR, output_field=SearchVectorField(), db_persist=True
+    )
+    # Read by searches on Chinese pages (portal.fulltext): an answer written in Chinese by
+    # character pairs, one in English by its words.
+    search_vector_zh_hans = models.GeneratedField(
+        expression=Case(
+            When(
+                language=CHINESE,
+                then=chinese_search_vector("title", joined_text("question", "answer"), Value("")),
+            ),
+            default=ENGLISH_VECTOR,
+        ),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -71,6 +87,7 @@ class PublishedAnswer(models.Model):
         indexes = [
             models.Index(fields=["-published_at", "-id"], name="published_answer_newest_idx"),
             GinIndex(fields=["search_vector"], name="published_answer_search_idx"),
+            GinIndex(fields=["search_vector_zh_hans"], name="published_answer_zh_hans_idx"),
             # The search's "did you mean" compares the query with titles by trigrams.
             GinIndex(
                 fields=["title"], opclasses=["gin_trgm_ops"], name="published_answer_trgm_idx"

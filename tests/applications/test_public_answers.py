@@ -10,7 +10,7 @@ from django.utils import translation
 from applications.models import PublishedAnswer
 from applications.publication import answer_publish
 from tests.factories import make_inquiry, make_published_answer
-from tests.html import find, h1, link_targets, links, main, text, text_of
+from tests.html import find, h1, link_targets, links, main, select, text, text_of
 from tests.sitemaps import sitemap_entries
 from tests.staff import sign_in_with_two_factors
 
@@ -217,3 +217,33 @@ def test_an_answer_is_marked_in_its_language_on_pages_in_the_other(client, citiz
     search = main(client.get("/zh-hans" + search_url, {"q": "library"}))
     assert find(search, ".search-result__title a")["lang"] == "en"
     assert find(search, ".search-result__snippet")["lang"] == "en"
+
+
+def test_chinese_pages_find_an_answer_written_in_chinese_by_its_words(client, citizen, caseworker):
+    asked = make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker)
+    make_published_answer(
+        inquiry=asked,
+        by=caseworker,
+        title="社区食堂的老人优惠怎么办理？",
+        question="我母亲今年七十二岁，能享受老人优惠吗？",
+        answer="带身份证到社区食堂登记一次，午餐即可享受八折优惠。",
+        language="zh-hans",
+    )
+    make_published_answer(
+        inquiry=make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker),
+        by=caseworker,
+    )
+    with translation.override("en"):
+        search_url = reverse("search")
+
+    found = main(client.get("/zh-hans" + search_url, {"q": "老人优惠"}))
+
+    assert [text(title) for title in select(found, ".search-result__title")] == [
+        "社区食堂的老人优惠怎么办理？"
+    ]
+    assert not find(found, ".search-result__title a").get("lang")
+    assert text_of(found, ".search-result__snippet mark") == "老人优惠"
+    english = main(client.get("/zh-hans" + search_url, {"q": "library"}))
+    assert [text(title) for title in select(english, ".search-result__title")] == [
+        "When is the library open at Spring Festival?"
+    ]
