@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, ListView
 
@@ -147,8 +147,11 @@ class LatestAnswersFeed(PortalFeed):
         return _("Questions people asked the city, with our answers, newest first.")
 
     def items(self):
+        # A feed declares one language for all its items, and RSS cannot mark one item as
+        # written in another: each language's feed lists the answers written in it.
         return (
-            PublishedAnswer.objects.newest_first()
+            PublishedAnswer.objects.filter(language=get_language())
+            .newest_first()
             .select_related("inquiry")
             .only("title", "answer", "published_at", "updated_at", "inquiry__reference")[:FEED_SIZE]
         )

@@ -1,5 +1,6 @@
 """A feed per language: the English feeds list every article in English; the Chinese feeds, under
-/zh-hans/, list the articles that have a Chinese version, in Chinese, linking to Chinese pages."""
+/zh-hans/, list the articles that have a Chinese version, in Chinese, linking to Chinese pages.
+Each language's answers feed lists the answers written in it."""
 
 import xml.etree.ElementTree as ET
 
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from portal.models import SiteProfile
+from tests.factories import make_inquiry, make_published_answer
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +92,20 @@ def test_the_chinese_answers_feed_is_titled_with_the_portals_chinese_name(client
     root = feed(client, "/zh-hans" + reverse("public:answer_feed"))
 
     assert root.find("channel").findtext("title") == "城市门户网站：已答复的问题"
+
+
+def test_each_answers_feed_lists_the_answers_written_in_its_language(client, citizen, caseworker):
+    for title, language in [("Library hours", "en"), ("社区食堂的老人优惠", "zh-hans")]:
+        make_published_answer(
+            inquiry=make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker),
+            by=caseworker,
+            title=title,
+            language=language,
+        )
+
+    english = feed(client, reverse("public:answer_feed"))
+    chinese = feed(client, "/zh-hans" + reverse("public:answer_feed"))
+
+    assert rss_titles(english) == ["Library hours"]
+    assert rss_titles(chinese) == ["社区食堂的老人优惠"]
+    assert chinese.find("channel").findtext("language") == "zh-hans"
