@@ -38,6 +38,9 @@ SITEMAP_ARTICLES = 2_000
 # Searches made ready: more than any run asks for, so that no search is asked twice.
 SEARCHES = 40_000
 ADMIN_REFERENCES = 2_000
+# Of those, searches with a letter left out of a word, as people mistype: most find nothing, and
+# the search then looks for titles like them ("Did you mean").
+MISSPELT_SEARCHES = 5_000
 # Chinese searches: one subject, or a subject and a second word (scripts/bench/chinese_text.py).
 CHINESE_SEARCHES = 1_500
 # What a browser says it accepts: the portal compresses the pages it shares.
@@ -75,6 +78,8 @@ def benchmark_pages(sessions):
     references = admin_references()
     articles = sitemap_articles()
     # Each run of searches gets its own: the one at a time run asks none the other asked.
+    misspelt = [misspelt_search(words) for words in searches[-MISSPELT_SEARCHES:]]
+    searches = searches[:-MISSPELT_SEARCHES]
     search_requests = [(f"/search/?{urlencode({'q': words})}", "") for words in searches]
     half = len(search_requests) // 2
     chinese_searches = [
@@ -138,6 +143,15 @@ def benchmark_pages(sessions):
             search_requests[half][0],
             draw="cycle",
             requests=search_requests[half:],
+            unique=True,
+            connections=1,
+        ),
+        Page(
+            "search_misspelt_alone",
+            "Search with a misspelt word, each different, one request at a time",
+            f"/search/?{urlencode({'q': misspelt[0]})}",
+            draw="cycle",
+            requests=[(f"/search/?{urlencode({'q': words})}", "") for words in misspelt],
             unique=True,
             connections=1,
         ),
@@ -269,6 +283,15 @@ def two_word_searches():
     searches = list(searches)
     rng.shuffle(searches)
     return searches[:SEARCHES]
+
+
+def misspelt_search(words):
+    """The search with an inner letter of its longest word left out ("parking" -> "parkng")."""
+    first, second = words.split(" ", 1)
+    longest = max([first, second], key=len)
+    position = random.Random(words).randrange(1, len(longest) - 1) if len(longest) > 2 else 0
+    mistyped = longest[:position] + longest[position + 1 :]
+    return words.replace(longest, mistyped, 1)
 
 
 def admin_references():
