@@ -9,10 +9,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .models import SiteProfile
 from .staff import is_staff_session, passed_two_factors
+from .templatetags.portal_tags import in_its_language
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -27,7 +30,11 @@ class PortalAdminSite(admin.AdminSite):
         context = super().each_context(request)
         name = SiteProfile.load().localised.name
         context["site_title"] = name
-        context["site_header"] = _("%(site)s administration") % {"site": name}
+        # An English name standing in for a Chinese one is marked as English.
+        site = conditional_escape(in_its_language(name))
+        context["site_header"] = mark_safe(
+            conditional_escape(_("%(site)s administration")) % {"site": site}
+        )
         context["site_url"] = reverse("home")
         return context
 

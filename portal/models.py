@@ -125,6 +125,7 @@ class OutgoingEmail(models.Model):
 
     class Meta:
         verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(

@@ -1,16 +1,20 @@
 """The administration speaks each member of staff's contact language. What it keeps or sends for
 others stays in theirs: the change log in English, a citizen's email in the citizen's language."""
 
+import re
+
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.db.models import GeneratedField
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import Promise
 
 from portal.models import SiteProfile
 from tests.factories import make_application
-from tests.html import h1, links, text_of
+from tests.html import find, h1, links, text_of
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +45,17 @@ def test_staff_who_chose_chinese_get_the_administration_in_chinese(
     assert text_of(response, "#site-name") == "城市门户网站管理后台"
     assert h1(response) == "站点管理"
     assert links(response)["查看站点"] == "/zh-hans/"
+
+
+def test_an_english_site_name_in_the_chinese_header_is_marked_as_english(client, caseworker):
+    name = SiteProfile.load().name
+    sign_in_with_two_factors(client, speaks(caseworker, "zh-hans"))
+
+    response = client.get(reverse("admin:index"))
+
+    assert text_of(response, "#site-name") == f"{name}管理后台"
+    assert find(response, "#site-name span")["lang"] == "en"
+    assert text_of(response, "#site-name span") == name
 
 
 def test_staff_who_chose_english_get_it_in_english(client, caseworker, chinese_name):
@@ -108,3 +123,27 @@ def test_every_label_the_administration_shows_can_be_translated():
     ]
 
     assert untranslatable == []
+
+
+def test_the_headers_site_name_is_shown_as_written(client, caseworker):
+    profile = SiteProfile.load()
+    profile.name = "City <Portal> & Services"
+    profile.save()
+    sign_in_with_two_factors(client, speaks(caseworker, "en"))
+
+    response = client.get(reverse("admin:index"))
+
+    assert text_of(response, "#site-name") == "City <Portal> & Services administration"
+    assert "City &lt;Portal&gt; &amp; Services" in response.content.decode()
+
+
+def test_every_section_and_list_is_named_in_chinese():
+    """Django makes a plural by adding "s" to a name, and names a section by its app's label,
+    where a model or an app does not name them."""
+    models = {m for m in models_the_administration_shows() if m._meta.app_label in PORTAL_APPS}
+    with translation.override("zh-hans"):
+        names = [str(model._meta.verbose_name_plural) for model in models] + [
+            str(apps.get_app_config(label).verbose_name) for label in PORTAL_APPS
+        ]
+
+    assert [name for name in names if re.search("[A-Za-z]", name)] == []
