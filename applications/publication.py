@@ -53,11 +53,7 @@ class AnswerPublishForm(forms.Form):
     )
     question = forms.CharField(label=_("Question"), widget=forms.Textarea(attrs={"rows": 8}))
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 10}))
-    language = forms.ChoiceField(
-        label=_("Written in"),
-        choices=settings.LANGUAGES,
-        help_text=_("On pages in the other language, screen readers read it in this one."),
-    )
+    language = PublishedAnswer._meta.get_field("language").formfield()
     checked = forms.BooleanField(
         label=_(
             "I have left out anything that could identify the person who asked: names, "

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from .models import SiteProfile
 from .staff import is_staff_session, passed_two_factors
-from .templatetags.portal_tags import in_its_language
+from .translation import in_its_language
 
 
 class PortalAdminSite(admin.AdminSite):

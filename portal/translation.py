@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +20,6 @@ from .languages import bcp47
 
 CHINESE = "zh-hans"
 SUFFIX = "_zh_hans"
-ENGLISH_LANG_ATTRIBUTE = mark_safe(' lang="en"')
 
 
 def chinese_field(name):
@@ -50,7 +49,15 @@ class LocalText(str):
     @property
     def lang_attr(self):
         """` lang="en"` where English stands on a Chinese page, else nothing."""
-        return ENGLISH_LANG_ATTRIBUTE if self.is_english_fallback else ""
+        return lang_attr("en") if self.is_english_fallback else ""
+
+
+def in_its_language(text):
+    """A translated name within a sentence (`item.localised.name|in_its_language` in templates):
+    English standing in for a missing Chinese name is marked, so that a screen reader says it in
+    English. Not for attributes (`title`, `aria-label`) or <title>, which hold text only."""
+    marked = getattr(text, "lang_attr", "")
+    return format_html("<span{}>{}</span>", marked, text) if marked else text
 
 
 class LocalHTML(SafeString):

@@ -120,10 +120,7 @@ class InquiryAdmin(CaseAdmin):
             raise PermissionDenied
         form = AnswerPublishForm.for_inquiry(inquiry, request.POST or None)
         if request.method == "POST" and form.is_valid():
-            texts = {
-                name: form.cleaned_data[name]
-                for name in ("title", "question", "answer", "language")
-            }
+            texts = {name: value for name, value in form.cleaned_data.items() if name != "checked"}
             try:
                 published = answer_publish(inquiry=inquiry, by=request.user, **texts)
             except ValidationError as error:

@@ -47,7 +47,7 @@ class PublishedAnswer(models.Model):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         verbose_name=_("written in"),
-        help_text=_("The language of the question and answer."),
+        help_text=_("On pages in the other language, screen readers read it in this one."),
     )
     answered_at = models.DateTimeField(editable=False, verbose_name=_("answered at"))
     published_at = models.DateTimeField(

@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, override
 from ua_parser import parse as parse_user_agent
 
-from portal import languages, links
+from portal import languages, links, translation
 from portal.feedback import takes_page_feedback
 
 register = template.Library()
@@ -72,13 +72,7 @@ def breadcrumb(content, to=None):
     return format_html('<li><a href="{}">{}</a></li>', resolve_url(to), label)
 
 
-@register.filter
-def in_its_language(text):
-    """A translated name within a sentence (`item.localised.name|in_its_language`): English
-    standing in for a missing Chinese name is marked, so that a screen reader says it in English.
-    Not for attributes (`title`, `aria-label`) or <title>, which hold text only."""
-    lang_attr = getattr(text, "lang_attr", "")
-    return format_html("<span{}>{}</span>", lang_attr, text) if lang_attr else text
+register.filter(translation.in_its_language)
 
 
 @register.simple_tag(takes_context=True)

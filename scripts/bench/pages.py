@@ -287,8 +287,7 @@ def two_word_searches():
 
 def misspelt_search(words):
     """The search with an inner letter of its longest word left out ("parking" -> "parkng")."""
-    first, second = words.split(" ", 1)
-    longest = max([first, second], key=len)
+    longest = max(words.split(), key=len)
     position = random.Random(words).randrange(1, len(longest) - 1) if len(longest) > 2 else 0
     mistyped = longest[:position] + longest[position + 1 :]
     return words.replace(longest, mistyped, 1)
