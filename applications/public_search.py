@@ -12,9 +12,9 @@ from portal.fulltext import (
     SearchResult,
     page_search_vector,
     page_tsquery_sql,
+    searched_titles,
     shown_headline_sql,
     shown_texts,
-    similar_titles_sql,
 )
 from portal.search import SearchShortcut, SearchSource
 from portal.translation import CHINESE
@@ -70,10 +70,7 @@ def answer_result(row, query):
     )
 
 
-def answer_titles(query):
-    return similar_titles_sql(
-        "applications_publishedanswer", title="title", condition="true", query=query
-    )
+ANSWER_TITLES = searched_titles("applications_publishedanswer", title="title", condition="true")
 
 
 ANSWER_SEARCH_SOURCE = SearchSource(
@@ -82,7 +79,7 @@ ANSWER_SEARCH_SOURCE = SearchSource(
     hits=answer_hits,
     results=answer_results,
     result=answer_result,
-    titles=answer_titles,
+    titles=ANSWER_TITLES,
 )
 
 

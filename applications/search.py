@@ -10,9 +10,9 @@ from portal.fulltext import (
     SearchResult,
     page_search_vector,
     page_tsquery_sql,
+    searched_titles,
     shown_headline_sql,
     shown_texts,
-    similar_titles_sql,
 )
 from portal.search import SearchSource
 
@@ -61,14 +61,9 @@ def service_result(row, query):
     )
 
 
-def service_titles(query):
-    return similar_titles_sql(
-        "applications_service",
-        title="name",
-        translated=True,
-        condition="is_open",
-        query=query,
-    )
+SERVICE_TITLES = searched_titles(
+    "applications_service", title="name", translated=True, condition="is_open"
+)
 
 
 SERVICE_SEARCH_SOURCE = SearchSource(
@@ -77,7 +72,7 @@ SERVICE_SEARCH_SOURCE = SearchSource(
     hits=service_hits,
     results=service_results,
     result=service_result,
-    titles=service_titles,
+    titles=SERVICE_TITLES,
 )
 SEARCH_SOURCES = [SERVICE_SEARCH_SOURCE, ANSWER_SEARCH_SOURCE]
 SEARCH_SHORTCUT = reference_shortcut

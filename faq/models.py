@@ -150,8 +150,6 @@ class Question(Translatable, models.Model):
                 name="faq_question_zh_hans_idx",
                 fastupdate=False,
             ),
-            # The search's "did you mean" compares the query with questions by trigrams.
-            GinIndex(fields=["question"], opclasses=["gin_trgm_ops"], name="faq_question_trgm_idx"),
         ]
 
     def __str__(self):

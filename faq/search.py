@@ -8,9 +8,9 @@ from portal.fulltext import (
     SearchResult,
     page_search_vector,
     page_tsquery_sql,
+    searched_titles,
     shown_headline_sql,
     shown_texts,
-    similar_titles_sql,
 )
 from portal.search import SearchSource
 
@@ -57,14 +57,9 @@ def question_result(row, query):
     )
 
 
-def question_titles(query):
-    return similar_titles_sql(
-        "faq_question",
-        title="question",
-        translated=True,
-        condition="published",
-        query=query,
-    )
+QUESTION_TITLES = searched_titles(
+    "faq_question", title="question", translated=True, condition="published"
+)
 
 
 SEARCH_SOURCE = SearchSource(
@@ -73,5 +68,5 @@ SEARCH_SOURCE = SearchSource(
     hits=question_hits,
     results=question_results,
     result=question_result,
-    titles=question_titles,
+    titles=QUESTION_TITLES,
 )

@@ -334,8 +334,6 @@ class Article(Translatable, models.Model):
                 condition=models.Q(featured=True),
                 name="news_article_featured_idx",
             ),
-            # The search's "did you mean" compares the query with titles by trigrams.
-            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="news_article_title_trgm"),
         ]
 
     def __str__(self):

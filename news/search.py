@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import (
     SearchResult,
+    searched_titles,
     shown_headline_sql,
     shown_texts,
-    similar_titles_sql,
     tsquery_sql,
 )
 from portal.search import SearchSource
@@ -76,14 +76,9 @@ def article_result(row, query):
     return SearchResult(kind=KIND, url=url, date=row["publish_at"], channel=channel, **texts)
 
 
-def article_titles(query):
-    return similar_titles_sql(
-        "news_article",
-        title="title",
-        translated=True,
-        condition=VISIBLE_TO_THE_PUBLIC,
-        query=query,
-    )
+ARTICLE_TITLES = searched_titles(
+    "news_article", title="title", translated=True, condition=VISIBLE_TO_THE_PUBLIC
+)
 
 
 SEARCH_SOURCE = SearchSource(
@@ -92,5 +87,5 @@ SEARCH_SOURCE = SearchSource(
     hits=article_hits,
     results=article_results,
     result=article_result,
-    titles=article_titles,
+    titles=ARTICLE_TITLES,
 )

@@ -22,7 +22,7 @@ from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .translation import SUFFIX, chinese_field, chinese_is_active, lang_attr
+from .translation import CHINESE, SUFFIX, chinese_field, chinese_is_active, lang_attr
 
 SEARCH_CONFIG = "english"
 # Chinese characters: the CJK Unified Ideographs, Extension A and the compatibility ideographs,
@@ -197,21 +197,11 @@ def highlight(headline):
     return mark_safe(escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
 
 
-def similar_titles_sql(table, *, title, condition, query, translated=False):
-    """Rows of (title_match, similarity): the titles in `table` (where `condition` holds) that
-    the query is similar to, through the title's trigram index. On Chinese pages, of a
-    `translated` table only the items without a Chinese title, whose English those pages search:
-    another title would be suggested, and then found nowhere.
-
-    `title %>> query` holds when the query's strict word similarity to the title reaches
-    pg_trgm's threshold (0.5). A query without a word that full-text search looks for ("the and
-    of") is similar to nothing.
-    """
-    query_sql, query_params = tsquery_sql(query)
-    if translated and chinese_is_active():
-        condition = f"{condition} AND {chinese_field(title)} = ''"
-    sql = f"""
-        SELECT {title} AS title_match, strict_word_similarity(%s, {title}) AS similarity
-        FROM {table}
-        WHERE {condition} AND numnode({query_sql}) > 0 AND {title} %%>> %s"""
-    return sql, [query, *query_params, query]
+def searched_titles(table, *, title, condition, translated=False):
+    """SQL of the titles in `table` (where `condition` holds) whose words the pages in each
+    language search, by language code. On Chinese pages, of a `translated` table only the items
+    without a Chinese title, whose English those pages search: another word would be suggested,
+    and then found nowhere."""
+    titles_sql = f"SELECT {title} AS title FROM {table} WHERE {condition}"
+    untranslated = f" AND {chinese_field(title)} = ''" if translated else ""
+    return {"en": titles_sql, CHINESE: f"{titles_sql}{untranslated}"}

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.core.cache import caches
 from django.db import connection, models
 from django.db.models.functions import Now
@@ -236,3 +236,27 @@ class PageFeedbackTally(models.Model):
 
     def __str__(self):
         return f"{self.votes} since {self.window_started_at:%H:%M}"
+
+
+class SearchWord(models.Model):
+    """A word of the titles that site search looks through, for its "Did you mean": each word
+    once per page language and kind of item (portal.spelling, which refreshes them)."""
+
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    kind = models.CharField(_("kind"), max_length=20)
+    word = models.TextField(_("word"))
+    documents = models.PositiveIntegerField(_("titles holding it"))
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "kind", "word"], name="search_word_unique"),
+        ]
+        indexes = [
+            # The nearest words by trigram distance (<->) come from a GiST index in its order.
+            GistIndex(fields=["word"], opclasses=["gist_trgm_ops"], name="search_word_trgm_idx"),
+        ]
+
+    def __str__(self):
+        return self.word

@@ -2,12 +2,12 @@
 
 Each app that has something to search provides `<app>/search.py` with a SEARCH_SOURCE, or a list
 of them as SEARCH_SOURCES (found through portal.discovery): the SQL of its matches ranked over a
-weighted, indexed search vector, of the rows for the ids on a page, and of titles similar to the
-query (see portal.fulltext). An app may also name a page that a query leads to outright, as a
-SEARCH_SHORTCUT (a case reference leads to its status check). This module merges the ranked
-lists in one query, keeps the best MAX_RESULTS, pages through them and asks for the results of
-the rows on the page only. A longer list is not counted: the page says there are more and asks
-for a narrower search.
+weighted, indexed search vector, of the rows for the ids on a page, and of its titles, by whose
+words a search that finds nothing is corrected (see portal.fulltext and portal.spelling). An app
+may also name a page that a query leads to outright, as a SEARCH_SHORTCUT (a case reference leads
+to its status check). This module merges the ranked lists in one query, keeps the best
+MAX_RESULTS, pages through them and asks for the results of the rows on the page only. A longer
+list is not counted: the page says there are more and asks for a narrower search.
 """
 
 import logging
@@ -24,7 +24,8 @@ from django.views.decorators.http import require_safe
 
 from .caching import cache_for_anonymous_visitors
 from .discovery import app_modules
-from .fulltext import HIT_COLUMNS, has_chinese
+from .fulltext import HIT_COLUMNS
+from .spelling import corrected_query
 
 logger = logging.getLogger(__name__)
 
@@ -33,14 +34,9 @@ RESULTS_PER_PAGE = 10
 # The most results a search lists. Each source ranks at most one more than this (for the news,
 # its newest matches): enough to fill the list and to tell that there are more.
 MAX_RESULTS = 10 * RESULTS_PER_PAGE
-SUGGESTION_COUNT = 3
 # A phrase of two common words that seldom stand together makes PostgreSQL check the word
 # positions in every article holding both: such a search is stopped rather than left to run.
 SEARCH_TIME_LIMIT_MS = 1000
-# "Did you mean" compares the query with every title sharing its trigrams: for three or more
-# words, common ones among them, that can take most of a second. A page without suggestions is
-# better than a search stopped for them.
-SUGGESTION_TIME_LIMIT_MS = 500
 QUERY_CANCELED = "57014"  # PostgreSQL's error code for a statement stopped by statement_timeout
 TOO_SLOW_MESSAGE = gettext_lazy(
     "This search took too long. Leave out the quotes, or use fewer or less common words."
@@ -58,7 +54,9 @@ class SearchSource:
     hits: Callable
     results: Callable  # ids, query -> a row for each id, with the id in a column "id"
     result: Callable  # row (a dict of its columns), query -> portal.fulltext.SearchResult
-    titles: Callable  # query -> rows of similar titles (portal.fulltext.similar_titles_sql)
+    # page language -> SQL of the titles whose words it searches (portal.fulltext.searched_titles),
+    # for "Did you mean" (portal.spelling)
+    titles: dict
 
 
 @dataclass(frozen=True)
@@ -159,31 +157,6 @@ def results_for(cursor, hits, query):
     ]
 
 
-def similar_titles(cursor, query, kinds):
-    """Up to SUGGESTION_COUNT titles like the query, or none if finding them takes longer than
-    SUGGESTION_TIME_LIMIT_MS."""
-    # Trigrams of titles say nothing about Chinese: a Chinese query gets no suggestions.
-    if has_chinese(query):
-        return []
-    sql, params = joined([sources()[kind].titles(query) for kind in kinds], "UNION")
-    try:
-        # A savepoint: its own time limit, and the search's transaction goes on if it is hit.
-        # The limit lasts to the end of the transaction: these are the search's last queries.
-        with transaction.atomic(using=cursor.db.alias):
-            cursor.execute(
-                "SELECT set_config('statement_timeout', %s, true)", [str(SUGGESTION_TIME_LIMIT_MS)]
-            )
-            cursor.execute(
-                f"{sql} ORDER BY similarity DESC, title_match LIMIT %s", [*params, SUGGESTION_COUNT]
-            )
-            return [title for title, _ in cursor.fetchall()]
-    except OperationalError as error:
-        if not was_cancelled(error):
-            raise
-        logger.info("Suggestions for a search were left out after %s ms.", SUGGESTION_TIME_LIMIT_MS)
-        return []
-
-
 class SearchTookTooLong(Exception):
     pass
 
@@ -229,7 +202,7 @@ def search_results(cursor, query, kind, page_number):
         "page_obj": page,
         "more_results": len(hits) > MAX_RESULTS,
         "results": results_for(cursor, page.object_list, query),
-        "suggestions": [] if hits else similar_titles(cursor, query, kinds),
+        "suggestion": "" if hits else corrected_query(cursor, query, kinds),
     }
 
 

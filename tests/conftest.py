@@ -198,14 +198,9 @@ def empty_page_cache():
 
 
 @pytest.fixture
-def articles_locked():
-    """Another connection holds the article table, as a long write would: reads of it wait."""
-    yield from table_locked("news_article")
-
-
-@pytest.fixture
 def search_entries_locked():
-    """As articles_locked, for the articles' search entries: a news search waits."""
+    """Another connection holds the articles' search entries, as a long write would: a news
+    search waits."""
     yield from table_locked("news_articlesearchentry")
 
 

@@ -88,10 +88,6 @@ class PublishedAnswer(models.Model):
             models.Index(fields=["-published_at", "-id"], name="published_answer_newest_idx"),
             GinIndex(fields=["search_vector"], name="published_answer_search_idx"),
             GinIndex(fields=["search_vector_zh_hans"], name="published_answer_zh_hans_idx"),
-            # The search's "did you mean" compares the query with titles by trigrams.
-            GinIndex(
-                fields=["title"], opclasses=["gin_trgm_ops"], name="published_answer_trgm_idx"
-            ),
         ]
 
     def __str__(self):

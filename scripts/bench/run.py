@@ -91,6 +91,8 @@ def main():
         say("nginx is not installed (package “nginx”): the nginx references are left out.")
 
     dataset = data.prepare(rebuild=options.rebuild)
+    # As the hourly refresh does in production: the titles' words for "Did you mean".
+    call_command("refresh_search_words", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     say("Signing in the citizens and caseworkers, choosing articles and searches...")
     sessions = pages.signed_in_sessions()

@@ -1,4 +1,5 @@
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from portal import search as site_search
@@ -51,6 +52,19 @@ def test_search_results_are_accessible_and_fit_a_small_screen(
     page.get_by_role("link", name="Next page").click()
     expect(page.locator(".search-result")).to_have_count(3)
     expect(page.get_by_role("searchbox", name="Search for")).to_have_value("ferry")
+
+
+def test_a_misspelt_search_offers_the_corrected_words(live_server, page, questions, axe_violations):
+    call_command("refresh_search_words", verbosity=0)
+    page.goto(f"{live_server.url}/search/?q=bicyle+ferry")
+
+    expect(page.locator(".search-results__summary")).to_have_text("No results for “bicyle ferry”")
+    expect(page.locator(".search-suggestion")).to_have_text("Did you mean bicycle ferry?")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="bicycle ferry").focus()
+    page.keyboard.press("Enter")
+
+    expect(page.locator(".search-results__summary")).to_contain_text("1 result for “bicycle ferry”")
 
 
 def test_a_search_that_takes_too_long_says_what_to_try_instead(

@@ -1,6 +1,8 @@
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -8,12 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import faq.search
-import news.search
 from faq.models import Question
 from news.models import Article
 from portal import search as site_search
 from portal.fulltext import tsquery_sql
+from portal.models import SearchWord
 from portal.search import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
+from portal.spelling import CORRECTIONS_SQL
 from tests.html import (
     errors,
     field_by_label,
@@ -179,31 +182,85 @@ def test_type_filter_narrows_to_news_or_faq(client, make_article, make_question)
     assert len(result_titles(search(client, q="ferry"))) == 2
 
 
-def test_no_results_suggest_similar_titles(client, make_article, make_question):
+def words_refreshed():
+    """The titles' words read afresh, as the hourly refresh does."""
+    call_command("refresh_search_words", verbosity=0)
+
+
+def suggestion(response):
+    link = select(response, ".search-suggestion a")
+    return link[0].get_text() if link else None
+
+
+def test_a_misspelt_word_is_corrected_to_a_word_of_the_titles(client, make_article, make_question):
     make_question(question="How do I renew my passport?")
     make_article(title="Passport office moves to Pudong")
-    make_article(title="Road closures and public transport")
+    words_refreshed()
 
-    response = search(client, q="pasport")
+    response = search(client, q="Pasport office")
 
-    assert results_summary(response) == "No results for “pasport”"
-    assert "Did you mean:" in text_of(response, ".search-results")
-    assert sorted(texts_of(response, ".search-suggestions a")) == [
-        "How do I renew my passport?",
-        "Passport office moves to Pudong",
-    ]
+    assert results_summary(response) == "No results for “Pasport office”"
+    assert text_of(response, ".search-suggestion") == "Did you mean passport office?"
+    link = find(response, ".search-suggestion a")
+    assert link["href"] == "?q=passport+office"
     assert "Check the spelling of your words." in texts_of(response, ".search-results li")
+    assert result_titles(search(client, q="passport office")) == ["Passport office moves to Pudong"]
 
 
-def test_a_query_of_only_common_words_suggests_no_titles(client, make_question):
+def test_words_the_titles_hold_in_another_form_are_kept(client, make_article):
+    make_article(title="A new pocket park for Jing'an")
+    make_article(title="The fountain is repaired")
+    words_refreshed()
+
+    # "parks" is "park" to the search: only the misspelt word is changed.
+    response = search(client, q="parks fountian")
+
+    assert suggestion(response) == "parks fountain"
+
+
+def test_a_query_of_only_common_words_suggests_nothing(client, make_question):
     make_question(question="How do I renew my passport?")
+    words_refreshed()
 
     response = search(client, q="how the")
 
     assert results_summary(response) == "No results for “how the”"
-    assert response.context["suggestions"] == []
-    assert not select(response, ".search-suggestions")
+    assert response.context["suggestion"] == ""
+    assert not select(response, ".search-suggestion")
     assert "Very common words such as “the” and “how” are left out" in text(response)
+
+
+def test_words_are_suggested_from_what_is_searched(client, make_article, make_question):
+    make_article(title="Library hours")
+    make_article(title="Tunnel closures", status=Article.Status.DRAFT)
+    make_question(question="Where is the central library?")
+    words_refreshed()
+
+    assert suggestion(search(client, q="librry")) == "library"
+    # The draft's words are not suggested: a search would not find it.
+    assert suggestion(search(client, q="tunnell")) is None
+    # A search of the FAQ alone suggests from questions only.
+    make_question(question="Where are the swimming pools?")
+    make_article(title="Skating rinks open")
+    words_refreshed()
+    assert suggestion(search(client, q="skatting", type="faq")) is None
+    assert suggestion(search(client, q="swiming", type="faq")) == "swimming"
+
+
+def test_words_are_read_afresh_by_the_refresh(client, make_article):
+    make_article(title="Library hours")
+    call_command("refresh_search_words", verbosity=0)
+    article = make_article(title="Typhoon warning")
+
+    assert suggestion(search(client, q="tyhpoon")) is None
+    out = StringIO()
+    call_command("refresh_search_words", stdout=out)
+    assert suggestion(search(client, q="typhon")) == "typhoon"
+    assert out.getvalue().strip() == "8 search word(s) in all languages."
+
+    article.delete()
+    words_refreshed()
+    assert suggestion(search(client, q="typhooon")) is None
 
 
 @pytest.mark.parametrize(
@@ -266,9 +323,9 @@ def test_query_count_does_not_grow_with_results(
     assert {result.kind for result in results} == {"news", "faq"}
 
 
-def test_query_count_without_results_includes_the_suggestions(client, django_assert_num_queries):
-    # The site profile, the hits and the similar titles, these under their own time limit.
-    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES + TIME_LIMIT_QUERIES):
+def test_query_count_without_results_includes_the_correction(client, django_assert_num_queries):
+    # The site profile, the hits and the misspelt words' nearest known words.
+    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES):
         search(client, q="nothing")
 
 
@@ -335,25 +392,20 @@ def test_a_short_list_of_results_is_counted_exactly(client, make_question, monke
     assert summary == "12 results for “passport” (page 1 of 2)"
 
 
-@pytest.mark.parametrize(
-    ("titles", "model", "field", "index"),
-    [
-        (news.search.article_titles, Article, "title", "news_article_title_trgm"),
-        (faq.search.question_titles, Question, "question", "faq_question_trgm_idx"),
-    ],
-)
-def test_similar_titles_are_found_through_a_trigram_index(titles, model, field, index):
+def test_misspelt_words_are_looked_up_through_the_trigram_index(client):
+    SearchWord.objects.bulk_create(
+        SearchWord(language=language, kind=kind, word=f"word{number:05}", documents=1)
+        for number in range(5000)
+        for language in ["en", "zh-hans"]
+        for kind in ["news", "faq"]
+    )
     with connection.cursor() as cursor:
-        # On a tiny table the planner may read another index in order and filter every row; with
-        # plain scans off, only an index that answers the condition itself is left.
-        for setting in ["enable_seqscan", "enable_indexscan"]:
-            cursor.execute(f"SET LOCAL {setting} = off")
+        cursor.execute("ANALYZE portal_searchword")
+        cursor.execute(f"EXPLAIN {CORRECTIONS_SQL}", [["wrod01234"], "en", ["news", "faq"]])
+        plan = "\n".join(line for (line,) in cursor.fetchall())
 
-    # The condition is the indexable operator, not a similarity computed for every title...
-    assert f"{field} %%>> %s" in titles("pasport")[0]
-    # ...and an index answers that operator.
-    plan = model.objects.filter(**{f"{field}__trigram_strict_word_similar": "pasport"}).explain()
-    assert index in plan
+    assert "Index Scan using search_word_trgm_idx" in plan
+    assert "Order By: (word <-> typed.word)" in plan
 
 
 def test_a_search_that_runs_too_long_is_stopped_with_a_clear_message(
@@ -375,25 +427,6 @@ def test_a_search_that_runs_too_long_is_stopped_with_a_clear_message(
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "0"
-
-
-def test_suggestions_that_take_too_long_are_left_out_and_the_search_is_not_stopped(
-    client, make_question, articles_locked, monkeypatch, caplog
-):
-    make_question(question="How do I renew my passport?")
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL lock_timeout = '5s'")
-    # The titles of articles wait for the lock; the matches do not read them.
-    monkeypatch.setattr(site_search, "SUGGESTION_TIME_LIMIT_MS", 100)
-
-    response = search(client, q="pasport")
-
-    assert response.status_code == 200
-    assert not errors(response)
-    assert results_summary(response) == "No results for “pasport”"
-    assert not select(response, ".search-suggestions")
-    assert "Check the spelling of your words." in texts_of(response, ".search-results li")
-    assert "Suggestions for a search were left out" in caplog.text
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ matches marked, through the search indexes; /search/ searches the English."""
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone, translation
 from hypothesis import given
@@ -16,7 +17,7 @@ from faq.search import question_hits
 from news.models import Article
 from news.search import article_hits
 from portal.fulltext import chinese_snippet, han_terms
-from tests.html import select, text
+from tests.html import find, select, text, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,11 @@ def search(client, query, *, chinese=True):
 
 def titles(response):
     return [result.title for result in response.context["results"]]
+
+
+def suggestion(response):
+    link = select(response, ".search-suggestion a")
+    return link[0].get_text() if link else None
 
 
 @pytest.fixture
@@ -217,13 +223,29 @@ def test_chinese_faq_and_service_searches_go_through_their_chinese_index(topic, 
     assert any(node.get("Index Name") == index for node in nodes)
 
 
-def test_chinese_pages_suggest_only_titles_they_would_find(client, metro_news, make_article):
-    make_article(title="Metro card prices")  # English only: Chinese pages search its English
+def test_chinese_pages_suggest_only_words_they_would_find(client, metro_news, make_article):
+    call_command("refresh_search_words", verbosity=0)
 
-    english = search(client, "mettro", chinese=False).context["suggestions"]
-    chinese = search(client, "mettro").context["suggestions"]
-
-    assert sorted(english) == ["Metro card prices", "Metro line 20 opens"]
+    assert suggestion(search(client, "mettro line", chinese=False)) == "metro line"
     # The line 20 article has a Chinese version: Chinese pages search that, not its English.
-    assert chinese == ["Metro card prices"]
-    assert titles(search(client, chinese[0])) == ["Metro card prices"]
+    assert suggestion(search(client, "mettro line")) is None
+
+    make_article(title="Metro card prices")  # English only: Chinese pages search its English
+    call_command("refresh_search_words", verbosity=0)
+    response = search(client, "mettro card")
+
+    link = find(response, ".search-suggestion a")
+    assert (link.get_text(), link["lang"]) == ("metro card", "en")
+    assert titles(search(client, "metro card")) == ["Metro card prices"]
+
+
+def test_chinese_words_of_a_query_stay_as_they_are(client, make_article):
+    make_article(title="Metro card prices")
+    call_command("refresh_search_words", verbosity=0)
+
+    response = search(client, "mettro 月票")
+
+    link = find(response, ".search-suggestion a")
+    assert link.get_text() == "metro 月票"
+    assert not link.has_attr("lang")  # the page's language and English together
+    assert text_of(response, ".search-suggestion") == "您是不是要找：metro 月票？"

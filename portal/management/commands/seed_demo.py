@@ -6,6 +6,8 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from portal.discovery import app_modules
+from portal.search import sources
+from portal.spelling import refresh_search_words
 
 
 def files_kept_in_memory():
@@ -32,6 +34,7 @@ class Command(BaseCommand):
         with files_kept_in_memory() if dry_run else nullcontext(), transaction.atomic():
             for module in app_modules("demo"):
                 module.seed(stdout=out, style=self.style)
+            refresh_search_words(sources())
             if dry_run:
                 transaction.set_rollback(True)
         if out:
