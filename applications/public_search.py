@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.fulltext import (
     SearchResult,
-    page_search_vector,
-    page_tsquery_sql,
+    every_match_ranked,
     searched_titles,
     shown_headline_sql,
     shown_texts,
@@ -24,10 +23,7 @@ from .models import REFERENCE_FORMAT
 KIND = "answers"
 # Every match is ranked: answers are published one by one, by hand. Chinese pages search an
 # answer written in Chinese by its character pairs, one in English by its words.
-HITS_SQL = """
-    SELECT id AS item_id, published_at AS item_date,
-           ts_rank({vector}, {query}) AS rank
-    FROM applications_publishedanswer WHERE {vector} @@ {query}"""
+answer_hits = every_match_ranked("applications_publishedanswer", date="published_at")
 # An answer written in Chinese is, to shown_texts, one with a Chinese version.
 CHINESE_TITLE = f"(CASE answer.language WHEN '{CHINESE}' THEN answer.title ELSE '' END)"
 SNIPPET_FROM_CHARACTERS = 600
@@ -39,12 +35,6 @@ RESULTS_SQL = f"""
     FROM applications_publishedanswer AS answer
     JOIN applications_inquiry AS inquiry ON inquiry.id = answer.inquiry_id
     WHERE answer.id = ANY(%s)"""
-
-
-def answer_hits(query, limit):
-    query_sql, query_params = page_tsquery_sql(query)
-    sql = HITS_SQL.format(vector=page_search_vector(), query=query_sql)
-    return sql, [*query_params, *query_params]
 
 
 def answer_results(ids, query):

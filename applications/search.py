@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import (
     SearchResult,
-    page_search_vector,
-    page_tsquery_sql,
+    every_match_ranked,
     searched_titles,
     shown_headline_sql,
     shown_texts,
@@ -23,20 +22,13 @@ KIND = "services"
 # matches ranks above news and answers that merely mention it.
 SERVICE_BOOST = 2
 # Every match is ranked: a city has a few hundred services at most.
-HITS_SQL = """
-    SELECT id AS item_id, updated_at AS item_date,
-           ts_rank({vector}, {query}) * %s AS rank
-    FROM applications_service WHERE is_open AND {vector} @@ {query}"""
+service_hits = every_match_ranked(
+    "applications_service", date="updated_at", condition="is_open", boost=SERVICE_BOOST
+)
 RESULTS_SQL = """
     SELECT id, name, name_zh_hans, slug, {headline} AS headline,
            summary_zh_hans || ' ' || description_zh_hans AS chinese_text
     FROM applications_service WHERE id = ANY(%s)"""
-
-
-def service_hits(query, limit):
-    query_sql, query_params = page_tsquery_sql(query)
-    sql = HITS_SQL.format(vector=page_search_vector(), query=query_sql)
-    return sql, [*query_params, SERVICE_BOOST, *query_params]
 
 
 def service_results(ids, query):

@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.fulltext import (
     SearchResult,
-    page_search_vector,
-    page_tsquery_sql,
+    every_match_ranked,
     searched_titles,
     shown_headline_sql,
     shown_texts,
@@ -16,10 +15,7 @@ from portal.search import SearchSource
 
 KIND = "faq"
 # Every match is ranked: there are a few thousand questions at most.
-HITS_SQL = """
-    SELECT id AS item_id, updated_at AS item_date,
-           ts_rank({vector}, {query}) AS rank
-    FROM faq_question WHERE published AND {vector} @@ {query}"""
+question_hits = every_match_ranked("faq_question", date="updated_at", condition="published")
 # The snippet comes from the beginning of the answer: highlighting reads all of the text it is
 # given, and an answer can run to kilobytes.
 SNIPPET_FROM_CHARACTERS = 600
@@ -27,12 +23,6 @@ RESULTS_SQL = f"""
     SELECT id, question, question_zh_hans, slug, updated_at, {{headline}} AS headline,
            left(answer_text_zh_hans, {SNIPPET_FROM_CHARACTERS}) AS chinese_text
     FROM faq_question WHERE id = ANY(%s)"""
-
-
-def question_hits(query, limit):
-    query_sql, query_params = page_tsquery_sql(query)
-    sql = HITS_SQL.format(vector=page_search_vector(), query=query_sql)
-    return sql, [*query_params, *query_params]
 
 
 def question_results(ids, query):

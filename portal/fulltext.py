@@ -84,6 +84,22 @@ def page_search_vector():
     return f"search_vector{SUFFIX}" if chinese_is_active() else "search_vector"
 
 
+def every_match_ranked(table, *, date, condition="true", boost=1):
+    """A search source's `hits` for a table small enough to rank every match (questions,
+    services, answers): its rows where `condition` holds that the page's vector matches, each
+    ranked times `boost`, in the shape of HIT_COLUMNS."""
+
+    def hits(query, limit):
+        query_sql, query_params = page_tsquery_sql(query)
+        vector = page_search_vector()
+        sql = f"""
+            SELECT id AS item_id, {date} AS item_date, ts_rank({vector}, {query_sql}) * %s AS rank
+            FROM {table} WHERE {condition} AND {vector} @@ {query_sql}"""
+        return sql, [*query_params, boost, *query_params]
+
+    return hits
+
+
 def has_chinese(query):
     return HAN_RUN.search(query) is not None
 
