@@ -452,7 +452,9 @@ def test_a_caseworkers_own_queue_is_read_in_order_from_its_own_index(
         plan = plan_in_order(queryset[:50])
         assert "assigned_idx" in plan
         assert "Index Cond: (assigned_to_id =" in plan
-        assert "Filter" not in plan
+        # No row of the queue is read and then dropped (a join's filter against the one service
+        # it meets is the planner's choice, and costs nothing).
+        assert not re.search(r"^\s*Filter:", plan, re.MULTILINE)
         assert "Sort" not in plan
 
 
