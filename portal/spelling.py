@@ -25,9 +25,21 @@ LOOKED_UP_WORD = re.compile(
 )
 KEPT_WORD = "^[a-z]{3,}$"
 
+# The words of one kind's titles for one page language, brought up to date: only a word that
+# came, went or is held by another number of titles is written.
 REFRESH_SQL = """
+    WITH fresh AS (
+        SELECT %(language)s AS language, %(kind)s AS kind, word, ndoc AS documents
+        FROM ts_stat(%(vectors)s) WHERE word ~ %(kept)s
+    ), gone AS (
+        DELETE FROM portal_searchword AS known
+        WHERE known.language = %(language)s AND known.kind = %(kind)s
+          AND NOT EXISTS (SELECT FROM fresh WHERE fresh.word = known.word)
+    )
     INSERT INTO portal_searchword (language, kind, word, documents)
-    SELECT %s, %s, word, ndoc FROM ts_stat(%s) WHERE word ~ %s"""
+    SELECT language, kind, word, documents FROM fresh
+    ON CONFLICT (language, kind, word) DO UPDATE SET documents = excluded.documents
+    WHERE portal_searchword.documents <> excluded.documents"""
 # The nearest known word for each word of the query, where that is another word: not the word
 # itself, nor another form of it (the search would have found "park" for "parks"). A word the
 # search leaves out ("the") is left alone.
@@ -46,18 +58,18 @@ CORRECTIONS_SQL = f"""
 
 
 def refresh_search_words(sources):
-    """Read the words of the titles of each search source (portal.search.sources()) afresh;
-    return how many there are.
-
-    Searches go on reading the words they knew until the new ones are committed; a second
-    refresh waits for the first (the lock does not keep readers out)."""
+    """Bring the words of the titles of each search source (portal.search.sources()) up to
+    date; return how many there are. Searches go on with the words they knew meanwhile."""
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("LOCK TABLE portal_searchword IN SHARE ROW EXCLUSIVE MODE")
-        cursor.execute("DELETE FROM portal_searchword")
+        # The words of a kind that is no longer searched go.
+        cursor.execute("DELETE FROM portal_searchword WHERE NOT kind = ANY(%s)", [list(sources)])
         for kind, source in sources.items():
             for language, titles_sql in source.titles.items():
-                vectors_sql = f"SELECT to_tsvector('simple', title) FROM ({titles_sql}) AS titles"
-                cursor.execute(REFRESH_SQL, [language, kind, vectors_sql, KEPT_WORD])
+                vectors = f"SELECT to_tsvector('simple', title) FROM ({titles_sql}) AS titles"
+                cursor.execute(
+                    REFRESH_SQL,
+                    {"language": language, "kind": kind, "vectors": vectors, "kept": KEPT_WORD},
+                )
         cursor.execute("ANALYZE portal_searchword")  # its size decides the lookup's plan
     return SearchWord.objects.count()
 

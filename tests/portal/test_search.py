@@ -263,6 +263,22 @@ def test_words_are_read_afresh_by_the_refresh(client, make_article):
     assert suggestion(search(client, q="typhooon")) is None
 
 
+def test_a_refresh_writes_only_the_words_that_changed(make_article):
+    english_words = SearchWord.objects.filter(language="en")
+    make_article(title="Library hours")
+    make_article(title="Library closed on Monday")
+    words_refreshed()
+    before = dict(english_words.values_list("word", "pk"))
+
+    make_article(title="New library cards")
+    words_refreshed()
+
+    # Every word known before keeps its row; the new ones are added.
+    after = dict(english_words.values_list("word", "pk"))
+    assert after == {**before, "new": after["new"], "cards": after["cards"]}
+    assert english_words.get(word="library").documents == 3
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
