@@ -215,9 +215,16 @@ def highlight(headline):
 
 def searched_titles(table, *, title, condition, translated=False):
     """SQL of the titles in `table` (where `condition` holds) whose words the pages in each
-    language search, by language code. On Chinese pages, of a `translated` table only the items
-    without a Chinese title, whose English those pages search: another word would be suggested,
-    and then found nowhere."""
-    titles_sql = f"SELECT {title} AS title FROM {table} WHERE {condition}"
-    untranslated = f" AND {chinese_field(title)} = ''" if translated else ""
-    return {"en": titles_sql, CHINESE: f"{titles_sql}{untranslated}"}
+    language search, by language code. Chinese pages search a `translated` table's Chinese
+    titles, where there are, with the English words they hold ("WiFi"): not the English title
+    beside one, whose words would be suggested and then found nowhere."""
+    chinese_title = chinese_field(title)
+    # portal_han_bigrams sets the English words of a Chinese title apart from the characters.
+    shown_in_chinese = (
+        f"CASE {chinese_title} WHEN '' THEN {title} ELSE portal_han_bigrams({chinese_title}) END"
+    )
+    titles_sql = "SELECT {} AS title FROM {} WHERE {}"
+    return {
+        "en": titles_sql.format(title, table, condition),
+        CHINESE: titles_sql.format(shown_in_chinese if translated else title, table, condition),
+    }

@@ -157,6 +157,13 @@ def results_for(cursor, hits, query):
     ]
 
 
+def suggestion(cursor, query, kinds):
+    """The query with its misspelt words corrected, where that search finds something: a word
+    of a title no longer shown, or two words no item holds together, lead nowhere."""
+    corrected = corrected_query(cursor, query, kinds)
+    return corrected if corrected and ranked_hits(cursor, corrected, kinds, 1) else ""
+
+
 class SearchTookTooLong(Exception):
     pass
 
@@ -202,7 +209,7 @@ def search_results(cursor, query, kind, page_number):
         "page_obj": page,
         "more_results": len(hits) > MAX_RESULTS,
         "results": results_for(cursor, page.object_list, query),
-        "suggestion": "" if hits else corrected_query(cursor, query, kinds),
+        "suggestion": "" if hits else suggestion(cursor, query, kinds),
     }
 
 

@@ -1,18 +1,19 @@
 """Site search's "Did you mean": a search that finds nothing is offered again with each word that
-no title holds replaced by the nearest word that one does, by trigram similarity, as pg_trgm's
-documentation describes it ("Did you mean: passport office" for "pasport office").
+no title holds in any form replaced by the nearest word that one does, by trigram similarity, as
+pg_trgm's documentation describes it ("Did you mean passport office?" for "pasport office").
 
-The titles' words are kept apart (SearchWord), per page language and kind of item, and read
-afresh by `manage.py refresh_search_words` (hourly from cron): finding the nearest among some
+The titles' words are kept apart (SearchWord), per page language and kind of item, and brought
+up to date by `manage.py refresh_search_words` (hourly from cron): finding the nearest among some
 thousands of words, through a GiST index, takes a fraction of a millisecond, where comparing the
-query with every title took up to half a second.
+query with every title took up to half a second. portal.search offers the corrected query only
+where it finds something.
 """
 
 import re
 
 from django.db import connection, transaction
 
-from .fulltext import SEARCH_CONFIG, has_chinese
+from .fulltext import has_chinese
 from .models import SearchWord
 from .translation import CHINESE, chinese_is_active, local_text
 
@@ -24,43 +25,63 @@ LOOKED_UP_WORD = re.compile(
     r"(?<![0-9A-Za-z\u00c0-\u024f])[A-Za-z]{3,}(?![0-9A-Za-z\u00c0-\u024f])"
 )
 KEPT_WORD = "^[a-z]{3,}$"
+# A word's stem as the search's configuration (portal.fulltext.SEARCH_CONFIG, "english") takes
+# it; NULL for a word it leaves out ("the").
+STEM_SQL = "(ts_lexize('english_stem', {word}))[1]"
 
-# The words of one kind's titles for one page language, brought up to date: only a word that
-# came, went or is held by another number of titles is written.
-REFRESH_SQL = """
+# The words of one kind's titles for one page language, brought up to date: a word that went is
+# deleted, and only a word that came or is now held by another number of titles is written.
+REFRESH_SQL = f"""
     WITH fresh AS (
-        SELECT %(language)s AS language, %(kind)s AS kind, word, ndoc AS documents
-        FROM ts_stat(%(vectors)s) WHERE word ~ %(kept)s
+        SELECT word, stem, documents FROM (
+            SELECT word, {STEM_SQL.format(word="word")} AS stem, ndoc AS documents
+            FROM ts_stat(%(vectors)s) WHERE word ~ %(kept)s
+        ) AS words
+        WHERE stem IS NOT NULL
     ), gone AS (
         DELETE FROM portal_searchword AS known
         WHERE known.language = %(language)s AND known.kind = %(kind)s
           AND NOT EXISTS (SELECT FROM fresh WHERE fresh.word = known.word)
     )
-    INSERT INTO portal_searchword (language, kind, word, documents)
-    SELECT language, kind, word, documents FROM fresh
-    ON CONFLICT (language, kind, word) DO UPDATE SET documents = excluded.documents
-    WHERE portal_searchword.documents <> excluded.documents"""
-# The nearest known word for each word of the query, where that is another word: not the word
-# itself, nor another form of it (the search would have found "park" for "parks"). A word the
-# search leaves out ("the") is left alone.
+    INSERT INTO portal_searchword (language, kind, word, stem, documents)
+    SELECT %(language)s, %(kind)s, word, stem, documents FROM fresh
+    WHERE NOT EXISTS (
+        SELECT FROM portal_searchword AS known
+        WHERE known.language = %(language)s AND known.kind = %(kind)s
+          AND known.word = fresh.word AND known.documents = fresh.documents
+    )
+    ON CONFLICT (language, kind, word) DO UPDATE SET documents = excluded.documents"""
+# For each word of the query that no title holds in any form, and that the search does not leave
+# out, the nearest known word (the more common of two as near). The near words are found first,
+# through the trigram index, and only then those of the page's language and kinds kept (OFFSET 0
+# keeps the planner from reading every word of the language instead, to compare each).
 CORRECTIONS_SQL = f"""
     SELECT typed.word, nearest.word
-    FROM unnest(%s::text[]) AS typed(word)
+    FROM unnest(%(words)s::text[]) AS typed(word)
     CROSS JOIN LATERAL (
-        SELECT known.word FROM portal_searchword AS known
-        WHERE known.language = %s AND known.kind = ANY(%s) AND known.word %% typed.word
-        ORDER BY known.word <-> typed.word
+        SELECT near.word FROM (
+            SELECT word, language, kind, documents FROM portal_searchword
+            WHERE word %% typed.word
+            OFFSET 0
+        ) AS near
+        WHERE near.language = %(language)s AND near.kind = ANY(%(kinds)s)
+        ORDER BY near.word <-> typed.word, near.documents DESC
         LIMIT 1
     ) AS nearest
-    WHERE numnode(plainto_tsquery('{SEARCH_CONFIG}', typed.word)) > 0
-      AND to_tsvector('{SEARCH_CONFIG}', nearest.word)
-          <> to_tsvector('{SEARCH_CONFIG}', typed.word)"""
+    WHERE {STEM_SQL.format(word="typed.word")} IS NOT NULL
+      AND NOT EXISTS (
+        SELECT FROM portal_searchword AS known
+        WHERE known.language = %(language)s AND known.kind = ANY(%(kinds)s)
+          AND known.stem = {STEM_SQL.format(word="typed.word")}
+      )"""
 
 
 def refresh_search_words(sources):
     """Bring the words of the titles of each search source (portal.search.sources()) up to
-    date; return how many there are. Searches go on with the words they knew meanwhile."""
+    date; return how many there are. Searches go on with the words they knew meanwhile; a
+    second refresh waits for the first."""
     with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext('portal_searchword'))")
         # The words of a kind that is no longer searched go.
         cursor.execute("DELETE FROM portal_searchword WHERE NOT kind = ANY(%s)", [list(sources)])
         for kind, source in sources.items():
@@ -81,7 +102,7 @@ def corrected_query(cursor, query, kinds):
     if not typed:
         return ""
     language = CHINESE if chinese_is_active() else ENGLISH
-    cursor.execute(CORRECTIONS_SQL, [typed, language, kinds])
+    cursor.execute(CORRECTIONS_SQL, {"words": typed, "language": language, "kinds": kinds})
     corrections = dict(cursor.fetchall())
     if not corrections:
         return ""

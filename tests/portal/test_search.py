@@ -1,3 +1,5 @@
+import random
+import string
 from datetime import timedelta
 from io import StringIO
 
@@ -208,8 +210,7 @@ def test_a_misspelt_word_is_corrected_to_a_word_of_the_titles(client, make_artic
 
 
 def test_words_the_titles_hold_in_another_form_are_kept(client, make_article):
-    make_article(title="A new pocket park for Jing'an")
-    make_article(title="The fountain is repaired")
+    make_article(title="The fountain in the park is repaired")
     words_refreshed()
 
     # "parks" is "park" to the search: only the misspelt word is changed.
@@ -218,8 +219,42 @@ def test_words_the_titles_hold_in_another_form_are_kept(client, make_article):
     assert suggestion(response) == "parks fountain"
 
 
+def test_a_word_the_titles_hold_in_any_form_is_not_corrected(client, make_article):
+    make_article(title="A new pocket park")
+    make_article(title="Marking fines for late tax returns")
+    words_refreshed()
+
+    # "marking" is nearer to "parking" than "park" is, and "marking fines" finds something; but
+    # "parking" is "park" to the search, which the titles hold.
+    response = search(client, q="parking fines")
+
+    assert results_summary(response) == "No results for “parking fines”"
+    assert suggestion(response) is None
+
+
+@pytest.fixture
+def passport_and_ferry_news(make_article):
+    make_article(title="Passport office moves")
+    make_article(title="Ferry timetable changes")
+    words_refreshed()
+
+
+def test_a_correction_that_finds_nothing_is_not_offered(client, passport_and_ferry_news):
+    assert suggestion(search(client, q="pasport office")) == "passport office"
+    # Each word is in a title, but no item holds both.
+    assert suggestion(search(client, q="pasport ferry")) is None
+
+
+def test_a_correction_keeps_the_rest_of_the_query(client, passport_and_ferry_news):
+    response = search(client, q='"Pasport offce" -ferry')
+
+    assert suggestion(response) == '"passport office" -ferry'
+    assert find(response, ".search-suggestion a")["href"] == "?q=%22passport+office%22+-ferry"
+
+
 def test_a_query_of_only_common_words_suggests_nothing(client, make_question):
     make_question(question="How do I renew my passport?")
+    make_question(question="Where are theatre tickets sold?")  # "theatre" is near "the"
     words_refreshed()
 
     response = search(client, q="how the")
@@ -277,6 +312,10 @@ def test_a_refresh_writes_only_the_words_that_changed(make_article):
     after = dict(english_words.values_list("word", "pk"))
     assert after == {**before, "new": after["new"], "cards": after["cards"]}
     assert english_words.get(word="library").documents == 3
+    # The rows of the words that did not change were not written, nor even locked.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word FROM portal_searchword WHERE language = 'en' AND xmax <> 0")
+        assert {word for (word,) in cursor.fetchall()} <= {"library"}
 
 
 @pytest.mark.parametrize(
@@ -339,10 +378,18 @@ def test_query_count_does_not_grow_with_results(
     assert {result.kind for result in results} == {"news", "faq"}
 
 
-def test_query_count_without_results_includes_the_correction(client, django_assert_num_queries):
-    # The site profile, the hits and the misspelt words' nearest known words.
-    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES):
+def test_query_count_without_results_includes_the_correction(
+    client, make_article, django_assert_num_queries
+):
+    make_article(title="Passport office moves")
+    words_refreshed()
+    client.get("/")  # the site profile is kept in memory from then on
+    # The hits and the misspelt words' nearest known words...
+    with django_assert_num_queries(2 + TIME_LIMIT_QUERIES):
         search(client, q="nothing")
+    # ...and where there is a correction, its hits.
+    with django_assert_num_queries(3 + TIME_LIMIT_QUERIES):
+        search(client, q="pasport")
 
 
 def explain(sql, params):
@@ -408,20 +455,31 @@ def test_a_short_list_of_results_is_counted_exactly(client, make_question, monke
     assert summary == "12 results for “passport” (page 1 of 2)"
 
 
-def test_misspelt_words_are_looked_up_through_the_trigram_index(client):
+def test_misspelt_words_are_looked_up_through_the_trigram_index():
+    # A city's words: 5,000 of seven letters, each in the news and the FAQ, in both languages.
+    letters = random.Random(2026)
+    words = {"".join(letters.choices(string.ascii_lowercase, k=7)) for _ in range(5000)}
     SearchWord.objects.bulk_create(
-        SearchWord(language=language, kind=kind, word=f"word{number:05}", documents=1)
-        for number in range(5000)
+        SearchWord(language=language, kind=kind, word=word, stem=word, documents=1)
+        for word in words
         for language in ["en", "zh-hans"]
         for kind in ["news", "faq"]
     )
+    misspelt = sorted(words)[1234][1:]
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE portal_searchword")
-        cursor.execute(f"EXPLAIN {CORRECTIONS_SQL}", [["wrod01234"], "en", ["news", "faq"]])
+        cursor.execute("SET LOCAL enable_seqscan = off")  # as every search's queries run
+        cursor.execute(
+            f"EXPLAIN {CORRECTIONS_SQL}",
+            {"words": [misspelt], "language": "en", "kinds": ["news", "faq"]},
+        )
         plan = "\n".join(line for (line,) in cursor.fetchall())
 
-    assert "Index Scan using search_word_trgm_idx" in plan
-    assert "Order By: (word <-> typed.word)" in plan
+    # The near words through the trigram index, the stems through theirs; no word read in turn.
+    assert "Bitmap Index Scan on search_word_trgm_idx" in plan
+    assert "Index Cond: (word % typed.word)" in plan
+    assert "Index Scan using search_word_stem_idx" in plan
+    assert "Seq Scan" not in plan
 
 
 def test_a_search_that_runs_too_long_is_stopped_with_a_clear_message(
@@ -449,6 +507,7 @@ def test_a_search_that_runs_too_long_is_stopped_with_a_clear_message(
 def ferry_content(make_article, make_question):
     make_article(title="Ferry timetable changes", body="<p>The ferry runs later.</p>")
     make_question(question="Is the ferry free?", answer="<p>No, it costs 2 yuan.</p>")
+    words_refreshed()  # a query may be corrected too
 
 
 @database_examples

@@ -239,8 +239,18 @@ def test_chinese_pages_suggest_only_words_they_would_find(client, metro_news, ma
     assert titles(search(client, "metro card")) == ["Metro card prices"]
 
 
+def test_chinese_pages_suggest_the_english_words_of_chinese_titles(client, make_article):
+    make_article(title="Free wireless internet in city parks", title_zh_hans="城市公园免费WiFi")
+    call_command("refresh_search_words", verbosity=0)
+
+    assert suggestion(search(client, "wiifi")) == "wifi"
+    assert titles(search(client, "wifi")) == ["城市公园免费WiFi"]
+    # English pages search the English title, which has no such word.
+    assert suggestion(search(client, "wiifi", chinese=False)) is None
+
+
 def test_chinese_words_of_a_query_stay_as_they_are(client, make_article):
-    make_article(title="Metro card prices")
+    make_article(title="Metro monthly tickets", title_zh_hans="Metro月票价格调整")
     call_command("refresh_search_words", verbosity=0)
 
     response = search(client, "mettro 月票")
