@@ -259,7 +259,6 @@ class SearchWord(models.Model):
             # The words near a misspelt one (%): a GIN index finds the few among 100,000 words in
             # a fraction of a millisecond, where a GiST index took 12 ms.
             GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="search_word_trgm_idx"),
-            models.Index(fields=["stem", "language"], name="search_word_stem_idx"),
         ]
 
     def __str__(self):

@@ -27,8 +27,4 @@ class Migration(migrations.Migration):
             "DELETE FROM portal_searchword WHERE stem = ''",
             migrations.RunSQL.noop,
         ),
-        migrations.AddIndex(
-            model_name="searchword",
-            index=models.Index(fields=["stem", "language"], name="search_word_stem_idx"),
-        ),
     ]
