@@ -43,13 +43,7 @@ def answer_results(ids, query):
 
 
 def answer_result(row, query):
-    texts = shown_texts(
-        title=row["title"],
-        chinese_title=row["chinese_title"],
-        headline=row["headline"],
-        chinese_text=row["chinese_text"],
-        query=query,
-    )
+    texts = shown_texts(row, query)
     texts["lang"] = row["language"]  # marked where the page is in the other language
     return SearchResult(
         kind=KIND,

@@ -26,7 +26,7 @@ service_hits = every_match_ranked(
     "applications_service", date="updated_at", condition="is_open", boost=SERVICE_BOOST
 )
 RESULTS_SQL = """
-    SELECT id, name, name_zh_hans, slug, {headline} AS headline,
+    SELECT id, name AS title, name_zh_hans AS chinese_title, slug, {headline} AS headline,
            summary_zh_hans || ' ' || description_zh_hans AS chinese_text
     FROM applications_service WHERE id = ANY(%s)"""
 
@@ -43,13 +43,7 @@ def service_result(row, query):
         kind=KIND,
         url=reverse("applications:service_detail", kwargs={"slug": row["slug"]}),
         date=None,
-        **shown_texts(
-            title=row["name"],
-            chinese_title=row["name_zh_hans"],
-            headline=row["headline"],
-            chinese_text=row["chinese_text"],
-            query=query,
-        ),
+        **shown_texts(row, query),
     )
 
 

@@ -20,7 +20,8 @@ question_hits = every_match_ranked("faq_question", date="updated_at", condition=
 # given, and an answer can run to kilobytes.
 SNIPPET_FROM_CHARACTERS = 600
 RESULTS_SQL = f"""
-    SELECT id, question, question_zh_hans, slug, updated_at, {{headline}} AS headline,
+    SELECT id, question AS title, question_zh_hans AS chinese_title, slug, updated_at,
+           {{headline}} AS headline,
            left(answer_text_zh_hans, {SNIPPET_FROM_CHARACTERS}) AS chinese_text
     FROM faq_question WHERE id = ANY(%s)"""
 
@@ -37,13 +38,7 @@ def question_result(row, query):
         url=reverse("faq:question_detail", kwargs={"slug": row["slug"]}),
         date=row["updated_at"],
         date_prefix=gettext("Updated"),
-        **shown_texts(
-            title=row["question"],
-            chinese_title=row["question_zh_hans"],
-            headline=row["headline"],
-            chinese_text=row["chinese_text"],
-            query=query,
-        ),
+        **shown_texts(row, query),
     )
 
 

@@ -29,7 +29,8 @@ CHINESE_VECTOR = "CASE WHEN title_zh_hans = '' THEN search_vector ELSE search_ve
 # The snippet comes from the summary, written to introduce the article: a few hundred
 # characters, where highlighting the whole text read kilobytes per result.
 RESULTS_SQL = """
-    SELECT article.id, article.title, article.title_zh_hans, article.summary_zh_hans,
+    SELECT article.id, article.title, article.title_zh_hans AS chinese_title,
+           article.summary_zh_hans AS chinese_text,
            article.slug, article.publish_at, channel.name AS channel_name,
            channel.name_zh_hans AS channel_name_zh_hans, channel.slug AS channel_slug,
            {headline} AS headline
@@ -66,14 +67,9 @@ def article_result(row, query):
     url = reverse(
         "news:article_detail", kwargs={"channel_slug": row["channel_slug"], "slug": row["slug"]}
     )
-    texts = shown_texts(
-        title=row["title"],
-        chinese_title=row["title_zh_hans"],
-        headline=row["headline"],
-        chinese_text=row["summary_zh_hans"],
-        query=query,
+    return SearchResult(
+        kind=KIND, url=url, date=row["publish_at"], channel=channel, **shown_texts(row, query)
     )
-    return SearchResult(kind=KIND, url=url, date=row["publish_at"], channel=channel, **texts)
 
 
 ARTICLE_TITLES = searched_titles(

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.utils.html import escape
@@ -176,13 +177,15 @@ class SearchResult:
         return lang_attr(self.lang) if self.lang else ""
 
 
-def shown_texts(*, title, chinese_title, headline, chinese_text, query):
-    """A result's title and snippet in the page's language: on Chinese pages the Chinese version
-    with its matches marked, or the English (`headline`, from ts_headline) marked as English."""
+def shown_texts(row, query):
+    """A result's title and snippet in the page's language, from its row's columns "title",
+    "chinese_title", "headline" (from ts_headline) and "chinese_text": on Chinese pages the
+    Chinese version with its matches marked, or the English marked as English."""
+    title, chinese_title, headline = row["title"], row["chinese_title"], row["headline"]
     if not chinese_is_active():
         return {"title": title, "snippet": highlight(headline)}
     if chinese_title:
-        return {"title": chinese_title, "snippet": chinese_snippet(chinese_text, query)}
+        return {"title": chinese_title, "snippet": chinese_snippet(row["chinese_text"], query)}
     return {"title": title, "snippet": highlight(headline), "lang": "en"}
 
 
@@ -225,6 +228,6 @@ def searched_titles(table, *, title, condition, translated=False):
     )
     titles_sql = "SELECT {} AS title FROM {} WHERE {}"
     return {
-        "en": titles_sql.format(title, table, condition),
+        settings.LANGUAGE_CODE: titles_sql.format(title, table, condition),
         CHINESE: titles_sql.format(shown_in_chinese if translated else title, table, condition),
     }

@@ -12,13 +12,13 @@ where it finds something.
 
 import re
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from .fulltext import has_chinese
 from .models import SearchWord
 from .translation import CHINESE, chinese_is_active, local_text
 
-ENGLISH = "en"
 # The words that are looked up: of English letters, three or more (pg_trgm finds nothing like a
 # shorter one), standing apart from other letters and digits; Chinese characters may touch them.
 # The titles' words are kept alike: the 'simple' configuration lowercases each word and no more.
@@ -105,7 +105,7 @@ def corrected_query(cursor, query, kinds):
     typed = sorted({word.lower() for word in LOOKED_UP_WORD.findall(query)})
     if not typed:
         return ""
-    language = CHINESE if chinese_is_active() else ENGLISH
+    language = CHINESE if chinese_is_active() else settings.LANGUAGE_CODE
     cursor.execute(
         CORRECTIONS_SQL,
         {"words": typed, "language": language, "kinds": kinds, "own_stem": OWN_STEM_PREFERENCE},

@@ -39,7 +39,7 @@ SITEMAP_ARTICLES = 2_000
 SEARCHES = 40_000
 ADMIN_REFERENCES = 2_000
 # Of those, searches with a letter left out of a word, as people mistype: most find nothing, and
-# the search then looks for titles like them ("Did you mean").
+# the search then corrects their words ("Did you mean").
 MISSPELT_SEARCHES = 5_000
 # Chinese searches: one subject, or a subject and a second word (scripts/bench/chinese_text.py).
 CHINESE_SEARCHES = 1_500

@@ -20,12 +20,8 @@ def people(caseworker, editor):
     both = make_staff(email="both@city.example", group="Caseworkers")
     both.user_permissions.add(Permission.objects.get(codename="view_pagefeedback"))
     both.groups.add(*editor.groups.all())
-    left = make_staff(email="left@city.example", group="Caseworkers")
-    left.is_active = False
-    left.save()
-    chief = make_staff(email="chief@city.example", group="Editors")
-    chief.is_superuser = True
-    chief.save()
+    left = make_staff(email="left@city.example", group="Caseworkers", is_active=False)
+    chief = make_staff(email="chief@city.example", group="Editors", is_superuser=True)
     return [caseworker, editor, both, left, chief, make_user(email="citizen@example.com")]
 
 

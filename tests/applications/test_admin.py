@@ -643,12 +643,8 @@ def test_the_status_page_with_a_missing_choice_says_error_in_its_title(
 def test_cases_are_assigned_only_to_caseworkers_still_at_work(
     client, citizen, caseworker, editor, make_application, url
 ):
-    departed = make_staff(email="departed@city.example", group="Caseworkers")
-    departed.is_active = False
-    departed.save()
-    chief = make_staff(email="chief@city.example", group="Editors")
-    chief.is_superuser = True
-    chief.save()
+    departed = make_staff(email="departed@city.example", group="Caseworkers", is_active=False)
+    make_staff(email="chief@city.example", group="Editors", is_superuser=True)
     make_staff(email="second.group@city.example", group="Editors").groups.add(
         caseworker.groups.get()
     )

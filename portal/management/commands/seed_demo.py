@@ -1,13 +1,12 @@
 from contextlib import nullcontext
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
 from portal.discovery import app_modules
-from portal.search import sources
-from portal.spelling import refresh_search_words
 
 
 def files_kept_in_memory():
@@ -34,7 +33,7 @@ class Command(BaseCommand):
         with files_kept_in_memory() if dry_run else nullcontext(), transaction.atomic():
             for module in app_modules("demo"):
                 module.seed(stdout=out, style=self.style)
-            refresh_search_words(sources())
+            call_command("refresh_search_words", verbosity=0)
             if dry_run:
                 transaction.set_rollback(True)
         if out:
