@@ -12,6 +12,7 @@ list is not counted: the page says there are more and asks for a narrower search
 
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -169,29 +170,45 @@ class SearchTookTooLong(Exception):
 
 
 def within_time_limit(run):
-    """run(cursor), its queries cancelled by PostgreSQL once one runs longer than
+    """run(cursor), each of its queries cancelled by PostgreSQL once it runs longer than
     SEARCH_TIME_LIMIT_MS, and planned to go through the full-text indexes.
 
     PostgreSQL would read a whole table, row by row, to find two common words, counting each check
     as cheap: it is not, as each reads the row's search vector (kilobytes, stored apart). Through
-    the index, only matching rows are read. Both settings last until the transaction ends: this
-    block's own, as requests are not wrapped in one (ATOMIC_REQUESTS is off). They are set where
-    the reads go: for an anonymous visitor on several machines, the database replica
-    (portal.replica).
+    the index, only matching rows are read. The reads go where an anonymous visitor's go: on
+    several machines, the database replica (portal.replica).
     """
     database = router.db_for_read(None)
+    connection = connections[database]
+    # Inside a caller's transaction (a test's) the settings would last until it ends, and a
+    # stopped query would end it: a savepoint keeps it. Requests are not wrapped in one.
+    block = transaction.atomic(using=database) if connection.in_atomic_block else nullcontext()
     try:
-        with transaction.atomic(using=database), connections[database].cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('statement_timeout', %s, true), "
-                "set_config('enable_seqscan', 'off', true)",
-                [str(SEARCH_TIME_LIMIT_MS)],
-            )
-            return run(cursor)
+        with block, connection.cursor() as cursor:
+            return run(TimeLimitedCursor(cursor))
     except OperationalError as error:
         if was_cancelled(error):
             raise SearchTookTooLong from error
         raise
+
+
+class TimeLimitedCursor:
+    """A cursor that sends the settings of within_time_limit in front of each query. PostgreSQL
+    runs the statements of one query string as one transaction, so the settings (is_local) end
+    with the query: there is no BEGIN or COMMIT to wait for."""
+
+    def __init__(self, cursor):
+        self.cursor = cursor
+
+    def execute(self, sql, params=None):
+        limits = (
+            f"SELECT set_config('statement_timeout', '{int(SEARCH_TIME_LIMIT_MS)}', true), "
+            "set_config('enable_seqscan', 'off', true); "
+        )
+        return self.cursor.execute(limits + sql, params)
+
+    def __getattr__(self, name):
+        return getattr(self.cursor, name)
 
 
 def was_cancelled(error):

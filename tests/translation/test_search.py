@@ -21,7 +21,7 @@ from tests.html import find, select, text, text_of
 
 pytestmark = pytest.mark.django_db
 
-TIME_LIMIT_QUERIES = 3  # as in tests/portal/test_search.py
+TIME_LIMIT_QUERIES = 2  # as in tests/portal/test_search.py
 
 
 def search(client, query, *, chinese=True):
