@@ -180,8 +180,8 @@ def within_time_limit(run):
     """
     database = router.db_for_read(None)
     connection = connections[database]
-    # Inside a caller's transaction (a test's) the settings would last until it ends, and a
-    # stopped query would end it: a savepoint keeps it. Requests are not wrapped in one.
+    # Requests are not wrapped in a transaction. Inside a caller's (a test's), a stopped query
+    # would leave it unusable: a savepoint keeps it.
     block = transaction.atomic(using=database) if connection.in_atomic_block else nullcontext()
     try:
         with block, connection.cursor() as cursor:
