@@ -70,7 +70,6 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
     ]
     list_editable = ["position", "featured"]
     list_filter = ["published", "featured", "topic", ChineseVersionFilter]
-    list_select_related = ["topic"]
     search_fields = ["question", "answer_text", "question_zh_hans"]
     ordering = ["topic__position", "topic__name", "position", "question"]
     prepopulated_fields = {"slug": ["question"]}

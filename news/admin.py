@@ -52,7 +52,6 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         chinese_version,
     ]
     list_filter = ["channel", "status", "publish_at", "featured", ChineseVersionFilter]
-    list_select_related = ["channel"]
     search_fields = ["title", "summary", "body"]  # get_search_results says how
     search_help_text = _(
         "Finds the 200 newest articles with all these words in the title, summary or text. "

@@ -69,7 +69,6 @@ class ApplicationAdmin(CaseAdmin):
         AssignmentFilter,
         OverdueFilter,
     ]
-    list_select_related = ["service", "applicant", "assigned_to"]
     # What the columns show (and the case's name, in its checkbox's label).
     list_only = [
         "reference",

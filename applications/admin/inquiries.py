@@ -38,7 +38,6 @@ class InquiryAdmin(CaseAdmin):
     person_field = "author"
     list_display = ["reference", "subject", "author", "status", "submitted_at", "assigned_to"]
     list_filter = ["status", "submitted_at", AssignmentFilter]
-    list_select_related = ["author", "assigned_to"]
     list_only = [
         "reference",
         "subject",
