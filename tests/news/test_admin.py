@@ -204,23 +204,6 @@ def test_the_article_list_reads_the_newest_from_an_index_and_counts_once(
     assert "news_article_newest_idx" in changelist.context["cl"].queryset[:100].explain()
 
 
-def test_the_article_list_reads_each_rows_channel_in_the_same_query(
-    client, editor, make_article, other_channel, django_assert_num_queries
-):
-    make_article()
-    sign_in_with_two_factors(client, editor)
-    url = reverse("admin:news_article_changelist")
-    client.get(url)  # what the admin keeps in memory from then on
-    with CaptureQueriesContext(connection) as few:
-        client.get(url)
-    for number in range(20):
-        make_article(channel=other_channel, slug=f"more-{number}")
-
-    with django_assert_num_queries(len(few.captured_queries)):
-        response = client.get(url)
-    assert len(response.context["cl"].result_list) == 21
-
-
 def test_staff_outside_the_editors_group_cannot_touch_news(client, other_staff, make_article):
     article = make_article()
     sign_in_with_two_factors(client, other_staff)
