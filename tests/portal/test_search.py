@@ -403,11 +403,8 @@ def test_the_time_limit_adds_no_query_outside_a_transaction(
     assert len(response.context["results"]) == 2
     assert all("set_config('statement_timeout'" in query["sql"] for query in context)
     # The settings ended with each query.
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW statement_timeout")
-        assert cursor.fetchone()[0] == "0"
-        cursor.execute("SHOW enable_seqscan")
-        assert cursor.fetchone()[0] == "on"
+    assert setting("statement_timeout") == "0"
+    assert setting("enable_seqscan") == "on"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -419,9 +416,13 @@ def test_a_search_outside_a_transaction_that_runs_too_long_is_stopped(
     response = client.get(reverse("search"), {"q": "ferry"})
 
     assert "This search took too long." in " ".join(errors(response).summary)
+    assert setting("statement_timeout") == "0"
+
+
+def setting(name):
     with connection.cursor() as cursor:
-        cursor.execute("SHOW statement_timeout")
-        assert cursor.fetchone()[0] == "0"
+        cursor.execute(f"SHOW {name}")
+        return cursor.fetchone()[0]
 
 
 def test_query_count_without_results_includes_the_correction(
@@ -543,9 +544,7 @@ def test_a_search_that_runs_too_long_is_stopped_with_a_clear_message(
     assert "A search was stopped" in caplog.text
     assert "ferry" not in caplog.text
     # The connection is usable again, without the time limit.
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW statement_timeout")
-        assert cursor.fetchone()[0] == "0"
+    assert setting("statement_timeout") == "0"
 
 
 @pytest.fixture
