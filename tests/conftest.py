@@ -201,14 +201,10 @@ def empty_page_cache():
 def search_entries_locked():
     """Another connection holds the articles' search entries, as a long write would: a news
     search waits."""
-    yield from table_locked("news_articlesearchentry")
-
-
-def table_locked(table):
     other = connections.create_connection("default")
     with other.cursor() as cursor:
         cursor.execute("BEGIN")
-        cursor.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+        cursor.execute("LOCK TABLE news_articlesearchentry IN ACCESS EXCLUSIVE MODE")
     yield
     other.close()  # ends its transaction and lets go of the lock
 

@@ -18,10 +18,9 @@ from news.models import Article
 from news.search import article_hits
 from portal.fulltext import chinese_snippet, han_terms
 from tests.html import find, select, text, text_of
+from tests.portal.test_search import TIME_LIMIT_QUERIES
 
 pytestmark = pytest.mark.django_db
-
-TIME_LIMIT_QUERIES = 2  # as in tests/portal/test_search.py
 
 
 def search(client, query, *, chinese=True):
