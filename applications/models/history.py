@@ -52,11 +52,18 @@ class StatusChange(models.Model):
 
     @property
     def from_label(self):
-        return self.statuses(self.from_status).label if self.from_status else ""
+        return self.label_of(self.from_status) if self.from_status else ""
 
     @property
     def to_label(self):
-        return self.statuses(self.to_status).label
+        return self.label_of(self.to_status)
+
+    def label_of(self, status):
+        # Rows are never rewritten: a status retired since keeps its stored name.
+        try:
+            return self.statuses(status).label
+        except ValueError:
+            return status.replace("_", " ").capitalize()
 
 
 class ApplicationStatusChange(StatusChange):

@@ -120,6 +120,23 @@ def test_the_status_is_not_editable_on_the_case_page(client, citizen, caseworker
     assert application.assigned_to == caseworker
 
 
+def test_a_status_retired_since_a_history_row_was_written_still_shows(
+    client, citizen, caseworker, make_application
+):
+    # History rows are never rewritten, so they may hold a status a later release no longer has.
+    application = make_application(applicant=citizen)
+    application.history.create(from_status="submitted", to_status="on_hold", changed_by=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+
+    admin_page = client.get(reverse("admin:applications_application_change", args=[application.pk]))
+    client.force_login(citizen)
+    citizen_page = client.get(application.get_absolute_url())
+
+    assert admin_page.status_code == citizen_page.status_code == 200
+    assert "Submitted On hold" in text(region(admin_page, "Status history (read-only)"))
+    assert texts_of(citizen_page, ".timeline__title") == ["On hold", "Submitted"]
+
+
 def test_answering_an_inquiry_moves_it_to_answered_in_one_step(client, citizen, caseworker):
     inquiry = make_inquiry(author=citizen)
     sign_in_with_two_factors(client, caseworker)
