@@ -46,11 +46,11 @@ def archive_paths(attachments):
     return paths
 
 
-def history_rows(changes, labels):
+def history_rows(changes):
     return [
         {
-            "from": str(labels.get(change.from_status, "")),
-            "to": str(labels[change.to_status]),
+            "from": str(change.from_label),
+            "to": str(change.to_label),
             "note_to_citizen": change.note_to_citizen,
             "changed_at": change.changed_at.isoformat(),
             "files": [file_row(attachment) for attachment in change.attachments.all()],
@@ -92,8 +92,6 @@ def draft_answer_rows(draft):
 
 def export(user):
     paths = archive_paths(my_attachments(user))
-    application_labels = dict(Application._meta.get_field("status").choices)
-    inquiry_labels = dict(Inquiry._meta.get_field("status").choices)
     applications = (
         Application.objects.for_user(user)
         .newest_first()
@@ -137,7 +135,7 @@ def export(user):
                     file_row(attachment, paths) for attachment in application.attachments.all()
                 ],
                 "answers": [answer_row(answer) for answer in application.answers.all()],
-                "history": history_rows(application.history.all(), application_labels),
+                "history": history_rows(application.history.all()),
             }
             for application in applications
         ],
@@ -168,7 +166,7 @@ def export(user):
                 "publication_agreed": inquiry.publication_agreed,
                 "follow_up": inquiry.follow_up,
                 "follow_up_answer": inquiry.follow_up_answer,
-                "history": history_rows(inquiry.history.all(), inquiry_labels),
+                "history": history_rows(inquiry.history.all()),
             }
             for inquiry in inquiries
         ],

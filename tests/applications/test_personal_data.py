@@ -35,3 +35,17 @@ def test_export_has_my_cases_and_their_history_but_no_internal_notes(
     assert data["inquiries"][0]["answer"] == "Open at nine."
     assert "Secret desk note." not in str(data)
     assert caseworker.email not in str(data)
+
+
+def test_the_export_names_a_status_retired_since_its_history_row_was_written(
+    citizen, caseworker, make_application
+):
+    application = make_application(applicant=citizen)
+    application.history.create(from_status="submitted", to_status="on_hold", changed_by=caseworker)
+
+    history = export(citizen)["applications"][0]["history"]
+
+    assert [(row["from"], row["to"]) for row in history] == [
+        ("", "Submitted"),
+        ("Submitted", "On hold"),
+    ]
