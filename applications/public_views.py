@@ -22,6 +22,7 @@ from .status_check import (
     NO_MATCH,
     TOO_MANY_CHECKS,
     StatusCheckForm,
+    count_check_that_matched_nothing,
     matching_cases,
     within_rate_limits,
 )
@@ -191,6 +192,7 @@ def status_check(request):
         else:
             cases = matching_cases(reference, email)
             if not cases:
+                count_check_that_matched_nothing(request, reference=reference, email=email)
                 form.add_error(None, NO_MATCH)
     template = (
         "applications/public/status_result.html"

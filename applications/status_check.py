@@ -7,9 +7,11 @@ reference (a malformed one is looked up as "", which matches nothing), and the a
 always compared, in constant time, with the address of each kind's case or with a stand-in. So
 neither the page nor its timing tells anyone whether a reference exists.
 
-Attempts are counted in the shared cache per client address, per reference and per email address
-(ACCOUNT_RATE_LIMITS), so that nobody can try many references or many addresses; the first
-refusal of each burst is logged.
+Checks that match nothing are counted in the shared cache per client address, per reference and
+per email address (ACCOUNT_RATE_LIMITS), so that nobody can try many references or many
+addresses; the first refusal of each burst is logged. A check that finds the case is not counted,
+as allauth does for sign-ins: people may look at their own case as often as they like, and an
+office or a mobile network whose visitors share one address is not shut out by their successes.
 
 Every case today belongs to an account, so the email address is the second thing a person knows.
 A case that staff enter for someone without an email address would carry a check code printed
@@ -223,19 +225,25 @@ def with_next_step_elsewhere(explanation, status):
     return Explanation(explanation.meaning, str(next_step)) if next_step else explanation
 
 
+def counted_keys(reference, email):
+    """(action, what is counted, its key) for each limit."""
+    keys = {"address": None, "reference": reference, "email": email.casefold()}
+    return [(action, counted, keys[counted]) for action, counted in RATE_LIMITS]
+
+
 def within_rate_limits(request, *, reference, email):
-    """Count one more check per client address, reference and email address; False, with the
-    first refusal of a burst logged, once any of them has had too many."""
-    keys = {
-        "address": None,
-        "reference": reference,
-        "email": email.casefold(),
-    }
-    for action, counted in RATE_LIMITS:
-        if not ratelimit.consume(request, action=action, key=keys[counted]):
-            log_refused_burst(request, action=action, counted=counted, key=keys[counted])
+    """False, with the first refusal of a burst logged, once the client address, the reference
+    or the email address has had too many checks that matched nothing."""
+    for action, counted, key in counted_keys(reference, email):
+        if not ratelimit.consume(request, action=action, key=key, dry_run=True):
+            log_refused_burst(request, action=action, counted=counted, key=key)
             return False
     return True
+
+
+def count_check_that_matched_nothing(request, *, reference, email):
+    for action, _counted, key in counted_keys(reference, email):
+        ratelimit.consume(request, action=action, key=key)
 
 
 def log_refused_burst(request, *, action, counted, key):

@@ -235,8 +235,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     # Not sign-in: new cases, counted per person by the same limiter (applications.views).
     "submit_case": "10/h/user",
-    # Checking a status without an account (applications.status_check): per client address,
-    # per reference and per email address, so that nobody can try many of either.
+    # Checking a status without an account (applications.status_check): checks that matched
+    # nothing, per client address, per reference and per email address, so that nobody can try
+    # many of either.
     "status_check": "10/m/ip,30/h/ip",
     "status_check_reference": "10/h/key",
     "status_check_email": "10/h/key",
