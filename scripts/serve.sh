@@ -13,4 +13,12 @@ worker=$!
 stop_worker() { kill -TERM "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true; }
 trap stop_worker EXIT
 
-.venv/bin/gunicorn portal.wsgi "$@"
+# In the background, so that a signal to this script reaches the trap at once; gunicorn is
+# then asked to stop gracefully, and waited for.
+.venv/bin/gunicorn portal.wsgi "$@" &
+server=$!
+trap 'kill -TERM "$server" 2>/dev/null || true' TERM INT
+status=0
+wait "$server" || status=$?
+while kill -0 "$server" 2>/dev/null; do wait "$server" || status=$?; done
+exit "$status"

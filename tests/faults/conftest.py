@@ -73,6 +73,17 @@ def wait_until(condition, timeout=20, interval=0.05, what="the condition"):
     raise AssertionError(f"Gave up waiting for {what} after {timeout} s.")
 
 
+def http_status(url, timeout=5):
+    """The status code of a GET, or None when nothing answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return None
+
+
 def children_of(pid):
     children = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -238,13 +249,7 @@ class Server:
         return children_of(self.process.pid)
 
     def status(self, path, timeout=5):
-        try:
-            with urllib.request.urlopen(self.url + path, timeout=timeout) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-        except OSError:
-            return None
+        return http_status(self.url + path, timeout)
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)

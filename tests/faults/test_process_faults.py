@@ -5,16 +5,29 @@ import contextlib
 import os
 import signal
 import socket
+import subprocess
 import threading
 import time
 import urllib.error
 import urllib.request
 from email import message_from_bytes
+from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
 
-from .conftest import Browser, on_a_free_port, process_holding, start_mail_worker, wait_until
+from .conftest import (
+    PROJECT,
+    Browser,
+    children_of,
+    free_port,
+    http_status,
+    on_a_free_port,
+    portal_environment,
+    process_holding,
+    start_mail_worker,
+    wait_until,
+)
 
 PAGES = ["/", "/news/", "/faq/", "/healthz"]
 
@@ -165,3 +178,41 @@ def test_a_huge_body_is_refused_before_it_is_read(server):
 
     assert answer.startswith(b"HTTP/1.1 413 ")
     assert time.monotonic() - started < 1
+
+
+def descendants_of(pid):
+    found = children_of(pid)
+    return found + [grandchild for child in found for grandchild in descendants_of(child)]
+
+
+def is_running(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_stopping_make_serve_stops_gunicorn_and_the_mail_worker(cluster, tmp_path):
+    port = free_port()
+    with open(tmp_path / "serve.log", "w") as log:
+        script = subprocess.Popen(
+            ["scripts/serve.sh", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            cwd=PROJECT,
+            env=portal_environment(cluster),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_until(lambda: http_status(f"http://127.0.0.1:{port}/healthz") == 200, what="serve")
+        processes = descendants_of(script.pid)
+        assert len(processes) >= 3  # the mail worker, gunicorn's master and its worker
+
+        script.send_signal(signal.SIGTERM)
+        script.wait(timeout=30)
+
+        wait_until(lambda: not any(is_running(pid) for pid in processes), what="all to stop")
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(script.pid, signal.SIGKILL)
