@@ -176,6 +176,10 @@ class SearchResult:
     def lang_attr(self):
         return lang_attr(self.lang) if self.lang else ""
 
+    @property
+    def is_english_fallback(self):
+        return self.lang == "en"
+
 
 def shown_texts(row, query):
     """A result's title and snippet in the page's language, from its row's columns "title",

@@ -15,7 +15,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext, override, pgettext
 from ua_parser import parse as parse_user_agent
 
 from portal import languages, links, translation
@@ -73,6 +73,17 @@ def breadcrumb(content, to=None):
 
 
 register.filter(translation.in_its_language)
+
+
+@register.simple_tag
+def in_english_note(item):
+    """After a link whose text is English standing in on a Chinese page (`item`: a LocalText or
+    a search result): says in words that the page it leads to is in English."""
+    if not getattr(item, "is_english_fallback", False):
+        return ""
+    note = pgettext("after a link to a page that has no Chinese version", "(in English)")
+    # Only Chinese pages show it, and a full-width bracket needs no space before it.
+    return format_html('<span class="in-english">{}</span>', note)
 
 
 @register.simple_tag(takes_context=True)

@@ -12,6 +12,7 @@ from tests.html import breadcrumbs, find, h1, select, text, text_of, texts_of, t
 pytestmark = pytest.mark.django_db
 
 NOTICE = "本文暂无中文版本，以下为英文原文。"
+IN_ENGLISH = "（英文）"
 
 
 def chinese(url):
@@ -102,6 +103,28 @@ def test_lists_mark_each_english_title_on_chinese_pages(
     items = select(response, ".news-item__title a")
     shown = {link.get_text(): link.get("lang") for link in items}
     assert shown == {"地铁20号线开通": None, "Library opening hours": "en"}
+    titles = texts_of(response, ".news-item__title")
+    assert titles == ["Library opening hours" + IN_ENGLISH, "地铁20号线开通"]
+
+
+def test_links_to_pages_in_english_say_so_on_chinese_pages(
+    client, translated_article, english_only_article, make_question, service
+):
+    make_question(question="When is the ferry free?", answer="<p>On Sundays.</p>")
+    pages = {
+        "home": get_chinese(client, reverse("home")),
+        "faq": get_chinese(client, reverse("faq:index")),
+        "services": get_chinese(client, reverse("applications:service_list")),
+        "search": get_chinese(client, reverse("search") + "?q=library"),
+        "article": get_chinese(client, translated_article.get_absolute_url()),
+    }
+    notes = {name: texts_of(page, ".in-english") for name, page in pages.items()}
+
+    assert all(notes.values()), notes
+    assert {note for found in notes.values() for note in found} == {IN_ENGLISH}
+    assert "Library opening hours" + IN_ENGLISH in text(pages["article"])
+    for english in [client.get(reverse("home")), client.get(reverse("news:article_list"))]:
+        assert not select(english, ".in-english")
 
 
 def test_the_english_list_never_shows_chinese(client, translated_article):
