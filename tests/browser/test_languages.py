@@ -11,6 +11,7 @@ from tests.factories import (
     make_channel,
     make_citizen,
     make_question,
+    make_service,
     make_topic,
     use_chinese_site_profile,
 )
@@ -107,3 +108,33 @@ def test_the_language_switch_works_without_javascript(
     assert page.url == live_server.url + chinese
     page.get_by_role("link", name="English").click()
     assert page.url == live_server.url + english
+
+
+NOTE_BESIDE_ITS_LINK = """note => {
+    const title = note.previousElementSibling.lastChild;
+    const lastCharacter = document.createRange();
+    lastCharacter.setStart(title, title.length - 1);
+    lastCharacter.setEnd(title, title.length);
+    const end = lastCharacter.getBoundingClientRect();
+    const start = note.getBoundingClientRect();
+    const middle = (start.top + start.bottom) / 2;
+    const sameLine = end.top < middle && middle < end.bottom;
+    return {gap: Math.round(start.left - end.right), sameLine};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_in_english_note_follows_its_headline_on_the_home_page(
+    live_server, page, chinese_pages, width
+):
+    make_article(channel=make_channel(slug="notices"), title="Bus fares", slug="bus-fares")
+    make_service(name="Parking permit")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/zh-hans/")
+
+    notes = page.locator(".widget__list .in-english").all()
+    assert notes
+    for note in notes:
+        assert note.evaluate(NOTE_BESIDE_ITS_LINK) == {"gap": 0, "sameLine": True}, note.evaluate(
+            "note => note.parentElement.textContent"
+        )
