@@ -81,7 +81,7 @@ def test_my_applications_in_chinese_pass_axe(
     expect(page.locator("h1")).to_have_text("我的申请")
     assert_meets_the_page_rules(page, axe_violations)
 
-    # On a phone the service's name keeps a few characters a line; the table scrolls in its box.
+    # On a phone the service's name keeps a few characters a line.
     page.set_viewport_size({"width": 390, "height": 800})
     service_cell = page.locator(".case-list__subject").first
     assert service_cell.evaluate("cell => cell.getBoundingClientRect().width") >= 90

@@ -1,0 +1,99 @@
+"""Keyboard focus in the header and footer: a focused link or button reads as dark text on the
+focus colour, as on GOV.UK, never as the header's white text on it (WCAG 1.4.3, 1.4.11)."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from tests.browser.sessions import context_with_session_of
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# The focused element's text colour and the first opaque background behind it, as the browser
+# draws them. A link's colour is always read as unvisited: browsers never tell a page which
+# links were visited.
+FOCUSED_COLOURS = """() => {
+  const element = document.activeElement;
+  let node = element, background = 'rgb(255, 255, 255)';
+  for (; node; node = node.parentElement) {
+    const colour = getComputedStyle(node).backgroundColor;
+    if (colour !== 'transparent' && !/, 0\\)$/.test(colour)) { background = colour; break; }
+  }
+  // Tab goes round the page and back to the top; the second time an element comes, it is known.
+  const again = 'focusSeen' in element.dataset;
+  element.dataset.focusSeen = '';
+  return {
+    again,
+    region: element.closest('header, footer')?.tagName.toLowerCase() ?? null,
+    name: element.textContent.trim() || element.getAttribute('aria-label') || element.tagName,
+    colour: getComputedStyle(element).color,
+    background,
+  };
+}"""
+
+
+def luminance(css_colour):
+    red, green, blue, *alpha = (float(n) for n in re.findall(r"[\d.]+", css_colour))
+    assert not alpha or alpha[0] == 1, f"a see-through colour: {css_colour}"
+    channels = [value / 255 for value in (red, green, blue)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(colour, background):
+    lighter, darker = sorted([luminance(colour), luminance(background)], reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def tab_to(page, name):
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED_COLOURS)["name"] == name:
+            return
+    raise AssertionError(f"Tab never reached {name!r}")
+
+
+def test_a_focused_header_link_is_dark_text_on_the_focus_colour(live_server, page, axe_violations):
+    page.goto(f"{live_server.url}/")
+
+    tab_to(page, "News")
+    focused = page.evaluate(FOCUSED_COLOURS)
+
+    assert focused["region"] == "header"
+    assert contrast(focused["colour"], focused["background"]) >= 4.5, focused
+    assert axe_violations(page) == []
+    # And with the pointer over it as well.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="News").hover()
+    focused = page.evaluate(FOCUSED_COLOURS)
+    assert contrast(focused["colour"], focused["background"]) >= 4.5, focused
+
+
+@pytest.mark.parametrize(
+    ("language", "sign_out", "accessibility"),
+    [("", "Sign out", "Accessibility statement"), ("/zh-hans", "退出登录", "无障碍声明")],
+)
+def test_every_link_and_button_in_the_header_and_footer_is_readable_with_focus(
+    live_server, browser, citizen, language, sign_out, accessibility
+):
+    # Signed in, on a page of the main navigation: the "Sign out" button and a current page's
+    # link are in the header too.
+    client = Client()
+    client.force_login(citizen)
+    page = context_with_session_of(client, browser, live_server).new_page()
+    page.goto(f"{live_server.url}{language}/applications/")
+
+    too_faint = {}
+    seen = set()
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED_COLOURS)
+        if focused["again"]:
+            break
+        seen.add(focused["name"])
+        if focused["region"] and contrast(focused["colour"], focused["background"]) < 4.5:
+            too_faint[focused["name"]] = focused
+
+    assert too_faint == {}
+    # Tab went through the header and down to the footer.
+    assert {sign_out, accessibility} <= seen
