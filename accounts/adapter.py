@@ -140,6 +140,9 @@ class AccountAdapter(DefaultAccountAdapter):
             "contact_url": absolute_url(self.request, reverse("contact")),
             **context,
         }
+        if "activate_url" in context:
+            # The confirmation emails say how long their link works.
+            context["link_expire_days"] = account_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS
         super().send_mail(template_prefix, email, context)
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None):
