@@ -119,7 +119,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{url}?{urlencode({'next': place})}" if place else url
 
     def format_email_subject(self, subject):
-        return f"{subject} | {SiteProfile.load().localised.name}"
+        # allauth puts "[site name] " before each subject; the outbox adds the portal's name to
+        # every email's subject (portal.mail).
+        return subject
 
     def send_mail(self, template_prefix, email, context):
         # allauth builds its links (activate_url, password_reset_url, signup_url) from the
@@ -138,6 +140,9 @@ class AccountAdapter(DefaultAccountAdapter):
             "contact_url": absolute_url(self.request, reverse("contact")),
             **context,
         }
+        if "activate_url" in context:
+            # The confirmation emails say how long their link works.
+            context["link_expire_days"] = account_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS
         super().send_mail(template_prefix, email, context)
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None):

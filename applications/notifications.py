@@ -57,6 +57,8 @@ def case_update_email(case, change, citizen, files, base_url):
         "due_at": case.due_at if is_application and not case.is_decided else None,
         "note_to_citizen": change.note_to_citizen,
         "note_label": _("Your note") if by_citizen else _("Note from the city"),
+        # The receipt of an inquiry repeats it: the citizen's own copy of what they asked.
+        "question": case.message if not (is_application or change.from_status) else "",
         "answer": case.latest_answer if change.to_status == InquiryStatus.ANSWERED else "",
         "case_url": absolute_url(case.get_absolute_url(), base_url),
         # Without signing in, with the reference filled in: the person adds their address.

@@ -7,6 +7,9 @@ worker (`manage.py send_queued_mail --loop`) sends each through MAILERS["deliver
 a failure after 1, 2, 4 ... minutes, at most MAIL_MAX_RETRY_SECONDS apart, MAIL_MAX_ATTEMPTS
 times. A PostgreSQL NOTIFY, delivered when the transaction commits, wakes the worker at once.
 
+The outbox is also the one place that puts the portal's name on every email, as its sender and
+at the end of its subject, in the language the email is written in.
+
 An email is locked while it is being sent: a worker killed mid-send loses nothing (another one
 sends it), and several workers never send one email twice.
 """
@@ -52,7 +55,7 @@ def outgoing_email(message):
     return OutgoingEmail(
         from_email=with_portal_name(message.from_email),
         to=list(message.to),
-        subject=message.subject,
+        subject=with_portal_name_in_subject(message.subject),
         body_text=message.body,
         body_html=html,
         envelope={
@@ -73,6 +76,12 @@ def with_portal_name(address):
     if name:
         return address
     return str(Address(display_name=SiteProfile.load().localised.name, addr_spec=email_address))
+
+
+def with_portal_name_in_subject(subject):
+    """The subject as people see it: ending with the portal's name, in the language the email
+    is written in (the active one)."""
+    return f"{subject} | {SiteProfile.load().localised.name}"
 
 
 def message_of(email):

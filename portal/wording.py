@@ -25,4 +25,13 @@ DJANGO = [
 
 ALLAUTH = [
     gettext_noop("Incorrect code."),
+    # The messages after confirming an address and after cancelling a change of address, and
+    # when "Cancel the change" comes from a page left open after the new address was confirmed.
+    gettext_noop("You have confirmed %(email)s."),
+    gettext_noop("Removed email address %(email)s."),
+    gettext_noop("You cannot remove your primary email address (%(email)s)."),
+    # Setting up two-factor authentication, for an account without a confirmed address.
+    gettext_noop(
+        "You cannot activate two-factor authentication until you have verified your email address."
+    ),
 ]

@@ -1,12 +1,19 @@
 """Every account page in Simplified Chinese, signed out and signed in: the portal's wording, and
 allauth's own catalogue for what the portal leaves to it."""
 
+import re
+
 import pytest
 from allauth.mfa.models import Authenticator
+from django.utils import translation
+from django.utils.translation import gettext
 
+from portal import wording
 from tests.factories import PASSWORD, make_user, use_chinese_site_profile
-from tests.html import errors, h1
+from tests.html import errors, h1, messages
 from tests.languages import assert_chinese_page
+
+from .conftest import link_in
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +191,65 @@ def test_signing_out_says_so_in_chinese(signed_in):
     assert response.redirect_chain[-1][0] == "/zh-hans/"
     assert_chinese(response)
     assert "您已退出登录。" in response.content.decode()
+
+
+def test_confirming_the_address_through_the_emailed_link_says_so_in_the_portals_chinese(
+    client, delivered_mail
+):
+    client.post(
+        "/zh-hans/accounts/signup/",
+        {
+            "full_name": "王芳",
+            "email": "wang.fang@example.com",
+            "password1": "城市门户的一个长密码2026",
+            "password2": "城市门户的一个长密码2026",
+        },
+        follow=True,
+    )
+    [confirmation] = delivered_mail()
+
+    response = client.post(link_in(confirmation), follow=True)
+
+    assert_chinese(response)
+    assert messages(response)[0] == "您已确认电子邮箱 wang.fang@example.com。"
+
+
+def test_cancelling_a_change_of_address_says_so_in_the_portals_chinese(signed_in):
+    signed_in.post("/zh-hans/accounts/email/", {"action_add": "", "email": "li.na@new.example"})
+    signed_in.get("/zh-hans/accounts/email/")
+
+    response = signed_in.post(
+        "/zh-hans/accounts/email/",
+        {"action_remove": "", "email": "li.na@new.example"},
+        follow=True,
+    )
+
+    assert_chinese(response)
+    assert messages(response) == ["已移除电子邮箱 li.na@new.example。"]
+
+
+def test_cancelling_a_change_already_confirmed_elsewhere_is_refused_in_the_portals_chinese(
+    signed_in, delivered_mail
+):
+    signed_in.post("/zh-hans/accounts/email/", {"action_add": "", "email": "li.na@new.example"})
+    signed_in.get("/zh-hans/accounts/email/")
+    [confirmation] = delivered_mail()
+    signed_in.post(link_in(confirmation))  # as from another tab, leaving "Cancel" on show
+    signed_in.get("/zh-hans/accounts/email/")
+
+    response = signed_in.post(
+        "/zh-hans/accounts/email/",
+        {"action_remove": "", "email": "li.na@new.example"},
+        follow=True,
+    )
+
+    assert_chinese(response)
+    assert messages(response) == ["您当前使用的电子邮箱（li.na@new.example）不能删除。"]
+
+
+def test_the_allauth_messages_the_portal_words_itself_have_no_latin_letters_in_chinese():
+    with translation.override("zh-hans"):
+        for message in wording.ALLAUTH:
+            chinese = gettext(message)
+            assert chinese != message
+            assert not re.search(r"[A-Za-z]", re.sub(r"%\(\w+\)s", "", chinese)), chinese

@@ -59,7 +59,8 @@ def test_signing_up_on_a_chinese_page_sends_the_confirmation_in_chinese(client, 
     [message] = sent_later()
     assert message.subject == "请确认电子邮箱以完成账户注册 | 上海市政府门户网站"
     assert message.body.startswith("王芳，您好：")
-    assert "感谢您在上海市政府门户网站注册账户。" in message.body
+    assert "请确认您的电子邮箱，以完成在上海市政府门户网站的账户注册。" in message.body
+    assert "该链接3天内有效。如果链接已失效，请登录，我们会向您发送新的链接。" in message.body
     assert link_in(message).startswith("/zh-hans/accounts/confirm-email/")
     html = html_of(message)
     assert find(html, "html")["lang"] == "zh-Hans"

@@ -67,7 +67,7 @@ def test_change_password_needs_the_current_one_and_sends_a_notice(client, citize
     citizen.refresh_from_db()
     assert citizen.check_password(NEW_PASSWORD)
     [notice] = delivered_mail()
-    assert notice.subject == "Password Changed | Shanghai City Portal"
+    assert notice.subject == "Your password was changed | Shanghai City Portal"
     assert "This is a security notice about your account on Shanghai City Portal." in notice.body
     assert "http://testserver/account/" in notice.body
 

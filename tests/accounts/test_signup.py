@@ -1,14 +1,18 @@
 import re
+import time
+from types import SimpleNamespace
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 from django.utils import translation
 
 from portal.models import OutgoingEmail
-from tests.html import buttons, errors, field_by_label, find, labels, links
+from tests.html import buttons, errors, field_by_label, find, h1, labels, links, text
 
 from .conftest import link_in
 
@@ -57,7 +61,10 @@ def test_signup_creates_an_unverified_account_and_sends_a_branded_verification_l
         == "Confirm your email address to finish creating your account | Shanghai City Portal"
     )
     assert "Hello Wang Xiaoming," in message.body
-    assert "Thank you for creating an account on Shanghai City Portal." in message.body
+    assert (
+        "To finish creating your account on Shanghai City Portal, confirm your email address."
+        in message.body
+    )
     assert link_in(message).startswith("/accounts/confirm-email/")
     html = message.alternatives[0].content
     assert links(html)["Confirm my email address"].endswith(link_in(message))
@@ -182,3 +189,61 @@ def test_a_mail_server_that_is_down_does_not_break_sign_up(client, settings, del
     email = OutgoingEmail.objects.get(to=["wang.xiaoming@example.com"])
     assert email.status == OutgoingEmail.Status.PENDING
     assert email.attempts == 1
+
+
+@pytest.fixture
+def days_later(monkeypatch):
+    """The clock that dates and checks the links in confirmation emails, moved on by hand."""
+    now = time.time()
+
+    def move_on(days):
+        later = SimpleNamespace(time=lambda: now + days * 24 * 60 * 60)
+        monkeypatch.setattr(signing, "time", later)
+
+    return move_on
+
+
+@pytest.mark.parametrize("days", [3, 5])
+def test_the_sign_up_email_says_how_long_its_link_works_and_it_works_that_long(
+    client, delivered_mail, days_later, settings, days
+):
+    settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = days
+    client.post(reverse("account_signup"), SIGNUP)
+    [message] = delivered_mail()
+    promise = (
+        f"The link works for {days} days. If it has stopped working, sign in and we will send "
+        "you a new one."
+    )
+    assert promise in message.body
+    assert promise in text(message.alternatives[0].content)
+
+    days_later(days - 0.01)
+    assert h1(client.get(link_in(message))) == "Confirm your email address"
+    days_later(days + 0.01)
+    assert h1(client.get(link_in(message))) == "This link no longer works"
+
+    # Signing in sends a new link, once allauth's few minutes between two emails are over.
+    cache.clear()
+    client.post(
+        reverse("account_login"), {"login": SIGNUP["email"], "password": SIGNUP["password1"]}
+    )
+    [_, new] = delivered_mail()
+    assert new.to == ["wang.xiaoming@example.com"]
+    client.post(link_in(new))
+    assert EmailAddress.objects.get(email="wang.xiaoming@example.com").verified
+
+
+def test_the_sign_up_email_says_what_to_do_if_it_was_not_you(client, delivered_mail):
+    client.post(reverse("account_signup"), SIGNUP)
+    [message] = delivered_mail()
+
+    assert (
+        "If you did not create an account, ignore this email. Nobody can use an account with "
+        "your address until the address is confirmed." in message.body
+    )
+    # As it says: the password alone does not let anyone in.
+    response = client.post(
+        reverse("account_login"), {"login": SIGNUP["email"], "password": SIGNUP["password1"]}
+    )
+    assert response.url == reverse("account_email_verification_sent")
+    assert "_auth_user_id" not in client.session

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from applications.models import Answer, Draft
 from applications.models import Question as ServiceQuestion
 from applications.services import application_change_status, inquiry_follow_up
+from applications.uploads import check_upload
 from tests.factories import (
     PASSWORD,
     PDF_BYTES,
@@ -26,7 +27,7 @@ from tests.factories import (
     upload,
     use_chinese_site_profile,
 )
-from tests.html import errors, find, h1, text
+from tests.html import errors, find, h1, select, text
 from tests.languages import assert_chinese_page
 from tests.staff import sign_in_with_two_factors
 
@@ -482,3 +483,21 @@ def test_the_questions_every_service_asks_are_kept_in_english_and_shown_in_chine
     page = client.get(zh(details.application.get_absolute_url()))
     assert_chinese(page)
     assert "您申请什么，原因是什么？" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "shown"),
+    [("", "护照.pdf (PDF document, 1.2\xa0MB)"), (ZH, "护照.pdf（PDF文件，1.2\xa0MB）")],
+)
+def test_a_files_kind_and_size_are_written_the_way_of_the_pages_language(
+    client, citizen, prefix, shown
+):
+    pdf = PDF_BYTES.replace(b"trailer", b" " * (1_258_291 - len(PDF_BYTES)) + b"trailer")
+    inquiry = make_inquiry(
+        author=citizen, subject="停车问题", attachments=[check_upload(upload("护照.pdf", pdf))]
+    )  # 1.2 MB
+    client.force_login(citizen)
+
+    page = client.get(prefix + inquiry.get_absolute_url())
+
+    assert [item.get_text() for item in select(page, ".attachment-list li")] == [shown]

@@ -106,7 +106,7 @@ def test_every_email_to_a_citizen_who_reads_chinese_is_wholly_in_chinese(
         assert 'lang="zh-hans"' in html_part(email).lower(), name
         assert "张伟" in email.body, name
         assert "/zh-hans/" in email.body, name
-    assert emails[0].subject == f"我们已收到您的申请 {application.reference}"
+    assert emails[0].subject == f"我们已收到您的申请 {application.reference} | 上海市政府门户网站"
     assert f"{BASE}/zh-hans/applications/{application.reference}/" in emails[0].body
     assert f"{BASE}/zh-hans/status/?reference={application.reference}" in emails[0].body
     assert f"{BASE}/zh-hans/inquiries/{inquiry.reference}/" in emails[-1].body
@@ -144,7 +144,9 @@ def test_every_email_to_a_citizen_who_reads_english_is_in_english(
         assert email.body.startswith("Hello Li Na,"), name
         assert not any("\u4e00" <= character <= "\u9fff" for character in email.subject), name
     received = emails[0]
-    assert received.subject == f"We have received your application {application.reference}"
+    assert received.subject == (
+        f"We have received your application {application.reference} | Shanghai City Portal"
+    )
     with translation.override("en"):
         due = date_format(timezone.localtime(application.due_at), "j F Y")
     assert f"Decision expected by: {due}" in received.body

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from applications.services import application_change_status
 from portal.mail import deliver_due, retry_delay
-from portal.models import OutgoingEmail
+from portal.models import OutgoingEmail, SiteProfile
 from tests.factories import make_application
 from tests.staff import sign_in_with_two_factors
 
@@ -58,7 +58,9 @@ def test_a_case_update_waits_in_the_outbox_until_the_worker_sends_it(citizen, ca
     assert email.status == OutgoingEmail.Status.SENT
     assert email.sent_at is not None
     message = mail.outbox[-1]
-    assert message.subject == f"Your application {application.reference} is now Received"
+    assert message.subject == (
+        f"Your application {application.reference} is now Received | Shanghai City Portal"
+    )
     assert "All documents are here." in message.body
     assert "What happens next:" in message.body
     assert f"http://127.0.0.1:8000/applications/{application.reference}/" in message.body
@@ -186,3 +188,27 @@ def test_caseworkers_find_a_citizens_emails_and_send_again_one_that_gave_up(
 
     assert OutgoingEmail.objects.get().status == OutgoingEmail.Status.PENDING
     assert client.get(reverse("admin:portal_outgoingemail_add")).status_code == 403
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "City Portal"), ("zh-hans", "城市门户网站")])
+def test_every_email_ends_its_subject_with_the_portal_name_once_in_its_language(
+    client, citizen, caseworker, language, name
+):
+    profile = SiteProfile.load()
+    profile.name, profile.name_zh_hans = "City Portal", "城市门户网站"
+    profile.save()
+    citizen.contact_language = language
+    citizen.save()
+    prefix = "" if language == "en" else f"/{language}"
+
+    client.post(f"{prefix}/accounts/password/reset/", {"email": citizen.email})
+    application = make_application(applicant=citizen)
+    application_change_status(application=application, to_status="received", by=caseworker)
+    deliver_due()
+
+    reset, received, update = mail.outbox
+    for message in (reset, received, update):
+        assert message.subject.endswith(f" | {name}")
+        assert message.subject.count(name) == 1
+    assert reset.subject.startswith("Reset your password" if language == "en" else "重置密码")
+    assert application.reference in update.subject
