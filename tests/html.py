@@ -57,6 +57,12 @@ def text(source):
     return normalised("".join(_shown_strings(page(source))))
 
 
+def html_of(email):
+    """The HTML part of an email that has one, beside its text."""
+    [(html, _)] = email.alternatives
+    return html
+
+
 def select(source, selector):
     return page(source).select(selector)
 

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from portal.models import SiteProfile
 from tests.factories import PASSWORD, use_chinese_site_profile
-from tests.html import find, h1
+from tests.html import find, h1, html_of
 from tests.languages import english_words
 
 from .conftest import link_in
@@ -34,11 +34,6 @@ def sent_later(delivered_mail):
             return delivered_mail()
 
     return deliver
-
-
-def html_of(message):
-    [(html, _)] = message.alternatives
-    return html
 
 
 def sign_up(client, prefix):

@@ -27,7 +27,7 @@ from tests.factories import (
     upload,
     use_chinese_site_profile,
 )
-from tests.html import errors, find, h1, select, text
+from tests.html import errors, find, h1, html_of, select, text
 from tests.languages import assert_chinese_page
 from tests.staff import sign_in_with_two_factors
 
@@ -501,3 +501,39 @@ def test_a_files_kind_and_size_are_written_the_way_of_the_pages_language(
     page = client.get(prefix + inquiry.get_absolute_url())
 
     assert [item.get_text() for item in select(page, ".attachment-list li")] == [shown]
+
+
+def test_no_space_follows_a_chinese_colon_between_a_label_and_its_text(
+    client,
+    citizen,
+    caseworker,
+    application,
+    delivered_mail,
+    django_capture_on_commit_callbacks,
+):
+    reader = make_citizen(email="zhang.wei@example.com", contact_language="zh-hans")
+    received = make_application(applicant=reader, service=application.service)
+    application_change_status(application=received, to_status="received", by=caseworker)
+    [update] = [email for email in delivered_mail() if email.to == [reader.email]][-1:]
+    status = client.post(
+        zh(reverse("public:status_check")),
+        {"reference": application.reference, "email": citizen.email},
+        headers={"Sec-Fetch-Site": "same-origin"},
+    )
+    client.force_login(citizen)
+    service = make_service(
+        name="护照换发", slug="passport", questions=[{"label": "护照照片页", "kind": "file"}]
+    )
+    question = service.questions.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(page_url(service, 1), form_data(question, {"": ("护照.pdf", PDF_BYTES)}))
+
+    for shown in [client.get(zh(application.get_absolute_url())), status, html_of(update)]:
+        assert "下一步：" in text(shown)
+        assert "下一步： " not in text(shown)
+    footer = text(find(status, "footer address"))
+    assert "电话：12345" in footer
+    assert "电子邮箱：help@cityportal.example" in footer
+    assert text(find(client.get(page_url(service, 1)), ".files-given")) == (
+        "您已添加：护照.pdf。如需替换，请重新选择文件。"
+    )

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from applications.services import inquiry_answer
 from tests.factories import make_citizen, make_inquiry
-from tests.html import select, text, texts_of
+from tests.html import html_of, select, text, texts_of
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +27,6 @@ QUESTION = {
     "subject": "Parking <permit> & fees",
     "message": "When does the permit start?\nIs it <b>free</b> for residents & visitors?",
 }
-
-
-def html_of(email):
-    [(html, _)] = email.alternatives
-    return html
 
 
 def test_the_copy_of_an_inquiry_holds_the_question_as_it_was_sent(client, citizen, delivered_mail):
