@@ -178,7 +178,8 @@ class SearchResult:
 
     @property
     def is_english_fallback(self):
-        return self.lang == "en"
+        """English shown on a Chinese page (an answer is marked with its language on both)."""
+        return self.lang == "en" and chinese_is_active()
 
 
 def shown_texts(row, query):

@@ -217,6 +217,9 @@ def test_an_answer_is_marked_in_its_language_on_pages_in_the_other(client, citiz
     search = main(client.get("/zh-hans" + search_url, {"q": "library"}))
     assert find(search, ".search-result__title a")["lang"] == "en"
     assert find(search, ".search-result__snippet")["lang"] == "en"
+    english_search = main(client.get(search_url, {"q": "library"}))
+    assert not find(english_search, ".search-result__title a").get("lang")
+    assert not select(english_search, ".in-english")
 
 
 def test_chinese_pages_find_an_answer_written_in_chinese_by_its_words(client, citizen, caseworker):
