@@ -216,9 +216,32 @@ class ApplicationFilterForm(forms.Form):
 
 
 class StatusChangeForm(forms.Form):
-    """For caseworkers in the admin; `targets` are the statuses the map allows from here."""
+    """For caseworkers in the admin; `targets` are the statuses the map allows from here.
+    `notes_needed`: the statuses whose explanation to the citizen points to the caseworker's
+    note, each with what that note must tell them."""
 
-    to_status = forms.ChoiceField(label=_("New status"), widget=forms.RadioSelect)
+    notes_needed = {
+        ApplicationStatus.ACTION_REQUIRED: _(
+            "Write in the note to the citizen what they need to send us."
+        ),
+        ApplicationStatus.APPROVED: _("Write in the note to the citizen what they should do now."),
+        ApplicationStatus.REJECTED: _(
+            "Write in the note to the citizen why the application was not approved."
+        ),
+    }
+
+    to_status = forms.ChoiceField(
+        label=_("New status"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the new status."),
+            # A status that was offered but is no longer: someone changed the case meanwhile.
+            "invalid_choice": _(
+                "Choose one of the statuses offered: the case may have changed since this page "
+                "was opened."
+            ),
+        },
+    )
     note_to_citizen = forms.CharField(
         label=_("Note to the citizen"),
         required=False,
@@ -239,6 +262,13 @@ class StatusChangeForm(forms.Form):
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_status"].choices = [(status.value, status.label) for status in targets]
+
+    def clean(self):
+        cleaned = super().clean()
+        note_needed = self.notes_needed.get(cleaned.get("to_status"))
+        if note_needed and not cleaned.get("note_to_citizen"):
+            self.add_error("note_to_citizen", note_needed)
+        return cleaned
 
 
 class InquiryStatusChangeForm(StatusChangeForm):

@@ -100,8 +100,8 @@ APPLICATION_EXPLANATIONS = {
     ApplicationStatus.ACTION_REQUIRED: Explanation(
         _("We need something more from you before we can continue."),
         _(
-            "Read the note from your caseworker below and send what it asks for on this page. "
-            "Your application is paused until then."
+            "Read the note from your caseworker below and send what it asks for from your "
+            "application's page. Your application is paused until then."
         ),
     ),
     ApplicationStatus.APPROVED: Explanation(

@@ -16,9 +16,11 @@ from applications.admin.rows import result_rows
 from applications.models import Application, Inquiry
 from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
+from portal.models import OutgoingEmail
 from portal.pagination import LargeTablePaginator
 from tests.factories import make_inquiry, make_service, make_staff, make_user
 from tests.html import (
+    errors,
     field_by_label,
     fields,
     find,
@@ -91,6 +93,54 @@ def test_a_transition_outside_the_map_is_refused_in_the_admin(
     assert response.status_code == 200
     assert response.context["form"].errors["to_status"]
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.SUBMITTED
+
+
+@pytest.mark.parametrize(
+    ("to_status", "message"),
+    [
+        ("action_required", "Write in the note to the citizen what they need to send us."),
+        ("approved", "Write in the note to the citizen what they should do now."),
+        ("rejected", "Write in the note to the citizen why the application was not approved."),
+    ],
+)
+def test_a_status_whose_explanation_points_to_the_note_needs_one(
+    client, citizen, caseworker, make_application, to_status, message
+):
+    application = make_application(applicant=citizen)
+    for step in ["received", "processing"]:
+        application_change_status(application=application, to_status=step, by=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+    emails = OutgoingEmail.objects.count()
+
+    response = client.post(
+        status_url(application), {"to_status": to_status, "note_to_citizen": " "}
+    )
+
+    assert response.status_code == 200
+    assert errors(response).fields == {"note_to_citizen": [message]}
+    assert Application.objects.get(pk=application.pk).status == ApplicationStatus.PROCESSING
+    assert OutgoingEmail.objects.count() == emails
+
+
+def test_a_status_no_longer_offered_is_refused_in_words_and_the_choices_are_named(
+    client, citizen, caseworker, make_application
+):
+    application = make_application(applicant=citizen)
+    sign_in_with_two_factors(client, caseworker)
+    form_page = client.get(status_url(application))
+    application_change_status(application=application, to_status="received", by=caseworker)
+
+    stale = client.post(status_url(application), {"to_status": "received"})
+    missing = client.post(status_url(application), {"to_status": ""})
+
+    choices = find(form_page, "#id_to_status").find_parent("fieldset")
+    assert text(choices.legend) == "New status:"
+    assert errors(stale).fields["to_status"] == [
+        "Choose one of the statuses offered: the case may have changed since this page was opened."
+    ]
+    assert errors(missing).fields["to_status"] == ["Choose the new status."]
+    described = find(missing, "#id_to_status").find_parent("fieldset")["aria-describedby"]
+    assert find(missing, f"#{described.split()[-1]}").name == "ul"
 
 
 def test_the_status_is_not_editable_on_the_case_page(client, citizen, caseworker, make_application):
