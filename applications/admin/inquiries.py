@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.links import site_origin
@@ -128,8 +129,13 @@ class InquiryAdmin(CaseAdmin):
                 self.log_change(request, inquiry, "Question and answer published.")
                 self.message_user(
                     request,
-                    _("The question and answer are published at %(url)s.")
-                    % {"url": published.get_absolute_url()},
+                    format_html(
+                        gettext(
+                            'The question and answer are published: <a href="{url}">read them '
+                            "as the public will</a>."
+                        ),
+                        url=published.get_absolute_url(),
+                    ),
                     messages.SUCCESS,
                 )
                 return redirect(reverse("admin:applications_inquiry_change", args=[inquiry.pk]))

@@ -105,9 +105,14 @@ def test_a_caseworker_publishes_after_leaving_out_personal_details(client, citiz
     assert unticked.status_code == 200
     assert not PublishedAnswer.objects.exists()
 
-    client.post(publish_url(inquiry), {**texts, "language": "en", "checked": "on"})
+    done = client.post(
+        publish_url(inquiry), {**texts, "language": "en", "checked": "on"}, follow=True
+    )
 
     published = PublishedAnswer.objects.get()
+    assert links(find(done, ".messagelist"))["read them as the public will"] == (
+        published.get_absolute_url()
+    )
     assert (published.title, published.question, published.language, published.published_by) == (
         "Library hours",
         "When?",
