@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
 
 from .images import clean_photo
 from .models import Article
@@ -37,3 +38,16 @@ class ArticleAdminForm(forms.ModelForm):
             # A new upload: keep only the checked, EXIF-free copy, under a random name.
             return clean_photo(photo)
         return photo
+
+    def full_clean(self):
+        super().full_clean()
+        # A browser sends a chosen file once: the page shown again with errors has none.
+        chosen = self.files.get(self.add_prefix("image"))
+        if self.errors and isinstance(chosen, UploadedFile) and "image" not in self.errors:
+            self.add_error(
+                "image",
+                _(
+                    "Choose the photo again: a chosen file is not kept while other fields need "
+                    "correcting."
+                ),
+            )

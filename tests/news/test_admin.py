@@ -100,8 +100,10 @@ def test_a_photo_without_alt_text_is_refused_next_to_the_field(client, editor, c
 
     response = client.post(reverse("admin:news_article_add"), article_form(channel, image=photo))
 
-    assert response.context["adminform"].form.errors["image_alt"] == [
-        "Describe the photo for people who cannot see it."
+    errors = response.context["adminform"].form.errors
+    assert errors["image_alt"] == ["Describe the photo for people who cannot see it."]
+    assert errors["image"] == [
+        "Choose the photo again: a chosen file is not kept while other fields need correcting."
     ]
 
 
