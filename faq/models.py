@@ -90,7 +90,12 @@ class Question(Translatable, models.Model):
         help_text=_("Empty: Chinese pages show the English, with a notice in Chinese."),
     )
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True, help_text=_("The question's address: /faq/<slug>/.")
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "The question's address is /faq/ followed by the slug, for example /faq/metro-tickets/."
+        ),
     )
     answer = ProseEditorField(
         _("answer"),

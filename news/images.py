@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
 from PIL import Image
 
 from portal.images import check_size, reencode_image, save_options, upload_name
@@ -36,7 +37,8 @@ def clean_photo(upload):
         name=name,
         formats=ACCEPTED_FORMATS,
         max_pixels=settings.NEWS_MAX_IMAGE_PIXELS,
-        broken_message=f"“{name}” is not a JPEG, PNG or WebP image, or the file is damaged.",
+        broken_message=_("“%(name)s” is not a JPEG, PNG or WebP image, or the file is damaged.")
+        % {"name": name},
     )
     upload.seek(0)
     return ContentFile(content, name=secrets.token_hex(16) + ACCEPTED_FORMATS[pillow_format])

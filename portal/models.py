@@ -8,8 +8,8 @@ from django.core.cache import caches
 from django.db import connection, models
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from .purge import retire_page_copies
 from .translation import Translatable
@@ -139,7 +139,11 @@ class OutgoingEmail(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.subject} to {', '.join(self.to)}"
+        # Translators: an email in the administration, by its subject and whom it went to.
+        return gettext("%(subject)s to %(recipients)s") % {
+            "subject": self.subject,
+            "recipients": ", ".join(self.to),
+        }
 
 
 # What people wrote may hold personal details despite the form's warning, and old answers say

@@ -55,8 +55,9 @@ class Service(Translatable, models.Model):
         max_length=150,
         unique=True,
         help_text=_(
-            "The start page's address: /services/<slug>/. FAQ answers and news link to it, so "
-            "change it only for a new service: old links would stop working."
+            "The start page's address is /services/ followed by the slug, for example "
+            "/services/resident-parking-permit/. FAQ answers and news link to it, so change it "
+            "only for a new service: old links would stop working."
         ),
         verbose_name=_("slug"),
     )

@@ -25,6 +25,7 @@ from tests.html import (
     fields,
     find,
     headings,
+    hint,
     labels,
     links,
     main,
@@ -736,3 +737,35 @@ def test_cases_are_assigned_only_to_caseworkers_still_at_work(
         assert "Select a valid choice" in text(main(response))
         case.refresh_from_db()
         assert case.assigned_to is None
+
+
+@pytest.mark.parametrize(
+    ("language", "slug", "help_text"),
+    [
+        (
+            "en",
+            "Slug",
+            (
+                "The start page's address is /services/ followed by the slug, for example "
+                "/services/resident-parking-permit/. FAQ answers and news link to it, so change "
+                "it only for a new service: old links would stop working."
+            ),
+        ),
+        (
+            "zh-hans",
+            "网址标识",
+            (
+                "事项首页的网址为 /services/ 加上网址标识，"
+                "例如 /services/resident-parking-permit/。"
+                "常见问题和新闻会链接到此网址，仅在新建服务事项时修改，否则原有链接将失效。"
+            ),
+        ),
+    ],
+)
+def test_the_service_slugs_help_text_shows_the_address_it_makes(client, language, slug, help_text):
+    admin = make_staff(email="admin@city.example", is_superuser=True, contact_language=language)
+    sign_in_with_two_factors(client, admin)
+
+    form = client.get(reverse("admin:applications_service_add"))
+
+    assert hint(form, slug) == help_text

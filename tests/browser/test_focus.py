@@ -1,12 +1,13 @@
 """Keyboard focus in the header and footer: a focused link or button reads as dark text on the
-focus colour, as on GOV.UK, never as the header's white text on it (WCAG 1.4.3, 1.4.11)."""
+focus colour, as on GOV.UK, never as the header's white text on it (WCAG 1.4.3, 1.4.11). In the
+admin, the rich-text editor shows a ring when it has the focus (WCAG 2.4.7, 1.4.11)."""
 
 import re
 
 import pytest
 from django.test import Client
 
-from tests.browser.sessions import context_with_session_of
+from tests.browser.sessions import context_with_session_of, staff_context
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -97,3 +98,51 @@ def test_every_link_and_button_in_the_header_and_footer_is_readable_with_focus(
     assert too_faint == {}
     # Tab went through the header and down to the footer.
     assert {sign_out, accessibility} <= seen
+
+
+# The lines the browser draws around the Body editor (its box and the text area in it), as
+# [colour, width in pixels], and the first opaque background behind the editor.
+EDITOR_RINGS = """() => {
+  const editor = document.querySelector('#id_body').closest('.prose-editor');
+  const rings = [];
+  for (const element of [editor, editor.querySelector('.ProseMirror')]) {
+    const style = getComputedStyle(element);
+    if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) {
+      rings.push([style.outlineColor, parseFloat(style.outlineWidth)]);
+    }
+    // A ring of box-shadow: no offset, no blur, its spread is its width.
+    const shadows = style.boxShadow.matchAll(/(rgba?\\([^)]*\\)) 0px 0px 0px ([\\d.]+)px/g);
+    for (const [, colour, spread] of shadows) rings.push([colour, parseFloat(spread)]);
+  }
+  let node = editor.parentElement, background = 'rgb(255, 255, 255)';
+  for (; node; node = node.parentElement) {
+    const colour = getComputedStyle(node).backgroundColor;
+    if (colour !== 'transparent' && !/, 0\\)$/.test(colour)) { background = colour; break; }
+  }
+  const focused = document.activeElement;
+  return {rings, background, inEditor: editor.contains(focused) && focused.isContentEditable};
+}"""
+
+
+def test_the_rich_text_editor_shows_where_the_keyboard_is(live_server, browser, editor):
+    context = staff_context(browser, live_server, editor)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/news/article/add/")
+    before = page.evaluate(EDITOR_RINGS)
+
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate(EDITOR_RINGS)["inEditor"]:
+            break
+    else:
+        raise AssertionError("Tab never reached the Body editor")
+    focused = page.evaluate(EDITOR_RINGS)
+
+    assert focused["rings"] != before["rings"]
+    visible = [
+        [colour, width]
+        for colour, width in focused["rings"]
+        if width >= 2 and contrast(colour, focused["background"]) >= 3
+    ]
+    assert visible, focused
+    context.close()

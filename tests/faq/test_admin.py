@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from portal.models import PageFeedback
 from tests.factories import make_staff
-from tests.html import field_by_label, find, h1, links, main, text, texts_of
+from tests.html import field_by_label, find, h1, hint, links, main, text, texts_of
 from tests.staff import sign_in_with_two_factors
 
 
@@ -134,3 +134,28 @@ def test_only_staff_who_edit_the_faq_may_preview(client, make_question):
     assert client.get(preview).status_code == 302  # to sign in
     sign_in_with_two_factors(client, make_staff(email="clerk@city.example"))
     assert client.get(preview).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "slug", "help_text"),
+    [
+        (
+            "en",
+            "Slug",
+            (
+                "The question's address is /faq/ followed by the slug, "
+                "for example /faq/metro-tickets/."
+            ),
+        ),
+        ("zh-hans", "网址标识", "问题的网址为 /faq/ 加上网址标识，例如 /faq/metro-tickets/。"),
+    ],
+)
+def test_the_slugs_help_text_shows_the_address_it_makes(client, editor, language, slug, help_text):
+    editor.contact_language = language
+    editor.save()
+    sign_in_with_two_factors(client, editor)
+
+    form = client.get(reverse("admin:faq_question_add"))
+
+    assert hint(form, slug) == help_text

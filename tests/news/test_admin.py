@@ -243,3 +243,16 @@ def test_the_photo_upload_has_a_label_of_its_own(client, editor):
     page = main(client.get(reverse("admin:news_article_add")))
 
     assert text_of(page, 'label[for="id_image"]') == "Lead photo:"
+
+
+def test_a_photo_of_the_wrong_kind_is_refused_in_the_editors_language(client, editor, channel):
+    editor.contact_language = "zh-hans"
+    editor.save()
+    sign_in_with_two_factors(client, editor)
+    gif = SimpleUploadedFile("bus.gif", image_bytes(image_format="GIF"), content_type="image/gif")
+
+    response = client.post(reverse("admin:news_article_add"), article_form(channel, image=gif))
+
+    assert response.context["adminform"].form.errors["image"] == [
+        "“bus.gif”不是 JPEG、PNG 或 WebP 图片，或文件已损坏。"
+    ]

@@ -14,6 +14,7 @@ from applications.services import application_change_status
 from portal.mail import deliver_due, retry_delay
 from portal.models import OutgoingEmail, SiteProfile
 from tests.factories import make_application
+from tests.html import text_of
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +213,28 @@ def test_every_email_ends_its_subject_with_the_portal_name_once_in_its_language(
         assert message.subject.count(name) == 1
     assert reset.subject.startswith("Reset your password" if language == "en" else "重置密码")
     assert application.reference in update.subject
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("en", "Your application was received to li.na@example.com"),
+        ("zh-hans", "Your application was received（收件人：li.na@example.com）"),
+    ],
+)
+def test_an_email_is_named_in_the_language_of_the_member_of_staff(
+    client, caseworker, language, heading
+):
+    email = OutgoingEmail.objects.create(
+        from_email="portal@city.example",
+        to=["li.na@example.com"],
+        subject="Your application was received",
+        body_text="We have your application.",
+    )
+    caseworker.contact_language = language
+    caseworker.save()
+    sign_in_with_two_factors(client, caseworker)
+
+    page = client.get(reverse("admin:portal_outgoingemail_change", args=[email.pk]))
+
+    assert text_of(page, "#content .titles h2") == heading
