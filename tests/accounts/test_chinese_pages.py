@@ -214,15 +214,23 @@ def test_confirming_the_address_through_the_emailed_link_says_so_in_the_portals_
     assert messages(response)[0] == "您已确认电子邮箱 wang.fang@example.com。"
 
 
-def test_cancelling_a_change_of_address_says_so_in_the_portals_chinese(signed_in):
-    signed_in.post("/zh-hans/accounts/email/", {"action_add": "", "email": "li.na@new.example"})
-    signed_in.get("/zh-hans/accounts/email/")
+def ask_for_a_new_address(client):
+    client.post("/zh-hans/accounts/email/", {"action_add": "", "email": "li.na@new.example"})
+    client.get("/zh-hans/accounts/email/")
 
-    response = signed_in.post(
+
+def cancel_the_new_address(client):
+    return client.post(
         "/zh-hans/accounts/email/",
         {"action_remove": "", "email": "li.na@new.example"},
         follow=True,
     )
+
+
+def test_cancelling_a_change_of_address_says_so_in_the_portals_chinese(signed_in):
+    ask_for_a_new_address(signed_in)
+
+    response = cancel_the_new_address(signed_in)
 
     assert_chinese(response)
     assert messages(response) == ["已移除电子邮箱 li.na@new.example。"]
@@ -231,17 +239,12 @@ def test_cancelling_a_change_of_address_says_so_in_the_portals_chinese(signed_in
 def test_cancelling_a_change_already_confirmed_elsewhere_is_refused_in_the_portals_chinese(
     signed_in, delivered_mail
 ):
-    signed_in.post("/zh-hans/accounts/email/", {"action_add": "", "email": "li.na@new.example"})
-    signed_in.get("/zh-hans/accounts/email/")
+    ask_for_a_new_address(signed_in)
     [confirmation] = delivered_mail()
     signed_in.post(link_in(confirmation))  # as from another tab, leaving "Cancel" on show
     signed_in.get("/zh-hans/accounts/email/")
 
-    response = signed_in.post(
-        "/zh-hans/accounts/email/",
-        {"action_remove": "", "email": "li.na@new.example"},
-        follow=True,
-    )
+    response = cancel_the_new_address(signed_in)
 
     assert_chinese(response)
     assert messages(response) == ["您当前使用的电子邮箱（li.na@new.example）不能删除。"]
