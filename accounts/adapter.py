@@ -101,9 +101,12 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().save_user(request, user, form, commit=commit)
 
     def is_reauthentication_required(self, *, app, **kwargs):
-        # Setting up two-factor authentication right after signing in (staff are sent there on
-        # their first visit to the admin) does not ask for the password that was just typed.
-        if app == "allauth.mfa" and signed_in_with_password_just_now(context.request):
+        # Two-factor settings (staff are sent there on their first visit to the admin) and a
+        # change of email address do not ask again for a password typed at sign-in within
+        # allauth's window; closing the account (app "") always asks.
+        if app in PASSWORD_AT_SIGN_IN_SUFFICES and signed_in_with_password_just_now(
+            context.request
+        ):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
@@ -166,6 +169,9 @@ class AccountAdapter(DefaultAccountAdapter):
         )
         with_html.attach_alternative(html, "text/html")
         return with_html
+
+
+PASSWORD_AT_SIGN_IN_SUFFICES = {"allauth.account", "allauth.mfa"}
 
 
 def signed_in_with_password_just_now(request):

@@ -221,6 +221,11 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 # One address per account: a new address replaces the old one once it is verified.
 ACCOUNT_CHANGE_EMAIL = True
+# Changing the address (which then receives password resets) asks for the password again when
+# the last sign-in was more than five minutes ago, as two-factor settings and closing do; by
+# password or by the authenticator app, not by a code sent to the address being changed.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_LOGOUT_ON_GET = False

@@ -1,9 +1,11 @@
 import io
 import json
 import re
+import time
 import zipfile
 
 import pytest
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from django.urls import reverse
 
 from tests.factories import PASSWORD, make_user
@@ -29,6 +31,15 @@ def sign_in(client):
         )
 
     return post
+
+
+def sign_in_long_ago(client, minutes=10):
+    """Make the client's sign-in `minutes` old: past the five minutes after which allauth asks
+    for the password again before a change to security."""
+    session = client.session
+    for record in session[AUTHENTICATION_METHODS_SESSION_KEY]:
+        record["at"] = time.time() - minutes * 60
+    session.save()
 
 
 def downloaded_archive(response):

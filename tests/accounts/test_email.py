@@ -2,17 +2,18 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 
-from tests.html import h1, text, texts_of
+from tests.factories import PASSWORD
+from tests.html import h1, link_targets, main, text, texts_of
 
-from .conftest import link_in
+from .conftest import link_in, sign_in_long_ago
 
 pytestmark = pytest.mark.django_db
 
 
 def test_changing_the_email_address_takes_effect_only_once_the_new_one_is_confirmed(
-    client, citizen, delivered_mail
+    client, citizen, sign_in, delivered_mail
 ):
-    client.force_login(citizen)
+    sign_in(citizen.email)
 
     response = client.post(
         reverse("account_email"), {"action_add": "", "email": "li.na@newmail.example"}
@@ -43,3 +44,22 @@ def test_the_email_page_uses_the_portal_layout(client, citizen):
     assert h1(page) == "Change your email address"
     assert texts_of(page, 'nav[aria-label="Breadcrumb"] li')[:2] == ["Home", "My account"]
     assert "Your email address is li.na@example.com." in text(page)
+
+
+def test_changing_the_address_long_after_signing_in_asks_for_the_password_first(
+    client, citizen, sign_in, delivered_mail
+):
+    sign_in(citizen.email)
+    sign_in_long_ago(client)
+    new_address = {"action_add": "", "email": "li.na@newmail.example"}
+
+    asked = client.post(reverse("account_email"), new_address)
+    offered = client.get(asked.url)
+    confirmed = client.post(asked.url, {"password": PASSWORD})
+
+    assert asked.url.startswith(reverse("account_reauthenticate"))
+    code = reverse("account_request_reauthentication_code")
+    assert not [link for link in link_targets(main(offered)) if link.startswith(code)]
+    assert confirmed.status_code == 302
+    [message] = delivered_mail()
+    assert message.to == ["li.na@newmail.example"]

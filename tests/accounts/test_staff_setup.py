@@ -1,15 +1,14 @@
 """Setting up two-factor authentication in one pass stays two factors: the password, typed at
 sign-in in this session, and a code from the app."""
 
-import time
-
 import pytest
-from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from django.urls import reverse
 
 # allauth records the set-up when its transaction commits, inside the request: these tests commit.
 from tests.factories import PASSWORD
 from tests.staff import current_code
+
+from .conftest import sign_in_long_ago
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,10 +76,7 @@ def test_a_wrong_code_turns_nothing_on_and_opens_nothing(client, staff, activate
 
 def test_long_after_signing_in_the_password_is_asked_again_before_the_set_up(client, staff):
     client.post(reverse("account_login"), {"login": staff.email, "password": PASSWORD})
-    session = client.session
-    for record in session[AUTHENTICATION_METHODS_SESSION_KEY]:
-        record["at"] = time.time() - 10 * 60
-    session.save()
+    sign_in_long_ago(client)
 
     response = client.get(reverse("mfa_activate_totp"))
 

@@ -159,8 +159,8 @@ def test_an_empty_form_says_what_to_enter(client, name, problems):
     assert all(href.startswith("#id_") for href in summary.values())
 
 
-def test_changing_the_email_address_offers_to_send_again_or_cancel(client, citizen):
-    client.force_login(citizen)
+def test_changing_the_email_address_offers_to_send_again_or_cancel(client, citizen, sign_in):
+    sign_in(citizen.email)
 
     response = client.post(
         reverse("account_email"), {"action_add": "", "email": "li.na@new.example"}, follow=True
