@@ -168,8 +168,8 @@ def error_title_prefix(context):
     first words a screen reader says on arrival tell that the form was not sent). base.html asks
     once for every page, whatever the form is called in the page's context."""
     if any(shows_errors(value) for value in context.flatten().values()):
-        # Django's admin says the same in its own titles: its translations apply.
-        return gettext("Error:") + " "
+        # The space is part of the message: Chinese puts none after its colon.
+        return pgettext("before the title of a page whose form shows errors", "Error: ")
     return ""
 
 

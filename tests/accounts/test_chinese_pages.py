@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from portal import wording
 from tests.factories import PASSWORD, make_user, use_chinese_site_profile
-from tests.html import errors, h1, messages
+from tests.html import errors, h1, messages, text, title
 from tests.languages import assert_chinese_page
 
 from .conftest import link_in
@@ -256,3 +256,15 @@ def test_the_allauth_messages_the_portal_words_itself_have_no_latin_letters_in_c
             chinese = gettext(message)
             assert chinese != message
             assert not re.search(r"[A-Za-z]", re.sub(r"%\(\w+\)s", "", chinese)), chinese
+
+
+def test_no_space_follows_a_chinese_question_mark_or_the_error_titles_colon(client, signed_in):
+    change = text(signed_in.get("/zh-hans/accounts/password/change/"))
+    signed_in.post("/zh-hans/accounts/logout/")
+    sign_in = text(client.get("/zh-hans/accounts/login/"))
+    sign_up = client.post("/zh-hans/accounts/signup/", {})
+
+    assert "忘记了当前密码？重置密码" in change
+    assert "忘记密码？重置密码" in sign_in
+    assert "已有账户？登录" in text(sign_up)
+    assert re.match(r"错误：\S", title(sign_up))
