@@ -30,6 +30,10 @@ ALLAUTH = [
     gettext_noop("You have confirmed %(email)s."),
     gettext_noop("Removed email address %(email)s."),
     gettext_noop("You cannot remove your primary email address (%(email)s)."),
+    # Giving one's own address as the new one, and after making new recovery codes: allauth's
+    # Chinese says 电子邮件地址, 账号 and 恢复代码 there.
+    gettext_noop("This email address is already associated with this account."),
+    gettext_noop("A new set of recovery codes has been generated."),
     # Setting up two-factor authentication, for an account without a confirmed address.
     gettext_noop(
         "You cannot activate two-factor authentication until you have verified your email address."

@@ -268,3 +268,11 @@ def test_no_space_follows_a_chinese_question_mark_or_the_error_titles_colon(clie
     assert "忘记密码？重置密码" in sign_in
     assert "已有账户？登录" in text(sign_up)
     assert re.match(r"错误：\S", title(sign_up))
+
+
+def test_giving_the_current_address_as_the_new_one_is_refused_in_the_portals_chinese(signed_in):
+    response = signed_in.post(
+        "/zh-hans/accounts/email/", {"action_add": "", "email": "li.na@example.com"}
+    )
+
+    assert errors(response).fields["email"] == ["这已经是您账户的电子邮箱。"]
