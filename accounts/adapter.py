@@ -8,6 +8,7 @@ from allauth.account.utils import get_next_redirect_url
 from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django import forms
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -143,9 +144,11 @@ class AccountAdapter(DefaultAccountAdapter):
             "contact_url": absolute_url(self.request, reverse("contact")),
             **context,
         }
+        # The confirmation and reset emails say how long their link works.
         if "activate_url" in context:
-            # The confirmation emails say how long their link works.
             context["link_expire_days"] = account_settings.EMAIL_CONFIRMATION_EXPIRE_DAYS
+        if "password_reset_url" in context:
+            context["link_expire_days"] = settings.PASSWORD_RESET_TIMEOUT // (24 * 60 * 60)
         super().send_mail(template_prefix, email, context)
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None):

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from tests.html import errors, h1, link_targets, links, main, text_of
+from tests.html import errors, h1, html_of, link_targets, links, main, text, text_of
 
 from .conftest import link_in
 
@@ -81,3 +81,16 @@ def test_too_many_reset_requests_get_a_clear_page_not_an_error(client, citizen):
     assert response.status_code == 429
     assert h1(response) == "Too many attempts"
     assert "Wait a few minutes, then try again." in text_of(response, "main")
+
+
+@pytest.mark.parametrize(("days", "promise"), [(3, "for 3 days"), (1, "for 1 day")])
+def test_the_reset_email_says_how_long_its_link_works(
+    client, citizen, delivered_mail, settings, days, promise
+):
+    settings.PASSWORD_RESET_TIMEOUT = days * 24 * 60 * 60
+
+    client.post(reverse("account_reset_password"), {"email": "li.na@example.com"})
+
+    [message] = delivered_mail()
+    assert f"The link works once, {promise}." in message.body
+    assert f"The link works once, {promise}." in text(html_of(message))
