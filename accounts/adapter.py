@@ -136,9 +136,12 @@ class AccountAdapter(DefaultAccountAdapter):
             else value
             for key, value in context.items()
         }
-        # Every email greets the person by name and links back to the portal and "My account".
+        # Every email greets the person by name and links back to the portal and "My account";
+        # but a new address may be somebody else's (typed by mistake, or already another
+        # account's), so the email asking to confirm it names nobody.
+        greeted = template_prefix != "account/email/email_confirmation"
         context = {
-            "recipient_name": getattr(context.get("user"), "full_name", ""),
+            "recipient_name": getattr(context.get("user"), "full_name", "") if greeted else "",
             "portal_url": absolute_url(self.request, reverse("home")),
             "account_url": absolute_url(self.request, reverse("accounts:overview")),
             "contact_url": absolute_url(self.request, reverse("contact")),

@@ -3,7 +3,7 @@ from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from tests.html import h1, link_targets, main, text, texts_of
+from tests.html import h1, html_of, link_targets, main, text, texts_of
 
 from .conftest import link_in, sign_in_long_ago
 
@@ -24,6 +24,9 @@ def test_changing_the_email_address_takes_effect_only_once_the_new_one_is_confir
     assert message.to == ["li.na@newmail.example"]
     assert message.subject == "Confirm your email address | Shanghai City Portal"
     assert "Until you confirm it, we keep using your current address." in message.body
+    # The address may be somebody else's: the email does not tell them who asked.
+    assert message.body.startswith("Hello,\n")
+    assert "Li Na" not in message.body + html_of(message)
     citizen.refresh_from_db()
     assert citizen.email == "li.na@example.com"
 
