@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from tests.html import errors, h1, link_targets, links, main, text_of
+from tests.html import errors, h1, hint, link_targets, links, main, text_of
 
 from .conftest import link_in
 
@@ -81,3 +81,14 @@ def test_too_many_reset_requests_get_a_clear_page_not_an_error(client, citizen):
     assert response.status_code == 429
     assert h1(response) == "Too many attempts"
     assert "Wait a few minutes, then try again." in text_of(response, "main")
+
+
+def test_the_current_password_has_no_forgotten_password_hint(client, citizen):
+    # The page has its own link to reset the password; allauth's hint on the field said it again
+    # to screen readers each time the field took focus.
+    client.force_login(citizen)
+
+    response = client.get(reverse("account_change_password"))
+
+    assert hint(response, "Current password") == ""
+    assert "Forgot your password?" not in response.content.decode()
