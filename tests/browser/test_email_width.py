@@ -1,5 +1,5 @@
-"""The HTML emails with a link to copy (here the sign-up one) fit a phone's screen: the long link wraps instead of
-widening the email."""
+"""The HTML emails with a link to copy (here the sign-up one) fit a phone's screen: the long
+link wraps instead of widening the email."""
 
 import pytest
 from django.test import Client
