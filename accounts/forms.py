@@ -93,6 +93,11 @@ class ChangePasswordForm(PortalFields, account_forms.ChangePasswordForm):
         "password2": _("Enter it again."),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The page links to "Reset your password" below the form, not inside the field's hint.
+        self.fields["oldpassword"].help_text = ""
+
 
 class AddEmailForm(PortalFields, account_forms.AddEmailForm):
     # With ACCOUNT_CHANGE_EMAIL, adding an address is changing it.

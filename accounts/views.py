@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from portal.csrf import same_origin_form_target
 
@@ -77,11 +77,19 @@ def close(request):
     return render(request, "accounts/close.html")
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def verification_resend(request):
     """The "Send the email again" button while an address waits to be confirmed. allauth sends
     it, with its own limit (ACCOUNT_RATE_LIMITS["confirm_email"]); an address that already has
     an account gets the same answer as a new one (ACCOUNT_PREVENT_ENUMERATION)."""
+    if request.method != "POST":
+        # The button's address opened or reloaded: back to the page with the button, sending
+        # nothing, rather than a bare 405 that the browser shows as its own error page.
+        return redirect(
+            "accounts:overview"
+            if request.user.is_authenticated
+            else "account_email_verification_sent"
+        )
     if request.user.is_authenticated:
         # "My account" shows the address, and whether it is confirmed.
         back = "accounts:overview"

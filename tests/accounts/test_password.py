@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from tests.html import errors, h1, html_of, link_targets, links, main, text, text_of
+from tests.html import errors, h1, hint, html_of, link_targets, links, main, text, text_of
 
 from .conftest import link_in
 
@@ -94,3 +94,14 @@ def test_the_reset_email_says_how_long_its_link_works(
     [message] = delivered_mail()
     assert f"The link works once, {promise}." in message.body
     assert f"The link works once, {promise}." in text(html_of(message))
+
+
+def test_the_current_password_has_no_forgotten_password_hint(client, citizen):
+    # The page has its own link to reset the password; allauth's hint on the field said it again
+    # to screen readers each time the field took focus.
+    client.force_login(citizen)
+
+    response = client.get(reverse("account_change_password"))
+
+    assert hint(response, "Current password") == ""
+    assert "Forgot your password?" not in response.content.decode()

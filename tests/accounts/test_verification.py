@@ -124,3 +124,26 @@ def test_send_again_after_confirming_in_another_browser_leads_to_sign_in(client,
     assert response.redirect_chain[-1][0] == reverse("account_login")
     assert "Your email address is confirmed. Sign in to continue." in messages_on(response)
     assert len(delivered_mail()) == 1
+
+
+@pytest.mark.parametrize("language", ["", "/zh-hans"])
+def test_opening_the_send_again_address_goes_back_to_the_page_it_belongs_to(
+    client, citizen, delivered_mail, language
+):
+    # Reloaded after the redirect is undone, or pasted: not a bare 405 that the browser shows
+    # as its own error page, and no email.
+    client.post(language + reverse("account_signup"), SIGNUP)
+    sent = len(delivered_mail())
+    url = f"{language}/account/confirm-email/send-again/"
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{language}/accounts/confirm-email/"
+    assert client.head(url).status_code == 302
+
+    client.force_login(citizen)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{language}/account/"
+    assert len(delivered_mail()) == sent

@@ -17,9 +17,9 @@ PATHS = ["/applications/", "/inquiries/", "/status/applications/", "/status/inqu
 
 # Each row's status tag, and each cell's data-label beside the heading of its column.
 ROWS = """() => {
-  const headings = [...document.querySelectorAll('.case-table thead th')]
+  const headings = [...document.querySelectorAll('.stacked-table thead th')]
     .map(th => th.textContent.trim());
-  return [...document.querySelectorAll('.case-table tbody tr')].map(row => {
+  return [...document.querySelectorAll('.stacked-table tbody tr')].map(row => {
     const status = row.querySelector('.status-tag').getBoundingClientRect();
     return {
       status: {left: status.left, right: status.right, width: status.width},

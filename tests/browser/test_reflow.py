@@ -19,7 +19,7 @@ WIDEST = """[...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > 330 && e.children.length === 0)
   .slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + getComputedStyle(e).overflowWrap)"""
 
-CASE_TABLE_SCROLLS = """[...document.querySelectorAll('.table-wrap:has(.case-table)')]
+CASE_TABLE_SCROLLS = """[...document.querySelectorAll('.table-wrap:has(.stacked-table)')]
   .some(box => box.scrollWidth > box.clientWidth)"""
 
 

@@ -8,6 +8,7 @@ from django.urls import resolve, reverse
 
 from portal.feedback import takes_page_feedback
 from tests.factories import (
+    PASSWORD,
     make_application,
     make_article,
     make_inquiry,
@@ -165,3 +166,24 @@ def test_the_administration_does_not_ask():
     # Its preview of an FAQ answer is drawn with the public page's template.
     assert not takes_page_feedback(resolve("/admin/faq/question/1/preview/"))
     assert not takes_page_feedback(resolve("/admin/"))
+
+
+MFA_PAGES = [
+    "/accounts/2fa/",
+    "/accounts/2fa/totp/activate/",
+    "/accounts/2fa/recovery-codes/generate/",
+]
+
+
+@pytest.mark.parametrize("path", MFA_PAGES)
+def test_the_two_factor_pages_do_not_ask(client, citizen, content, path):
+    # Signed in through the form: the pages that ask for the password again take a recent
+    # sign-in as that.
+    client.post("/accounts/login/", {"login": citizen.email, "password": PASSWORD})
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert not asks(response)
+    assert not takes_page_feedback(resolve(path))
+    assert asks(client.get("/news/"))

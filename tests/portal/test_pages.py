@@ -20,7 +20,7 @@ NEED_AN_AUTHENTICATOR = {
     "mfa_download_recovery_codes",
     "mfa_view_recovery_codes",
 }
-# Where a form is sent, not a page: they answer only a POST.
+# Where a form is sent, not a page: a GET goes back to the form's page, or is not allowed.
 FORM_TARGETS = {"accounts:verification_resend", "feedback_useful"}
 # Pages about another page, which the query names: without it they are not found
 # (tests/portal/test_page_feedback_views.py).
