@@ -15,12 +15,8 @@ A posted page address is accepted only when it names a page that asks, so the fe
 holds nothing a page could not have sent.
 """
 
-from types import FunctionType
-
 from allauth.account.adapter import get_adapter
-from allauth.account.decorators import reauthentication_required
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -38,35 +34,16 @@ def without_page_feedback(view):
 def needs_sign_in(view):
     # Django's login_required (and allauth's verified_email_required, built on it) leaves
     # `login_url` on the view for LoginRequiredMiddleware; on a class-based view it is on
-    # dispatch() when the decorator was applied there. allauth's reauthentication_required
-    # (its two-factor set-up pages) leaves no mark, so the decorators on dispatch() are read.
+    # dispatch() when the decorator was applied there.
     view_class = getattr(view, "view_class", None)
-    if hasattr(view, "login_url"):
-        return True
-    if view_class is None:
-        return False
-    return hasattr(view_class.dispatch, "login_url") or any(
-        asks_for_sign_in(decorator) for decorator in method_decorators(view_class.dispatch)
+    return hasattr(view, "login_url") or (
+        view_class is not None and hasattr(view_class.dispatch, "login_url")
     )
 
 
-def asks_for_sign_in(decorator):
-    return decorator is login_required or decorator.__qualname__.startswith(
-        f"{reauthentication_required.__qualname__}."
-    )
-
-
-def method_decorators(method, depth=0):
-    """The decorators that Django's method_decorator put on a method, one layer after another:
-    each layer keeps its decorators, and the method it wraps, in its closure."""
-    if depth > 10:
-        return
-    for cell in getattr(method, "__closure__", None) or ():
-        contents = cell.cell_contents
-        if isinstance(contents, list | tuple):
-            yield from (item for item in contents if isinstance(item, FunctionType))
-        elif isinstance(contents, FunctionType):
-            yield from method_decorators(contents, depth + 1)
+# allauth's two-factor pages that only ask for the password again (reauthentication_required)
+# are a signed-in person's too, but leave no mark on the view for needs_sign_in to read.
+SIGNED_IN_ALLAUTH_PAGES = {"mfa_activate_totp", "mfa_generate_recovery_codes"}
 
 
 def takes_page_feedback(match):
@@ -77,6 +54,7 @@ def takes_page_feedback(match):
     return (
         getattr(view, "page_feedback", True)
         and not needs_sign_in(view)
+        and match.url_name not in SIGNED_IN_ALLAUTH_PAGES
         and "key" not in match.kwargs
     )
 
