@@ -98,8 +98,8 @@ def test_a_wrong_authenticator_code_is_refused_in_chinese(signed_in):
     assert errors(response).summary == ["身份验证器应用中的验证码：验证码不正确。"]
 
 
-def test_after_signing_up_the_next_page_speaks_chinese(client):
-    response = client.post(
+def sign_up_in_chinese(client):
+    return client.post(
         "/zh-hans/accounts/signup/",
         {
             "full_name": "王芳",
@@ -109,6 +109,10 @@ def test_after_signing_up_the_next_page_speaks_chinese(client):
         },
         follow=True,
     )
+
+
+def test_after_signing_up_the_next_page_speaks_chinese(client):
+    response = sign_up_in_chinese(client)
 
     assert_chinese(response)
     assert h1(response) == "请查收邮件"
@@ -196,16 +200,7 @@ def test_signing_out_says_so_in_chinese(signed_in):
 def test_confirming_the_address_through_the_emailed_link_says_so_in_the_portals_chinese(
     client, delivered_mail
 ):
-    client.post(
-        "/zh-hans/accounts/signup/",
-        {
-            "full_name": "王芳",
-            "email": "wang.fang@example.com",
-            "password1": "城市门户的一个长密码2026",
-            "password2": "城市门户的一个长密码2026",
-        },
-        follow=True,
-    )
+    sign_up_in_chinese(client)
     [confirmation] = delivered_mail()
 
     response = client.post(link_in(confirmation), follow=True)
