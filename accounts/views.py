@@ -82,17 +82,16 @@ def verification_resend(request):
     """The "Send the email again" button while an address waits to be confirmed. allauth sends
     it, with its own limit (ACCOUNT_RATE_LIMITS["confirm_email"]); an address that already has
     an account gets the same answer as a new one (ACCOUNT_PREVENT_ENUMERATION)."""
+    # The page with the button: "My account" (it shows the address, and whether it is
+    # confirmed), or "Check your email" while a sign-in waits for the address.
+    back = (
+        "accounts:overview" if request.user.is_authenticated else "account_email_verification_sent"
+    )
     if request.method != "POST":
         # The button's address opened or reloaded: back to the page with the button, sending
         # nothing, rather than a bare 405 that the browser shows as its own error page.
-        return redirect(
-            "accounts:overview"
-            if request.user.is_authenticated
-            else "account_email_verification_sent"
-        )
+        return redirect(back)
     if request.user.is_authenticated:
-        # "My account" shows the address, and whether it is confirmed.
-        back = "accounts:overview"
         if has_verified_email(request.user):
             return redirect(back)
         sent = email_verification.send_verification_email_for_user(request, request.user)
@@ -110,7 +109,6 @@ def verification_resend(request):
             # Confirmed meanwhile, from a link opened in another browser.
             messages.info(request, _("Your email address is confirmed. Sign in to continue."))
             return redirect("account_login")
-        back = "account_email_verification_sent"
         sent = email_verification.send_verification_email_at_login(request, stage.login)
     if not sent:
         messages.warning(

@@ -44,6 +44,7 @@ def case_update_email_send(*, case, change, files=(), base_url=""):
 def case_update_email(case, change, citizen, files, base_url):
     is_application = isinstance(case, Application)  # otherwise an Inquiry
     by_citizen = change.changed_by_id == citizen.pk
+    is_new = not change.from_status
     context = {
         "site_profile": SiteProfile.load().in_page_language(),
         "recipient_name": citizen.full_name,
@@ -51,14 +52,14 @@ def case_update_email(case, change, citizen, files, base_url):
         "case": case,
         "is_application": is_application,
         "title": case.service.localised.name if is_application else case.subject,
-        "is_new": not change.from_status,
+        "is_new": is_new,
         "status_label": case.get_status_display(),
         "explanation": case.explanation,
         "due_at": case.due_at if is_application and not case.is_decided else None,
         "note_to_citizen": change.note_to_citizen,
         "note_label": _("Your note") if by_citizen else _("Note from the city"),
         # The receipt of an inquiry repeats it: the citizen's own copy of what they asked.
-        "question": case.message if not (is_application or change.from_status) else "",
+        "question": case.message if is_new and not is_application else "",
         "answer": case.latest_answer if change.to_status == InquiryStatus.ANSWERED else "",
         "case_url": absolute_url(case.get_absolute_url(), base_url),
         # Without signing in, with the reference filled in: the person adds their address.

@@ -52,10 +52,12 @@ def outgoing_email(message):
         (content for content, mimetype in message.alternatives if mimetype == "text/html"), ""
     )
     reference = getattr(message, "case_reference", "")
+    # In the language the email is written in (the active one).
+    portal_name = SiteProfile.load().localised.name
     return OutgoingEmail(
-        from_email=with_portal_name(message.from_email),
+        from_email=with_portal_name(message.from_email, portal_name),
         to=list(message.to),
-        subject=with_portal_name_in_subject(message.subject),
+        subject=f"{message.subject} | {portal_name}",
         body_text=message.body,
         body_html=html,
         envelope={
@@ -69,19 +71,12 @@ def outgoing_email(message):
     )
 
 
-def with_portal_name(address):
-    """The sender as people see it: an address without a name is sent in the portal's name, in
-    the language the email is written in (the active one)."""
+def with_portal_name(address, portal_name):
+    """The sender as people see it: an address without a name is sent in the portal's name."""
     name, email_address = parseaddr(address)
     if name:
         return address
-    return str(Address(display_name=SiteProfile.load().localised.name, addr_spec=email_address))
-
-
-def with_portal_name_in_subject(subject):
-    """The subject as people see it: ending with the portal's name, in the language the email
-    is written in (the active one)."""
-    return f"{subject} | {SiteProfile.load().localised.name}"
+    return str(Address(display_name=portal_name, addr_spec=email_address))
 
 
 def message_of(email):
