@@ -200,7 +200,7 @@ def test_common_words_are_found_among_the_newest_articles_through_the_index(many
     matched = [node for node in entry_scans(nodes) if node.get("Actual Loops")]
     assert all(node["Node Type"] != "Seq Scan" for node in entry_scans(nodes))
     windowed = [node for node in nodes if node.get("Index Name") == "news_search_entry_idx"]
-    assert any("publish_at >=" in node["Index Cond"] for node in windowed if node["Actual Loops"])
+    assert any("publish_day >=" in node["Index Cond"] for node in windowed if node["Actual Loops"])
     # The index returns the matches among the 100 newest only, and the other windows are not read.
     assert max(node["Actual Rows"] for node in matched) <= 100
     assert runs(nodes, "CTE window_0") == 1
