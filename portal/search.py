@@ -26,6 +26,7 @@ from django.views.decorators.http import require_safe
 from .caching import cache_for_anonymous_visitors
 from .discovery import app_modules
 from .fulltext import HIT_COLUMNS
+from .prepared import execute_prepared
 from .spelling import corrected_query
 
 logger = logging.getLogger(__name__)
@@ -193,19 +194,20 @@ def within_time_limit(run):
 
 
 class TimeLimitedCursor:
-    """A cursor that sends the settings of within_time_limit in front of each query. PostgreSQL
-    runs the statements of one query string as one transaction, so the settings (is_local) end
-    with the query: there is no BEGIN or COMMIT to wait for."""
+    """A cursor that sends the settings of within_time_limit in front of each query, and each
+    query as a statement prepared once per connection (portal.prepared). PostgreSQL runs the
+    statements of one query string as one transaction, so the settings (is_local) end with the
+    query: there is no BEGIN or COMMIT to wait for."""
 
     def __init__(self, cursor):
         self.cursor = cursor
 
-    def execute(self, sql, params=None):
+    def execute(self, sql, params=()):
         limits = (
             f"SELECT set_config('statement_timeout', '{int(SEARCH_TIME_LIMIT_MS)}', true), "
             "set_config('enable_seqscan', 'off', true); "
         )
-        return self.cursor.execute(limits + sql, params)
+        return execute_prepared(self.cursor, sql, params, before=limits)
 
     def __getattr__(self, name):
         return getattr(self.cursor, name)
