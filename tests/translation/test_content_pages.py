@@ -209,6 +209,60 @@ def test_the_site_profile_follows_the_language(client):
     assert text_of(response, ".site-header__tagline") == "市政府服务与新闻"
 
 
+@pytest.fixture
+def english_only_site_profile():
+    profile = SiteProfile.load()
+    profile.name = "City Portal"
+    profile.tagline = "Services and news of the city government"
+    profile.postal_address = "200 People's Avenue"
+    profile.office_hours = "Monday to Friday, 9:00 to 17:00"
+    profile.name_zh_hans = profile.tagline_zh_hans = ""
+    profile.postal_address_zh_hans = profile.office_hours_zh_hans = ""
+    profile.save()
+    return profile
+
+
+@pytest.mark.parametrize("url_name", ["home", "contact", "accessibility", "privacy"])
+def test_the_site_profiles_english_is_marked_on_chinese_pages(
+    client, english_only_site_profile, url_name
+):
+    response = get_chinese(client, reverse(url_name))
+
+    marked = {
+        element.get_text(" ", strip=True)
+        for element in select(response, '[lang="en"]')
+        if element.name != "html"
+    }
+    assert {"City Portal", "Services and news of the city government"} <= marked
+    assert {"200 People's Avenue", "Monday to Friday, 9:00 to 17:00"} <= marked
+    unmarked = [
+        node.strip()
+        for node in find(response, "body").find_all(string=lambda string: "City Portal" in string)
+        if not any(parent.get("lang") == "en" for parent in node.parents)
+    ]
+    assert unmarked == []
+
+
+def test_the_site_profile_carries_no_lang_marks_in_its_own_language(
+    client, english_only_site_profile
+):
+    english = client.get(reverse("home"))
+    profile = english_only_site_profile
+    profile.name_zh_hans, profile.tagline_zh_hans = "城市门户网站", "市政府服务与新闻"
+    profile.postal_address_zh_hans, profile.office_hours_zh_hans = "人民大道200号", "周一至周五"
+    profile.save()
+    chinese_home = get_chinese(client, reverse("home"))
+
+    for response in (english, chinese_home):
+        # The language switch names the other language in its own.
+        marked = [
+            element
+            for element in select(response, "body [lang]")
+            if "hreflang" not in element.attrs
+        ]
+        assert marked == []
+
+
 def test_an_application_question_is_asked_in_the_language_of_the_page(service):
     from applications.questions import question_field
 
