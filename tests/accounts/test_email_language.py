@@ -108,9 +108,10 @@ def test_a_security_notice_from_a_chinese_page_is_in_chinese_with_a_chinese_date
     [notice] = sent_later()
     assert "这是关于您在上海市政府门户网站账户的安全通知。" in notice.body
     assert CHINESE_DATE.search(notice.body)
+    assert "（UTC+08:00）" in notice.body
     assert "http://testserver/zh-hans/account/" in notice.body
-    # Names the portal does not translate: the person's own name and the browser's.
-    assert english_words(html_of(notice), allowed=["Li", "Na", "Other"]) == []
+    # Names the portal does not translate: the person's own name and the browser's, and UTC.
+    assert english_words(html_of(notice), allowed=["Li", "Na", "Other", "UTC"]) == []
 
 
 @pytest.mark.parametrize(("prefix", "sender"), [("", "City Portal"), ("/zh-hans", "城市门户网站")])

@@ -36,8 +36,9 @@ def test_a_security_notice_says_when_and_from_which_browser_in_plain_words(citiz
     assert notice.from_email == "Shanghai City Portal <noreply@cityportal.example>"
     assert notice.body.startswith("Hello Li Na,\n\n")
     assert "from Chrome on Windows" in notice.body
-    # One date format, one full stop: "30 November 2026, 19:46".
-    assert re.search(r"on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}\n", notice.body)
+    # One date format, with the zone it is told in, and one full stop:
+    # "30 November 2026, 19:46 (UTC+08:00)".
+    assert re.search(r"on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(UTC\+08:00\)\n", notice.body)
     assert ".." not in notice.body
     html, mimetype = notice.alternatives[0]
     assert mimetype == "text/html"

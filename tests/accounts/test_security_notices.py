@@ -134,6 +134,7 @@ def test_security_notices_have_the_portals_sentence_case_subjects_in_english(
         assert "This is a security notice about your account on Shanghai City Portal." in (
             notice.body
         )
+        assert " (UTC+08:00)\n" in notice.body
 
 
 def test_security_notices_are_wholly_in_chinese_from_chinese_pages(client, citizen, delivered_mail):
@@ -146,4 +147,5 @@ def test_security_notices_are_wholly_in_chinese_from_chinese_pages(client, citiz
         assert "这是关于您在上海市政府门户网站账户的安全通知。" in notice.body
         assert "。 " not in notice.body  # no space after a Chinese full stop
         [(html, _)] = notice.alternatives
-        assert english_words(html, allowed=["Li", "Na", "Other"]) == [], notice.subject
+        assert "（UTC+08:00）" in notice.body
+        assert english_words(html, allowed=["Li", "Na", "Other", "UTC"]) == [], notice.subject

@@ -1,6 +1,7 @@
 """Failed sign-ins are limited per account and source: nobody can lock another person out."""
 
 import logging
+import re
 import time
 from types import SimpleNamespace
 
@@ -127,6 +128,7 @@ def test_the_owner_and_the_log_are_told_of_repeated_failures_once_an_hour(
     assert notice.subject == "Failed attempts to sign in to your account | Shanghai City Portal"
     assert f"with a wrong password {sign_in_failures.ALERT_FAILURES} times" in notice.body
     assert "do not stop you from signing in" in notice.body
+    assert re.search(r"- Time: \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} \(UTC\+08:00\)", notice.body)
 
     clock.advance(60 * 60 + 1)
     for number in range(sign_in_failures.ALERT_FAILURES):
