@@ -40,3 +40,14 @@ def test_an_inquiry_says_where_it_stands_with_no_decision_date(client, citizen):
         inquiry.explanation.meaning,
         f"What happens next: {inquiry.explanation.next_step}",
     ]
+
+
+def test_in_chinese_the_status_follows_its_full_width_colon_without_a_space(
+    client, citizen, make_application
+):
+    application = make_application(applicant=citizen)
+    client.force_login(citizen)
+
+    panel = status_panel(client, f"/zh-hans{application.get_absolute_url()}")
+
+    assert panel[0] == "状态：已提交"
