@@ -39,6 +39,24 @@ def test_changing_the_email_address_takes_effect_only_once_the_new_one_is_confir
     ]
 
 
+@pytest.mark.parametrize("days", [3, 5])
+def test_the_email_confirming_a_new_address_says_how_long_its_link_works(
+    client, citizen, sign_in, delivered_mail, settings, days
+):
+    settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = days
+    sign_in(citizen.email)
+
+    client.post(reverse("account_email"), {"action_add": "", "email": "li.na@newmail.example"})
+
+    [message] = delivered_mail()
+    promise = (
+        f"The link works for {days} days. If it has stopped working, ask for the change again "
+        "under “My account”."
+    )
+    assert promise in message.body
+    assert promise in text(html_of(message))
+
+
 def test_the_email_page_uses_the_portal_layout(client, citizen):
     client.force_login(citizen)
 
