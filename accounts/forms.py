@@ -116,17 +116,27 @@ class ReauthenticateForm(PortalFields, account_forms.ReauthenticateForm):
 CODE_WHEN_EMPTY = {"code": _("Enter the code your authenticator app shows.")}
 
 
-class AuthenticateForm(PortalFields, mfa_forms.AuthenticateForm):
+class CodeFields(PortalFields):
+    """A code from the authenticator app, or a recovery code: digits both, so a phone shows its
+    number pad."""
+
     when_empty = CODE_WHEN_EMPTY
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs["inputmode"] = "numeric"
 
-class ReauthenticateWithCodeForm(PortalFields, mfa_forms.ReauthenticateForm):
-    when_empty = CODE_WHEN_EMPTY
+
+class AuthenticateForm(CodeFields, mfa_forms.AuthenticateForm):
+    pass
 
 
-class ActivateTOTPForm(PortalFields, totp_forms.ActivateTOTPForm):
+class ReauthenticateWithCodeForm(CodeFields, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class ActivateTOTPForm(CodeFields, totp_forms.ActivateTOTPForm):
     labels = {"code": _("Code from your authenticator app")}
-    when_empty = CODE_WHEN_EMPTY
 
 
 class ProfileForm(forms.ModelForm):

@@ -191,3 +191,24 @@ def test_turning_off_two_factor_authentication_is_called_that_throughout(client,
     assert h1(page) == "Turn off two-factor authentication"
     assert buttons(page) == ["Turn off two-factor authentication"]
     assert links(page)["Keep it on"] == reverse("mfa_index")
+
+
+def code_input(response):
+    [field] = select(main(response), 'input[name="code"]')
+    return field
+
+
+def test_every_code_field_brings_up_a_number_pad_on_phones(client, citizen, sign_in):
+    sign_in(citizen.email)
+    setting_up = code_input(client.get(reverse("mfa_activate_totp")))
+    add_authenticator(citizen)
+    confirming = code_input(client.get(reverse("mfa_reauthenticate")))
+    client.post(reverse("account_logout"))
+    signing_in = client.post(
+        reverse("account_login"), {"login": citizen.email, "password": PASSWORD}, follow=True
+    )
+
+    assert h1(signing_in) == "Enter the code from your authenticator app"
+    for field in (setting_up, confirming, code_input(signing_in)):
+        assert field["inputmode"] == "numeric"
+        assert field["autocomplete"] == "one-time-code"
