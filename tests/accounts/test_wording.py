@@ -1,11 +1,12 @@
 """The account pages in plain words, one name for each action, and a way on from each."""
 
 import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.urls import reverse
 
 from tests.factories import PASSWORD
 from tests.html import buttons, errors, h1, labels, links, main, select, text, title
-from tests.staff import add_authenticator
+from tests.staff import add_authenticator, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +213,36 @@ def test_every_code_field_brings_up_a_number_pad_on_phones(client, citizen, sign
     for field in (setting_up, confirming, code_input(signing_in)):
         assert field["inputmode"] == "numeric"
         assert field["autocomplete"] == "one-time-code"
+
+
+ADVICE = {
+    "": "If you lose your phone, each of these codes lets you sign in once instead of a code from "
+    "the app. Keep them somewhere safe, apart from your phone.",
+    "/zh-hans": "如果手机丢失，每个恢复码可代替应用中的验证码登录一次。请与手机分开妥善保管。",
+}
+
+
+@pytest.mark.parametrize(
+    ("prefix", "heading"),
+    [
+        ("", "Recovery codes for li.na@example.com on Shanghai City Portal"),
+        ("/zh-hans", "Shanghai City Portal账户li.na@example.com的恢复码"),
+    ],
+)
+def test_the_downloaded_recovery_codes_say_whose_they_are_and_what_they_do(
+    client, citizen, prefix, heading
+):
+    add_authenticator(citizen)
+    codes = RecoveryCodes.activate(citizen)
+    sign_in_with_two_factors(client, citizen)
+
+    response = client.get(prefix + reverse("mfa_download_recovery_codes"))
+
+    assert response["Content-Disposition"] == 'attachment; filename="recovery-codes.txt"'
+    assert response.content.decode().splitlines() == [
+        heading,
+        "",
+        ADVICE[prefix],
+        "",
+        *codes.get_unused_codes(),
+    ]
