@@ -139,10 +139,9 @@ def time_with_zone(value):
     """A moment as an email tells it, with its offset from UTC: the reader may be elsewhere, and
     a security notice's time must not be mistaken. "2 December 2026, 10:06 (UTC+08:00)"."""
     local = timezone.localtime(value)
-    offset = local.strftime("%z")
     return pgettext("a time followed by its offset from UTC", "%(time)s (UTC%(offset)s)") % {
         "time": date_format(local, get_format("DATETIME_FORMAT")),
-        "offset": f"{offset[:3]}:{offset[3:]}",
+        "offset": local.strftime("%:z"),
     }
 
 
