@@ -1,7 +1,8 @@
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
+
+from portal.templatetags.portal_tags import day_in_words
 
 from ..models import Application, Inquiry, Service
 
@@ -85,7 +86,7 @@ def box_date(value):
     """A date in a home page status box: MM-DD to the eye (the full date on hover), the full
     date to a screen reader."""
     local = timezone.localtime(value)
-    full = date_format(local, "DATE_FORMAT")
+    full = day_in_words(local)
     return format_html(
         '<time datetime="{}"><span aria-hidden="true" title="{}">{}</span>'
         '<span class="visually-hidden">{}</span></time>',

@@ -113,6 +113,11 @@ def day_shown(year, month, day, date_format_string, language):
     return date_format(date(year, month, day), date_format_string)
 
 
+def day_in_words(value):
+    """The day of a date (or of a local datetime) as the page's language writes it."""
+    return day_shown(value.year, value.month, value.day, get_format("DATE_FORMAT"), get_language())
+
+
 @register.simple_tag
 def time_element(value, format_name="DATE_FORMAT", css_class=""):
     """<time> with the portal's date format for people and ISO 8601 to the second for machines
@@ -125,8 +130,7 @@ def time_element(value, format_name="DATE_FORMAT", css_class=""):
     else:  # a date
         local, machine = value, value.isoformat()
     if format_name == "DATE_FORMAT":
-        day = (local.year, local.month, local.day)
-        shown = day_shown(*day, get_format(format_name), get_language())
+        shown = day_in_words(local)
     else:
         shown = date_format(local, get_format(format_name))
     if css_class:
