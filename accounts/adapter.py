@@ -9,6 +9,7 @@ from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -128,6 +129,11 @@ class AccountAdapter(DefaultAccountAdapter):
         return subject
 
     def send_mail(self, template_prefix, email, context):
+        if template_prefix in ASKED_ABOUT_AN_ACCOUNT and account_is_closed(email):
+            # Its owner learns that the account is closed and whom to ask to open it again,
+            # not that there is no account or that they already have one.
+            context = {**context, "asked_for": ASKED_ABOUT_AN_ACCOUNT[template_prefix]}
+            template_prefix = "account/email/closed_account"
         # allauth builds its links (activate_url, password_reset_url, signup_url) from the
         # request's Host header, port included: each moves onto the portal's own address.
         context = {
@@ -175,6 +181,17 @@ class AccountAdapter(DefaultAccountAdapter):
         )
         with_html.attach_alternative(html, "text/html")
         return with_html
+
+
+# allauth's emails to an address with no active account: a reset or a sign-up was asked for.
+ASKED_ABOUT_AN_ACCOUNT = {
+    "account/email/unknown_account": "password_reset",
+    "account/email/account_already_exists": "signup",
+}
+
+
+def account_is_closed(email):
+    return get_user_model().objects.filter(email=email.lower(), is_active=False).exists()
 
 
 PASSWORD_AT_SIGN_IN_SUFFICES = {"allauth.account", "allauth.mfa"}

@@ -95,6 +95,21 @@ def test_a_password_reset_asked_on_a_chinese_page_is_sent_in_chinese(client, cit
     assert english_words(html_of(message), allowed=["Li", "Na"]) == []
 
 
+def test_a_reset_asked_on_a_chinese_page_for_a_closed_account_says_so_in_chinese(
+    client, citizen, sent_later
+):
+    citizen.is_active = False
+    citizen.save(update_fields=["is_active"])
+
+    client.post("/zh-hans/accounts/password/reset/", {"email": citizen.email})
+
+    [message] = sent_later()
+    assert message.subject == "您使用该邮箱的账户已注销 | 上海市政府门户网站"
+    assert "任何人都无法再用它登录，因此无法重置其密码。" in message.body
+    assert "/zh-hans/contact/" in message.body
+    assert english_words(html_of(message)) == []
+
+
 def test_a_security_notice_from_a_chinese_page_is_in_chinese_with_a_chinese_date(
     client, citizen, sent_later
 ):

@@ -41,6 +41,25 @@ def test_forgot_password_for_an_unknown_address_looks_the_same(client, citizen, 
     assert "/accounts/signup/" in delivered_mail()[1].body
 
 
+def test_forgot_password_for_a_closed_account_says_it_is_closed_and_whom_to_ask(
+    client, citizen, delivered_mail
+):
+    citizen.is_active = False
+    citizen.save(update_fields=["is_active"])
+
+    response = client.post(reverse("account_reset_password"), {"email": "Li.Na@example.com"})
+
+    assert response.url == reverse("account_reset_password_done")
+    [message] = delivered_mail()
+    assert message.to == ["li.na@example.com"]
+    assert message.subject == "Your account with this address is closed | Shanghai City Portal"
+    assert "asked to reset the password" in message.body
+    assert "Your account with this address is closed" in message.body
+    assert "We have no account" not in message.body
+    assert "/contact/" in message.body
+    assert "/contact/" in message.alternatives[0].content
+
+
 def test_a_used_or_forged_reset_link_says_so_without_an_error(client, citizen):
     response = client.get("/accounts/password/reset/key/zz-forged-key/", follow=True)
 

@@ -164,6 +164,26 @@ def test_signing_up_with_a_registered_address_looks_the_same_and_emails_the_owne
     assert "/accounts/password/reset/" in already.body
 
 
+def test_signing_up_with_a_closed_accounts_address_tells_its_owner_it_is_closed(
+    client, citizen, delivered_mail
+):
+    citizen.is_active = False
+    citizen.save(update_fields=["is_active"])
+
+    taken = client.post(
+        reverse("account_signup"), {**SIGNUP, "email": "li.na@example.com"}, follow=True
+    )
+
+    assert h1(taken) == "Check your email"
+    assert get_user_model().objects.filter(email="li.na@example.com").count() == 1
+    [closed] = delivered_mail()
+    assert closed.to == ["li.na@example.com"]
+    assert closed.subject.startswith("Your account with this address is closed")
+    assert "tried to create an account" in closed.body
+    assert "so we did not open a new one" in closed.body
+    assert "/contact/" in closed.body
+
+
 def test_the_signup_password_must_pass_the_validators(client):
     response = client.post(
         reverse("account_signup"),
