@@ -209,6 +209,14 @@ def signed_in_with_password_just_now(request):
 
 
 class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": _(
+            "That code is not right. Check it and try again: an authenticator app shows a new "
+            "code every 30 seconds."
+        ),
+    }
+
     def get_totp_issuer(self):
         return SiteProfile.load().name
 

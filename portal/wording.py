@@ -2,7 +2,7 @@
 
 Both bring Simplified Chinese catalogues, and the portal uses them for every message it does not
 write itself. These few read differently there from the rest of the portal ("Email" left in
-Latin letters, 你 where the portal says 您, "错误代码" for a wrong authenticator code), and
+Latin letters, 你 where the portal says 您), and
 Django 6.1's empty choice of a list ("- Select an option -") has none there yet. Listed
 here, they are collected into locale/zh_Hans by `make messages`, whose translations come before
 Django's and allauth's (LOCALE_PATHS); the English is unchanged. Nothing imports this module.
@@ -24,11 +24,9 @@ DJANGO = [
 ]
 
 ALLAUTH = [
-    gettext_noop("Incorrect code."),
-    # The messages after confirming an address and after cancelling a change of address, and
-    # when "Cancel the change" comes from a page left open after the new address was confirmed.
+    # The message after confirming an address, and when "Cancel the change" comes from a page
+    # left open after the new address was confirmed.
     gettext_noop("You have confirmed %(email)s."),
-    gettext_noop("Removed email address %(email)s."),
     gettext_noop("You cannot remove your primary email address (%(email)s)."),
     # Giving one's own address as the new one, and after making new recovery codes: allauth's
     # Chinese says 电子邮件地址, 账号 and 恢复代码 there.

@@ -95,7 +95,9 @@ def test_a_wrong_authenticator_code_is_refused_in_chinese(signed_in):
     response = signed_in.post("/zh-hans/accounts/2fa/totp/activate/", {"code": "123456"})
 
     assert_chinese(response)
-    assert errors(response).summary == ["身份验证器应用中的验证码：验证码不正确。"]
+    assert errors(response).summary == [
+        "身份验证器应用中的验证码：验证码不正确。请核对后重试，身份验证器应用每30秒显示一个新验证码。"
+    ]
 
 
 def sign_up_in_chinese(client):
@@ -228,7 +230,7 @@ def test_cancelling_a_change_of_address_says_so_in_the_portals_chinese(signed_in
     response = cancel_the_new_address(signed_in)
 
     assert_chinese(response)
-    assert messages(response) == ["已移除电子邮箱 li.na@new.example。"]
+    assert messages(response) == ["您已取消更改为li.na@new.example，电子邮箱保持不变。"]
 
 
 def test_cancelling_a_change_already_confirmed_elsewhere_is_refused_in_the_portals_chinese(

@@ -6,11 +6,17 @@ from django.urls import reverse
 
 # allauth records the set-up when its transaction commits, inside the request: these tests commit.
 from tests.factories import PASSWORD
+from tests.html import errors
 from tests.staff import current_code
 
 from .conftest import sign_in_long_ago
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+WRONG_CODE = (
+    "That code is not right. Check it and try again: an authenticator app shows a new code "
+    "every 30 seconds."
+)
 
 
 @pytest.fixture
@@ -70,6 +76,7 @@ def test_a_wrong_code_turns_nothing_on_and_opens_nothing(client, staff, activate
     response = activate(code="000000")
 
     assert response.status_code == 200
+    assert errors(response).fields["code"] == [WRONG_CODE]
     assert not staff.authenticator_set.exists()
     assert not opens_the_admin(client)
 

@@ -104,7 +104,20 @@ def test_a_changed_password_leads_on_to_my_account(client, citizen):
 
     assert response.redirect_chain[-1][0] == reverse("accounts:overview")
     assert h1(response) == "My account"
-    assert "Password successfully changed." in text(main(response))
+    changed = "Your password is changed. Use the new one next time you sign in."
+    assert changed in text(main(response))
+
+
+def test_the_changed_password_message_is_in_the_pages_language(client, citizen):
+    client.force_login(citizen)
+
+    response = client.post(
+        "/zh-hans/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": "a new lantern", "password2": "a new lantern"},
+        follow=True,
+    )
+
+    assert "密码已更改。下次登录时请使用新密码。" in text(main(response))
 
 
 def test_a_reset_password_leads_on_to_sign_in(client):
@@ -171,6 +184,22 @@ def test_changing_the_email_address_offers_to_send_again_or_cancel(client, citiz
     assert h1(page) == "Change your email address"
     assert "We have sent a link to li.na@new.example." in text(page)
     assert buttons(page)[:2] == ["Send the email again", "Cancel the change"]
+
+
+def test_cancelling_a_change_of_address_says_the_address_stays(client, citizen, sign_in):
+    sign_in(citizen.email)
+    client.post(reverse("account_email"), {"action_add": "", "email": "li.na@new.example"})
+
+    response = client.post(
+        reverse("account_email"),
+        {"action_remove": "", "email": "li.na@new.example"},
+        follow=True,
+    )
+
+    assert "You cancelled the change to li.na@new.example: your email address stays as it was." in (
+        text(main(response))
+    )
+    assert "Removed" not in text(main(response))
 
 
 def test_turning_off_two_factor_authentication_is_called_that_throughout(client, citizen):
