@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
@@ -195,7 +196,7 @@ class ApplicationHistoryInline(ReadOnlyInline):
 class AttachmentInline(ReadOnlyInline):
     model = Attachment
     fk_name = "application"
-    fields = ["download", "sent_with", "content_type", "size", "uploaded_at"]
+    fields = ["download", "sent_with", "content_type", "size_shown", "uploaded_at"]
     readonly_fields = fields
 
     def get_queryset(self, request):
@@ -217,6 +218,10 @@ class AttachmentInline(ReadOnlyInline):
                 "date": timezone.localtime(change.changed_at).strftime("%Y-%m-%d %H:%M")
             }
         return gettext("The first message")
+
+    @admin.display(description=_("size"))
+    def size_shown(self, attachment):
+        return filesizeformat(attachment.size)
 
     @admin.display(description=_("file"))
     def download(self, attachment):
