@@ -14,7 +14,7 @@ from django.utils import timezone
 from applications.admin.cases import ServiceFilter
 from applications.admin.rows import result_rows
 from applications.models import Application, Inquiry
-from applications.services import application_change_status, application_reply
+from applications.services import application_change_status
 from applications.statuses import ApplicationStatus, InquiryStatus
 from applications.uploads import check_upload
 from portal.models import OutgoingEmail
@@ -182,19 +182,11 @@ def test_the_status_is_not_editable_on_the_case_page(client, citizen, caseworker
 def test_the_case_page_gives_a_files_size_as_people_read_it(
     client, citizen, caseworker, make_application
 ):
-    application = make_application(applicant=citizen)
-    application_change_status(application=application, to_status="received", by=caseworker)
-    application_change_status(
-        application=application,
-        to_status="action_required",
-        by=caseworker,
-        note_to_citizen="Send a copy of your lease.",
-    )
     three_kilobytes = PDF_BYTES.replace(
         b"trailer", b"%" + b"x" * (3072 - len(PDF_BYTES) - 2) + b"\ntrailer"
     )
     lease = check_upload(upload("lease.pdf", three_kilobytes))
-    application_reply(application=application, by=citizen, message="Here.", uploads=[lease])
+    application = make_application(applicant=citizen, attachments=[lease])
     sign_in_with_two_factors(client, caseworker)
 
     page = client.get(reverse("admin:applications_application_change", args=[application.pk]))
