@@ -121,6 +121,17 @@ class ApplicationListView(PersonalPageMixin, ListView):
         return context
 
 
+# Decisions whose explanation sends the citizen to the caseworker's note, shown under the status.
+DECISIONS_WITH_A_NOTE = {ApplicationStatus.APPROVED, ApplicationStatus.REJECTED}
+
+
+def decision_note(application, history):
+    """The status change that made the decision, when it came with a note to the citizen."""
+    if application.status in DECISIONS_WITH_A_NOTE and history and history[0].note_to_citizen:
+        return history[0]
+    return None
+
+
 def application_context(application, **extra):
     """What the application page shows; `extra` a bound reply form with its errors."""
     history = history_of(application, ApplicationStatusChange)
@@ -129,6 +140,7 @@ def application_context(application, **extra):
         "application": application,
         "answers": application.answers.select_related("question").prefetch_related("attachments"),
         "history": history,
+        "decision_note": decision_note(application, history),
         "can_withdraw": can_withdraw(application),
         "can_reply": replying,
         "citizen_id": application.applicant_id,

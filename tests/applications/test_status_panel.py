@@ -2,6 +2,7 @@ import pytest
 from django.utils.dateformat import format as format_date
 from django.utils.timezone import localtime
 
+from applications.services import application_change_status
 from tests.factories import make_inquiry
 from tests.html import texts_of
 
@@ -51,3 +52,45 @@ def test_in_chinese_the_status_follows_its_full_width_colon_without_a_space(
     panel = status_panel(client, f"/zh-hans{application.get_absolute_url()}")
 
     assert panel[0] == "状态：已提交"
+
+
+@pytest.mark.parametrize(
+    ("decision", "note"),
+    [
+        ("approved", "Collect your permit at the Huangpu service centre with your passport."),
+        ("rejected", "The address is outside the resident parking zone."),
+    ],
+)
+def test_a_decision_shows_the_caseworkers_note_under_the_status(
+    client, citizen, caseworker, make_application, decision, note
+):
+    application = make_application(applicant=citizen)
+    for status in ["received", "processing"]:
+        application_change_status(application=application, to_status=status, by=caseworker)
+    application_change_status(
+        application=application, to_status=decision, by=caseworker, note_to_citizen=note
+    )
+    client.force_login(citizen)
+
+    panel = status_panel(client, application.get_absolute_url())
+
+    assert panel[2] == f"What happens next: {application.explanation.next_step}"
+    assert panel[3].startswith("Your caseworker wrote on ")
+    assert panel[4] == note
+
+
+def test_a_case_on_its_way_shows_no_note_under_the_status(
+    client, citizen, caseworker, make_application
+):
+    application = make_application(applicant=citizen)
+    application_change_status(
+        application=application,
+        to_status="received",
+        by=caseworker,
+        note_to_citizen="Thank you, we have everything we need.",
+    )
+    client.force_login(citizen)
+
+    panel = status_panel(client, application.get_absolute_url())
+
+    assert not any(line.startswith("Your caseworker wrote") for line in panel)
