@@ -5,8 +5,9 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from applications.models import Application
+from applications.services import application_change_status
 from tests.browser.sessions import context_with_session_of, sign_in_with_the_form, staff_context
-from tests.factories import make_inquiry, make_service
+from tests.factories import make_application, make_inquiry, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -90,6 +91,27 @@ def test_a_citizen_applies_a_caseworker_processes_it_and_the_citizen_sees_it(
     page.get_by_role("link", name="My applications").first.click()
     assert_accessible(page, axe_violations)
     page.goto(f"{live_server.url}/applications/{application.reference}/withdraw/")
+    assert_accessible(page, axe_violations)
+
+
+def test_an_approved_application_shows_its_note_under_the_status_on_a_small_screen(
+    live_server, page, axe_violations, citizen, service, caseworker
+):
+    application = make_application(applicant=citizen, service=service)
+    for status in ["received", "processing"]:
+        application_change_status(application=application, to_status=status, by=caseworker)
+    application_change_status(
+        application=application,
+        to_status="approved",
+        by=caseworker,
+        note_to_citizen="Bring the site plan to the Jing'an office on the day.",
+    )
+    page.set_viewport_size({"width": 320, "height": 640})
+    sign_in(page, live_server, citizen)
+
+    page.goto(f"{live_server.url}{application.get_absolute_url()}")
+
+    expect(page.locator(".status-panel .inset-text")).to_contain_text("Bring the site plan")
     assert_accessible(page, axe_violations)
 
 
