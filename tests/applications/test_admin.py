@@ -395,6 +395,35 @@ def test_the_action_list_is_the_admins_own_form(client, citizen, caseworker, mak
     ]
 
 
+def test_the_admin_index_leads_a_caseworker_to_their_queues(
+    client, citizen, caseworker, make_application
+):
+    mine = make_application(applicant=citizen)
+    untaken = make_application(applicant=citizen)
+    Application.objects.filter(pk=mine.pk).update(assigned_to=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+
+    work = region(client.get(reverse("admin:index")), "Your work")
+    assigned = client.get(links(work)["Applications assigned to you"])
+    nobodys = client.get(links(work)["Applications nobody has taken"])
+
+    assert list(links(work)) == [
+        "Applications assigned to you",
+        "Applications nobody has taken",
+        "Inquiries assigned to you",
+        "Inquiries nobody has taken",
+    ]
+    assert list(assigned.context["cl"].result_list) == [mine]
+    assert list(nobodys.context["cl"].result_list) == [untaken]
+    assert client.get(links(work)["Inquiries assigned to you"]).status_code == 200
+
+
+def test_the_admin_index_shows_no_case_queues_to_editors(client, editor):
+    sign_in_with_two_factors(client, editor)
+
+    assert "Your work" not in headings(client.get(reverse("admin:index")))
+
+
 def test_editors_cannot_see_applications_or_inquiries(client, editor):
     sign_in_with_two_factors(client, editor)
 
