@@ -15,7 +15,14 @@ from portal.caching import cache_for_anonymous_visitors
 from portal.links import site_origin
 from portal.staff import is_staff_session
 
-from .forms import ApplicationFilterForm, FollowUpForm, InquiryForm, ReplyForm, WithdrawForm
+from .forms import (
+    ApplicationFilterForm,
+    FollowUpForm,
+    InquiryForm,
+    ReplyForm,
+    StatusChangeForm,
+    WithdrawForm,
+)
 from .models import (
     Application,
     ApplicationStatusChange,
@@ -121,13 +128,11 @@ class ApplicationListView(PersonalPageMixin, ListView):
         return context
 
 
-# Decisions whose explanation sends the citizen to the caseworker's note, shown under the status.
-DECISIONS_WITH_A_NOTE = {ApplicationStatus.APPROVED, ApplicationStatus.REJECTED}
-
-
 def decision_note(application, history):
-    """The status change that made the decision, when it came with a note to the citizen."""
-    if application.status in DECISIONS_WITH_A_NOTE and history and history[0].note_to_citizen:
+    """The status change that made the decision, when the decision's explanation points to its
+    note to the citizen (the statuses whose note caseworkers must write) and it has one."""
+    pointed_to = application.is_decided and application.status in StatusChangeForm.notes_needed
+    if pointed_to and history and history[0].note_to_citizen:
         return history[0]
     return None
 

@@ -2,10 +2,10 @@
 
 Both bring Simplified Chinese catalogues, and the portal uses them for every message it does not
 write itself. These few read differently there from the rest of the portal ("Email" left in
-Latin letters, 你 where the portal says 您), and
-Django 6.1's empty choice of a list ("- Select an option -") has none there yet. Listed
-here, they are collected into locale/zh_Hans by `make messages`, whose translations come before
-Django's and allauth's (LOCALE_PATHS); the English is unchanged. Nothing imports this module.
+Latin letters, 你 where the portal says 您), and Django 6.1's empty choice of a list ("- Select an
+option -") has none there yet. Listed here, they are collected into locale/zh_Hans by `make
+messages`, whose translations come before Django's and allauth's (LOCALE_PATHS); the English is
+unchanged. Nothing imports this module.
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy
