@@ -101,3 +101,10 @@ def test_an_faq_answer_links_to_a_start_page(client, parking_service, make_quest
         links(page)["resident parking permit"]
         == f"http://testserver{parking_service.get_absolute_url()}"
     )
+
+
+def test_no_header_link_is_current_on_the_inquiry_pages(client, citizen):
+    client.force_login(citizen)
+    for path in ["/inquiries/", "/inquiries/new/"]:
+        current = [label for label, _, marked in nav_links(client.get(path)) if marked]
+        assert current == [], path
