@@ -1,7 +1,10 @@
-"""The error summary's links on a phone: following one brings its field into view with the
-label and the error above it, not only the input at the top edge of the screen."""
+"""The error summary: it takes the focus when the page arrives, with or without JavaScript, so
+that a screen reader reads the problems first and Tab goes on to their links; on a phone,
+following a link brings its field into view with the label and the error above it, not only the
+input at the top edge of the screen."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -17,6 +20,20 @@ LABEL_AND_ERROR = """(id) => {
   };
   return {label: box(label), error: box(error), input: box(input)};
 }"""
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_summary_takes_the_focus_when_the_page_arrives(live_server, browser, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.locator("form.form button[type=submit]").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+
+    page.keyboard.press("Tab")
+    expect(summary.locator("a").first).to_be_focused()
+    context.close()
 
 
 @pytest.mark.parametrize("language", ["", "/zh-hans"])
