@@ -3,9 +3,13 @@ from urllib.parse import urlencode
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import admin, messages
+from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
+from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
@@ -44,6 +48,25 @@ class PortalAdminSite(admin.AdminSite):
         return SimpleLazyObject(
             lambda: super(PortalAdminSite, self).get_app_list(request, app_label)
         )
+
+    def permission_denied(self, request):
+        """The admin's own 403 page: staff stay in the admin, told which groups open the page."""
+        context = {
+            **self.each_context(request),
+            "title": _("You do not have access to this page"),
+            "groups": self.groups_that_open(request.resolver_match.url_name),
+        }
+        return HttpResponseForbidden(loader.render_to_string("admin/403.html", context, request))
+
+    def groups_that_open(self, url_name):
+        """The names of the groups given a permission on the model of an admin address (named
+        app_model_action by the admin)."""
+        for model in self._registry:
+            if url_name.startswith(f"{model._meta.app_label}_{model._meta.model_name}_"):
+                content_type = ContentType.objects.get_for_model(model)
+                groups = Group.objects.filter(permissions__content_type=content_type)
+                return list(groups.distinct().order_by("name").values_list("name", flat=True))
+        return []
 
     def admin_view(self, view, cacheable=False):
         checked_view = super().admin_view(view, cacheable)

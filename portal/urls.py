@@ -55,4 +55,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler403 = views.permission_denied
 handler500 = views.server_error

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from allauth.core import ratelimit
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
@@ -12,6 +12,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.generic import TemplateView
@@ -79,6 +80,14 @@ class RobotsView(TemplateView):
             for path in self.not_for_crawlers
         ]
         return super().get_context_data(disallowed=disallowed, **kwargs)
+
+
+def permission_denied(request, exception):
+    """Staff refused a page of the admin stay in the admin; anyone else gets the portal's page."""
+    match = request.resolver_match
+    if match is not None and match.namespace == admin.site.name:
+        return admin.site.permission_denied(request)
+    return defaults.permission_denied(request, exception)
 
 
 def server_error(request):

@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
-from tests.html import find, h1, headings, link_targets, links
+from tests.html import find, h1, headings, link_targets, links, text_of
 from tests.staff import sign_in_with_two_factors
 
 
@@ -67,3 +67,27 @@ def test_an_admin_address_holding_a_nul_character_gets_400_not_500(client, casew
     assert response.status_code == 400
     assert h1(response) == "Bad request"
     assert in_the_portal_layout(response)
+
+
+@pytest.mark.django_db
+def test_staff_refused_a_page_of_the_admin_stay_in_the_admin(client, editor):
+    sign_in_with_two_factors(client, editor)
+
+    response = client.get(reverse("admin:applications_application_changelist"))
+
+    assert response.status_code == 403
+    assert h1(response) == "You do not have access to this page"
+    assert "Staff in the group Caseworkers can open it." in text_of(response, "#content")
+    assert links(response)["Back to the admin home"] == reverse("admin:index")
+    assert not in_the_portal_layout(response)
+
+
+@pytest.mark.django_db
+def test_a_page_of_the_admin_no_group_opens_says_whom_to_ask(client, editor):
+    sign_in_with_two_factors(client, editor)
+
+    response = client.get(reverse("admin:auth_group_changelist"))
+
+    assert response.status_code == 403
+    assert "Staff in the group" not in text_of(response, "#content")
+    assert "ask an administrator of the portal" in text_of(response, "#content")
