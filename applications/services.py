@@ -99,8 +99,19 @@ def _delete_attachments(attachments):
 
 
 def _record_change(
-    case, *, from_status, by, note_to_citizen, internal_note, base_url, uploads=(), written=None
+    case,
+    *,
+    from_status,
+    by,
+    note_to_citizen,
+    internal_note,
+    base_url,
+    uploads=(),
+    written=None,
+    sent_with_case=(),
 ):
+    """Write the history entry, attach the files sent with the change and email the citizen,
+    listing those files and any sent with a new case (sent_with_case)."""
     kind = CASE_KINDS[type(case)]
     case_field = kind.history_model.case_field
     change = kind.history_model.objects.create(
@@ -116,7 +127,9 @@ def _record_change(
         _attach(upload, written, **{case_field: case, kind.change_field: change})
         for upload in uploads
     ]
-    case_update_email_send(case=case, change=change, files=files, base_url=base_url)
+    case_update_email_send(
+        case=case, change=change, files=[*sent_with_case, *files], base_url=base_url
+    )
     return change
 
 
@@ -252,6 +265,7 @@ def _draft_send(*, draft, base_url):
         note_to_citizen="",
         internal_note="",
         base_url=base_url,
+        sent_with_case=application.attachments.order_by("answer__position", "pk"),
     )
     # What is left was uploaded for a question removed since: it goes with the draft.
     _delete_attachments(draft.attachments.all())
@@ -390,8 +404,7 @@ def inquiry_submit(
             listed_publicly=listed_publicly,
             publication_agreed=publication_agreed,
         )
-        for upload in attachments:
-            _attach(upload, written, inquiry=inquiry)
+        files = [_attach(upload, written, inquiry=inquiry) for upload in attachments]
         _record_change(
             inquiry,
             from_status="",
@@ -399,6 +412,7 @@ def inquiry_submit(
             note_to_citizen="",
             internal_note="",
             base_url=base_url,
+            sent_with_case=files,
         )
     return inquiry
 

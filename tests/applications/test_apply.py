@@ -346,6 +346,7 @@ def test_a_citizen_fills_in_every_page_checks_changes_and_sends(
     [email] = delivered_mail()
     assert application.reference in email.subject
     assert email.to == [citizen.email]
+    assert f"Files you sent:\n- {attachment.original_name}\n" in email.body
 
     # The citizen's page lists every answer; a question changed later does not change them.
     service.questions.filter(label="How many people live with you?").update(label="Household size")

@@ -334,6 +334,26 @@ def test_a_citizen_sends_an_inquiry_and_later_reads_the_answer(
     assert "At any visitor centre, free." in delivered_mail()[-1].body
 
 
+def test_the_receipt_of_an_inquiry_lists_the_files_sent_with_it(
+    client, citizen, django_capture_on_commit_callbacks, delivered_mail
+):
+    client.force_login(citizen)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("applications:inquiry_create"),
+            {
+                "subject": "Noise at night",
+                "message": "Building work goes on after 22:00; a recording is attached.",
+                "attachments": [upload("street noise.pdf", PDF_BYTES)],
+            },
+        )
+
+    [receipt] = delivered_mail()
+    assert "Files you sent:\n- street_noise.pdf\n" in receipt.body
+    assert "street_noise.pdf" in receipt.alternatives[0].content
+
+
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
