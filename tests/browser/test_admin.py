@@ -88,6 +88,22 @@ def test_the_pages_an_editor_uses(
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_page_refusing_an_editor_the_cases(
+    browser, live_server, axe_violations, editor, language
+):
+    editor.contact_language = language
+    editor.save()
+    page = staff_context(browser, live_server, editor).new_page()
+
+    response = page.goto(f"{live_server.url}/admin/applications/application/")
+
+    assert response.status == 403
+    assert page.locator("#content").get_by_text("Caseworkers").count() == 1
+    assert axe_violations(page) == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
 def test_the_pages_a_caseworker_uses(
     browser, live_server, axe_violations, caseworker, cases, language
 ):
