@@ -34,6 +34,7 @@ from .services import (
     page_feedback_report_problem,
     page_feedback_vote,
 )
+from .staff import is_staff_session
 
 logger = logging.getLogger(__name__)
 
@@ -83,9 +84,10 @@ class RobotsView(TemplateView):
 
 
 def permission_denied(request, exception):
-    """Staff refused a page of the admin stay in the admin; anyone else gets the portal's page."""
+    """Staff refused a page of the admin stay in the admin; anyone else gets the portal's page
+    (people who are not staff meet it at the admin's door)."""
     match = request.resolver_match
-    if match is not None and match.namespace == admin.site.name:
+    if match is not None and match.namespace == admin.site.name and is_staff_session(request):
         return admin.site.permission_denied(request)
     return defaults.permission_denied(request, exception)
 

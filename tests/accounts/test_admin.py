@@ -54,7 +54,13 @@ def test_staff_sign_in_with_password_and_authenticator_code_then_reach_the_admin
 def test_citizens_get_no_admin_even_when_signed_in(client):
     client.force_login(make_user())
 
-    assert client.get(reverse("admin:index"), follow=True).status_code == 403
+    refused = client.get(reverse("admin:index"), follow=True)
+
+    assert refused.status_code == 403
+    # The portal's own page: the admin's speaks to staff of their groups.
+    assert h1(refused) == "You do not have access to this page"
+    assert "Skip to main content" in links(refused)
+    assert "administration" not in text_of(refused, "main")
 
 
 def test_the_admin_password_change_goes_through_the_portal(client, staff):
