@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import admin, messages
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +21,9 @@ from django.utils.translation import gettext as _
 from .models import SiteProfile
 from .staff import is_staff_session, passed_two_factors
 from .translation import in_its_language
+
+# What each page of a model's admin needs, beyond the list and the change page's view or change.
+PERMISSIONS_BY_ACTION = {"add": ("add",), "delete": ("delete",), "status": ("change",)}
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -50,23 +54,40 @@ class PortalAdminSite(admin.AdminSite):
         )
 
     def permission_denied(self, request):
-        """The admin's own 403 page: staff stay in the admin, told which groups open the page."""
+        """The admin's own 403 page: staff stay in the admin, told which groups open the page,
+        or that no group does, as the administration does that work on another page."""
+        groups = self.groups_that_open(request)
         context = {
             **self.each_context(request),
             "title": _("You do not have access to this page"),
-            "groups": self.groups_that_open(request.resolver_match.url_name),
+            "groups": groups,
+            "closed_to_all": groups is None,
         }
         return HttpResponseForbidden(loader.render_to_string("admin/403.html", context, request))
 
-    def groups_that_open(self, url_name):
-        """The names of the groups given a permission on the model of an admin address (named
-        app_model_action by the admin)."""
+    def groups_that_open(self, request):
+        """The names of the groups given what an admin address (named app_model_action) needs,
+        or None when the person has it already: the page itself is closed to everyone."""
+        model, action = self.model_and_action(request.resolver_match.url_name)
+        if model is None:
+            return []
+        needed = PERMISSIONS_BY_ACTION.get(action, ("view", "change"))
+        codenames = [get_permission_codename(name, model._meta) for name in needed]
+        app_label = model._meta.app_label
+        if any(request.user.has_perm(f"{app_label}.{codename}") for codename in codenames):
+            return None
+        groups = Group.objects.filter(
+            permissions__content_type=ContentType.objects.get_for_model(model),
+            permissions__codename__in=codenames,
+        )
+        return list(groups.distinct().order_by("name").values_list("name", flat=True))
+
+    def model_and_action(self, url_name):
         for model in self._registry:
-            if url_name.startswith(f"{model._meta.app_label}_{model._meta.model_name}_"):
-                content_type = ContentType.objects.get_for_model(model)
-                groups = Group.objects.filter(permissions__content_type=content_type)
-                return list(groups.distinct().order_by("name").values_list("name", flat=True))
-        return []
+            prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
+            if url_name.startswith(prefix):
+                return model, url_name.removeprefix(prefix)
+        return None, None
 
     def admin_view(self, view, cacheable=False):
         checked_view = super().admin_view(view, cacheable)

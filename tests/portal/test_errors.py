@@ -91,3 +91,25 @@ def test_a_page_of_the_admin_no_group_opens_says_whom_to_ask(client, editor):
     assert response.status_code == 403
     assert "Staff in the group" not in text_of(response, "#content")
     assert "ask an administrator of the portal" in text_of(response, "#content")
+
+
+@pytest.mark.django_db
+def test_a_page_closed_to_all_staff_names_no_group_to_join(client, caseworker):
+    sign_in_with_two_factors(client, caseworker)
+
+    response = client.get(reverse("admin:applications_publishedanswer_add"))
+
+    assert response.status_code == 403
+    assert "Staff in the group" not in text_of(response, "#content")
+    assert "This page is closed to all staff" in text_of(response, "#content")
+
+
+@pytest.mark.django_db
+def test_a_group_able_to_see_a_page_but_not_do_its_action_is_not_named(client, caseworker):
+    sign_in_with_two_factors(client, caseworker)
+
+    response = client.get(reverse("admin:applications_application_delete", args=[1]))
+
+    assert response.status_code == 403
+    assert "Staff in the group" not in text_of(response, "#content")
+    assert "ask an administrator of the portal" in text_of(response, "#content")
