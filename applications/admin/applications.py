@@ -106,6 +106,7 @@ class ApplicationAdmin(CaseAdmin):
         "listed_publicly",
         "assigned_to",
     ]
+    people_fields = ["applicant"]
     inlines = [AttachmentInline, ApplicationHistoryInline]
 
     def get_list_filter(self, request):

@@ -125,6 +125,41 @@ class CaseChangeList(ChangeList):
         return queryset.only(*self.model_admin.list_only)
 
 
+class PeopleAsText:
+    """The admin links a read-only person to their account's page even for staff who may not open
+    accounts (a 403 page): for them, each of people_fields is shown as text."""
+
+    people_fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.people_fields:
+            setattr(self, f"{name}_as_text", person_as_text(self.model._meta.get_field(name)))
+
+    def get_fields(self, request, obj=None):
+        return self.people_shown_to(request, super().get_fields(request, obj))
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.people_shown_to(request, super().get_readonly_fields(request, obj))
+
+    def people_shown_to(self, request, names):
+        accounts = get_user_model()._meta
+        if any(
+            request.user.has_perm(f"{accounts.app_label}.{action}_{accounts.model_name}")
+            for action in ("view", "change")
+        ):
+            return names
+        return [f"{name}_as_text" if name in self.people_fields else name for name in names]
+
+
+def person_as_text(field):
+    def shown(obj):
+        return getattr(obj, field.name) or "—"
+
+    shown.short_description = field.verbose_name
+    return shown
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -153,8 +188,9 @@ def file_links(attachments):
     )
 
 
-class ApplicationHistoryInline(ReadOnlyInline):
+class ApplicationHistoryInline(PeopleAsText, ReadOnlyInline):
     model = ApplicationStatusChange
+    people_fields = ["changed_by"]
     fields = [
         "changed_at",
         "from_",
@@ -228,7 +264,7 @@ class AttachmentInline(ReadOnlyInline):
         return format_html('<a href="{}">{}</a>', attachment.get_absolute_url(), attachment)
 
 
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(PeopleAsText, admin.ModelAdmin):
     """Shared by applications and inquiries: statuses change only through the status form.
 
     The lists hold millions of cases, so every list is read from an index: newest first (or by

@@ -73,6 +73,7 @@ class InquiryAdmin(CaseAdmin):
         "follow_up_answered_at",
     ]
     fields = [*readonly_fields, "assigned_to"]
+    people_fields = ["author", "answered_by"]
     inlines = [InquiryAttachmentInline, InquiryHistoryInline]
 
     def search_condition(self, term):

@@ -823,3 +823,35 @@ def test_the_service_slugs_help_text_shows_the_address_it_makes(client, language
     form = client.get(reverse("admin:applications_service_add"))
 
     assert hint(form, slug) == help_text
+
+
+def test_a_caseworker_sees_the_people_of_a_case_as_text_not_links_to_closed_pages(
+    client, citizen, caseworker, make_application
+):
+    application = make_application(applicant=citizen)
+    application.history.create(
+        from_status="submitted", to_status="in_review", changed_by=caseworker
+    )
+    inquiry = make_inquiry(author=citizen, answered_by=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+
+    for case in (application, inquiry):
+        url = reverse(f"admin:applications_{case._meta.model_name}_change", args=[case.pk])
+        page = client.get(url)
+
+        assert not any("/admin/accounts/user/" in target for target in links(page).values())
+        assert citizen.email in text(main(page))
+        assert caseworker.email in text(region(page, "Status history (read-only)"))
+
+
+def test_staff_who_may_see_accounts_follow_the_people_of_a_case_to_them(
+    client, citizen, caseworker, make_application
+):
+    caseworker.is_superuser = True
+    caseworker.save()
+    application = make_application(applicant=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    page = client.get(reverse("admin:applications_application_change", args=[application.pk]))
+
+    assert links(page)[citizen.email] == reverse("admin:accounts_user_change", args=[citizen.pk])
