@@ -261,14 +261,21 @@ class StatusChangeForm(forms.Form):
 
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
+        self.targets = targets
         self.fields["to_status"].choices = [(status.value, status.label) for status in targets]
 
     def clean(self):
         cleaned = super().clean()
         note_needed = self.notes_needed.get(cleaned.get("to_status"))
-        if note_needed and not cleaned.get("note_to_citizen"):
-            self.add_error("note_to_citizen", note_needed)
+        if note_needed:
+            self.require("note_to_citizen", note_needed)
         return cleaned
+
+    def require(self, name, message):
+        """A field that must be filled for the chosen status; one with an error already (too
+        long, say) keeps that error alone."""
+        if name not in self.errors and not self.cleaned_data.get(name):
+            self.add_error(name, message)
 
 
 class InquiryStatusChangeForm(StatusChangeForm):
@@ -283,8 +290,31 @@ class InquiryStatusChangeForm(StatusChangeForm):
     )
     field_order = ["to_status", "answer", "note_to_citizen", "internal_note"]
 
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, targets=targets, **kwargs)
+        if InquiryStatus.ANSWERED not in targets:
+            del self.fields["answer"]  # answered already
+
+    @property
+    def unanswered(self):
+        return "answer" in self.fields
+
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("to_status") == InquiryStatus.ANSWERED and not cleaned.get("answer"):
-            self.add_error("answer", _("Write the answer to move the inquiry to “Answered”."))
+        to_status = cleaned.get("to_status")
+        if to_status == InquiryStatus.ANSWERED:
+            self.require("answer", _("Write the answer to move the inquiry to “Answered”."))
+        elif to_status == InquiryStatus.CLOSED and self.unanswered:
+            self.close_unanswered(cleaned)
         return cleaned
+
+    def close_unanswered(self, cleaned):
+        if cleaned.get("answer"):
+            self.add_error(
+                "answer",
+                _("To send this answer, choose “Answered”; “Closed” sends no answer."),
+            )
+        self.require(
+            "note_to_citizen",
+            _("Write in the note to the citizen why the inquiry is closed without an answer."),
+        )

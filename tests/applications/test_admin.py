@@ -236,6 +236,64 @@ def test_answering_an_inquiry_moves_it_to_answered_in_one_step(client, citizen, 
     assert inquiry.history.last().note_to_citizen == "Holidays are on our website."
 
 
+def test_a_note_too_long_for_a_status_needing_one_gets_one_error(
+    client, citizen, caseworker, make_application
+):
+    application = make_application(applicant=citizen)
+    application_change_status(application=application, to_status="received", by=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+
+    response = client.post(
+        status_url(application), {"to_status": "action_required", "note_to_citizen": "x" * 2001}
+    )
+
+    assert errors(response).fields == {
+        "note_to_citizen": ["Ensure this value has at most 2000 characters (it has 2001)."]
+    }
+
+
+def test_an_inquiry_closed_without_an_answer_tells_its_author_why(client, citizen, caseworker):
+    inquiry = make_inquiry(author=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    without_note = client.post(status_url(inquiry), {"to_status": "closed"})
+    with_answer = client.post(
+        status_url(inquiry),
+        {"to_status": "closed", "answer": "It opens at 9:00.", "note_to_citizen": "Answered."},
+    )
+    closed = client.post(
+        status_url(inquiry),
+        {"to_status": "closed", "note_to_citizen": "You asked the same in 02000001."},
+    )
+
+    assert errors(without_note).fields == {
+        "note_to_citizen": [
+            "Write in the note to the citizen why the inquiry is closed without an answer."
+        ]
+    }
+    assert errors(with_answer).fields == {
+        "answer": ["To send this answer, choose “Answered”; “Closed” sends no answer."]
+    }
+    assert closed.status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.status == InquiryStatus.CLOSED
+    assert inquiry.history.last().note_to_citizen == "You asked the same in 02000001."
+
+
+def test_an_answered_inquiry_is_closed_without_an_answer_box(client, citizen, caseworker):
+    inquiry = make_inquiry(author=citizen, answered_by=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+
+    form_page = client.get(status_url(inquiry))
+    closed = client.post(status_url(inquiry), {"to_status": "closed"})
+
+    assert labels(find(form_page, "#id_to_status")) == ["Closed"]
+    assert select(form_page, "#id_answer") == []
+    assert closed.status_code == 302
+    inquiry.refresh_from_db()
+    assert inquiry.status == InquiryStatus.CLOSED
+
+
 def test_caseworkers_filter_and_search_the_cases(
     client, citizen, other_citizen, caseworker, make_application
 ):
