@@ -149,6 +149,7 @@ def chinese_fieldset(names, *, description=None):
 
 
 PREVIEW_LANGUAGES = ("en", CHINESE)
+PREVIEW_LANGUAGE_PARAMETER = "language"  # an admin preview's address, the same in both languages
 
 
 def preview_links(url, english_text):
@@ -166,6 +167,6 @@ def preview_links(url, english_text):
 
 def render_preview(request, template_name, context):
     """A preview page in the language that the preview link asked for (English by default)."""
-    language = request.GET.get("language")
+    language = request.GET.get(PREVIEW_LANGUAGE_PARAMETER)
     with translation.override(language if language in PREVIEW_LANGUAGES else "en"):
         return TemplateResponse(request, template_name, context).render()

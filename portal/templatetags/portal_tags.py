@@ -237,6 +237,10 @@ def path_in_language(request, code):
             path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
         except NoReverseMatch:
             return full_path
+    if translation.PREVIEW_LANGUAGE_PARAMETER in request.GET:
+        query = request.GET.copy()
+        query[translation.PREVIEW_LANGUAGE_PARAMETER] = code
+        return f"{path}?{query.urlencode()}"
     _, question_mark, query = full_path.partition("?")
     return path + question_mark + query
 

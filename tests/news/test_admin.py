@@ -122,6 +122,18 @@ def test_preview_shows_when_a_scheduled_article_will_appear(client, editor, make
     assert texts_of(preview, ".news-article__neighbours li") == ["Older Published last week"]
 
 
+def test_a_preview_switches_to_the_other_language(client, editor, make_article):
+    article = make_article(status="draft")
+    sign_in_with_two_factors(client, editor)
+    url = reverse("admin:news_article_preview", args=[article.pk])
+
+    english = client.get(url, {"language": "en"})
+    chinese = client.get(url, {"language": "zh-hans"})
+
+    assert links(english)["中文"] == f"{url}?language=zh-hans"
+    assert links(chinese)["English"] == f"{url}?language=en"
+
+
 def test_view_on_site_points_drafts_at_the_preview(client, editor, make_article):
     draft = make_article(status="draft")
     sign_in_with_two_factors(client, editor)
