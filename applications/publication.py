@@ -59,7 +59,7 @@ class AnswerPublishForm(forms.Form):
             "I have left out anything that could identify the person who asked: names, "
             "addresses, phone numbers, account or case numbers"
         ),
-        error_messages={"required": _("Check the text for personal details, then tick this")},
+        error_messages={"required": _("Check the text for personal details, then tick this.")},
     )
 
     @classmethod

@@ -322,10 +322,13 @@ class CaseAdmin(PeopleAsText, admin.ModelAdmin):
 
     @admin.action(description=_("Assign the selected cases to me"), permissions=["change"])
     def assign_to_me(self, request, queryset):
-        count = queryset.update(assigned_to=request.user)
-        message = ngettext(
-            "%(count)s case assigned to you.", "%(count)s cases assigned to you.", count
-        ) % {"count": count}
+        count = queryset.exclude(assigned_to=request.user).update(assigned_to=request.user)
+        if count:
+            message = ngettext(
+                "%(count)s case assigned to you.", "%(count)s cases assigned to you.", count
+            ) % {"count": count}
+        else:
+            message = gettext("The selected cases were assigned to you already.")
         self.message_user(request, message, messages.SUCCESS)
 
     def get_search_results(self, request, queryset, search_term):

@@ -432,6 +432,21 @@ def test_the_assign_to_me_action(client, citizen, caseworker, make_application):
     assert Application.objects.get(pk=application.pk).assigned_to == caseworker
 
 
+def test_assigning_counts_only_the_cases_not_mine_already(
+    client, citizen, caseworker, make_application
+):
+    mine, new = make_application(applicant=citizen), make_application(applicant=citizen)
+    Application.objects.filter(pk=mine.pk).update(assigned_to=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+
+    def assign(*cases):
+        selected = {"action": "assign_to_me", "_selected_action": [c.pk for c in cases]}
+        return messages(client.post(CHANGELIST, {**selected, "index": 0}, follow=True))
+
+    assert assign(mine, new) == ["1 case assigned to you."]
+    assert assign(mine, new) == ["The selected cases were assigned to you already."]
+
+
 def test_the_action_list_is_the_admins_own_form(client, citizen, caseworker, make_application):
     make_application(applicant=citizen)
     sign_in_with_two_factors(client, caseworker)
