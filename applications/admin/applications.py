@@ -55,7 +55,7 @@ class OverdueFilter(admin.SimpleListFilter):
 class ApplicationAdmin(CaseAdmin):
     list_display = [
         "reference",
-        "service",
+        "service_name",
         "applicant",
         "status",
         "submitted_at",
@@ -69,6 +69,7 @@ class ApplicationAdmin(CaseAdmin):
         AssignmentFilter,
         OverdueFilter,
     ]
+    list_select_related = ["service", "applicant", "assigned_to"]
     # What the columns show (and the case's name, in its checkbox's label).
     list_only = [
         "reference",
@@ -76,6 +77,7 @@ class ApplicationAdmin(CaseAdmin):
         "submitted_at",
         "due_at",
         "service__name",
+        "service__name_zh_hans",
         "applicant__email",
         "assigned_to__email",
     ]
@@ -139,6 +141,10 @@ class ApplicationAdmin(CaseAdmin):
             '<dl class="answers">{}</dl>',
             format_html_join("", '<dt>{}</dt><dd style="white-space: pre-line">{}</dd>', rows),
         )
+
+    @admin.display(description=_("service"))
+    def service_name(self, application):
+        return str(application.service.localised.name)
 
     @admin.display(description=_("decision due"), ordering="due_at")
     def due(self, application):

@@ -22,6 +22,7 @@ from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.pagination import LargeTablePaginator
+from portal.translation import chinese_is_active
 
 from ..forms import StatusChangeForm
 from ..models import REFERENCE_FORMAT, ApplicationStatusChange, Attachment
@@ -83,8 +84,8 @@ class AssignmentFilter(admin.SimpleListFilter):
 
 
 class ServiceFilter(admin.RelatedFieldListFilter):
-    """The admin's filter by service, whose choices are read as each service's key and name
-    instead of as whole records."""
+    """The admin's filter by service, whose choices are read as each service's key and name (in
+    the admin's language) instead of as whole records."""
 
     def field_choices(self, field, request, model_admin):
         ordering = self.field_admin_ordering(field, request, model_admin)
@@ -93,7 +94,10 @@ class ServiceFilter(admin.RelatedFieldListFilter):
         )
         if ordering:
             records = records.order_by(*ordering)
-        return list(records.values_list("pk", "name"))
+        names = records.values_list("pk", "name", "name_zh_hans")
+        if chinese_is_active():
+            return [(pk, chinese or english) for pk, english, chinese in names]
+        return [(pk, english) for pk, english, _chinese in names]
 
 
 def matching_people(term):
