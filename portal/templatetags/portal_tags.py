@@ -227,22 +227,20 @@ def page_in_languages(context):
 
 
 def path_in_language(request, code):
-    """translate_url() for the page being shown, from the match Django already made of it."""
-    full_path = request.get_full_path()
+    """translate_url() for the page being shown, from the match Django already made of it, with
+    the query as Django read it: a query sent as raw UTF-8 is kept, not read as Latin-1."""
     match = request.resolver_match
     if match is None:  # a page that no address matched: the 404 page
-        return languages.in_language(full_path, code)
+        return languages.in_language(request.get_full_path(), code)
     with override(code):
         try:
             path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
         except NoReverseMatch:
-            return full_path
-    if translation.PREVIEW_LANGUAGE_PARAMETER in request.GET:
-        query = request.GET.copy()
+            return request.get_full_path()
+    query = request.GET.copy()
+    if translation.PREVIEW_LANGUAGE_PARAMETER in query:
         query[translation.PREVIEW_LANGUAGE_PARAMETER] = code
-        return f"{path}?{query.urlencode()}"
-    _, question_mark, query = full_path.partition("?")
-    return path + question_mark + query
+    return f"{path}?{query.urlencode()}" if query else path
 
 
 @register.inclusion_tag("includes/page_feedback.html", takes_context=True)

@@ -54,6 +54,19 @@ def test_the_head_names_the_page_in_both_languages(client):
     }
 
 
+@pytest.mark.django_db
+def test_a_query_sent_as_raw_utf8_leads_to_the_same_query_in_the_other_language(client):
+    # Some clients send the characters of an address unencoded; WSGI hands them on as Latin-1.
+    raw = "q=医院".encode().decode("latin-1")
+
+    response = client.get("/zh-hans/search/", QUERY_STRING=raw)
+
+    switcher = find(response, "nav.language-switch")
+    assert links(switcher) == {"English": "/search/?q=%E5%8C%BB%E9%99%A2"}
+    alternates = [link["href"] for link in select(response, 'link[rel="alternate"][hreflang]')]
+    assert "http://testserver/search/?q=%E5%8C%BB%E9%99%A2" in alternates
+
+
 def test_a_page_cached_in_one_language_is_never_served_in_the_other(client):
     english = client.get("/faq/")
     chinese = client.get("/zh-hans/faq/")
