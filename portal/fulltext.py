@@ -9,7 +9,7 @@ through the ORM took the server several times as long as PostgreSQL took to run 
 Chinese pages search the Chinese versions: PostgreSQL reads a run of Chinese characters as one
 word, so their words are indexed as overlapping pairs of characters (bigrams, made by the
 database function portal_han_bigrams, migration portal 0007) and a query is turned into the same
-pairs, all required. Each searchable model keeps a second search vector, `<vector>_zh_hans`: the
+pairs, all required, read with the same web syntax (or, -word). Each searchable model keeps a second search vector, `<vector>_zh_hans`: the
 Chinese version's pairs, or the English words where there is no Chinese version.
 """
 
@@ -41,6 +41,8 @@ HIGHLIGHT_STOP = "\ue001"
 # Every search source ranks its matches in this shape, and portal.search adds their kind:
 # SELECT ... AS item_id, ... AS item_date, ts_rank(...) AS rank
 HIT_COLUMNS = ("item_id", "item_date", "rank")
+# A term of the web's search syntax: a word or a "quoted phrase", a minus before it excluding it.
+WEB_SEARCH_TERM = re.compile(r'(-?)("[^"]*"?|[^\s"]+)')
 
 WEB_SEARCH_SQL = f"websearch_to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
 TERMS_SQL = f"to_tsquery('{SEARCH_CONFIG}'::regconfig, %s)"
@@ -63,16 +65,47 @@ def han_terms(query):
 
 def tsquery_sql(query, *, chinese=False):
     """The query as PostgreSQL searches with it, in the search syntax of the web; with `chinese`,
-    as Chinese pages search: its Chinese by character pairs, all required, and its other words
-    as on English pages."""
+    as Chinese pages search: its Chinese by character pairs, and its other words as on English
+    pages."""
     if not chinese:
         return WEB_SEARCH_SQL, [query]
+    alternatives = web_search_terms(query)
+    if len(alternatives) > 1 or any(negated for negated, _term in alternatives[0]):
+        return TERMS_SQL, [chinese_tsquery_text(alternatives)]
     terms, rest = " & ".join(han_terms(query)), HAN_RUN.sub(" ", query)
     if not terms:
         return WEB_SEARCH_SQL, [rest]
     if any(character.isalnum() for character in rest):
         return f"({TERMS_SQL} && {WEB_SEARCH_SQL})", [terms, rest]
     return TERMS_SQL, [terms]
+
+
+def web_search_terms(query):
+    """The query read as web search syntax: alternatives (split by "or"), each a list of
+    (negated, term), a "quoted phrase" being one term."""
+    alternatives = [[]]
+    for minus, term in WEB_SEARCH_TERM.findall(query):
+        if term.lower() == "or" and not minus:
+            alternatives.append([])
+        elif term.strip('"'):
+            alternatives[-1].append((bool(minus), term))
+    return [terms for terms in alternatives if terms] or [[(False, query)]]
+
+
+def chinese_tsquery_text(alternatives):
+    """Alternatives of terms as to_tsquery's text: a term's Chinese by its character pairs and
+    its other words as one quoted phrase (which PostgreSQL stems as on English pages)."""
+    shown = []
+    for terms in alternatives:
+        parts = []
+        for negated, term in terms:
+            words = re.findall(r"\w+", HAN_RUN.sub(" ", term))
+            operands = han_terms(term) + ([f"'{' '.join(words)}'"] if words else [])
+            if operands:
+                parts.append(("!" if negated else "") + f"({' & '.join(operands)})")
+        if parts:
+            shown.append(f"({' & '.join(parts)})")
+    return " | ".join(shown) or "''"
 
 
 def page_tsquery_sql(query):
@@ -145,9 +178,12 @@ def chinese_snippet(text, query):
 def chinese_needles(query):
     """What to mark in a Chinese text: the query's Chinese runs, longest first, then their pairs,
     and its other words."""
-    runs = sorted(HAN_RUN.findall(query), key=len, reverse=True)
+    wanted = " ".join(
+        term for terms in web_search_terms(query) for negated, term in terms if not negated
+    )
+    runs = sorted(HAN_RUN.findall(wanted), key=len, reverse=True)
     pairs = [run[i : i + 2] for run in runs for i in range(len(run) - 1)]
-    words = [word for word in re.findall(r"\w+", HAN_RUN.sub(" ", query)) if len(word) > 1]
+    words = [word for word in re.findall(r"\w+", HAN_RUN.sub(" ", wanted)) if len(word) > 1]
     return list(dict.fromkeys(runs + pairs + words))
 
 

@@ -71,6 +71,28 @@ def test_chinese_words_are_found_ranked_and_marked(client, metro_news):
     assert text(first.select_one(".search-result__snippet")).startswith("新线路连接东部城区与机场")
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("地铁 or 公交", ["公交线路调整", "地铁20号线开通"]),
+        ("开通 OR 缩短", ["公交线路调整", "地铁20号线开通"]),
+        ("地铁 -公交", ["地铁20号线开通"]),
+        ("地铁 -线路调整", ["地铁20号线开通"]),
+        ('"公交线路" or library', ["公交线路调整", "Library opening hours"]),
+    ],
+)
+def test_chinese_searches_take_or_and_minus_as_the_page_explains(client, metro_news, query, found):
+    response = search(client, query)
+
+    assert sorted(titles(response)) == sorted(found)
+
+
+def test_neither_or_nor_a_word_left_out_is_marked_in_a_snippet():
+    snippet = chinese_snippet("地铁的开通 for 公交", "地铁 or 公交 -开通")
+
+    assert snippet == "<mark>地铁</mark>的开通 for <mark>公交</mark>"
+
+
 def test_a_three_character_word_is_found_by_its_pairs(client, make_question, service):
     make_question(
         question="How do I renew my residence permit?",
