@@ -91,7 +91,7 @@ def fill_in_every_page(page, check=lambda page: None):
     page.get_by_role("button", name="Save and continue").click()
     expect(page).to_have_title(re.compile(r"^Error: When does your permit expire\?"))
     summary = page.locator(".error-summary")
-    expect(summary).to_contain_text("When does your permit expire?: Enter a real date")
+    expect(summary).to_contain_text("When does your permit expire? Enter a real date")
     check(page)
     summary.get_by_role("link").click()
     expect(page.get_by_label("Day")).to_be_focused()

@@ -305,7 +305,7 @@ def test_a_report_says_what_went_wrong(client):
         "What were you doing? (optional): Write at most 1000 characters: this has 1001": (
             "#id_what_doing"
         ),
-        "What went wrong?: Enter what went wrong": "#id_what_wrong",
+        "What went wrong? Enter what went wrong": "#id_what_wrong",
     }
     assert not PageFeedback.objects.exists()
 
