@@ -7,7 +7,19 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from tests.html import errors, h1, headings, link_targets, region, table, text, text_of
+from tests.html import (
+    buttons,
+    errors,
+    h1,
+    headings,
+    link_targets,
+    links,
+    main,
+    region,
+    table,
+    text,
+    text_of,
+)
 
 from .conftest import downloaded_data
 
@@ -191,6 +203,22 @@ def test_closing_the_account_after_reauthentication_deactivates_it_and_signs_out
     again = sign_in(citizen.email)
     assert again.url == reverse("account_inactive")
     assert h1(client.get(again.url)) == "This account is closed"
+
+
+def test_the_password_asked_on_the_way_to_closing_says_it_closes_the_account(
+    client, citizen, sign_in
+):
+    sign_in(citizen.email)
+    reauthenticate_url = client.post(reverse("accounts:close")).url
+
+    page = client.get(reauthenticate_url)
+    elsewhere = client.get(reverse("account_reauthenticate"), {"next": reverse("account_email")})
+
+    assert "Once you have confirmed it's you, we close your account." in text_of(page, "main")
+    assert buttons(main(page)) == ["Close my account"]
+    assert links(main(page))["Keep my account"] == reverse("accounts:overview")
+    assert "we close your account" not in text_of(elsewhere, "main")
+    assert buttons(main(elsewhere)) == ["Continue"]
 
 
 def test_a_wrong_password_does_not_close_the_account(client, citizen, sign_in):

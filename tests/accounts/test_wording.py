@@ -143,7 +143,7 @@ def test_asking_for_the_password_again_says_confirm_its_you(client, citizen):
 
     page = main(response)
     assert h1(page) == "Confirm it's you"
-    assert buttons(page) == ["Continue"]
+    assert buttons(page) == ["Close my account"]  # what continuing does, on this way
 
 
 @pytest.mark.parametrize(
