@@ -56,8 +56,8 @@ def test_a_case_update_puts_the_news_first_and_greets_the_citizen(citizen, deliv
 
     assert update.from_email == "Shanghai City Portal <noreply@cityportal.example>"
     assert update.body.startswith(
-        "Hello Li Na,\n\nYour application for Parking permit is now Received.\n"
+        "Hello Li Na,\n\nYour application for Parking permit is now “Received”.\n"
     )
     assert reading(update.alternatives[0][0]).startswith(
-        "Shanghai City Portal Hello Li Na, Your application for Parking permit is now Received. "
+        "Shanghai City Portal Hello Li Na, Your application for Parking permit is now “Received”. "
     )

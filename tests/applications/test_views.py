@@ -292,7 +292,7 @@ def test_a_citizen_withdraws_with_confirmation(
     assert [message for message in messages(response) if "You withdrew application" in message]
     assert "Status: Withdrawn" in headings(response)
     assert "Withdraw application" not in links(response)
-    assert "is now Withdrawn" in delivered_mail()[-1].subject
+    assert "is now “Withdrawn”" in delivered_mail()[-1].subject
 
 
 def test_a_decided_application_cannot_be_withdrawn(client, citizen, caseworker, make_application):

@@ -89,7 +89,7 @@ def test_a_status_changed_in_chinese_is_logged_in_english_and_emailed_in_the_cit
     assert LogEntry.objects.get().change_message == "Status changed to Received."
     update = delivered_mail()[-1]
     assert update.to == [citizen.email]
-    assert "is now Received." in update.body
+    assert "is now “Received”." in update.body
 
 
 PORTAL_APPS = {"news", "faq", "applications", "accounts", "portal"}

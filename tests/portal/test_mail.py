@@ -60,7 +60,7 @@ def test_a_case_update_waits_in_the_outbox_until_the_worker_sends_it(citizen, ca
     assert email.sent_at is not None
     message = mail.outbox[-1]
     assert message.subject == (
-        f"Your application {application.reference} is now Received | Shanghai City Portal"
+        f"Your application {application.reference} is now “Received” | Shanghai City Portal"
     )
     assert "All documents are here." in message.body
     assert "What happens next:" in message.body
