@@ -55,7 +55,7 @@ def case_update_email(case, change, citizen, files, base_url):
         "is_new": is_new,
         "status_label": case.get_status_display(),
         "explanation": case.explanation,
-        "due_at": case.due_at if is_application and not case.is_decided else None,
+        "due_at": case.decision_expected_by if is_application else None,
         "note_to_citizen": change.note_to_citizen,
         "note_label": _("Your note") if by_citizen else _("Note from the city"),
         # The receipt of an inquiry repeats it: the citizen's own copy of what they asked.

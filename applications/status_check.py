@@ -197,7 +197,7 @@ def checked_case(model, pk):
             status=application.status,
             status_label=application.get_status_display(),
             explanation=with_next_step_elsewhere(application.explanation, application.status),
-            due_at=None if application.is_decided else application.due_at,
+            due_at=application.decision_expected_by,
             is_overdue=application.is_overdue,
             case_url=application.get_absolute_url(),
             answer_url="",

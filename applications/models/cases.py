@@ -201,6 +201,14 @@ class Application(models.Model):
     def is_overdue(self):
         return not self.is_decided and self.due_at < timezone.now()
 
+    @property
+    def decision_expected_by(self):
+        """The date a decision is due, while the caseworkers have the case: none once it is
+        decided, nor while it waits for the citizen (it is paused)."""
+        if self.is_decided or self.status == ApplicationStatus.ACTION_REQUIRED:
+            return None
+        return self.due_at
+
     @staticmethod
     def due_date_for(service, submitted_at):
         return submitted_at + timedelta(days=service.processing_days)

@@ -464,8 +464,8 @@ def test_a_caseworker_moving_a_case_is_told_in_chinese(client, chinese_caseworke
 def test_dates_on_chinese_pages_are_written_the_chinese_way(client, citizen, application):
     client.force_login(citizen)
     page = client.get(zh(application.get_absolute_url())).content.decode()
-    due = timezone.localtime(application.due_at)
-    assert f"{due.year}年{due.month}月{due.day}日" in page
+    sent = timezone.localtime(application.submitted_at)
+    assert f"{sent.year}年{sent.month}月{sent.day}日" in page
     assert (timezone.now() + timedelta(days=400)).strftime("%B") not in page
 
 

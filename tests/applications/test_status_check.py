@@ -72,8 +72,7 @@ def test_the_right_pair_shows_where_the_case_stands_and_nothing_personal(client,
         "Service": "Residence permit renewal",
         "Sent": f"{localtime(application.submitted_at):%-d %B %Y}",
         "Last update": f"{localtime(application.status_changed_at):%-d %B %Y}",
-        "Decision expected by": f"{localtime(application.due_at):%-d %B %Y}",
-    }
+    }  # no "Decision expected by": the case waits for its citizen
     shown = text(main(response))
     assert "Status: Action required" in shown
     assert str(application.explanation.meaning) in shown
@@ -81,6 +80,17 @@ def test_the_right_pair_shows_where_the_case_stands_and_nothing_personal(client,
     for personal in ["Li Na", "li.na@example.com", "E12345678", "Send a scan", "permits team"]:
         assert personal.casefold() not in shown.casefold()
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_case_with_its_caseworkers_says_when_a_decision_is_expected(
+    client, citizen, make_application
+):
+    submitted = make_application(applicant=citizen)
+
+    response = check(client, submitted.reference, citizen.email)
+
+    facts = {key: value for key, value, _ in summary_list(main(response))}
+    assert facts["Decision expected by"] == f"{localtime(submitted.due_at):%-d %B %Y}"
 
 
 def test_spaces_and_dashes_typed_in_the_reference_are_left_out(client, application):

@@ -30,6 +30,27 @@ def test_an_open_application_says_where_it_stands_and_when_a_decision_is_due(
     )
 
 
+def test_an_application_waiting_for_its_citizen_gives_no_decision_date(
+    client, citizen, caseworker, make_application, delivered_mail
+):
+    application = make_application(applicant=citizen)
+    for status in ["received", "action_required"]:
+        application_change_status(
+            application=application,
+            to_status=status,
+            by=caseworker,
+            note_to_citizen="Send a copy of your lease.",
+        )
+    client.force_login(citizen)
+
+    panel = status_panel(client, application.get_absolute_url())
+    [*_, update] = delivered_mail()
+
+    assert "Your application is paused until then." in " ".join(panel)
+    assert not [line for line in panel if line.startswith("Decision expected by")]
+    assert "Decision expected by" not in update.body
+
+
 def test_an_inquiry_says_where_it_stands_with_no_decision_date(client, citizen):
     inquiry = make_inquiry(author=citizen)
     client.force_login(citizen)
