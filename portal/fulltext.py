@@ -9,8 +9,9 @@ through the ORM took the server several times as long as PostgreSQL took to run 
 Chinese pages search the Chinese versions: PostgreSQL reads a run of Chinese characters as one
 word, so their words are indexed as overlapping pairs of characters (bigrams, made by the
 database function portal_han_bigrams, migration portal 0007) and a query is turned into the same
-pairs, all required, read with the same web syntax (or, -word). Each searchable model keeps a second search vector, `<vector>_zh_hans`: the
-Chinese version's pairs, or the English words where there is no Chinese version.
+pairs, all required, read with the same web syntax (or, -word). Each searchable model keeps a
+second search vector, `<vector>_zh_hans`: the Chinese version's pairs, or the English words where
+there is no Chinese version.
 """
 
 import re
