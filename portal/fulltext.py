@@ -72,7 +72,9 @@ def tsquery_sql(query, *, chinese=False):
         return WEB_SEARCH_SQL, [query]
     alternatives = web_search_terms(query)
     if len(alternatives) > 1 or any(negated for negated, _term in alternatives[0]):
-        return TERMS_SQL, [chinese_tsquery_text(alternatives)]
+        text = chinese_tsquery_text(alternatives)
+        if text:  # not when the terms hold no word at all ("-。")
+            return TERMS_SQL, [text]
     terms, rest = " & ".join(han_terms(query)), HAN_RUN.sub(" ", query)
     if not terms:
         return WEB_SEARCH_SQL, [rest]
@@ -106,7 +108,7 @@ def chinese_tsquery_text(alternatives):
                 parts.append(("!" if negated else "") + f"({' & '.join(operands)})")
         if parts:
             shown.append(f"({' & '.join(parts)})")
-    return " | ".join(shown) or "''"
+    return " | ".join(shown)
 
 
 def page_tsquery_sql(query):
