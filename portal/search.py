@@ -15,19 +15,23 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from functools import cache
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
 from django.db import OperationalError, connections, router, transaction
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy, pgettext
 from django.views.decorators.http import require_safe
 
 from .caching import cache_for_anonymous_visitors
 from .discovery import app_modules
-from .fulltext import HIT_COLUMNS
+from .fulltext import HIT_COLUMNS, has_chinese
+from .languages import in_language
 from .prepared import execute_prepared
 from .spelling import corrected_query
+from .translation import CHINESE, chinese_is_active
 
 logger = logging.getLogger(__name__)
 
@@ -229,7 +233,16 @@ def search_results(cursor, query, kind, page_number):
         "more_results": len(hits) > MAX_RESULTS,
         "results": results_for(cursor, page.object_list, query),
         "suggestion": "" if hits else suggestion(cursor, query, kinds),
+        "chinese_search_url": "" if hits else chinese_search_url(query),
     }
+
+
+def chinese_search_url(query):
+    """Where to search for a query's Chinese words, asked on an English page (which searches
+    the English only)."""
+    if chinese_is_active() or not has_chinese(query):
+        return ""
+    return f"{in_language(reverse('search'), CHINESE)}?{urlencode({'q': query})}"
 
 
 # When news breaks, many people search for the same words.

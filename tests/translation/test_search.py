@@ -17,7 +17,7 @@ from faq.search import question_hits
 from news.models import Article
 from news.search import article_hits
 from portal.fulltext import chinese_snippet, han_terms
-from tests.html import find, select, text, text_of
+from tests.html import find, links, main, select, text, text_of
 from tests.portal.test_search import TIME_LIMIT_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +91,17 @@ def test_neither_or_nor_a_word_left_out_is_marked_in_a_snippet():
     snippet = chinese_snippet("地铁的开通 for 公交", "地铁 or 公交 -开通")
 
     assert snippet == "<mark>地铁</mark>的开通 for <mark>公交</mark>"
+
+
+def test_chinese_words_searched_on_an_english_page_lead_to_the_chinese_search(client, metro_news):
+    english = search(client, "地铁", chinese=False)
+    found = search(client, "metro", chinese=False)
+
+    assert titles(english) == []
+    link = links(main(english))["search the Chinese pages for “地铁”"]
+    assert link == "/zh-hans/search/?q=%E5%9C%B0%E9%93%81"
+    assert titles(client.get(link)) == ["地铁20号线开通", "公交线路调整"]
+    assert "search the Chinese pages" not in text(main(found))
 
 
 def test_a_three_character_word_is_found_by_its_pairs(client, make_question, service):
