@@ -8,5 +8,6 @@ from . import views
 urlpatterns = [
     # Found before allauth's own pattern of the same name and address.
     path("confirm-email/<str:key>/", views.confirm_email, name="account_confirm_email"),
+    path("email/", views.email, name="account_email"),
     *allauth_urls.urlpatterns,
 ]

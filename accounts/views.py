@@ -12,6 +12,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -77,6 +78,12 @@ def close(request):
     return render(request, "accounts/close.html")
 
 
+WAIT_BEFORE_ASKING_AGAIN = gettext_lazy(
+    "We sent you an email a few minutes ago. Wait a little longer, and check your spam folder, "
+    "before asking for another."
+)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def verification_resend(request):
     """The "Send the email again" button while an address waits to be confirmed. allauth sends
@@ -111,14 +118,22 @@ def verification_resend(request):
             return redirect("account_login")
         sent = email_verification.send_verification_email_at_login(request, stage.login)
     if not sent:
-        messages.warning(
-            request,
-            _(
-                "We sent you an email a few minutes ago. Wait a little longer, and check your spam "
-                "folder, before asking for another."
-            ),
-        )
+        messages.warning(request, WAIT_BEFORE_ASKING_AGAIN)
     return redirect(back)
+
+
+class EmailView(allauth_views.EmailView):
+    """allauth's page of email addresses, where "Send the email again" held back by allauth's
+    limit says so, as the button of the sign-up's does."""
+
+    def _action_send(self, request, *args, **kwargs):
+        response = super()._action_send(request, *args, **kwargs)
+        if not self._did_send_verification_email:
+            messages.warning(request, WAIT_BEFORE_ASKING_AGAIN)
+        return response
+
+
+email = EmailView.as_view()
 
 
 # The home page's sign-in box and the header's sign-out button post to allauth's own views

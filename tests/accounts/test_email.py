@@ -39,6 +39,18 @@ def test_changing_the_email_address_takes_effect_only_once_the_new_one_is_confir
     ]
 
 
+def test_sending_the_email_again_too_soon_says_to_wait(client, citizen, sign_in, delivered_mail):
+    # allauth sends one confirmation email per address in three minutes (ACCOUNT_RATE_LIMITS).
+    sign_in(citizen.email)
+    new_address = {"email": "li.na@newmail.example"}
+    client.post(reverse("account_email"), {"action_add": "", **new_address})
+
+    again = client.post(reverse("account_email"), {"action_send": "", **new_address}, follow=True)
+
+    assert len(delivered_mail()) == 1
+    assert "Wait a little longer, and check your spam folder" in text(main(again))
+
+
 @pytest.mark.parametrize("days", [3, 5])
 def test_the_email_confirming_a_new_address_says_how_long_its_link_works(
     client, citizen, sign_in, delivered_mail, settings, days
