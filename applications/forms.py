@@ -261,7 +261,6 @@ class StatusChangeForm(forms.Form):
 
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
-        self.targets = targets
         self.fields["to_status"].choices = [(status.value, status.label) for status in targets]
 
     def clean(self):

@@ -22,7 +22,6 @@ from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.pagination import LargeTablePaginator
-from portal.translation import chinese_is_active
 
 from ..forms import StatusChangeForm
 from ..models import REFERENCE_FORMAT, ApplicationStatusChange, Attachment
@@ -94,10 +93,8 @@ class ServiceFilter(admin.RelatedFieldListFilter):
         )
         if ordering:
             records = records.order_by(*ordering)
-        names = records.values_list("pk", "name", "name_zh_hans")
-        if chinese_is_active():
-            return [(pk, chinese or english) for pk, english, chinese in names]
-        return [(pk, english) for pk, english, _chinese in names]
+        services = records.only("name", "name_zh_hans")
+        return [(service.pk, str(service.localised.name)) for service in services]
 
 
 def matching_people(term):
