@@ -3,6 +3,7 @@ per page number, each page a form whose fields follow the questions' kinds and l
 answers as a draft keeps them (see Draft.answers and Answer.value)."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.formats import grouped
 
 from .forms import AttachmentsField, attachments_hint
 from .models import Question
@@ -214,6 +217,67 @@ def as_plain_number(value):
     return Decimal(format(value.normalize(), "f")) if value is not None else None
 
 
+# Thousands grouped by commas or by spaces, the same all through: "1,500", "1 250 000.5".
+GROUPED_DIGITS = re.compile(r"^[+-]?\d{1,3}([, ])\d{3}(?:\1\d{3})*(?:\.\d+)?$")
+
+
+class NumberField(forms.DecimalField):
+    """A number as people write it: with its thousands grouped, or in the full-width digits a
+    Chinese input method types. With `whole`, a number with a fraction is refused."""
+
+    def __init__(self, *, whole=False, **kwargs):
+        super().__init__(**kwargs)
+        self.whole = whole
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFKC", value).strip()
+            if GROUPED_DIGITS.match(value):
+                value = value.replace(",", "").replace(" ", "")
+        return super().to_python(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if self.whole and value is not None and value != value.to_integral_value():
+            raise ValidationError(self.error_messages["whole"], code="whole")
+
+
+def number_field(question, common):
+    """The field of a number question; its limits in its messages as people write them
+    ("100,000"), which the messages' own formatting would not do."""
+    low, high = question.min_value, question.max_value
+    whole = question.whole_numbers
+    example = _("Enter a whole number, like 12") if whole else _("Enter a number, like 12 or 3.5")
+    return NumberField(
+        whole=whole,
+        min_value=as_plain_number(low),
+        max_value=as_plain_number(high),
+        max_digits=15,
+        decimal_places=4,
+        # GOV.UK: a text box, as browsers' number boxes change a number when scrolled.
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric" if whole else "decimal", "spellcheck": "false"}
+        ),
+        error_messages={
+            "required": _("Enter a number"),
+            "invalid": example,
+            "whole": example,
+            "min_value": limit_message(_("Enter a number of %(limit_value)s or more"), low),
+            "max_value": limit_message(_("Enter a number of %(limit_value)s or less"), high),
+            "max_digits": _("Enter a number with at most 15 digits"),
+            "max_decimal_places": _("Enter a number with at most 4 decimal places"),
+            "max_whole_digits": _("Enter a number with at most 11 digits before the point"),
+        },
+        **common,
+    )
+
+
+def limit_message(message, limit):
+    if limit is None:
+        return message
+    return message % {"limit_value": grouped(as_plain_number(limit))}
+
+
 class SeveralChoicesWidget(forms.CheckboxSelectMultiple):
     """Checkboxes; the one that stands alone comes last, after an "or" (GOV.UK's "None")."""
 
@@ -271,24 +335,7 @@ def question_field(question, *, files_given=()):
             **common,
         )
     elif kind == Kind.NUMBER:
-        field = forms.DecimalField(
-            min_value=as_plain_number(question.min_value),
-            max_value=as_plain_number(question.max_value),
-            max_digits=15,
-            decimal_places=4,
-            # GOV.UK: a text box, as browsers' number boxes change a number when scrolled.
-            widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
-            error_messages={
-                "required": _("Enter a number"),
-                "invalid": _("Enter a number, like 12 or 3.5"),
-                "min_value": _("Enter a number of %(limit_value)s or more"),
-                "max_value": _("Enter a number of %(limit_value)s or less"),
-                "max_digits": _("Enter a number with at most 15 digits"),
-                "max_decimal_places": _("Enter a number with at most 4 decimal places"),
-                "max_whole_digits": _("Enter a number with at most 11 digits before the point"),
-            },
-            **common,
-        )
+        field = number_field(question, common)
     elif kind == Kind.DATE:
         field = DatePartsField(date_limit=question.date_limit, **common)
     elif kind == Kind.EMAIL:

@@ -40,6 +40,7 @@ class QuestionForm(forms.ModelForm):
             "max_length",
             "min_value",
             "max_value",
+            "whole_numbers",
             "date_limit",
             "file_kinds",
             "max_file_mb",
@@ -95,12 +96,14 @@ class QuestionInline(admin.StackedInline):
             {
                 "classes": ["collapse"],
                 "description": _(
-                    "Only those for the question's kind count: length for text, lowest and "
-                    "highest for numbers, dates allowed for dates, the rest for file uploads."
+                    "Only those for the question's kind count: length for text, lowest, highest "
+                    "and whole numbers only for numbers, dates allowed for dates, the rest for "
+                    "file uploads."
                 ),
                 "fields": [
                     ("min_length", "max_length"),
                     ("min_value", "max_value"),
+                    "whole_numbers",
                     "date_limit",
                     "file_kinds",
                     ("max_file_mb", "max_files"),

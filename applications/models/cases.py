@@ -2,6 +2,7 @@
 from a PostgreSQL sequence and a status whose every change is a history row (history.py)."""
 
 from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -14,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.formats import grouped
 from portal.translation import chinese_is_active, local_text
 
 from ..statuses import (
@@ -279,6 +281,11 @@ def display_answer(kind, value, shown_options=None):
         try:
             return date_format(date.fromisoformat(value))
         except ValueError:
+            return value
+    if kind == Question.Kind.NUMBER:
+        try:
+            return grouped(Decimal(value))
+        except InvalidOperation:
             return value
     if kind == Question.Kind.YES_NO:
         return gettext("Yes") if value == "yes" else gettext("No")

@@ -243,6 +243,11 @@ class Question(Translatable, models.Model):
     max_value = models.DecimalField(
         _("highest number"), max_digits=15, decimal_places=4, null=True, blank=True
     )
+    whole_numbers = models.BooleanField(
+        _("whole numbers only"),
+        default=False,
+        help_text=_("For counts, such as people or days: an answer like 2.5 is refused."),
+    )
     date_limit = models.CharField(
         _("dates allowed"), max_length=10, choices=DateLimit, default=DateLimit.ANY, blank=True
     )
@@ -327,8 +332,18 @@ class Question(Translatable, models.Model):
         if self.kind == self.Kind.NUMBER:
             if None not in (self.min_value, self.max_value) and self.min_value > self.max_value:
                 errors["min_value"] = gettext("The lowest number is higher than the highest.")
-        elif self.min_value is not None or self.max_value is not None:
-            errors["min_value"] = gettext("Only number answers have a lowest or highest number.")
+            if self.whole_numbers and any(
+                limit is not None and limit != int(limit)
+                for limit in (self.min_value, self.max_value)
+            ):
+                errors["min_value"] = gettext("Whole-number answers need whole-number limits.")
+        else:
+            if self.min_value is not None or self.max_value is not None:
+                errors["min_value"] = gettext(
+                    "Only number answers have a lowest or highest number."
+                )
+            if self.whole_numbers:
+                errors["whole_numbers"] = gettext("Only number answers can be whole numbers.")
         if self.kind != self.Kind.DATE and self.date_limit:
             errors["date_limit"] = gettext("Only date answers have dates allowed.")
         if self.kind == self.Kind.FILE:

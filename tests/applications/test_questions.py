@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from applications.models import Question, Service, display_answer
 from applications.questions import (
@@ -55,6 +56,14 @@ def errors_for(q, value, files=None):
         (question(Kind.NUMBER, min_value=Decimal("1")), "0", "Enter a number of 1 or more"),
         (question(Kind.NUMBER, max_value=Decimal("10.0000")), "11", "Enter a number of 10 or less"),
         (question(Kind.NUMBER), "1.23456", "Enter a number with at most 4 decimal places"),
+        (
+            question(Kind.NUMBER, max_value=Decimal("100000")),
+            "250000",
+            "Enter a number of 100,000 or less",
+        ),
+        (question(Kind.NUMBER), "1,50", "Enter a number, like 12 or 3.5"),
+        (question(Kind.NUMBER, whole_numbers=True), "2.5", "Enter a whole number, like 12"),
+        (question(Kind.NUMBER, whole_numbers=True), "two", "Enter a whole number, like 12"),
         (question(Kind.DATE), ("", "", ""), "Enter a date"),
         (question(Kind.DATE), ("", "12", "2026"), "The date must include a day"),
         (question(Kind.DATE), ("1", "", ""), "The date must include a month and year"),
@@ -146,6 +155,11 @@ def test_a_file_given_before_is_kept_so_a_required_file_question_may_be_left_emp
         (question(Kind.SHORT_TEXT), {"q1": "  E123  "}, "E123", "E123"),
         (question(Kind.NUMBER), {"q1": "12.50"}, "12.5", "12.5"),
         (question(Kind.NUMBER), {"q1": "100"}, "100", "100"),
+        (question(Kind.NUMBER), {"q1": "1,500"}, "1500", "1,500"),
+        (question(Kind.NUMBER), {"q1": "1 250 000.5"}, "1250000.5", "1,250,000.5"),
+        # Full-width digits and comma, as a Chinese input method types them.
+        (question(Kind.NUMBER), {"q1": "\uff11\uff0c\uff15\uff10\uff10"}, "1500", "1,500"),
+        (question(Kind.NUMBER, whole_numbers=True), {"q1": "12.0"}, "12", "12"),
         (
             question(Kind.DATE),
             {"q1_0": "20", "q1_1": "12", "q1_2": "2030"},
@@ -225,6 +239,8 @@ def test_a_stored_value_of_nothing_is_empty_for_its_kind():
         ({"kind": Kind.NUMBER, "min_value": 5, "max_value": 1}, "min_value"),
         ({"kind": Kind.SHORT_TEXT, "min_value": 1}, "min_value"),
         ({"kind": Kind.NUMBER, "date_limit": "past"}, "date_limit"),
+        ({"kind": Kind.SHORT_TEXT, "whole_numbers": True}, "whole_numbers"),
+        ({"kind": Kind.NUMBER, "whole_numbers": True, "min_value": Decimal("0.5")}, "min_value"),
         ({"kind": Kind.FILE, "max_file_mb": 50}, "max_file_mb"),
         ({"kind": Kind.FILE, "max_files": 9}, "max_files"),
         ({"kind": Kind.SHORT_TEXT, "file_kinds": ["application/pdf"]}, "file_kinds"),
@@ -257,3 +273,14 @@ def test_an_option_on_its_own_comes_after_an_or():
 
     assert shown.index("A stage") < shown.index(">or</p>") < shown.index("Nothing")
     assert ">or</p>" not in str(page_form(together)[f"q{together.key}"])
+
+
+def test_numbers_in_chinese_are_grouped_by_thousands_as_in_english():
+    q = question(Kind.NUMBER, max_value=Decimal("100000"))
+
+    with translation.override("zh-hans"):
+        errors = errors_for(q, "250000")
+        shown = display_answer(Kind.NUMBER, "1500")
+
+    assert errors == ["请输入不大于100,000的数字"]
+    assert shown == "1,500"

@@ -7,3 +7,7 @@ SHORT_DATETIME_FORMAT = "Y年n月j日 H:i"
 MONTH_DAY_FORMAT = "n月j日"
 YEAR_MONTH_FORMAT = "Y年n月"
 FIRST_DAY_OF_WEEK = 1  # Monday
+# Thousands grouped by commas, as the city's other Chinese pages write them ("100,000"); Django's
+# own zh_Hans formats group by nothing.
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3
