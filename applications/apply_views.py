@@ -38,6 +38,14 @@ class ServiceDetailView(DetailView):
     context_object_name = "service"
     queryset = Service.objects.all()
 
+    def get_context_data(self, **kwargs):
+        """With the person's draft of the service, if they have one: the page offers to go on."""
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if user.is_authenticated and self.object.is_open:
+            context["draft"] = Draft.objects.for_user(user).filter(service=self.object).first()
+        return context
+
 
 def page_url(service, number, *, returning=False):
     url = reverse("applications:application_page", kwargs={"slug": service.slug, "page": number})

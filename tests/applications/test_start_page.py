@@ -1,8 +1,11 @@
 """A service's start page (GOV.UK pattern) and the list of services that leads to it."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from applications.services import draft_save_page
 from tests.html import h1, headings, link_targets, links, main, text
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +58,32 @@ def test_start_now_without_an_account_leads_to_sign_in_keeping_the_place(client,
         f"{reverse('account_signup')}?next={parking_service.get_apply_url().replace('/', '%2F')}"
     )
     assert signup in link_targets(login)
+
+
+def test_a_start_page_offers_to_continue_the_draft_the_person_has_of_it(
+    client, citizen, parking_service
+):
+    client.force_login(citizen)
+    assert "Start now" in links(main(client.get(parking_service.get_absolute_url())))
+
+    draft_save_page(applicant=citizen, service=parking_service, answers={}, uploads={})
+    page = main(client.get(parking_service.get_absolute_url()))
+
+    assert "Start now" not in links(page)
+    assert links(page)["Continue your application"] == parking_service.get_apply_url()
+    assert "You have started this application: we keep your answers until" in text(page)
+    assert links(page)["delete your answers so far"] == reverse(
+        "applications:draft_delete", kwargs={"slug": parking_service.slug}
+    )
+
+
+def test_a_start_page_asks_one_query_more_of_a_signed_in_person_for_their_draft(
+    client, citizen, parking_service
+):
+    client.force_login(citizen)
+    client.get(reverse("applications:service_list"))  # the shared parts of the layout are kept
+    with CaptureQueriesContext(connection) as queries:
+        client.get(parking_service.get_absolute_url())
+
+    # The session, the person, the service and the person's draft of it.
+    assert len(queries) == 2 + 2
