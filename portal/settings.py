@@ -218,6 +218,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 # Confirming the address finishes signing in, in the browser that created the account (allauth
 # keeps the sign-in waiting in that session); a link opened elsewhere leads to the sign-in page.
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Someone signed in who confirms an address has changed theirs: they see it on their account.
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "accounts:overview"
 ACCOUNT_UNIQUE_EMAIL = True
 # One address per account: a new address replaces the old one once it is verified.
 ACCOUNT_CHANGE_EMAIL = True

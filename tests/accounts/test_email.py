@@ -39,6 +39,18 @@ def test_changing_the_email_address_takes_effect_only_once_the_new_one_is_confir
     ]
 
 
+def test_confirming_a_new_address_while_signed_in_leads_to_my_account(
+    client, citizen, sign_in, delivered_mail
+):
+    sign_in(citizen.email)
+    client.post(reverse("account_email"), {"action_add": "", "email": "li.na@newmail.example"})
+
+    response = client.post(link_in(delivered_mail()[0]), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("accounts:overview")
+    assert "You have confirmed li.na@newmail.example." in text(main(response))
+
+
 def test_sending_the_email_again_too_soon_says_to_wait(client, citizen, sign_in, delivered_mail):
     # allauth sends one confirmation email per address in three minutes (ACCOUNT_RATE_LIMITS).
     sign_in(citizen.email)
