@@ -40,14 +40,15 @@ def normalised(value):
     return WHITESPACE.sub(" ", value).strip()
 
 
-def _shown_strings(element):
+def _shown_strings(element, *, spoken=False):
     for child in element.children:
         if isinstance(child, Tag):
-            if child.name not in NOT_SHOWN:
-                gap = " " if child.name in BLOCKS else ""
-                yield gap
-                yield from _shown_strings(child)
-                yield gap
+            if child.name in NOT_SHOWN or (spoken and child.get("aria-hidden") == "true"):
+                continue
+            gap = " " if child.name in BLOCKS else ""
+            yield gap
+            yield from _shown_strings(child, spoken=spoken)
+            yield gap
         elif type(child) is NavigableString:  # not a comment, doctype or the like
             yield str(child)
 
@@ -55,6 +56,11 @@ def _shown_strings(element):
 def text(source):
     """The text a person reads, whitespace normalised, without scripts, styles or the head."""
     return normalised("".join(_shown_strings(page(source))))
+
+
+def spoken_text(source):
+    """The text a screen reader reads out: without what is aria-hidden."""
+    return normalised("".join(_shown_strings(page(source), spoken=True)))
 
 
 def html_of(email):
@@ -132,6 +138,14 @@ def links(source):
     found = {}
     for link in select(source, "a[href]"):
         found.setdefault(text(link), link["href"])
+    return found
+
+
+def spoken_links(source):
+    """Each link's accessible name (its text without what is aria-hidden) and target."""
+    found = {}
+    for link in select(source, "a[href]"):
+        found.setdefault(spoken_text(link), link["href"])
     return found
 
 

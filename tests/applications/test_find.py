@@ -41,7 +41,7 @@ def test_the_home_page_has_a_services_box_for_every_visitor(
     box = region(client.get("/"), "Services")
 
     assert list(links(box).items()) == [
-        ("view more » services", "/services/"),
+        ("view more services »", "/services/"),
         ("Resident parking permit", "/services/resident-parking-permit/"),
     ]
 

@@ -98,10 +98,10 @@ def test_the_home_widgets_show_the_latest_three_of_each(client, citizen, add_cas
     shown = [{column: row[column] for column in latest[0]} for row in table(applications)]
     assert shown == latest
     assert len(table(inquiries)) == 3
-    assert links(applications)["view more » of my applications"] == reverse(
+    assert links(applications)["view more of my applications »"] == reverse(
         "applications:application_list"
     )
-    assert links(inquiries)["view more » of my inquiries"] == reverse("applications:inquiry_list")
+    assert links(inquiries)["view more of my inquiries »"] == reverse("applications:inquiry_list")
 
 
 def test_the_widgets_invite_a_new_user_to_apply_or_ask(client, citizen):

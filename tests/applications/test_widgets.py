@@ -16,12 +16,12 @@ def test_the_status_widgets_list_a_citizens_latest_cases_or_say_how_to_start(
 
     applications = region(home, "My applications")
     assert list(links(applications).items()) == [
-        ("view more » of my applications", reverse("applications:application_list")),
+        ("view more of my applications »", reverse("applications:application_list")),
         (application.reference, application.get_absolute_url()),
     ]
     inquiries = region(home, "My inquiries")
     assert list(links(inquiries).items()) == [
-        ("view more » of my inquiries", reverse("applications:inquiry_list")),
+        ("view more of my inquiries »", reverse("applications:inquiry_list")),
         ("Ask a question", reverse("applications:inquiry_create")),
     ]
     assert "You have not asked us anything yet." in texts_of(inquiries, "p")

@@ -38,7 +38,7 @@ def test_a_person_follows_a_channels_view_more_link_and_opens_an_article(
     assert photo.evaluate("image => image.naturalWidth") > 0
     assert axe_violations(page) == []
 
-    page.get_by_role("link", name="« Back to Government News").click()
+    page.get_by_role("link", name="Back to Government News").click()
     assert page.url == f"{live_server.url}/news/government-news/"
 
 

@@ -1,7 +1,9 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.html import find, h1, headings, link_targets, links
+from applications.services import application_change_status
+from tests.factories import make_inquiry, make_public_service
+from tests.html import find, h1, headings, link_targets, links, spoken_links
 from tests.sitemaps import sitemap_entries
 
 # Pages that are not HTML documents.
@@ -117,3 +119,21 @@ def test_sitemap_lists_the_portal_pages_with_absolute_links(client):
     assert "http://testserver/" in locations
     assert "http://testserver/accessibility/" in locations
     assert "http://testserver/services/" in locations
+
+
+def test_the_arrows_beside_links_are_not_read_out_as_part_of_their_names(
+    client, citizen, caseworker, make_article, make_question, make_application
+):
+    articles = [make_article(title=f"Ferry timetable change {n}") for n in range(21)]
+    make_question()
+    application = make_application(applicant=citizen, service=make_public_service())
+    make_inquiry(author=citizen, publication_agreed=True)
+    application_change_status(application=application, to_status="received", by=caseworker)
+    client.force_login(citizen)
+    channel_url = articles[0].channel.get_absolute_url()
+    pages = [reverse("home"), f"{channel_url}?page=2", articles[0].get_absolute_url()]
+
+    names = [name for url in pages for name in spoken_links(client.get(url))]
+
+    assert {"view more of my applications", "Next page", "Previous page"} <= set(names)
+    assert [name for name in names if set(name) & set("«»")] == []
