@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.html import headings, links, region, texts_of
+from tests.factories import make_inquiry
+from tests.html import headings, links, main, region, table, texts_of
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +42,13 @@ def test_a_visitor_sees_no_personal_status_widgets(client):
 
     assert "My applications" not in shown
     assert "My inquiries" not in shown
+
+
+def test_the_home_pages_inquiries_head_their_columns_as_my_inquiries_does(client, citizen):
+    make_inquiry(author=citizen)
+    client.force_login(citizen)
+
+    home = table(region(client.get(reverse("home")), "My inquiries"))
+    inquiries = table(main(client.get(reverse("applications:inquiry_list"))))
+
+    assert list(home[0]) == list(inquiries[0]) == ["Date", "Reference", "Subject", "Status"]
