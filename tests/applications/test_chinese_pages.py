@@ -538,3 +538,13 @@ def test_no_space_follows_a_chinese_colon_between_a_label_and_its_text(
     assert text(find(client.get(page_url(service, 1)), ".files-given")) == (
         "您已添加：护照.pdf。如需替换，请重新选择文件。"
     )
+
+
+def test_the_page_number_beside_a_services_name_takes_no_space_before_its_bracket(
+    client, citizen, service
+):
+    client.force_login(citizen)
+
+    caption = text(find(client.get(page_url(service, 1)), ".caption"))
+
+    assert re.fullmatch(r"\S+（第1页，共\d+页）", caption), caption

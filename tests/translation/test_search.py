@@ -292,3 +292,14 @@ def test_chinese_words_of_a_query_stay_as_they_are(client, make_article):
     assert link.get_text() == "metro 月票"
     assert not link.has_attr("lang")  # the page's language and English together
     assert text_of(response, ".search-suggestion") == "您是不是要找：metro 月票？"
+
+
+def test_the_page_number_of_a_chinese_search_takes_no_space_before_its_bracket(
+    client, make_article
+):
+    for number in range(11):
+        make_article(title=f"Metro {number}", title_zh_hans=f"地铁新闻{number}")
+
+    summary = text_of(search(client, "地铁"), "#search-results-heading")
+
+    assert summary == "找到“地铁”的结果11条（第1页，共2页）"
