@@ -2,16 +2,16 @@
 no file outlives a submission that did not commit."""
 
 import io
+import re
 import secrets
 from dataclasses import dataclass
 from functools import partial
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousFileOperation, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -102,11 +102,19 @@ def check_upload(upload, *, kinds=tuple(Attachment.Kind), max_bytes=None):
     )
 
 
+# Characters that Windows refuses in a file name (macOS and Linux refuse "/" and ":").
+NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*]')
+
+
 def safe_file_name(name):
-    try:
-        return get_valid_filename(PurePath(name).stem)[:150]
-    except SuspiciousFileOperation:  # nothing usable is left of it, as of "#.pdf"
-        return "attachment"
+    """A sent file's name as the portal shows it and offers it for download, without its
+    extension: as it was sent, spaces and all ("site plan"), but without folders, the characters
+    no system allows in a file name, invisible characters, or runs of spaces. Files are stored
+    under names of their own (attachment_store)."""
+    stem = NOT_IN_FILE_NAMES.sub("", PurePath(name.replace("\\", "/")).stem)
+    visible = "".join(char for char in stem if char.isprintable() or char.isspace())
+    shown = " ".join(visible.split()).strip(". ")[:150].rstrip()
+    return shown or "attachment"
 
 
 def clean_image(content, kind, name):

@@ -93,7 +93,7 @@ def test_a_reply_with_a_file_goes_back_to_the_caseworkers_with_history_and_a_rec
     assert change.note_to_citizen == "Here is the site plan, with a 4 m lane."
     [attachment] = change.attachments.all()
     assert attachment.application == waiting
-    assert attachment.original_name == "site_plan.pdf"
+    assert attachment.original_name == "site plan.pdf"
     assert attachment.file.storage.exists(attachment.file.name)
 
     assert "We have received what you sent." in text_of(response, "div.messages")
@@ -101,7 +101,7 @@ def test_a_reply_with_a_file_goes_back_to_the_caseworkers_with_history_and_a_rec
     latest = find(response, "li.timeline__item")
     assert text_of(latest, "h3") == "Received"
     assert "You sent: Here is the site plan, with a 4 m lane." in text(latest)
-    assert links(latest)["site_plan.pdf"] == attachment.get_absolute_url()
+    assert links(latest)["site plan.pdf"] == attachment.get_absolute_url()
 
     [receipt] = delivered_mail()
     assert receipt.to == [citizen.email]
@@ -109,7 +109,7 @@ def test_a_reply_with_a_file_goes_back_to_the_caseworkers_with_history_and_a_rec
         f"We have received your reply about application {waiting.reference}"
     )
     assert "It is back with our caseworkers." in receipt.body
-    assert "- site_plan.pdf" in receipt.body
+    assert "- site plan.pdf" in receipt.body
 
     # The caseworker finds it in the queue, newest reply first, and opens the file.
     sign_in_with_two_factors(client, caseworker)
@@ -119,7 +119,7 @@ def test_a_reply_with_a_file_goes_back_to_the_caseworkers_with_history_and_a_rec
     assert texts_of(queue, "th.field-reference") == [waiting.reference]
     case_page = client.get(reverse("admin:applications_application_change", args=[waiting.pk]))
     assert "Here is the site plan, with a 4 m lane." in text(case_page)
-    assert links(case_page)["site_plan.pdf"] == attachment.get_absolute_url()
+    assert links(case_page)["site plan.pdf"] == attachment.get_absolute_url()
     download = client.get(attachment.get_absolute_url())
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF_BYTES

@@ -105,8 +105,22 @@ def test_a_phone_photo_holding_a_second_picture_is_kept_as_a_plain_jpeg():
     assert (checked.content_type, checked.original_name) == ("image/jpeg", "IMG_0042.jpg")
 
 
-@pytest.mark.parametrize("name", ["#.pdf", "🙂.pdf", "..pdf"])
+@pytest.mark.parametrize("name", ["..pdf", '<>:"|?*.pdf', "\u202e\u0007.pdf", " .pdf"])
 def test_a_file_name_without_usable_characters_becomes_attachment(name):
     checked = check_upload(upload(name, PDF_BYTES))
 
     assert checked.original_name == "attachment.pdf"
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("site plan 现场.pdf", "site plan 现场.pdf"),
+        ("  two   spaces\tand a tab .pdf", "two spaces and a tab.pdf"),
+        ("C:\\Users\\Li\\lease #2 (signed).pdf", "lease #2 (signed).pdf"),
+        ("🙂 scan.pdf", "🙂 scan.pdf"),
+        ("a right-to-left \u202etxt.exe.pdf", "a right-to-left txt.exe.pdf"),
+    ],
+)
+def test_a_file_keeps_the_name_it_was_sent_with_spaces_and_all(name, kept):
+    assert check_upload(upload(name, PDF_BYTES)).original_name == kept

@@ -112,6 +112,21 @@ def test_the_owner_and_caseworkers_download_an_attachment(
         assert 'attachment; filename="scan.pdf"' in response["Content-Disposition"]
 
 
+def test_an_attachment_is_downloaded_under_the_name_it_was_sent_with(
+    client, citizen, make_application
+):
+    application = make_application(
+        applicant=citizen, attachments=[check(upload("site plan 现场.pdf", PDF_BYTES))]
+    )
+    client.force_login(citizen)
+
+    response = client.get(application.attachments.get().get_absolute_url())
+
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''site%20plan%20%E7%8E%B0%E5%9C%BA.pdf"
+    )
+
+
 def test_attachments_are_not_stored_under_the_public_media_root(
     settings, citizen, make_application, attachment_root
 ):
@@ -350,8 +365,8 @@ def test_the_receipt_of_an_inquiry_lists_the_files_sent_with_it(
         )
 
     [receipt] = delivered_mail()
-    assert "Files you sent:\n- street_noise.pdf\n" in receipt.body
-    assert "street_noise.pdf" in receipt.alternatives[0].content
+    assert "Files you sent:\n- street noise.pdf\n" in receipt.body
+    assert "street noise.pdf" in receipt.alternatives[0].content
 
 
 @pytest.mark.parametrize(
