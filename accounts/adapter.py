@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -123,6 +124,23 @@ class AccountAdapter(DefaultAccountAdapter):
         place = place_to_return_to(request)
         return f"{url}?{urlencode({'next': place})}" if place else url
 
+    def send_confirmation_mail(self, request, emailconfirmation, signup):
+        address = emailconfirmation.email_address
+        owner = None if signup else owner_of_another_account(address)
+        if owner:
+            # Its link could never confirm it (one account an address). The address's owner
+            # learns what was asked; the asker is told what anyone asking is told
+            # (ACCOUNT_PREVENT_ENUMERATION).
+            login_url = absolute_url(request, reverse("account_login"))
+            with translation.override(owner.contact_language):
+                self.send_mail(
+                    "account/email/address_taken",
+                    address.email,
+                    {"user": owner, "email": address.email, "login_url": login_url},
+                )
+            return
+        super().send_confirmation_mail(request, emailconfirmation, signup)
+
     def format_email_subject(self, subject):
         # allauth puts "[site name] " before each subject; the outbox adds the portal's name to
         # every email's subject (portal.mail).
@@ -183,15 +201,23 @@ class AccountAdapter(DefaultAccountAdapter):
         return with_html
 
 
-# allauth's emails to an address with no active account: a reset or a sign-up was asked for.
+# allauth's emails to an address with no active account: a reset, a sign-up or another
+# account's change of address was asked for.
 ASKED_ABOUT_AN_ACCOUNT = {
     "account/email/unknown_account": "password_reset",
     "account/email/account_already_exists": "signup",
+    "account/email/address_taken": "email_change",
 }
 
 
 def account_is_closed(email):
     return get_user_model().objects.filter(email=email.lower(), is_active=False).exists()
+
+
+def owner_of_another_account(address):
+    """The person whose account has the address, when it is not the one asking for it."""
+    users = get_user_model().objects.exclude(pk=address.user_id)
+    return users.filter(email=address.email.lower()).first()
 
 
 PASSWORD_AT_SIGN_IN_SUFFICES = {"allauth.account", "allauth.mfa"}

@@ -51,6 +51,57 @@ def test_confirming_a_new_address_while_signed_in_leads_to_my_account(
     assert "You have confirmed li.na@newmail.example." in text(main(response))
 
 
+def test_asking_for_another_accounts_address_tells_its_owner_instead_of_sending_a_dead_link(
+    client, citizen, other_citizen, sign_in, delivered_mail
+):
+    sign_in(citizen.email)
+
+    response = client.post(
+        reverse("account_email"), {"action_add": "", "email": other_citizen.email}, follow=True
+    )
+
+    # The asker is told what anyone asking for a new address is told.
+    assert f"We have sent a link to {other_citizen.email}." in text(main(response))
+    [message] = delivered_mail()
+    assert message.to == [other_citizen.email]
+    assert message.subject == "This address already belongs to your account | Shanghai City Portal"
+    assert message.body.startswith("Hello Zhou Bin,\n")
+    assert "It is already the address of your account, so nothing has changed." in message.body
+    assert "/accounts/confirm-email/" not in message.body
+    assert "Li Na" not in message.body + html_of(message)
+    other_citizen.refresh_from_db()
+    assert other_citizen.email == "zhou.bin@example.com"
+
+
+def test_the_owner_of_the_address_asked_for_is_told_in_their_own_language(
+    client, citizen, other_citizen, sign_in, delivered_mail
+):
+    other_citizen.contact_language = "zh-hans"
+    other_citizen.save()
+    sign_in(citizen.email)
+
+    client.post(reverse("account_email"), {"action_add": "", "email": other_citizen.email})
+
+    [message] = delivered_mail()
+    assert message.subject.startswith("该电子邮箱已属于您的账户")
+    assert "一个电子邮箱只能用于一个账户。" in message.body
+
+
+def test_asking_for_a_closed_accounts_address_tells_its_owner_it_stays_with_that_account(
+    client, citizen, other_citizen, sign_in, delivered_mail
+):
+    other_citizen.is_active = False
+    other_citizen.save()
+    sign_in(citizen.email)
+
+    client.post(reverse("account_email"), {"action_add": "", "email": other_citizen.email})
+
+    [message] = delivered_mail()
+    assert message.subject == "Your account with this address is closed | Shanghai City Portal"
+    assert "It is the address of your closed account, so it cannot be used" in message.body
+    assert "/accounts/confirm-email/" not in message.body
+
+
 def test_sending_the_email_again_too_soon_says_to_wait(client, citizen, sign_in, delivered_mail):
     # allauth sends one confirmation email per address in three minutes (ACCOUNT_RATE_LIMITS).
     sign_in(citizen.email)
