@@ -24,12 +24,18 @@ from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .translation import CHINESE, SUFFIX, chinese_field, chinese_is_active, lang_attr
+from .translation import (
+    CHINESE,
+    HAN_CHARACTER,
+    SUFFIX,
+    chinese_field,
+    chinese_is_active,
+    lang_attr,
+)
 
 SEARCH_CONFIG = "english"
-# Chinese characters: the CJK Unified Ideographs, Extension A and the compatibility ideographs,
-# as portal_han_bigrams reads them.
-HAN_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Runs of Chinese characters, as portal_han_bigrams reads them.
+HAN_RUN = re.compile(f"{HAN_CHARACTER}+")
 # Around a match, a Chinese snippet shows this many characters before and in all.
 SNIPPET_LEAD = 20
 SNIPPET_LENGTH = 90

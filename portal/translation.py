@@ -7,6 +7,8 @@ where it exists, else the English, marked so that the page can say `lang="en"` o
 that holds it. English pages never read the Chinese columns.
 """
 
+import re
+
 from django.contrib import admin
 from django.db.models import Q
 from django.template.response import TemplateResponse
@@ -32,6 +34,23 @@ def chinese_fields(names):
 
 def chinese_is_active():
     return (get_language() or "").lower() == CHINESE
+
+
+# Chinese characters: the CJK Unified Ideographs, Extension A and the compatibility ideographs,
+# as the database function portal_han_bigrams reads them.
+HAN_CHARACTER = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+LATIN_LETTER = "[A-Za-z]"
+WRITING_SYSTEMS = (HAN_CHARACTER, LATIN_LETTER)
+
+
+def written_lang_attr(text):
+    """` lang="…"` for what a person wrote (a note, a message, an answer) where its letters show
+    it is not in the page's language: Latin letters and no Chinese characters are English,
+    Chinese characters and no Latin letters Chinese. A text with both is left unmarked."""
+    chinese, latin = (re.search(letters, text) is not None for letters in WRITING_SYSTEMS)
+    if chinese == latin:
+        return ""
+    return lang_attr(CHINESE if chinese else "en")
 
 
 def lang_attr(language_code):

@@ -73,6 +73,7 @@ def breadcrumb(content, to=None):
 
 
 register.filter(translation.in_its_language)
+register.filter("written_lang", translation.written_lang_attr)
 
 
 @register.simple_tag

@@ -548,3 +548,33 @@ def test_the_page_number_beside_a_services_name_takes_no_space_before_its_bracke
     caption = text(find(client.get(page_url(service, 1)), ".caption"))
 
     assert re.fullmatch(r"\S+（第1页，共\d+页）", caption), caption
+
+
+def test_what_people_wrote_in_the_other_language_is_marked_with_it(
+    client, citizen, caseworker, public_service
+):
+    application = make_application(applicant=citizen, service=public_service)
+    application_change_status(application=application, to_status="received", by=caseworker)
+    application_change_status(
+        application=application,
+        to_status="action_required",
+        by=caseworker,
+        note_to_citizen="Please upload the photo page of your passport.",
+    )
+    inquiry = make_inquiry(
+        author=citizen,
+        subject="Library",
+        message="图书馆几点开门？",
+        answered_by=caseworker,
+        answer="It opens at 9:00 (上午九点).",
+    )
+    client.force_login(citizen)
+
+    english_page = client.get(inquiry.get_absolute_url())
+    chinese_page = client.get(zh(application.get_absolute_url()))
+
+    assert find(chinese_page, ".inset-text .caseworker-note")["lang"] == "en"
+    assert find(chinese_page, ".timeline__note")["lang"] == "en"
+    assert find(english_page, ".inquiry-message")["lang"] == "zh-Hans"
+    # Both languages in one text: nothing to mark.
+    assert not find(english_page, ".answer__text").has_attr("lang")
