@@ -217,6 +217,8 @@ def as_plain_number(value):
     return Decimal(format(value.normalize(), "f")) if value is not None else None
 
 
+# A number as answers keep it: "1500", "-2.5".
+PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 # Thousands grouped by commas or by spaces, the same all through: "1,500", "1 250 000.5".
 GROUPED_DIGITS = re.compile(r"^[+-]?\d{1,3}([, ])\d{3}(?:\1\d{3})*(?:\.\d+)?$")
 
@@ -240,6 +242,12 @@ class NumberField(forms.DecimalField):
         super().validate(value)
         if self.whole and value is not None and value != value.to_integral_value():
             raise ValidationError(self.error_messages["whole"], code="whole")
+
+    def prepare_value(self, value):
+        # A kept answer ("1500") is shown as it is read, "1,500"; what was typed stays as typed.
+        if isinstance(value, str) and PLAIN_NUMBER.match(value):
+            return grouped(Decimal(value))
+        return value
 
 
 def number_field(question, common):

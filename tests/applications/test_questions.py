@@ -184,7 +184,8 @@ def test_answers_are_kept_in_one_shape_and_read_back(q, data, stored, shown):
     assert form.answers() == {q.key: stored}
     assert display_answer(q.kind, stored) == shown
     # A page shown again starts from what was kept.
-    assert page_form(q, answers=form.answers())[f"q{q.key}"].value() in (stored, [20, 12, 2030])
+    kept = page_form(q, answers=form.answers())[f"q{q.key}"].value()
+    assert kept in (stored, shown, [20, 12, 2030])
 
 
 def test_questions_with_the_same_page_number_share_a_page_with_its_heading():
@@ -284,3 +285,10 @@ def test_numbers_in_chinese_are_grouped_by_thousands_as_in_english():
 
     assert errors == ["请输入不大于100,000的数字"]
     assert shown == "1,500"
+
+
+def test_a_kept_number_is_shown_again_grouped_and_a_mistyped_one_as_typed():
+    q = question(Kind.NUMBER)
+
+    assert page_form(q, answers={q.key: "1500"})["q1"].value() == "1,500"
+    assert page_form(q, {"q1": "1,50"})["q1"].value() == "1,50"
