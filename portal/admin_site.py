@@ -6,8 +6,8 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.template import loader
@@ -21,6 +21,16 @@ from django.utils.translation import gettext as _
 from .models import SiteProfile
 from .staff import is_staff_session, passed_two_factors
 from .translation import in_its_language
+
+
+class PermissionNeeded(PermissionDenied):
+    """Refused for want of one permission ("app_label.codename"), whose groups the admin's 403
+    page names: for a page of a model's admin that needs another model's permission."""
+
+    def __init__(self, permission):
+        super().__init__(permission)
+        self.permission = permission
+
 
 # What each page of a model's admin needs, beyond the list and the change page's view or change.
 PERMISSIONS_BY_ACTION = {"add": ("add",), "delete": ("delete",), "status": ("change",)}
@@ -53,10 +63,10 @@ class PortalAdminSite(admin.AdminSite):
             lambda: super(PortalAdminSite, self).get_app_list(request, app_label)
         )
 
-    def permission_denied(self, request):
+    def permission_denied(self, request, exception):
         """The admin's own 403 page: staff stay in the admin, told which groups open the page,
         or that no group does, as the administration does that work on another page."""
-        groups = self.groups_that_open(request)
+        groups = self.groups_that_open(request, exception)
         context = {
             **self.each_context(request),
             "title": _("You do not have access to this page"),
@@ -65,22 +75,34 @@ class PortalAdminSite(admin.AdminSite):
         }
         return HttpResponseForbidden(loader.render_to_string("admin/403.html", context, request))
 
-    def groups_that_open(self, request):
-        """The names of the groups given what an admin address (named app_model_action) needs,
-        or None when the person has it already: the page itself is closed to everyone."""
+    def groups_that_open(self, request, exception):
+        """The names of the groups given what the page needs, or None when the person has it
+        already: the page itself is closed to everyone."""
+        needed = self.permissions_needed(request, exception)
+        if not needed:
+            return []
+        if any(request.user.has_perm(permission) for permission in needed):
+            return None
+        giving = Q()
+        for permission in needed:
+            app_label, codename = permission.split(".")
+            giving |= Q(
+                permissions__content_type__app_label=app_label, permissions__codename=codename
+            )
+        groups = Group.objects.filter(giving).distinct().order_by("name")
+        return list(groups.values_list("name", flat=True))
+
+    def permissions_needed(self, request, exception):
+        """What a page needs: what its view said it lacked (PermissionNeeded), or what an admin
+        address (named app_model_action) needs."""
+        if isinstance(exception, PermissionNeeded):
+            return [exception.permission]
         model, action = self.model_and_action(request.resolver_match.url_name)
         if model is None:
             return []
-        needed = PERMISSIONS_BY_ACTION.get(action, ("view", "change"))
-        codenames = [get_permission_codename(name, model._meta) for name in needed]
-        app_label = model._meta.app_label
-        if any(request.user.has_perm(f"{app_label}.{codename}") for codename in codenames):
-            return None
-        groups = Group.objects.filter(
-            permissions__content_type=ContentType.objects.get_for_model(model),
-            permissions__codename__in=codenames,
-        )
-        return list(groups.distinct().order_by("name").values_list("name", flat=True))
+        names = PERMISSIONS_BY_ACTION.get(action, ("view", "change"))
+        codenames = [get_permission_codename(name, model._meta) for name in names]
+        return [f"{model._meta.app_label}.{codename}" for codename in codenames]
 
     def model_and_action(self, url_name):
         for model in self._registry:

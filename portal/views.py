@@ -88,7 +88,7 @@ def permission_denied(request, exception):
     (people who are not staff meet it at the admin's door)."""
     match = request.resolver_match
     if match is not None and match.namespace == admin.site.name and is_staff_session(request):
-        return admin.site.permission_denied(request)
+        return admin.site.permission_denied(request, exception)
     return defaults.permission_denied(request, exception)
 
 

@@ -1,7 +1,7 @@
 """Inquiries in the admin: answering them, and publishing an answered question."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin_site import PermissionNeeded
 from portal.links import site_origin
 
 from ..forms import InquiryStatusChangeForm
@@ -118,7 +119,7 @@ class InquiryAdmin(CaseAdmin):
         anything that could identify them."""
         inquiry = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not request.user.has_perm("applications.add_publishedanswer"):
-            raise PermissionDenied
+            raise PermissionNeeded("applications.add_publishedanswer")
         form = AnswerPublishForm.for_inquiry(inquiry, request.POST or None)
         if request.method == "POST" and form.is_valid():
             texts = {name: value for name, value in form.cleaned_data.items() if name != "checked"}

@@ -1,8 +1,10 @@
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 
+from tests.factories import make_inquiry, make_staff
 from tests.html import find, h1, headings, link_targets, links, text_of
 from tests.staff import sign_in_with_two_factors
 
@@ -111,3 +113,20 @@ def test_a_page_of_the_admin_no_other_group_opens_names_no_group(request, client
     assert response.status_code == 403
     assert "Staff in the group" not in text_of(response, "#content")
     assert said in text_of(response, "#content")
+
+
+@pytest.mark.django_db
+def test_a_page_of_the_admin_needing_another_models_permission_names_the_groups_given_it(
+    client, citizen
+):
+    # Someone who reads inquiries may not publish one: that takes adding published answers.
+    readers = Group.objects.create(name="Inquiry readers")
+    readers.permissions.add(Permission.objects.get(codename="view_inquiry"))
+    reader = make_staff(email="reader@city.example", group="Inquiry readers")
+    inquiry = make_inquiry(author=citizen)
+    sign_in_with_two_factors(client, reader)
+
+    response = client.get(reverse("admin:applications_inquiry_publish", args=[inquiry.pk]))
+
+    assert response.status_code == 403
+    assert "Staff in the group Caseworkers can open it." in text_of(response, "#content")
