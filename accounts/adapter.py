@@ -141,6 +141,12 @@ class AccountAdapter(DefaultAccountAdapter):
             return
         super().send_confirmation_mail(request, emailconfirmation, signup)
 
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        # A new address asked for: the page of addresses says the link is sent, in its place.
+        if message_template == EMAIL_SENT_MESSAGE and "action_add" in request.POST:
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
+
     def format_email_subject(self, subject):
         # allauth puts "[site name] " before each subject; the outbox adds the portal's name to
         # every email's subject (portal.mail).
@@ -200,6 +206,8 @@ class AccountAdapter(DefaultAccountAdapter):
         with_html.attach_alternative(html, "text/html")
         return with_html
 
+
+EMAIL_SENT_MESSAGE = "account/messages/email_confirmation_sent.txt"
 
 # allauth's emails to an address with no active account: a reset, a sign-up or another
 # account's change of address was asked for.

@@ -1,9 +1,10 @@
 import pytest
 from allauth.account.models import EmailAddress
+from django.core.cache import cache
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from tests.html import h1, html_of, link_targets, main, text, texts_of
+from tests.html import h1, html_of, link_targets, main, messages, text, texts_of
 
 from .conftest import link_in, sign_in_long_ago
 
@@ -100,6 +101,22 @@ def test_asking_for_a_closed_accounts_address_tells_its_owner_it_stays_with_that
     assert message.subject == "Your account with this address is closed | Shanghai City Portal"
     assert "It is the address of your closed account, so it cannot be used" in message.body
     assert "/accounts/confirm-email/" not in message.body
+
+
+def test_asking_for_a_new_address_says_once_that_the_link_is_sent(client, citizen, sign_in):
+    sign_in(citizen.email)
+    new_address = {"email": "li.na@newmail.example"}
+
+    added = client.post(reverse("account_email"), {"action_add": "", **new_address}, follow=True)
+    cache.clear()  # past the limit of one email an address in three minutes
+    again = client.post(reverse("account_email"), {"action_send": "", **new_address}, follow=True)
+
+    # The page says it; sent again, the message says that it was.
+    assert not [message for message in messages(added) if "We have sent" in message]
+    assert text(main(added)).count("We have sent a link to li.na@newmail.example.") == 1
+    assert messages(again) == [
+        "We have sent a link to li.na@newmail.example. Open it to confirm the address."
+    ]
 
 
 def test_sending_the_email_again_too_soon_says_to_wait(client, citizen, sign_in, delivered_mail):
