@@ -112,14 +112,37 @@ def verification_resend(request):
                 _("Sign in. If your email address is not confirmed yet, we will send a new link."),
             )
             return redirect("account_login")
-        if stage.login.user and has_verified_email(stage.login.user):
-            # Confirmed meanwhile, from a link opened in another browser.
-            messages.info(request, _("Your email address is confirmed. Sign in to continue."))
-            return redirect("account_login")
+        if confirmed_meanwhile(stage):
+            return sign_in_after_confirming_elsewhere(request)
         sent = email_verification.send_verification_email_at_login(request, stage.login)
     if not sent:
         messages.warning(request, WAIT_BEFORE_ASKING_AGAIN)
     return redirect(back)
+
+
+def confirmed_meanwhile(stage):
+    """Whether the address a waiting sign-in waits for was confirmed from a link opened in
+    another browser."""
+    return stage is not None and stage.login.user and has_verified_email(stage.login.user)
+
+
+def sign_in_after_confirming_elsewhere(request):
+    messages.info(request, _("Your email address is confirmed. Sign in to continue."))
+    return redirect("account_login")
+
+
+class EmailVerificationSentView(allauth_views.EmailVerificationSentView):
+    """allauth's "Check your email", which leads on to signing in once the address has been
+    confirmed in another browser, rather than asking on to check for an email already used."""
+
+    def get(self, request, *args, **kwargs):
+        stage = LoginStageController.enter(request, EmailVerificationStage.key)
+        if confirmed_meanwhile(stage):
+            return sign_in_after_confirming_elsewhere(request)
+        return super().get(request, *args, **kwargs)
+
+
+email_verification_sent = EmailVerificationSentView.as_view()
 
 
 class EmailView(allauth_views.EmailView):

@@ -128,6 +128,20 @@ def test_send_again_after_confirming_in_another_browser_leads_to_sign_in(client,
     assert len(delivered_mail()) == 1
 
 
+def test_check_your_email_reloaded_after_confirming_in_another_browser_leads_to_sign_in(
+    client, delivered_mail
+):
+    client.post(reverse("account_signup"), SIGNUP)
+    waiting = client.get(reverse("account_email_verification_sent"))
+    Client().post(link_in(delivered_mail()[0]))
+
+    reloaded = client.get(reverse("account_email_verification_sent"), follow=True)
+
+    assert h1(waiting) == "Check your email"
+    assert reloaded.redirect_chain[-1][0] == reverse("account_login")
+    assert "Your email address is confirmed. Sign in to continue." in messages_on(reloaded)
+
+
 @pytest.mark.parametrize("language", ["", "/zh-hans"])
 def test_opening_the_send_again_address_goes_back_to_the_page_it_belongs_to(
     client, citizen, delivered_mail, language
