@@ -84,6 +84,7 @@ MIDDLEWARE = [
     # Before any view reads the body; after the session, to tell who is signed in.
     "portal.request_size.limit_request_size",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.signed_out.say_why_a_form_was_not_saved",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
