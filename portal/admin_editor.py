@@ -7,8 +7,14 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.csp import csp_override
 
 # The editor loads its modules through an import map, an inline script: only its forms allow
-# one, and only with that response's nonce.
-EDITOR_CSP = settings.SECURE_CSP | {"script-src": [CSP.SELF, CSP.NONCE]}
+# one, and only with that response's nonce. It then adds ProseMirror's own rules (white-space
+# kept as typed, among others) as a <style> element, allowed by its hash: a new version of the
+# editor with other rules needs the new hash (tests/browser/test_admin.py tells).
+PROSEMIRROR_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+EDITOR_CSP = settings.SECURE_CSP | {
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, PROSEMIRROR_STYLE],
+}
 
 
 class RichTextEditorAdminMixin:
