@@ -146,3 +146,30 @@ def test_the_rich_text_editor_shows_where_the_keyboard_is(live_server, browser, 
     ]
     assert visible, focused
     context.close()
+
+
+def test_the_rich_text_editors_toolbar_shows_which_button_has_the_keyboard(
+    live_server, browser, editor
+):
+    context = staff_context(browser, live_server, editor)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/news/article/add/")
+    page.get_by_role("textbox", name="Body").first.click()
+
+    page.keyboard.press("Shift+Tab")  # the toolbar's last button
+    focused = page.evaluate(
+        """() => {
+      const style = getComputedStyle(document.activeElement);
+      const band = style.boxShadow.match(/(rgba?\\([^)]*\\)) 0px 0px 0px ([\\d.]+)px/);
+      return {inToolbar: document.activeElement.closest('.prose-menubar') !== null,
+              outline: parseFloat(style.outlineWidth),
+              band: band && [band[1], parseFloat(band[2])]};
+    }"""
+    )
+
+    assert focused["inToolbar"]
+    assert focused["outline"] >= 3, focused
+    band_colour, band_width = focused["band"]
+    assert band_width >= 3
+    assert contrast(band_colour, "rgb(255, 255, 255)") >= 3, focused
+    context.close()
