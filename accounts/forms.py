@@ -2,6 +2,7 @@ from allauth.account import forms as account_forms
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
@@ -10,8 +11,8 @@ from .models import User
 
 class PortalFields:
     """allauth's forms in the portal's words: the labels below, what to do when a field is left
-    empty (rather than "This field is required."), and no placeholders (a placeholder repeats
-    the label, then vanishes as soon as someone types)."""
+    empty (rather than "This field is required."), no placeholders (a placeholder repeats the
+    label, then vanishes as soon as someone types), and a new password's rules in one hint."""
 
     labels = {}
     when_empty = {}
@@ -24,6 +25,22 @@ class PortalFields:
                 field.label = self.labels[name]
             if name in self.when_empty:
                 field.error_messages["required"] = self.when_empty[name]
+        if "password1" in self.fields:
+            self.fields["password1"].help_text = password_hint()
+
+
+def password_hint():
+    """The rules of AUTH_PASSWORD_VALIDATORS in one short hint (GOV.UK), where Django lists each
+    validator's sentence: four lines on a phone before the box."""
+    shortest = next(
+        validator.min_length
+        for validator in password_validation.get_default_password_validators()
+        if isinstance(validator, password_validation.MinimumLengthValidator)
+    )
+    return _(
+        "Use at least %(count)d characters. Do not use a common password, only numbers, or "
+        "something like your name or email address."
+    ) % {"count": shortest}
 
 
 class LoginForm(PortalFields, account_forms.LoginForm):

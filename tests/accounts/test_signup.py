@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from portal.models import OutgoingEmail
-from tests.html import buttons, errors, field_by_label, find, h1, labels, links, text
+from tests.html import buttons, errors, field_by_label, find, h1, hint, labels, links, text
 
 from .conftest import link_in
 
@@ -267,3 +267,22 @@ def test_the_sign_up_email_says_what_to_do_if_it_was_not_you(client, delivered_m
     )
     assert response.url == reverse("account_email_verification_sent")
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    ("url", "label"),
+    [
+        (reverse("account_signup"), "Create a password"),
+        (reverse("account_change_password"), "New password"),
+    ],
+)
+def test_the_password_rules_are_one_short_hint(client, citizen, url, label):
+    if url != reverse("account_signup"):
+        client.force_login(citizen)
+
+    page = client.get(url)
+
+    assert hint(page, label) == (
+        "Use at least 10 characters. Do not use a common password, only numbers, or something "
+        "like your name or email address."
+    )
