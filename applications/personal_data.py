@@ -2,8 +2,9 @@
 (internal notes stay out), and the files they attached, under attachments/<reference>/ in the
 ZIP."""
 
+from pathlib import PurePath
+
 from django.db.models import Prefetch, Q
-from django.utils.text import get_valid_filename
 
 from .models import (
     Application,
@@ -16,6 +17,7 @@ from .models import (
     display_answer,
 )
 from .questions import question_pages
+from .uploads import NOT_IN_FILE_NAMES, safe_file_name
 
 
 def case_of(attachment):
@@ -36,7 +38,7 @@ def archive_paths(attachments):
     with, made safe>, with the attachment's number before the name when two share one."""
     paths, taken = {}, set()
     for attachment in attachments:
-        name = get_valid_filename(attachment.original_name.replace("\\", "/").split("/")[-1])
+        name = archive_name(attachment.original_name)
         folder = f"attachments/{case_of(attachment).reference}"
         path = f"{folder}/{name}"
         if path in taken:
@@ -44,6 +46,13 @@ def archive_paths(attachments):
         taken.add(path)
         paths[attachment.pk] = path
     return paths
+
+
+def archive_name(original_name):
+    """A file's name as the pages show it (uploads.safe_file_name), and never a way out of its
+    folder, whenever it was sent."""
+    suffix = NOT_IN_FILE_NAMES.sub("", PurePath(original_name.replace("\\", "/")).suffix)
+    return safe_file_name(original_name) + suffix
 
 
 def history_rows(changes):

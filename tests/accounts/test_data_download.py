@@ -54,6 +54,19 @@ def test_the_attached_files_are_in_the_zip_under_their_case_reference(client, ci
     }
 
 
+def test_a_file_is_in_the_zip_under_the_name_the_pages_show(client, citizen, application):
+    attach(application, "site plan 现场.pdf", PDF_BYTES, "application/pdf")
+    # A name from before names were cleaned as they are now: never a way out of its folder.
+    old = attach(application, "escape.pdf", PDF_BYTES, "application/pdf")
+    old.original_name = "../../escape.pdf"
+    old.save()
+
+    archive, _ = download(client, citizen)
+
+    folder = f"attachments/{application.reference}"
+    assert set(archive) == {"data.json", f"{folder}/site plan 现场.pdf", f"{folder}/escape.pdf"}
+
+
 def test_two_files_sent_with_one_name_both_reach_the_zip(client, citizen, application):
     first = attach(application, "scan.pdf", PDF_BYTES, "application/pdf")
     second = attach(application, "scan.pdf", PDF_BYTES.replace(b"1.4", b"1.5"), "application/pdf")
