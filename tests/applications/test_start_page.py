@@ -72,6 +72,7 @@ def test_a_start_page_offers_to_continue_the_draft_the_person_has_of_it(
     assert "Start now" not in links(page)
     assert links(page)["Continue your application"] == parking_service.get_apply_url()
     assert "You have started this application: we keep your answers until" in text(page)
+    assert "You can stop part way" not in text(page)
     assert links(page)["delete your answers so far"] == reverse(
         "applications:draft_delete", kwargs={"slug": parking_service.slug}
     )
