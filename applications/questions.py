@@ -223,6 +223,22 @@ PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 GROUPED_DIGITS = re.compile(r"^[+-]?\d{1,3}([, ])\d{3}(?:\1\d{3})*(?:\.\d+)?$")
 
 
+class TextAnswerField(forms.CharField):
+    """Text whose length limits are told as people read numbers: "Enter 5,000 characters or
+    fewer (you entered 5,230)"."""
+
+    def run_validators(self, value):
+        try:
+            super().run_validators(value)
+        except ValidationError as refused:
+            for error in refused.error_list:
+                error.params = {
+                    name: grouped(number) if isinstance(number, int) else number
+                    for name, number in (error.params or {}).items()
+                }
+            raise
+
+
 class NumberField(forms.DecimalField):
     """A number as people write it: with its thousands grouped, or in the full-width digits a
     Chinese input method types. With `whole`, a number with a fraction is refused."""
@@ -327,17 +343,17 @@ def question_field(question, *, files_given=()):
     kind = question.kind
     if kind in Question.TEXT_KINDS:
         longest = Question.LONGEST[kind]
-        field = forms.CharField(
+        field = TextAnswerField(
             max_length=min(question.max_length or longest, longest),
             min_length=question.min_length,
             widget=forms.Textarea(attrs={"rows": 6}) if kind == Kind.LONG_TEXT else None,
             error_messages={
                 "required": _("Enter an answer"),
                 "max_length": _(
-                    "Enter %(limit_value)d characters or fewer (you entered %(show_value)d)"
+                    "Enter %(limit_value)s characters or fewer (you entered %(show_value)s)"
                 ),
                 "min_length": _(
-                    "Enter at least %(limit_value)d characters (you entered %(show_value)d)"
+                    "Enter at least %(limit_value)s characters (you entered %(show_value)s)"
                 ),
             },
             **common,

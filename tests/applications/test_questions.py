@@ -51,7 +51,11 @@ def errors_for(q, value, files=None):
         (question(Kind.SHORT_TEXT, max_length=5), "too long", "Enter 5 characters or fewer"),
         (question(Kind.SHORT_TEXT, min_length=5), "abc", "Enter at least 5 characters"),
         (question(Kind.SHORT_TEXT), "x" * 201, "Enter 200 characters or fewer"),
-        (question(Kind.LONG_TEXT), "x" * 5001, "Enter 5000 characters or fewer"),
+        (
+            question(Kind.LONG_TEXT),
+            "x" * 5001,
+            "Enter 5,000 characters or fewer (you entered 5,001)",
+        ),
         (question(Kind.NUMBER), "twelve", "Enter a number, like 12 or 3.5"),
         (question(Kind.NUMBER, min_value=Decimal("1")), "0", "Enter a number of 1 or more"),
         (question(Kind.NUMBER, max_value=Decimal("10.0000")), "11", "Enter a number of 10 or less"),

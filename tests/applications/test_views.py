@@ -173,7 +173,7 @@ def test_a_citizen_applies_and_gets_a_reference_and_an_email(
     ("data", "field", "message"),
     [
         ({"qdetails": ""}, "qdetails", "Enter an answer"),
-        ({"qdetails": "x" * 5001}, "qdetails", "Enter 5000 characters or fewer"),
+        ({"qdetails": "x" * 5001}, "qdetails", "Enter 5,000 characters or fewer"),
         (
             {"qdetails": "ok", "qdocuments": [upload("virus.pdf", b"MZ\x90\x00 not a pdf")]},
             "qdocuments",
