@@ -6,6 +6,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.formats import grouped
+
 from .models import FileKind, Inquiry
 from .statuses import ApplicationStatus, InquiryStatus
 from .uploads import accept_attribute, check_upload, kind_names
@@ -86,8 +88,9 @@ attachments_hint_lazy = lazy(attachments_hint, str)
 
 
 def message_lazy(message, **values):
-    """A message with named placeholders, filled in when it is shown (in the page's language)."""
-    return lazy(lambda: message % values, str)()
+    """A message with named placeholders, filled in when it is shown (in the page's language),
+    its numbers grouped ("5,000")."""
+    return lazy(lambda: message % {name: grouped(value) for name, value in values.items()}, str)()
 
 
 class InquiryForm(forms.Form):
@@ -115,13 +118,13 @@ class InquiryForm(forms.Form):
                 "Include anything that helps us answer. Up to %(count)s characters. Do not "
                 "include passwords or bank details."
             ),
-            count=f"{Inquiry.MESSAGE_MAX_LENGTH:,}",
+            count=Inquiry.MESSAGE_MAX_LENGTH,
         ),
         error_messages={
             "required": _("Enter your question."),
             "max_length": message_lazy(
                 _("Your question must be %(count)s characters or fewer."),
-                count=f"{Inquiry.MESSAGE_MAX_LENGTH:,}",
+                count=Inquiry.MESSAGE_MAX_LENGTH,
             ),
         },
     )
