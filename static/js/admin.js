@@ -24,3 +24,23 @@ function labelRichTextEditors() {
 // The editor starts after the page is parsed and tells when it is ready.
 document.addEventListener("prose-editor:ready", labelRichTextEditors);
 window.addEventListener("load", labelRichTextEditors);
+
+// The editor's toolbar greys out what cannot be done at the moment (undo with nothing to undo)
+// by a class alone: screen readers are told too. The toolbar is built, and its buttons change,
+// whenever the editor likes, so every change to the page is watched.
+function markUnavailableToolbarButtons() {
+  for (const button of document.querySelectorAll("button.prose-menubar__button")) {
+    if (!button.classList.contains("disabled")) {
+      button.removeAttribute("aria-disabled");
+    } else if (button.getAttribute("aria-disabled") !== "true") {
+      button.setAttribute("aria-disabled", "true");
+    }
+  }
+}
+
+new MutationObserver(markUnavailableToolbarButtons).observe(document.documentElement, {
+  attributes: true,
+  attributeFilter: ["class"],
+  childList: true,
+  subtree: true,
+});

@@ -2,6 +2,7 @@
 (in each language the administration speaks), each signed in with two factors."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.sessions import staff_context
 from tests.factories import (
@@ -157,4 +158,23 @@ def test_the_rich_text_editor_runs_within_the_pages_security_policy(live_server,
 
     assert refused == []
     assert body.inner_html() == "<p>Ferries run later <strong>from Monday</strong></p>"
+    context.close()
+
+
+def test_the_editors_toolbar_tells_screen_readers_what_cannot_be_done_now(
+    live_server, browser, editor
+):
+    context = staff_context(browser, live_server, editor)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/news/article/add/")
+    toolbar = page.locator("#id_body").locator(
+        "xpath=ancestor::div[contains(@class, 'prose-editor')]"
+    )
+    undo = toolbar.get_by_role("button", name="undo")
+
+    # The toolbar is built once the editor's modules have loaded: expect waits for it.
+    expect(undo).to_have_attribute("aria-disabled", "true")
+    page.get_by_role("textbox", name="Body").first.click()
+    page.keyboard.type("Ferries run later")
+    expect(undo).not_to_have_attribute("aria-disabled", "true")
     context.close()
