@@ -1,10 +1,13 @@
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from django.test.testcases import _StaticFilesHandler
 from pytest_django.live_server_helper import LiveServer
+
+from tests.browser.sessions import staff_context
 
 # Playwright's sync API runs an event loop in the test thread; the live server
 # and the database run in ordinary threads, so Django's async guard is not needed.
@@ -71,3 +74,18 @@ def axe_violations():
         ]
 
     return run
+
+
+@pytest.fixture
+def new_article_form(live_server, browser, editor):
+    """The admin's form of a new article, open in the browser of a signed-in editor: `page`, its
+    Body editor `body`, and `console`, what the page has logged."""
+    context = staff_context(browser, live_server, editor)
+    page = context.new_page()
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(f"{live_server.url}/admin/news/article/add/")
+    yield SimpleNamespace(
+        page=page, body=page.get_by_role("textbox", name="Body").first, console=console
+    )
+    context.close()

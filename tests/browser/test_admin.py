@@ -140,41 +140,29 @@ def test_the_pages_a_caseworker_uses(
     context.close()
 
 
-def test_the_rich_text_editor_runs_within_the_pages_security_policy(live_server, browser, editor):
+def test_the_rich_text_editor_runs_within_the_pages_security_policy(new_article_form):
     # The editor adds ProseMirror's own rules as a <style> element, which the policy allows by
     # its hash (portal/admin_editor.py): a new version of the editor with other rules needs the
     # new hash, or spaces typed before a bold word slip into it.
-    context = staff_context(browser, live_server, editor)
-    page = context.new_page()
-    refused = []
-    page.on("console", lambda message: refused.append(message.text))
-    page.goto(f"{live_server.url}/admin/news/article/add/")
+    form = new_article_form
+    form.body.click()
+    form.page.keyboard.type("Ferries run later ")
+    form.page.keyboard.press("Control+b")
+    form.page.keyboard.type("from Monday")
 
-    body = page.get_by_role("textbox", name="Body", exact=False).first
-    body.click()
-    page.keyboard.type("Ferries run later ")
-    page.keyboard.press("Control+b")
-    page.keyboard.type("from Monday")
-
-    assert refused == []
-    assert body.inner_html() == "<p>Ferries run later <strong>from Monday</strong></p>"
-    context.close()
+    assert form.console == []
+    assert form.body.inner_html() == "<p>Ferries run later <strong>from Monday</strong></p>"
 
 
-def test_the_editors_toolbar_tells_screen_readers_what_cannot_be_done_now(
-    live_server, browser, editor
-):
-    context = staff_context(browser, live_server, editor)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/news/article/add/")
-    toolbar = page.locator("#id_body").locator(
+def test_the_editors_toolbar_tells_screen_readers_what_cannot_be_done_now(new_article_form):
+    form = new_article_form
+    toolbar = form.page.locator("#id_body").locator(
         "xpath=ancestor::div[contains(@class, 'prose-editor')]"
     )
     undo = toolbar.get_by_role("button", name="undo")
 
     # The toolbar is built once the editor's modules have loaded: expect waits for it.
     expect(undo).to_have_attribute("aria-disabled", "true")
-    page.get_by_role("textbox", name="Body").first.click()
-    page.keyboard.type("Ferries run later")
+    form.body.click()
+    form.page.keyboard.type("Ferries run later")
     expect(undo).not_to_have_attribute("aria-disabled", "true")
-    context.close()

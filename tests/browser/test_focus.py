@@ -148,13 +148,9 @@ def test_the_rich_text_editor_shows_where_the_keyboard_is(live_server, browser, 
     context.close()
 
 
-def test_the_rich_text_editors_toolbar_shows_which_button_has_the_keyboard(
-    live_server, browser, editor
-):
-    context = staff_context(browser, live_server, editor)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/news/article/add/")
-    page.get_by_role("textbox", name="Body").first.click()
+def test_the_rich_text_editors_toolbar_shows_which_button_has_the_keyboard(new_article_form):
+    page = new_article_form.page
+    new_article_form.body.click()
 
     page.keyboard.press("Shift+Tab")  # the toolbar's last button
     focused = page.evaluate(
@@ -172,4 +168,3 @@ def test_the_rich_text_editors_toolbar_shows_which_button_has_the_keyboard(
     band_colour, band_width = focused["band"]
     assert band_width >= 3
     assert contrast(band_colour, "rgb(255, 255, 255)") >= 3, focused
-    context.close()
