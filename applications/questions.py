@@ -223,9 +223,9 @@ PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 GROUPED_DIGITS = re.compile(r"^[+-]?\d{1,3}([, ])\d{3}(?:\1\d{3})*(?:\.\d+)?$")
 
 
-class TextAnswerField(forms.CharField):
-    """Text whose length limits are told as people read numbers: "Enter 5,000 characters or
-    fewer (you entered 5,230)"."""
+class GroupedLimits:
+    """A field whose messages give its limits as people read numbers: "Enter 5,000 characters or
+    fewer (you entered 5,230)", "Enter a number of 100,000 or less"."""
 
     def run_validators(self, value):
         try:
@@ -233,13 +233,17 @@ class TextAnswerField(forms.CharField):
         except ValidationError as refused:
             for error in refused.error_list:
                 error.params = {
-                    name: grouped(number) if isinstance(number, int) else number
+                    name: grouped(number) if isinstance(number, int | Decimal) else number
                     for name, number in (error.params or {}).items()
                 }
             raise
 
 
-class NumberField(forms.DecimalField):
+class TextAnswerField(GroupedLimits, forms.CharField):
+    pass
+
+
+class NumberField(GroupedLimits, forms.DecimalField):
     """A number as people write it: with its thousands grouped, or in the full-width digits a
     Chinese input method types. With `whole`, a number with a fraction is refused."""
 
@@ -267,15 +271,13 @@ class NumberField(forms.DecimalField):
 
 
 def number_field(question, common):
-    """The field of a number question; its limits in its messages as people write them
-    ("100,000"), which the messages' own formatting would not do."""
-    low, high = question.min_value, question.max_value
+    """The field of a number question."""
     whole = question.whole_numbers
     example = _("Enter a whole number, like 12") if whole else _("Enter a number, like 12 or 3.5")
     return NumberField(
         whole=whole,
-        min_value=as_plain_number(low),
-        max_value=as_plain_number(high),
+        min_value=as_plain_number(question.min_value),
+        max_value=as_plain_number(question.max_value),
         max_digits=15,
         decimal_places=4,
         # GOV.UK: a text box, as browsers' number boxes change a number when scrolled.
@@ -286,20 +288,14 @@ def number_field(question, common):
             "required": _("Enter a number"),
             "invalid": example,
             "whole": example,
-            "min_value": limit_message(_("Enter a number of %(limit_value)s or more"), low),
-            "max_value": limit_message(_("Enter a number of %(limit_value)s or less"), high),
+            "min_value": _("Enter a number of %(limit_value)s or more"),
+            "max_value": _("Enter a number of %(limit_value)s or less"),
             "max_digits": _("Enter a number with at most 15 digits"),
             "max_decimal_places": _("Enter a number with at most 4 decimal places"),
             "max_whole_digits": _("Enter a number with at most 11 digits before the point"),
         },
         **common,
     )
-
-
-def limit_message(message, limit):
-    if limit is None:
-        return message
-    return message % {"limit_value": grouped(as_plain_number(limit))}
 
 
 class SeveralChoicesWidget(forms.CheckboxSelectMultiple):

@@ -41,7 +41,7 @@ def errors_for(q, value, files=None):
         data[name] = value
     form = page_form(q, data, {name: files} if files is not None else None)
     form.is_valid()
-    return form.errors.get(name, [])
+    return list(form.errors.get(name, []))  # read in the active language, as a page is
 
 
 @pytest.mark.parametrize(
