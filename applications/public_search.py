@@ -30,7 +30,7 @@ SNIPPET_FROM_CHARACTERS = 600
 TEXT = f"left(answer.question || ' ' || answer.answer, {SNIPPET_FROM_CHARACTERS})"
 RESULTS_SQL = f"""
     SELECT answer.id, answer.title, answer.language, answer.answered_at, inquiry.reference,
-           {CHINESE_TITLE} AS chinese_title, {{headline}} AS headline,
+           {CHINESE_TITLE} AS chinese_title, {{headline_columns}},
            CASE WHEN {CHINESE_TITLE} <> '' THEN {TEXT} END AS chinese_text
     FROM applications_publishedanswer AS answer
     JOIN applications_inquiry AS inquiry ON inquiry.id = answer.inquiry_id
@@ -39,7 +39,7 @@ RESULTS_SQL = f"""
 
 def answer_results(ids, query):
     snippet_sql, snippet_params = shown_headline_sql(TEXT, query, chinese_title=CHINESE_TITLE)
-    return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
+    return RESULTS_SQL.format(headline_columns=snippet_sql), [*snippet_params, ids]
 
 
 def answer_result(row, query):

@@ -26,7 +26,7 @@ service_hits = every_match_ranked(
     "applications_service", date="updated_at", condition="is_open", boost=SERVICE_BOOST
 )
 RESULTS_SQL = """
-    SELECT id, name AS title, name_zh_hans AS chinese_title, slug, {headline} AS headline,
+    SELECT id, name AS title, name_zh_hans AS chinese_title, slug, {headline_columns},
            summary_zh_hans || ' ' || description_zh_hans AS chinese_text
     FROM applications_service WHERE id = ANY(%s)"""
 
@@ -35,7 +35,7 @@ def service_results(ids, query):
     snippet_sql, snippet_params = shown_headline_sql(
         "summary || ' ' || description", query, chinese_title="name_zh_hans"
     )
-    return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
+    return RESULTS_SQL.format(headline_columns=snippet_sql), [*snippet_params, ids]
 
 
 def service_result(row, query):

@@ -21,7 +21,7 @@ question_hits = every_match_ranked("faq_question", date="updated_at", condition=
 SNIPPET_FROM_CHARACTERS = 600
 RESULTS_SQL = f"""
     SELECT id, question AS title, question_zh_hans AS chinese_title, slug, updated_at,
-           {{headline}} AS headline,
+           {{headline_columns}},
            left(answer_text_zh_hans, {SNIPPET_FROM_CHARACTERS}) AS chinese_text
     FROM faq_question WHERE id = ANY(%s)"""
 
@@ -29,7 +29,7 @@ RESULTS_SQL = f"""
 def question_results(ids, query):
     text = f"left(answer_text, {SNIPPET_FROM_CHARACTERS})"
     snippet_sql, snippet_params = shown_headline_sql(text, query, chinese_title="question_zh_hans")
-    return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
+    return RESULTS_SQL.format(headline_columns=snippet_sql), [*snippet_params, ids]
 
 
 def question_result(row, query):

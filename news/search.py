@@ -33,7 +33,7 @@ RESULTS_SQL = """
            article.summary_zh_hans AS chinese_text,
            article.slug, article.publish_at, channel.name AS channel_name,
            channel.name_zh_hans AS channel_name_zh_hans, channel.slug AS channel_slug,
-           {headline} AS headline
+           {headline_columns}
     FROM news_article AS article JOIN news_channel AS channel ON channel.id = article.channel_id
     WHERE article.id = ANY(%s)"""
 
@@ -57,7 +57,7 @@ def article_results(ids, query):
     snippet_sql, snippet_params = shown_headline_sql(
         "article.summary", query, chinese_title="article.title_zh_hans"
     )
-    return RESULTS_SQL.format(headline=snippet_sql), [*snippet_params, ids]
+    return RESULTS_SQL.format(headline_columns=snippet_sql), [*snippet_params, ids]
 
 
 def article_result(row, query):

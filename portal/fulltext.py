@@ -58,6 +58,10 @@ HEADLINE_OPTIONS = (
     f"StartSel='{HIGHLIGHT_START}', StopSel='{HIGHLIGHT_STOP}', MaxWords=30, MinWords=12, "
     "MaxFragments=2, FragmentDelimiter=' … '"
 )
+# A headline begins (or ends) where its text does when its first (last) few words are the text's.
+WORD = re.compile(r"\w+")
+EDGE_WORDS = 3
+FINAL_PUNCTUATION = re.compile(r"[^\w\s]*$")
 
 
 def han_terms(query):
@@ -229,14 +233,15 @@ class SearchResult:
 
 def shown_texts(row, query):
     """A result's title and snippet in the page's language, from its row's columns "title",
-    "chinese_title", "headline" (from ts_headline) and "chinese_text": on Chinese pages the
+    "chinese_title", "chinese_text" and those of shown_headline_sql: on Chinese pages the
     Chinese version with its matches marked, or the English marked as English."""
-    title, chinese_title, headline = row["title"], row["chinese_title"], row["headline"]
+    title, chinese_title = row["title"], row["chinese_title"]
     if not chinese_is_active():
-        return {"title": title, "snippet": highlight(headline)}
+        return {"title": title, "snippet": highlight(row["headline"], row["headline_source"])}
     if chinese_title:
         return {"title": chinese_title, "snippet": chinese_snippet(row["chinese_text"], query)}
-    return {"title": title, "snippet": highlight(headline), "lang": "en"}
+    snippet = highlight(row["headline"], row["headline_source"])
+    return {"title": title, "snippet": snippet, "lang": "en"}
 
 
 def headline_sql(text_sql, query):
@@ -252,18 +257,36 @@ def headline_sql(text_sql, query):
 
 
 def shown_headline_sql(text_sql, query, *, chinese_title):
-    """headline_sql where the page shows it (see shown_texts): on Chinese pages, only for the
-    items without a Chinese version (`chinese_title` empty)."""
+    """SQL of the columns "headline" (headline_sql) and "headline_source" (the text it is taken
+    from), where the page shows them (see shown_texts): on Chinese pages, only for the items
+    without a Chinese version (`chinese_title` empty)."""
     sql, params = headline_sql(text_sql, query)
     if chinese_is_active():
         sql = f"CASE WHEN {chinese_title} = '' THEN {sql} END"
-    return sql, params
+        text_sql = f"CASE WHEN {chinese_title} = '' THEN {text_sql} END"
+    return f"{sql} AS headline, {text_sql} AS headline_source", params
 
 
-def highlight(headline):
+def highlight(headline, source):
+    """The headline escaped, its matches marked, with "…" where it leaves out the beginning or
+    the end of its source text (as the Chinese snippets have)."""
     escaped = escape(headline)
+    marked = escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+    before, after = edges(headline.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_STOP, ""), source)
     # Safe: every character from the database is escaped; only our own markers become tags.
-    return mark_safe(escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>"))
+    return mark_safe(f"{before}{marked}{escape(after)}")
+
+
+def edges(headline, source):
+    """What goes before and after a headline: "…" where it leaves out part of its source, and
+    the source's last punctuation, which ts_headline leaves out, where it ends with it."""
+    shown, whole = WORD.findall(headline), WORD.findall(source)
+    edge = min(EDGE_WORDS, len(shown))
+    before = "… " if shown[:edge] != whole[:edge] else ""
+    if edge and shown[-edge:] != whole[-edge:]:
+        return before, " …"
+    ends_with_a_word = headline.rstrip()[-1:].isalnum()
+    return before, FINAL_PUNCTUATION.search(source.rstrip()).group() if ends_with_a_word else ""
 
 
 def searched_titles(table, *, title, condition, translated=False):

@@ -134,6 +134,36 @@ def test_an_article_found_by_its_text_alone_shows_its_summary(client, make_artic
     assert text(find(response, ".search-result__snippet")) == "Changes on the metro from May."
 
 
+def test_a_snippet_from_the_middle_of_a_text_says_so_with_ellipses(client, make_article):
+    words = " ".join(f"word{n}" for n in range(1, 40))
+    make_article(title="Detours", summary=f"{words} marathon {words}.")
+
+    response = search(client, q="marathon")
+    snippet = text(find(response, ".search-result__snippet"))
+
+    assert snippet.startswith("… word")
+    assert snippet.endswith(" …")
+    assert "marathon" in snippet
+
+
+def test_a_snippet_ending_where_its_text_does_has_no_trailing_ellipsis(client, make_article):
+    words = " ".join(f"word{n}" for n in range(1, 40))
+    make_article(title="Detours", summary=f"{words} and the marathon route is signposted.")
+
+    snippet = text(find(search(client, q="marathon"), ".search-result__snippet"))
+
+    assert snippet.startswith("… word")
+    assert snippet.endswith("route is signposted.")
+
+
+def test_a_whole_faq_answer_in_its_snippet_has_no_ellipsis(client, make_question):
+    make_question(question="Bins", answer="<p>Recycling bins are emptied on Tuesdays.</p>")
+
+    snippet = text(find(search(client, q="recycling"), ".search-result__snippet"))
+
+    assert snippet == "Recycling bins are emptied on Tuesdays."
+
+
 def test_html_in_content_is_shown_as_text_never_as_markup(client, make_question):
     make_question(
         question="Which tags are allowed?",
