@@ -24,6 +24,9 @@ from django.utils.translation import get_language
 
 from .languages import without_language
 
+# The id of "Is this page useful?" on a page, and the tag of the messages shown in its place.
+PAGE_FEEDBACK_ANCHOR = "page-feedback"
+
 
 def without_page_feedback(view):
     """Mark a view whose pages do not ask "Is this page useful?"."""

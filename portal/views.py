@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from .caching import cache_for_anonymous_visitors
 from .csrf import same_origin_form_target
 from .feedback import (
+    PAGE_FEEDBACK_ANCHOR,
     in_current_language,
     page_for_feedback,
     visitor_of,
@@ -106,6 +107,8 @@ def server_error(request):
 
 
 ALREADY_TOLD_US = _("Thank you, you have already told us.")
+THANK_YOU = _("Thank you for your feedback.")
+CHOOSE_YES_OR_NO = _("Choose Yes or No to tell us whether this page is useful.")
 TOO_MUCH_FEEDBACK = _(
     "You have sent us a lot of feedback in a short time. Thank you: please try again later."
 )
@@ -131,22 +134,25 @@ def feedback_useful(request):
         path = page_for_feedback(request.POST.get("page"))
         if path is None:
             raise Http404("No such page to give feedback about.")
-        messages.error(request, _("Choose Yes or No to tell us whether this page is useful."))
-        return redirect(path)
+        return back_to_the_question(request, path, messages.ERROR, CHOOSE_YES_OR_NO)
     path = form.cleaned_data["page"]
     if not within_feedback_limit(request):
-        messages.warning(request, TOO_MUCH_FEEDBACK)
-        return redirect(path)
+        return back_to_the_question(request, path, messages.WARNING, TOO_MUCH_FEEDBACK)
     feedback = page_feedback_vote(
         path=path, useful=form.cleaned_data["useful"], visitor=visitor_of(request)
     )
     if feedback is None:
-        messages.info(request, ALREADY_TOLD_US)
-        return redirect(path)
-    messages.success(request, _("Thank you for your feedback."))
+        return back_to_the_question(request, path, messages.INFO, ALREADY_TOLD_US)
     if form.cleaned_data["useful"]:
-        return redirect(path)
+        return back_to_the_question(request, path, messages.SUCCESS, THANK_YOU)
+    messages.success(request, THANK_YOU)
     return redirect(with_query("feedback_missing", answer=missing_token(feedback)))
+
+
+def back_to_the_question(request, path, level, message):
+    """The page again, scrolled to "Is this page useful?", which says `message` in its place."""
+    messages.add_message(request, level, message, extra_tags=PAGE_FEEDBACK_ANCHOR)
+    return redirect(f"{path}#{PAGE_FEEDBACK_ANCHOR}")
 
 
 @without_page_feedback

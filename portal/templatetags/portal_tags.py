@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 from django import template
 from django.conf import settings
+from django.contrib.messages import INFO, SUCCESS
 from django.core.exceptions import DisallowedHost
 from django.forms import BaseForm, BaseFormSet
 from django.http import QueryDict
@@ -19,7 +20,7 @@ from django.utils.translation import get_language, gettext, override, pgettext
 from ua_parser import parse as parse_user_agent
 
 from portal import languages, links, translation
-from portal.feedback import takes_page_feedback
+from portal.feedback import PAGE_FEEDBACK_ANCHOR, takes_page_feedback
 
 register = template.Library()
 
@@ -247,7 +248,20 @@ def path_in_language(request, code):
 @register.inclusion_tag("includes/page_feedback.html", takes_context=True)
 def page_feedback(context):
     """The question "Is this page useful?" and the link "Report a problem with this page", on
-    the pages that ask (portal.feedback says which)."""
+    the pages that ask (portal.feedback says which). An answer's thanks takes the question's
+    place; a message about a refused answer is shown above it."""
     request = context.get("request")
     match = getattr(request, "resolver_match", None)
-    return {"path": request.path if takes_page_feedback(match) else None}
+    said = [m for m in context.get("messages", ()) if PAGE_FEEDBACK_ANCHOR in m.extra_tags]
+    return {
+        "path": request.path if takes_page_feedback(match) else None,
+        "anchor": PAGE_FEEDBACK_ANCHOR,
+        "said": said,
+        "answered": any(m.level in (SUCCESS, INFO) for m in said),
+    }
+
+
+@register.simple_tag
+def messages_at_the_top(messages):
+    """All but the messages shown in the place of "Is this page useful?"."""
+    return [message for message in messages if PAGE_FEEDBACK_ANCHOR not in message.extra_tags]

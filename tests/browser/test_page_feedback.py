@@ -122,9 +122,18 @@ def test_yes_is_given_with_the_keyboard(live_server, page, question):
     expect(page.get_by_role("button", name="Yes this page is useful")).to_be_focused()
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("status")).to_have_text("Thank you for your feedback.")
+    # The thanks takes the question's place, in view where the reader was.
+    thanks = page.locator("#page-feedback").get_by_role("status")
+    expect(thanks).to_have_text("Thank you for your feedback.")
+    expect(page).to_have_url(f"{live_server.url}/faq/english-city-map/#page-feedback")
+    expect(thanks).to_be_in_viewport()
+    expect(page.get_by_role("button", name="No this page is not useful")).to_have_count(0)
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Report a problem with this page")).to_be_focused()
+
+    page.reload()
     page.get_by_role("button", name="No this page is not useful").click()
-    expect(page.get_by_role("status")).to_have_text("Thank you, you have already told us.")
+    expect(thanks).to_have_text("Thank you, you have already told us.")
     assert list(PageFeedback.objects.values_list("kind", flat=True)) == ["useful"]
 
 

@@ -10,7 +10,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.urls import reverse
 
 from portal.models import PageFeedback
-from tests.html import h1, links, messages, texts_of
+from tests.html import h1, links, texts_of
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_one_answer_per_visitor_and_question(client, make_question):
     again = answer(client, "/faq/ferry/", "yes")
     answer(client, "/faq/metro/", "yes")
 
-    assert messages(again) == ["Thank you, you have already told us."]
+    assert texts_of(again, "#page-feedback [role]") == ["Thank you, you have already told us."]
     assert sorted(PageFeedback.objects.values_list("path", flat=True)) == [
         "/faq/ferry/",
         "/faq/metro/",

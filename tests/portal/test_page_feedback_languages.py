@@ -15,5 +15,5 @@ def test_a_vote_on_either_language_is_kept_under_the_pages_one_address(path):
     response = Client().post("/feedback/useful/", {"page": path, "useful": "yes"}, **SAME_SITE)
 
     assert response.status_code == 302
-    assert response.url == path
+    assert response.url == f"{path}#page-feedback"
     assert list(PageFeedback.objects.values_list("path", flat=True)) == ["/faq/"]

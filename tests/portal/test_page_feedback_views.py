@@ -60,12 +60,22 @@ def breadcrumbs(response):
     return texts_of(response, 'nav[aria-label="Breadcrumb"] li')
 
 
-def test_yes_is_stored_with_the_page_and_thanked_for_on_the_page(client):
+def said_in_place_of_the_question(response):
+    """What the page says where it asked "Is this page useful?", nothing of it at the top."""
+    assert messages(response) == []
+    return texts_of(response, "#page-feedback [role]")
+
+
+def test_yes_is_stored_with_the_page_and_thanked_for_where_it_was_asked(client):
     response = answer(client, "/news/", "yes")
 
-    assert response.redirect_chain == [("/news/", 302)]
-    assert messages(response) == ["Thank you for your feedback."]
+    assert response.redirect_chain == [("/news/#page-feedback", 302)]
+    assert said_in_place_of_the_question(response) == ["Thank you for your feedback."]
+    assert "Yes this page is useful" not in buttons(response)
+    assert "Report a problem with this page" in links(response)
     assert stored() == [("/news/", "useful")]
+    # Shown once: the page asks again when it is next opened.
+    assert "Yes this page is useful" in buttons(client.get("/news/"))
 
 
 def test_an_answer_keeps_nothing_about_who_gave_it(client):
@@ -117,8 +127,11 @@ def test_answers_are_posted_never_fetched(client):
 def test_neither_yes_nor_no_stores_nothing_and_says_why(client):
     response = answer(client, "/faq/", "maybe")
 
-    assert response.redirect_chain == [("/faq/", 302)]
-    assert messages(response) == ["Choose Yes or No to tell us whether this page is useful."]
+    assert response.redirect_chain == [("/faq/#page-feedback", 302)]
+    assert said_in_place_of_the_question(response) == [
+        "Choose Yes or No to tell us whether this page is useful."
+    ]
+    assert "Yes this page is useful" in buttons(response)
     assert not PageFeedback.objects.exists()
 
 
@@ -151,8 +164,8 @@ def test_a_visitor_answers_once_per_page(client):
 
     again = answer(client, "/faq/", "no")
 
-    assert again.redirect_chain == [("/faq/", 302)]
-    assert messages(again) == ["Thank you, you have already told us."]
+    assert again.redirect_chain == [("/faq/#page-feedback", 302)]
+    assert said_in_place_of_the_question(again) == ["Thank you, you have already told us."]
     assert stored() == [("/faq/", "useful")]
 
 
@@ -187,7 +200,7 @@ def test_an_address_that_sends_too_much_is_asked_to_wait(client):
     refused = answer(client, "/status/applications/", "yes")
     reported = report(client, "/status/applications/", what_wrong="The list is empty.")
 
-    assert messages(refused) == [
+    assert said_in_place_of_the_question(refused) == [
         "You have sent us a lot of feedback in a short time. Thank you: please try again later."
     ]
     assert errors(reported).summary == [
