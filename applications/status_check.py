@@ -1,9 +1,9 @@
 """Checking the status of a case by its reference and the email address used for it, without
 signing in.
 
-Whatever is wrong (a reference nobody has, someone else's address, input that could never match)
-gets the same answer after the same work: both kinds of case are always looked up by the
-reference (a malformed one is looked up as "", which matches nothing), and the address given is
+A reference that cannot be one (letters, seven digits) is told so: its form is public. Whatever
+else is wrong (a reference nobody has, someone else's address) gets the same answer after the
+same work: both kinds of case are always looked up by the reference, and the address given is
 always compared, in constant time, with the address of each kind's case or with a stand-in. So
 neither the page nor its timing tells anyone whether a reference exists.
 
@@ -22,6 +22,7 @@ the check stays as it is.
 import hashlib
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -29,6 +30,7 @@ from allauth.account.adapter import get_adapter
 from allauth.core import ratelimit
 from django import forms
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -84,9 +86,15 @@ NEXT_STEPS_ON_THE_CASE_PAGE = {
 }
 
 
+NOT_A_REFERENCE = _(
+    "Enter the reference as the 8 digits from your confirmation email, like 20927227"
+)
+
+
 class StatusCheckForm(forms.Form):
-    # Only "required" is checked here: any other problem with what was typed gets the same
-    # "no case matches" answer as a wrong address, so the form never says more than that.
+    # The reference's form is public (its hint gives it), so one that cannot be a reference is
+    # told so. Anything else gets the same "no case matches" answer as a wrong address, so the
+    # form never says whether a reference or an address is known.
     reference = forms.CharField(
         label=_("Reference"),
         help_text=_("8 digits, for example 20927227. It is in your confirmation email."),
@@ -120,7 +128,12 @@ class StatusCheckForm(forms.Form):
             ]
 
     def clean_reference(self):
-        return TYPED_SEPARATORS.sub("", self.cleaned_data["reference"])
+        # Full-width digits, as a Chinese input method types them, are the digits.
+        typed = unicodedata.normalize("NFKC", self.cleaned_data["reference"])
+        reference = TYPED_SEPARATORS.sub("", typed)
+        if not re.fullmatch(REFERENCE_FORMAT, reference):
+            raise ValidationError(NOT_A_REFERENCE)
+        return reference
 
     def clean_email(self):
         return self.cleaned_data["email"].replace("\x00", "").strip()
@@ -151,20 +164,15 @@ def digest(value):
     ).hexdigest()
 
 
-def lookup_value(reference):
-    return reference if re.fullmatch(REFERENCE_FORMAT, reference) else ""
-
-
 def candidates(reference):
     """(case model, pk or None, what the person must know) for each kind of case: always two
     rows from always two queries, with a stand-in where no case has the reference."""
-    probe = lookup_value(reference)
     queries = [
         (
             Application,
-            Application.objects.filter(reference=probe).values_list("pk", "applicant__email"),
+            Application.objects.filter(reference=reference).values_list("pk", "applicant__email"),
         ),
-        (Inquiry, Inquiry.objects.filter(reference=probe).values_list("pk", "author__email")),
+        (Inquiry, Inquiry.objects.filter(reference=reference).values_list("pk", "author__email")),
     ]
     rows = []
     for model, query in queries:
