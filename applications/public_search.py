@@ -19,6 +19,7 @@ from portal.search import SearchShortcut, SearchSource
 from portal.translation import CHINESE
 
 from .models import REFERENCE_FORMAT
+from .status_check import typed_reference
 
 KIND = "answers"
 # Every match is ranked: answers are published one by one, by hand. Chinese pages search an
@@ -68,8 +69,9 @@ ANSWER_SEARCH_SOURCE = SearchSource(
 
 
 def reference_shortcut(query):
-    """An application or inquiry reference (8 digits, spaces allowed) leads to its status check."""
-    reference = re.sub(r"\s", "", query)
+    """An application or inquiry reference (8 digits, as typed in the status check) leads to its
+    status check."""
+    reference = typed_reference(query)
     if not re.fullmatch(REFERENCE_FORMAT, reference):
         return None
     url = f"{reverse('public:status_check')}?{urlencode({'reference': reference})}"

@@ -128,15 +128,19 @@ class StatusCheckForm(forms.Form):
             ]
 
     def clean_reference(self):
-        # Full-width digits, as a Chinese input method types them, are the digits.
-        typed = unicodedata.normalize("NFKC", self.cleaned_data["reference"])
-        reference = TYPED_SEPARATORS.sub("", typed)
+        reference = typed_reference(self.cleaned_data["reference"])
         if not re.fullmatch(REFERENCE_FORMAT, reference):
             raise ValidationError(NOT_A_REFERENCE)
         return reference
 
     def clean_email(self):
         return self.cleaned_data["email"].replace("\x00", "").strip()
+
+
+def typed_reference(typed):
+    """A reference as it was typed, without the spaces or dashes grouping its digits, and in
+    ASCII digits where a Chinese input method typed full-width ones."""
+    return TYPED_SEPARATORS.sub("", unicodedata.normalize("NFKC", typed))
 
 
 @dataclass(frozen=True)

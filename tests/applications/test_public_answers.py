@@ -152,8 +152,11 @@ def test_a_caseworker_takes_a_published_answer_down(client, citizen, caseworker)
     assert client.get(url).status_code == 404
 
 
-def test_a_reference_typed_into_site_search_leads_to_the_status_check(client):
-    response = client.get(reverse("search") + "?q=2092 7227")
+@pytest.mark.parametrize(
+    "typed", ["2092 7227", "2092-7227", "".join(chr(ord(d) + 0xFEE0) for d in "20927227")]
+)
+def test_a_reference_typed_into_site_search_leads_to_the_status_check(client, typed):
+    response = client.get(reverse("search"), {"q": typed})
 
     assert (
         links(main(response))["Check the status of 20927227"]
