@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
+from portal.admin_site import say_how_long_a_withdrawn_page_stays
 from portal.services import page_feedback_move
 from portal.translation import (
     ChineseVersionFilter,
@@ -131,6 +132,13 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         # The answer's page moved: what people said about it goes along.
         if moved_from:
             page_feedback_move(old_path=moved_from, new_path=question.get_absolute_url())
+        if change and "published" in form.changed_data and not question.published:
+            say_how_long_a_withdrawn_page_stays(request, question)
+
+    def delete_model(self, request, question):
+        super().delete_model(request, question)
+        if question.published:
+            say_how_long_a_withdrawn_page_stays(request, question)
 
     @admin.display(description=_("Useful: yes"), ordering="useful_count")
     def useful_yes(self, question):

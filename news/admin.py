@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
+from portal.admin_site import say_how_long_a_withdrawn_page_stays
 from portal.translation import (
     ChineseVersionFilter,
     chinese_fieldset,
@@ -118,7 +119,15 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         return article.get_absolute_url() if article.is_public else self.preview_url(article)
 
     def save_model(self, request, obj, form, change):
+        was_public = change and Article.objects.published().filter(pk=obj.pk).exists()
         article_save(article=obj, by=request.user)
+        if was_public and not obj.is_public:
+            say_how_long_a_withdrawn_page_stays(request, obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        if obj.is_public:
+            say_how_long_a_withdrawn_page_stays(request, obj)
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)

@@ -19,8 +19,22 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .models import SiteProfile
+from .purge import seconds_until_changes_show
 from .staff import is_staff_session, passed_two_factors
 from .translation import in_its_language
+
+
+def say_how_long_a_withdrawn_page_stays(request, page):
+    """After an editor takes a page off the portal (unpublished or deleted): visitors may be
+    shown it from a kept copy for a little longer, which is worth knowing when it had to go."""
+    messages.warning(
+        request,
+        _(
+            "“%(page)s” is no longer public. Visitors who open it may still be shown it for up "
+            "to %(seconds)d seconds, from copies kept to serve the portal quickly."
+        )
+        % {"page": page, "seconds": seconds_until_changes_show()},
+    )
 
 
 class PermissionNeeded(PermissionDenied):

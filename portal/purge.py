@@ -44,6 +44,13 @@ def shared_cache():
     return caches[alias] if alias else None
 
 
+def seconds_until_changes_show():
+    """At most how long after a change a visitor may still be shown a page as it was: the copy
+    kept by a server process (retired at once on several machines), then a shared cache's."""
+    kept_by_the_portal = 0 if shared_cache() else settings.PAGE_CACHE_SECONDS
+    return kept_by_the_portal + settings.PAGE_MAX_AGE_SECONDS
+
+
 def retire_page_copies():
     """This process's copies go at once; with several servers, everyone's once committed."""
     caches[PAGE_CACHE].clear()

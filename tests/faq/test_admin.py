@@ -1,9 +1,10 @@
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from portal.models import PageFeedback
 from tests.factories import make_staff
-from tests.html import field_by_label, find, h1, hint, links, main, text, texts_of
+from tests.html import field_by_label, find, h1, hint, links, main, messages, text, texts_of
 from tests.staff import sign_in_with_two_factors
 
 
@@ -99,6 +100,25 @@ def test_an_editor_writes_a_draft_previews_it_then_publishes_it(client, editor, 
     )
     client.logout()
     assert client.get(question.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_editor_who_unpublishes_an_answer_is_told_how_long_it_may_still_be_seen(
+    client, editor, topic
+):
+    sign_in_with_two_factors(client, editor)
+    client.post(reverse("admin:faq_question_add"), question_form(topic, published="on"))
+    change_url = reverse("admin:faq_question_change", args=[topic.questions.get().pk])
+
+    edited = client.post(change_url, question_form(topic, published="on"), follow=True)
+    unpublished = client.post(change_url, question_form(topic), follow=True)
+
+    seconds = settings.PAGE_CACHE_SECONDS + settings.PAGE_MAX_AGE_SECONDS
+    assert messages(unpublished)[0] == (
+        f"“Can I take a dog on the ferry?” is no longer public. Visitors who open it may still "
+        f"be shown it for up to {seconds} seconds, from copies kept to serve the portal quickly."
+    )
+    assert not [m for m in messages(edited) if "no longer" in m]
 
 
 @pytest.mark.django_db

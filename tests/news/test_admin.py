@@ -1,6 +1,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +17,7 @@ from tests.html import (
     link_targets,
     links,
     main,
+    messages,
     text,
     text_of,
     texts_of,
@@ -77,6 +79,49 @@ def test_an_editor_creates_previews_and_publishes_an_article(client, editor, cha
     assert response.status_code == 302
     client.logout()
     assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def withdrawn_notice(title):
+    seconds = settings.PAGE_CACHE_SECONDS + settings.PAGE_MAX_AGE_SECONDS
+    return (
+        f"“{title}” is no longer public. Visitors who open it may still be shown it for up to "
+        f"{seconds} seconds, from copies kept to serve the portal quickly."
+    )
+
+
+def test_an_editor_who_withdraws_an_article_is_told_how_long_visitors_may_still_see_it(
+    client, editor, channel
+):
+    sign_in_with_two_factors(client, editor)
+    client.post(reverse("admin:news_article_add"), article_form(channel, status="published"))
+    article = Article.objects.get()
+    change_url = reverse("admin:news_article_change", args=[article.pk])
+
+    edited = client.post(change_url, article_form(channel, status="published"), follow=True)
+    withdrawn = client.post(change_url, article_form(channel), follow=True)
+    edited_draft = client.post(change_url, article_form(channel), follow=True)
+
+    assert withdrawn_notice("Ferry timetable changes") in messages(withdrawn)
+    assert not [m for m in messages(edited) + messages(edited_draft) if "no longer" in m]
+
+
+def test_an_editor_who_deletes_a_public_article_is_told_how_long_it_may_still_be_seen(
+    client, editor, make_article
+):
+    article = make_article(title="Night buses return")
+    draft = make_article(title="Night buses plan", status=Article.Status.DRAFT)
+    sign_in_with_two_factors(client, editor)
+
+    deleted = client.post(
+        reverse("admin:news_article_delete", args=[article.pk]), {"post": "yes"}, follow=True
+    )
+    deleted_draft = client.post(
+        reverse("admin:news_article_delete", args=[draft.pk]), {"post": "yes"}, follow=True
+    )
+
+    assert withdrawn_notice("Night buses return") in messages(deleted)
+    assert not [m for m in messages(deleted_draft) if "no longer" in m]
+    assert not Article.objects.exists()
 
 
 def test_the_admin_form_says_what_is_wrong_with_a_bad_photo(client, editor, channel):
