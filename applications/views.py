@@ -111,9 +111,7 @@ class ApplicationListView(PersonalPageMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        applications = (
-            Application.objects.for_user(self.request.user).newest_first().select_related("service")
-        )
+        applications = Application.objects.for_user(self.request.user).newest_first().as_listed()
         self.filter_form = ApplicationFilterForm(self.request.GET)
         if self.filter_form.is_valid() and self.filter_form.cleaned_data["status"]:
             applications = applications.filter(status=self.filter_form.cleaned_data["status"])
@@ -308,7 +306,7 @@ class InquiryListView(PersonalPageMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return Inquiry.objects.for_user(self.request.user).newest_first()
+        return Inquiry.objects.for_user(self.request.user).newest_first().as_listed()
 
 
 def inquiry_context(inquiry, user, **extra):

@@ -7,6 +7,7 @@ from .attachments import (
     attachment_storage,
 )
 from .cases import (
+    LISTED_FIELDS,
     REFERENCE_FORMAT,
     Answer,
     Application,
@@ -22,6 +23,7 @@ from .published import PublishedAnswer, PublishedAnswerQuerySet
 from .services import Question, Service, ServiceQuerySet
 
 __all__ = [
+    "LISTED_FIELDS",
     "REFERENCE_FORMAT",
     "Answer",
     "Application",

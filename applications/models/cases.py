@@ -41,9 +41,20 @@ def next_value(sequence_name):
     return Cast(models.Func(models.Value(sequence_name), function="nextval"), models.TextField())
 
 
+# What a list of cases shows of each (with the application's service or the inquiry's subject).
+LISTED_FIELDS = ["reference", "submitted_at", "status"]
+
+
 class ApplicationQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(applicant=user)
+
+    def as_listed(self):
+        """Only what a list shows: not the service's long texts and search vectors, which made
+        most of a row."""
+        return self.select_related("service").only(
+            *LISTED_FIELDS, "service__name", "service__name_zh_hans"
+        )
 
     def newest_first(self):
         return self.order_by("-submitted_at", "-pk")
@@ -300,6 +311,10 @@ def display_answer(kind, value, shown_options=None):
 class InquiryQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(author=user)
+
+    def as_listed(self):
+        """Only what a list shows: not the message, which may run to pages."""
+        return self.only(*LISTED_FIELDS, "subject")
 
     def newest_first(self):
         return self.order_by("-submitted_at", "-pk")

@@ -4,14 +4,12 @@ from django.utils.html import format_html
 
 from portal.templatetags.portal_tags import day_in_words
 
-from ..models import Application, Inquiry, Service
+from ..models import LISTED_FIELDS, Application, Inquiry, Service
 
 register = template.Library()
 
 WIDGET_SIZE = 3
 PUBLIC_WIDGET_SIZE = 5
-# What a status box reads of a case; the public boxes show nothing else.
-WIDGET_FIELDS = ["reference", "submitted_at", "status"]
 SERVICES_WIDGET_SIZE = 8
 
 
@@ -20,13 +18,7 @@ def my_cases_widget(context, model):
     user = context["request"].user
     if not user.is_authenticated:
         return {"hidden": True}
-    cases = model.objects.for_user(user).newest_first()
-    if model is Application:
-        cases = cases.select_related("service").only(
-            *WIDGET_FIELDS, "service__name", "service__name_zh_hans"
-        )
-    else:
-        cases = cases.only(*WIDGET_FIELDS, "subject")
+    cases = model.objects.for_user(user).newest_first().as_listed()
     kind = model._meta.model_name
     return {"box": f"my-{kind}", "kind": kind, "cases": cases[:WIDGET_SIZE]}
 
@@ -44,12 +36,7 @@ def my_inquiries_widget(context):
 @register.inclusion_tag("applications/widgets/public_status.html")
 def application_status_widget():
     """The latest applications listed publicly, for every visitor."""
-    applications = (
-        Application.objects.listed_publicly()
-        .newest_first()
-        .select_related("service")
-        .only(*WIDGET_FIELDS, "service__name", "service__name_zh_hans")
-    )
+    applications = Application.objects.listed_publicly().newest_first().as_listed()
     return {
         "box": "public-application",
         "kind": "application",
@@ -64,7 +51,7 @@ def inquiry_status_widget():
         Inquiry.objects.listed_publicly()
         .newest_first()
         .select_related("published_answer")
-        .only(*WIDGET_FIELDS, "published_answer__id")
+        .only(*LISTED_FIELDS, "published_answer__id")
     )
     return {"box": "public-inquiry", "kind": "inquiry", "cases": inquiries[:PUBLIC_WIDGET_SIZE]}
 

@@ -59,6 +59,31 @@ def test_lists_and_widgets_cost_the_same_with_3_and_100_cases(
     assert queries_for(client, url) == few == budget
 
 
+@pytest.mark.parametrize(
+    ("url", "table"),
+    [
+        (reverse("applications:application_list"), "applications_application"),
+        (reverse("applications:inquiry_list"), "applications_inquiry"),
+        (reverse("home"), "applications_application"),
+        (reverse("home"), "applications_inquiry"),
+    ],
+)
+def test_lists_and_boxes_of_cases_read_only_what_they_show(client, citizen, add_cases, url, table):
+    add_cases(3)
+    client.force_login(citizen)
+
+    with CaptureQueriesContext(connection) as context:
+        client.get(url)
+
+    # The person's own cases; on the home page also those listed publicly.
+    lists = [q["sql"] for q in context.captured_queries if q["sql"].startswith(f'SELECT "{table}"')]
+    assert lists
+    # Not the service's descriptions and search words, nor the inquiry's message.
+    for rows in lists:
+        for long_text in ("description", "who_can_apply", "search_vector", '"message"'):
+            assert long_text not in rows
+
+
 def test_a_case_page_costs_the_same_with_a_short_and_a_long_history(
     client, citizen, caseworker, add_cases
 ):
