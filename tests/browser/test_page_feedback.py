@@ -114,7 +114,7 @@ def test_a_visitor_reports_a_problem_with_a_page(live_server, page, question, ax
     )
 
 
-def test_yes_is_given_with_the_keyboard(live_server, page, question):
+def test_yes_is_given_with_the_keyboard(live_server, page, question, axe_violations):
     page.goto(f"{live_server.url}/faq/english-city-map/")
 
     page.get_by_role("link", name=f"More questions about {question.topic.name}").focus()
@@ -130,6 +130,7 @@ def test_yes_is_given_with_the_keyboard(live_server, page, question):
     expect(page.get_by_role("button", name="No this page is not useful")).to_have_count(0)
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Report a problem with this page")).to_be_focused()
+    assert_accessible_at_both_widths(page, axe_violations)
 
     page.reload()
     page.get_by_role("button", name="No this page is not useful").click()
