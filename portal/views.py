@@ -171,8 +171,8 @@ def feedback_missing(request):
         ):
             return redirect(with_query("feedback_sent", page=in_current_language(feedback.path)))
         else:
-            messages.info(request, ALREADY_TOLD_US)
-            return redirect(in_current_language(feedback.path))
+            page = in_current_language(feedback.path)
+            return back_to_the_question(request, page, messages.INFO, ALREADY_TOLD_US)
     page = in_current_language(feedback.path)
     return render(request, "portal/feedback/missing.html", {"form": form, "page": page})
 

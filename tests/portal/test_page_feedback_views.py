@@ -243,7 +243,8 @@ def test_what_was_missing_is_added_once(client):
 
     again = client.post(missing_url, {"what_missing": "Something else."}, follow=True)
 
-    assert messages(again) == ["Thank you, you have already told us."]
+    assert again.redirect_chain[-1][0] == "/news/#page-feedback"
+    assert said_in_place_of_the_question(again) == ["Thank you, you have already told us."]
     assert PageFeedback.objects.get().what_missing == "Ferry times."
 
 
