@@ -27,6 +27,13 @@ def login_of(credentials):
     return credentials.get("email", credentials.get("username", "")).lower()
 
 
+TOO_MANY_FROM_THE_NETWORK = _(
+    "Too many failed attempts to sign in have come from your network. For your security, wait "
+    "a minute before you try again; if you are refused again, wait an hour. On a shared network "
+    "(an office, a school) other people's attempts count too."
+)
+
+
 class AccountAdapter(DefaultAccountAdapter):
     error_messages = {
         **DefaultAccountAdapter.error_messages,
@@ -69,7 +76,12 @@ class AccountAdapter(DefaultAccountAdapter):
                 % {"minutes": minutes},
                 code="too_many_login_attempts",
             )
-        super().pre_authenticate(request, **credentials)
+        try:
+            super().pre_authenticate(request, **credentials)
+        except forms.ValidationError as refused:
+            # The account's own limit was checked above, with its wait: what allauth refuses
+            # here is its limit on the source, over every account tried from it.
+            raise forms.ValidationError(TOO_MANY_FROM_THE_NETWORK, code=refused.code) from None
 
     def authenticate(self, request, **credentials):
         user = super().authenticate(request, **credentials)

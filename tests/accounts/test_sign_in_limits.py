@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from accounts import sign_in_failures
 from tests.factories import PASSWORD, make_citizen, make_staff
+from tests.html import errors
 
 from .conftest import link_in
 
@@ -21,6 +22,11 @@ ATTACKER = "198.51.100.7"
 OWNER = "203.0.113.20"
 TOO_MANY = "Too many failed attempts to sign in with this email address."
 MISMATCH = "The email address or password is not correct."
+FROM_THE_NETWORK = (
+    "Too many failed attempts to sign in have come from your network. For your security, wait a "
+    "minute before you try again; if you are refused again, wait an hour. On a shared network "
+    "(an office, a school) other people's attempts count too."
+)
 
 
 @pytest.fixture
@@ -110,7 +116,11 @@ def test_one_source_trying_many_accounts_is_stopped(db):
         attempt(f"person{number}@example.com", "guess", ATTACKER)
     user = make_citizen(email="zhou.bin@example.com", password=PASSWORD)
 
-    assert attempt(user.email, PASSWORD, ATTACKER).status_code == 200
+    refused = attempt(user.email, PASSWORD, ATTACKER)
+
+    assert refused.status_code == 200
+    # Said of the network, not of an address that has not failed once.
+    assert errors(refused).summary == [FROM_THE_NETWORK]
     assert attempt(user.email, PASSWORD, OWNER).status_code == 302
 
 
