@@ -10,7 +10,7 @@ from django.utils import translation
 from applications.models import PublishedAnswer
 from applications.publication import answer_publish
 from tests.factories import make_inquiry, make_published_answer
-from tests.html import find, h1, link_targets, links, main, select, text, text_of
+from tests.html import find, h1, link_targets, links, main, messages, select, text, text_of
 from tests.sitemaps import sitemap_entries
 from tests.staff import sign_in_with_two_factors
 
@@ -144,12 +144,18 @@ def test_a_caseworker_takes_a_published_answer_down(client, citizen, caseworker)
     url = published.get_absolute_url()
     sign_in_with_two_factors(client, caseworker)
 
-    client.post(
-        reverse("admin:applications_publishedanswer_delete", args=[published.pk]), {"post": "yes"}
+    deleted = client.post(
+        reverse("admin:applications_publishedanswer_delete", args=[published.pk]),
+        {"post": "yes"},
+        follow=True,
     )
     client.logout()
 
     assert client.get(url).status_code == 404
+    # Taken down, perhaps in a hurry: how long a kept copy may still show it.
+    assert any(
+        message.startswith(f"“{published}” is no longer public.") for message in messages(deleted)
+    )
 
 
 @pytest.mark.parametrize(
