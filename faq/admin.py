@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
-from portal.admin_site import say_how_long_a_withdrawn_page_stays
+from portal.admin_site import PublicPagesAdmin, say_how_long_withdrawn_pages_stay
 from portal.services import page_feedback_move
 from portal.translation import (
     ChineseVersionFilter,
@@ -54,7 +54,7 @@ class QuestionListForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
+class QuestionAdmin(PublicPagesAdmin, RichTextEditorAdminMixin, admin.ModelAdmin):
     """Drafts and preview as for news articles: an unpublished question is a draft, seen only by
     staff through the preview; it is published from its own page, after the preview."""
 
@@ -133,12 +133,10 @@ class QuestionAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         if moved_from:
             page_feedback_move(old_path=moved_from, new_path=question.get_absolute_url())
         if change and "published" in form.changed_data and not question.published:
-            say_how_long_a_withdrawn_page_stays(request, question)
+            say_how_long_withdrawn_pages_stay(request, [question])
 
-    def delete_model(self, request, question):
-        super().delete_model(request, question)
-        if question.published:
-            say_how_long_a_withdrawn_page_stays(request, question)
+    def is_public(self, question):
+        return question.published
 
     @admin.display(description=_("Useful: yes"), ordering="useful_count")
     def useful_yes(self, question):

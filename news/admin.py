@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
-from portal.admin_site import say_how_long_a_withdrawn_page_stays
+from portal.admin_site import PublicPagesAdmin, say_how_long_withdrawn_pages_stay
 from portal.translation import (
     ChineseVersionFilter,
     chinese_fieldset,
@@ -36,7 +36,7 @@ class ChannelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(PublicPagesAdmin, RichTextEditorAdminMixin, admin.ModelAdmin):
     """Hundreds of thousands of articles: the list is read newest first from an index, searched
     through the full-text index, and counted once. There is no date hierarchy (it reads every
     article to list the years and months; the date filter does the same job) and no filter counts.
@@ -122,12 +122,10 @@ class ArticleAdmin(RichTextEditorAdminMixin, admin.ModelAdmin):
         was_public = change and Article.objects.published().filter(pk=obj.pk).exists()
         article_save(article=obj, by=request.user)
         if was_public and not obj.is_public:
-            say_how_long_a_withdrawn_page_stays(request, obj)
+            say_how_long_withdrawn_pages_stay(request, [obj])
 
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        if obj.is_public:
-            say_how_long_a_withdrawn_page_stays(request, obj)
+    def is_public(self, article):
+        return article.is_public
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)

@@ -17,6 +17,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import SiteProfile
 from .purge import seconds_until_changes_show
@@ -24,17 +25,44 @@ from .staff import is_staff_session, passed_two_factors
 from .translation import in_its_language
 
 
-def say_how_long_a_withdrawn_page_stays(request, page):
-    """After an editor takes a page off the portal (unpublished or deleted): visitors may be
-    shown it from a kept copy for a little longer, which is worth knowing when it had to go."""
-    messages.warning(
-        request,
-        _(
+def say_how_long_withdrawn_pages_stay(request, pages):
+    """After staff take pages off the portal (unpublished or deleted): visitors may be shown
+    them from kept copies for a little longer, which is worth knowing when they had to go."""
+    seconds = seconds_until_changes_show()
+    if len(pages) == 1:
+        message = _(
             "“%(page)s” is no longer public. Visitors who open it may still be shown it for up "
             "to %(seconds)d seconds, from copies kept to serve the portal quickly."
-        )
-        % {"page": page, "seconds": seconds_until_changes_show()},
-    )
+        ) % {"page": pages[0], "seconds": seconds}
+    else:
+        message = ngettext(
+            "%(count)d page is no longer public. Visitors who open it may still be shown it for "
+            "up to %(seconds)d seconds, from copies kept to serve the portal quickly.",
+            "%(count)d pages are no longer public. Visitors who open them may still be shown them "
+            "for up to %(seconds)d seconds, from copies kept to serve the portal quickly.",
+            len(pages),
+        ) % {"count": len(pages), "seconds": seconds}
+    messages.warning(request, message)
+
+
+class PublicPagesAdmin:
+    """The admin of pages visitors read: deleting public ones, one or with "Delete selected",
+    says how long visitors may still be shown them. `is_public(obj)` says which were."""
+
+    def is_public(self, obj):
+        return True
+
+    def delete_model(self, request, obj):
+        public = self.is_public(obj)
+        super().delete_model(request, obj)
+        if public:
+            say_how_long_withdrawn_pages_stay(request, [obj])
+
+    def delete_queryset(self, request, queryset):
+        public = [obj for obj in queryset if self.is_public(obj)]
+        super().delete_queryset(request, queryset)
+        if public:
+            say_how_long_withdrawn_pages_stay(request, public)
 
 
 class PermissionNeeded(PermissionDenied):

@@ -5,13 +5,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin_site import say_how_long_a_withdrawn_page_stays
+from portal.admin_site import PublicPagesAdmin
 
 from ..models import PublishedAnswer
 
 
 @admin.register(PublishedAnswer)
-class PublishedAnswerAdmin(admin.ModelAdmin):
+class PublishedAnswerAdmin(PublicPagesAdmin, admin.ModelAdmin):
     """The public archive of answered questions. Answers are published from their inquiry;
     here caseworkers correct them, or delete them to take them down."""
 
@@ -32,10 +32,6 @@ class PublishedAnswerAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
-
-    def delete_model(self, request, published):
-        super().delete_model(request, published)
-        say_how_long_a_withdrawn_page_stays(request, published)
 
     @admin.display(description=_("reference"), ordering="inquiry__reference")
     def reference(self, published):

@@ -124,6 +124,34 @@ def test_an_editor_who_deletes_a_public_article_is_told_how_long_it_may_still_be
     assert not Article.objects.exists()
 
 
+def test_deleting_several_articles_says_how_long_the_public_ones_may_still_be_seen(
+    client, editor, make_article
+):
+    chosen = [
+        make_article(title="Night buses return"),
+        make_article(title="Ferry fares frozen"),
+        make_article(title="Night buses plan", status=Article.Status.DRAFT),
+    ]
+    sign_in_with_two_factors(client, editor)
+
+    deleted = client.post(
+        reverse("admin:news_article_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": [article.pk for article in chosen],
+            "post": "yes",
+        },
+        follow=True,
+    )
+
+    seconds = settings.PAGE_CACHE_SECONDS + settings.PAGE_MAX_AGE_SECONDS
+    assert (
+        f"2 pages are no longer public. Visitors who open them may still be shown them for up "
+        f"to {seconds} seconds, from copies kept to serve the portal quickly."
+    ) in messages(deleted)
+    assert not Article.objects.exists()
+
+
 def test_the_admin_form_says_what_is_wrong_with_a_bad_photo(client, editor, channel):
     sign_in_with_two_factors(client, editor)
     not_a_photo = SimpleUploadedFile("ferry.jpg", b"GIF89a broken", content_type="image/jpeg")
