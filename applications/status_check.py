@@ -129,7 +129,7 @@ class StatusCheckForm(forms.Form):
 
     def clean_reference(self):
         reference = typed_reference(self.cleaned_data["reference"])
-        if not re.fullmatch(REFERENCE_FORMAT, reference):
+        if reference is None:
             raise ValidationError(NOT_A_REFERENCE)
         return reference
 
@@ -138,9 +138,10 @@ class StatusCheckForm(forms.Form):
 
 
 def typed_reference(typed):
-    """A reference as it was typed, without the spaces or dashes grouping its digits, and in
-    ASCII digits where a Chinese input method typed full-width ones."""
-    return TYPED_SEPARATORS.sub("", unicodedata.normalize("NFKC", typed))
+    """The reference typed, without the spaces or dashes grouping its digits and in ASCII digits
+    where a Chinese input method typed full-width ones; None if what was typed cannot be one."""
+    reference = TYPED_SEPARATORS.sub("", unicodedata.normalize("NFKC", typed))
+    return reference if re.fullmatch(REFERENCE_FORMAT, reference) else None
 
 
 @dataclass(frozen=True)

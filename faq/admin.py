@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
-from portal.admin_site import PublicPagesAdmin, say_how_long_withdrawn_pages_stay
+from portal.admin_site import PublicPagesAdmin
 from portal.services import page_feedback_move
 from portal.translation import (
     ChineseVersionFilter,
@@ -124,16 +124,14 @@ class QuestionAdmin(PublicPagesAdmin, RichTextEditorAdminMixin, admin.ModelAdmin
     def get_queryset(self, request):
         return super().get_queryset(request).with_usefulness()
 
-    def save_model(self, request, question, form, change):
+    def save_page(self, request, question, form, change):
         moved_from = None
         if change and "slug" in form.changed_data:
             moved_from = Question(slug=form.initial["slug"]).get_absolute_url()
-        super().save_model(request, question, form, change)
+        super().save_page(request, question, form, change)
         # The answer's page moved: what people said about it goes along.
         if moved_from:
             page_feedback_move(old_path=moved_from, new_path=question.get_absolute_url())
-        if change and "published" in form.changed_data and not question.published:
-            say_how_long_withdrawn_pages_stay(request, [question])
 
     def is_public(self, question):
         return question.published

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_editor import RichTextEditorAdminMixin
-from portal.admin_site import PublicPagesAdmin, say_how_long_withdrawn_pages_stay
+from portal.admin_site import PublicPagesAdmin
 from portal.translation import (
     ChineseVersionFilter,
     chinese_fieldset,
@@ -118,11 +118,8 @@ class ArticleAdmin(PublicPagesAdmin, RichTextEditorAdminMixin, admin.ModelAdmin)
     def view_on_site(self, article):
         return article.get_absolute_url() if article.is_public else self.preview_url(article)
 
-    def save_model(self, request, obj, form, change):
-        was_public = change and Article.objects.published().filter(pk=obj.pk).exists()
+    def save_page(self, request, obj, form, change):
         article_save(article=obj, by=request.user)
-        if was_public and not obj.is_public:
-            say_how_long_withdrawn_pages_stay(request, [obj])
 
     def is_public(self, article):
         return article.is_public

@@ -46,11 +46,21 @@ def say_how_long_withdrawn_pages_stay(request, pages):
 
 
 class PublicPagesAdmin:
-    """The admin of pages visitors read: deleting public ones, one or with "Delete selected",
-    says how long visitors may still be shown them. `is_public(obj)` says which were."""
+    """The admin of pages visitors read: saving a public one unpublished, or deleting public
+    ones (one or with "Delete selected"), says how long visitors may still be shown them.
+    `is_public(obj)` says which are public; `save_page` saves one, as save_model would."""
 
     def is_public(self, obj):
         return True
+
+    def save_page(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+
+    def save_model(self, request, obj, form, change):
+        was_public = change and self.is_public(self.model._default_manager.get(pk=obj.pk))
+        self.save_page(request, obj, form, change)
+        if was_public and not self.is_public(obj):
+            say_how_long_withdrawn_pages_stay(request, [obj])
 
     def delete_model(self, request, obj):
         public = self.is_public(obj)
