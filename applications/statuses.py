@@ -143,6 +143,12 @@ INQUIRY_EXPLANATIONS = {
     ),
 }
 
+# An answered inquiry whose one follow-up question is answered too takes no other.
+FOLLOW_UP_ANSWERED = Explanation(
+    _("We have answered your follow-up question."),
+    _("Read the answer below. If you have another question, send a new inquiry."),
+)
+
 APPLICATION_DECIDED = {
     ApplicationStatus.APPROVED,
     ApplicationStatus.REJECTED,

@@ -21,6 +21,7 @@ from portal.translation import chinese_is_active, local_text
 from ..statuses import (
     APPLICATION_DECIDED,
     APPLICATION_EXPLANATIONS,
+    FOLLOW_UP_ANSWERED,
     INQUIRY_EXPLANATIONS,
     ApplicationStatus,
     InquiryStatus,
@@ -454,6 +455,8 @@ class Inquiry(models.Model):
 
     @property
     def explanation(self):
+        if self.status == InquiryStatus.ANSWERED and self.follow_up_at:
+            return FOLLOW_UP_ANSWERED
         return INQUIRY_EXPLANATIONS[self.status]
 
     @property

@@ -145,7 +145,12 @@ def test_the_author_asks_one_follow_up_question_which_reopens_the_inquiry(
     assert "From nine to nine" in text(region(page, "Our answer"))
     assert "Yes, holidays too." in text(region(page, "Our answer to your follow-up question"))
     assert "Ask a follow-up question" not in headings(page)
-    assert "Our answer:\nYes, holidays too." in delivered_mail()[-1].body
+    answer_email = delivered_mail()[-1].body
+    assert "Our answer:\nYes, holidays too." in answer_email
+    # Its one follow-up used, the inquiry offers no other, on its page nor in the email.
+    for said in (text(region(page, "Status: Answered")), answer_email):
+        assert "We have answered your follow-up question." in said
+        assert "follow-up question within 30 days" not in said
 
     # Only one: a second follow-up is refused.
     response = client.post(follow_up_url(answered), {"question": "And Sundays?"})
