@@ -143,8 +143,8 @@ class AccountAdapter(DefaultAccountAdapter):
             # Its link could never confirm it (one account an address). The address's owner
             # learns what was asked; the asker is told what anyone asking is told
             # (ACCOUNT_PREVENT_ENUMERATION).
-            login_url = absolute_url(request, reverse("account_login"))
             with translation.override(owner.contact_language):
+                login_url = absolute_url(request, reverse("account_login"))
                 self.send_mail(
                     "account/email/address_taken",
                     address.email,

@@ -1,7 +1,7 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
-from django.urls import reverse
+from django.urls import reverse, translate_url
 
 from tests.factories import PASSWORD
 from tests.html import h1, html_of, link_targets, main, messages, text, texts_of
@@ -86,6 +86,23 @@ def test_the_owner_of_the_address_asked_for_is_told_in_their_own_language(
     [message] = delivered_mail()
     assert message.subject.startswith("该电子邮箱已属于您的账户")
     assert "一个电子邮箱只能用于一个账户。" in message.body
+    assert "/zh-hans/accounts/login/" in message.body
+
+
+def test_the_owners_sign_in_link_is_in_their_language_not_the_askers(
+    client, citizen, other_citizen, sign_in, delivered_mail
+):
+    sign_in(citizen.email)
+
+    client.post(
+        translate_url(reverse("account_email"), "zh-hans"),
+        {"action_add": "", "email": other_citizen.email},
+    )
+
+    [message] = delivered_mail()
+    assert message.subject.startswith("This address already belongs to your account")
+    assert "http://testserver/accounts/login/" in message.body
+    assert "/zh-hans/" not in message.body
 
 
 def test_asking_for_a_closed_accounts_address_tells_its_owner_it_stays_with_that_account(
