@@ -223,6 +223,9 @@ def application_withdraw_confirm(request, reference):
     application = get_object_or_404(
         Application.objects.for_user(request.user).select_related("service"), reference=reference
     )
+    if application.status == ApplicationStatus.WITHDRAWN:
+        messages.info(request, _("You have already withdrawn this application."))
+        return redirect(application)
     if not can_withdraw(application):
         messages.error(
             request, _("This application can no longer be withdrawn: a decision is made.")

@@ -310,6 +310,22 @@ def test_a_citizen_withdraws_with_confirmation(
     assert "is now “Withdrawn”" in delivered_mail()[-1].subject
 
 
+def test_withdrawing_twice_says_it_is_withdrawn_already_not_that_a_decision_is_made(
+    client, citizen, make_application
+):
+    application = make_application(applicant=citizen)
+    client.force_login(citizen)
+    withdraw_url = reverse("applications:application_withdraw", args=[application.reference])
+    client.post(withdraw_url, {"reason": ""})
+
+    # Back to the form in another tab, sent again.
+    response = client.post(withdraw_url, {"reason": ""}, follow=True)
+
+    assert "You have already withdrawn this application." in messages(response)
+    assert not [message for message in messages(response) if "decision" in message]
+    assert application.history.filter(to_status=ApplicationStatus.WITHDRAWN).count() == 1
+
+
 def test_a_decided_application_cannot_be_withdrawn(client, citizen, caseworker, make_application):
     application = make_application(applicant=citizen)
     for status in ["received", "processing", "approved"]:
