@@ -16,6 +16,8 @@ DJANGO = [
     gettext_noop("Your password can’t be too similar to your other personal information."),
     gettext_noop("Your password can’t be a commonly used password."),
     gettext_noop("Your password can’t be entirely numeric."),
+    # A pasted NUL character: Django's Chinese says "an empty string is not allowed".
+    gettext_noop("Null characters are not allowed."),
     ngettext_lazy(
         "Your password must contain at least %(min_length)d character.",
         "Your password must contain at least %(min_length)d characters.",

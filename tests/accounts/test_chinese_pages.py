@@ -91,6 +91,20 @@ def test_a_wrong_address_and_a_weak_password_are_refused_in_the_portals_chinese(
     ]
 
 
+def test_a_pasted_null_character_is_named_as_such_in_chinese(client):
+    response = client.post(
+        "/zh-hans/accounts/signup/",
+        {
+            "full_name": "王\x00芳",
+            "email": "wang.fang@example.com",
+            "password1": "",
+            "password2": "",
+        },
+    )
+
+    assert errors(response).fields["full_name"] == ["不能包含空字符（NUL）。"]
+
+
 def test_a_wrong_authenticator_code_is_refused_in_chinese(signed_in):
     response = signed_in.post("/zh-hans/accounts/2fa/totp/activate/", {"code": "123456"})
 
