@@ -11,6 +11,7 @@ list is not counted: the page says there are more and asks for a narrower search
 """
 
 import logging
+import unicodedata
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
@@ -112,7 +113,12 @@ class SearchForm(forms.Form):
         ) % {"everything": everything, "kinds": kinds}
 
     def clean_q(self):
-        query = self.cleaned_data["q"]
+        # Letters and digits typed in full width (a Chinese keyboard's) are searched as the
+        # ones the texts hold.
+        query = unicodedata.normalize("NFKC", self.cleaned_data["q"])
+        if len(query) > MAX_QUERY_LENGTH:  # a few characters stand for several
+            message = self.fields["q"].error_messages["max_length"]
+            raise forms.ValidationError(message % {"limit_value": MAX_QUERY_LENGTH})
         if query and not any(character.isalnum() for character in query):
             raise forms.ValidationError(gettext("Enter at least one word or number to search for."))
         return query

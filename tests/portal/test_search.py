@@ -82,6 +82,25 @@ def test_finds_published_articles_and_faqs_together(client, make_article, make_q
     assert meta["Is the ferry free?"].startswith("FAQ Updated")
 
 
+def test_letters_typed_in_full_width_find_what_the_same_letters_find(client, make_article):
+    make_article(title="New ferry line opens")
+    full_width = "".join(chr(ord(letter) + 0xFEE0) for letter in "ferry")
+
+    response = search(client, q=full_width)
+
+    assert result_titles(response) == ["New ferry line opens"]
+    assert results_summary(response) == "1 result for “ferry”"
+
+
+def test_a_query_that_grows_when_read_in_full_width_is_still_held_to_the_limit(client):
+    # U+FDFA, one character typed, is 18 letters once read.
+    response = search(client, q="\ufdfa" * 20)
+
+    assert errors(response).fields["q"] == [
+        f"Enter a shorter search: at most {MAX_QUERY_LENGTH} characters."
+    ]
+
+
 def test_a_title_match_outranks_a_body_match(client, make_article, make_question):
     make_article(title="Road works", body="<p>Detours around the stadium this weekend.</p>")
     make_question(question="Parking", answer="<p>There is no parking at the stadium.</p>")
