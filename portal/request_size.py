@@ -8,10 +8,12 @@ parses the form, before any view can look at it. The check reads only the Conten
 Signed-in people may send up to MAX_REQUEST_BYTES: the largest legitimate request is an
 application with its attachments (5 files of 5 MB) and a news photo (10 MB). Nobody uploads
 files without signing in, so anonymous requests are held to MAX_ANONYMOUS_REQUEST_BYTES; the
-session is only looked up for a body above that.
+session is only looked up for a body above that. Such a form sent by someone whose session has
+ended leads to signing in, as any form of theirs would.
 """
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
 from django.template import loader
 
@@ -26,14 +28,25 @@ def content_length(request):
 def limit_request_size(get_response):
     def middleware(request):
         length = content_length(request)
-        if length > settings.PORTAL_MAX_REQUEST_BYTES or (
+        if length > settings.PORTAL_MAX_REQUEST_BYTES:
+            return request_too_large(request)
+        if (
             length > settings.PORTAL_MAX_ANONYMOUS_REQUEST_BYTES
             and not request.user.is_authenticated
         ):
+            if request.method == "POST" and session_ended(request):
+                # Signed out while filling in a form with files: what they need is to sign in
+                # again (portal.signed_out says why), not smaller files.
+                return redirect_to_login(request.get_full_path())
             return request_too_large(request)
         return get_response(request)
 
     return middleware
+
+
+def session_ended(request):
+    # The browser still sends the cookie of a session that no longer signs anyone in.
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
 def request_too_large(request):

@@ -81,10 +81,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.admin_site.AdminInStaffLanguage",
-    # Before any view reads the body; after the session, to tell who is signed in.
-    "portal.request_size.limit_request_size",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.signed_out.say_why_a_form_was_not_saved",
+    # Before any view reads the body; after the session, to tell who is signed in, and inside
+    # the messages, to say why a form of someone signed out since was not saved.
+    "portal.request_size.limit_request_size",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",

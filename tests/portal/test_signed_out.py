@@ -31,6 +31,27 @@ def test_a_form_sent_after_being_signed_out_elsewhere_says_why_it_was_not_saved(
     assert messages(response) == [SIGNED_OUT]
 
 
+def test_a_form_with_files_sent_after_being_signed_out_says_so_not_that_it_is_too_large(
+    client, citizen
+):
+    client.force_login(citizen)
+    Session.objects.all().delete()
+
+    # Four megabytes of files: more than anyone signed out may send, less than a citizen may.
+    # Only the length is claimed; nothing may read the body.
+    response = client.post(
+        reverse("applications:inquiry_create"),
+        {"subject": "Noise at night"},
+        CONTENT_LENGTH=str(4 * 1024 * 1024),
+    )
+
+    assert response.status_code == 302
+    assert (
+        response.url == f"{reverse('account_login')}?next={reverse('applications:inquiry_create')}"
+    )
+    assert messages(client.get(response.url)) == [SIGNED_OUT]
+
+
 def test_opening_a_page_after_being_signed_out_asks_to_sign_in_without_that_message(client):
     response = client.get(reverse("applications:inquiry_create"), follow=True)
 
