@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_citizen
-from tests.html import h1
+from tests.html import h1, links, main, text
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,20 @@ def test_signed_in_people_may_send_more_than_anonymous_visitors_but_not_without_
     assert within.status_code == 200
     assert "must be 4,000 characters or fewer" in within.content.decode()  # the form's answer
     assert beyond.status_code == 413
+
+
+def test_staff_sending_too_large_a_photo_are_told_its_limit_and_led_back_to_the_admin(
+    client, editor, settings
+):
+    client.force_login(editor)
+
+    response = post_claiming(client, reverse("admin:news_article_add"), 40 * MB)
+
+    assert response.status_code == 413
+    assert settings.NEWS_MAX_IMAGE_BYTES == 10 * MB
+    assert "A news article's photo may be at most 10 MB." in text(main(response))
+    assert "application" not in text(main(response))
+    assert links(response)["Go to the administration's home page"] == reverse("admin:index")
 
 
 def test_the_limit_is_above_the_largest_legitimate_upload(settings):
