@@ -68,6 +68,11 @@ def within_case_limit(request, form):
     return False
 
 
+def inquiry_sent_again(user, form):
+    subject, message = form.cleaned_data["subject"], form.cleaned_data["message"]
+    return Inquiry.objects.for_user(user).sent_again(subject, message)
+
+
 def can_withdraw(application):
     return ApplicationStatus.WITHDRAWN in allowed_targets(application, actor=Actor.CITIZEN)
 
@@ -388,6 +393,13 @@ def inquiry_follow_up_send(request, reference):
 @verified_email_required
 def inquiry_create(request):
     form = InquiryForm(*posted(request))
+    if form.is_bound and form.is_valid() and (sent := inquiry_sent_again(request.user, form)):
+        messages.info(
+            request,
+            _("You sent this inquiry already, as %(reference)s. It was not sent again.")
+            % {"reference": sent.reference},
+        )
+        return redirect(sent)
     if form.is_bound and form.is_valid() and within_case_limit(request, form):
         inquiry = inquiry_submit(
             author=request.user,

@@ -323,6 +323,15 @@ class InquiryQuerySet(models.QuerySet):
     def listed_publicly(self):
         return self.filter(listed_publicly=True)
 
+    def sent_again(self, subject, message):
+        """The inquiry with this subject and message its author sent in the last hour: the same
+        form sent twice (Back, then Send again; or from a second tab)."""
+        since = timezone.now() - timedelta(hours=1)
+        same = self.filter(
+            subject=subject.strip(), message=message.strip(), submitted_at__gte=since
+        )
+        return same.newest_first().first()
+
 
 class Inquiry(models.Model):
     SUBJECT_MAX_LENGTH = 150

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from applications.models import Application, Draft, Inquiry
 from applications.services import application_change_status, inquiry_answer
@@ -363,6 +366,31 @@ def test_a_citizen_sends_an_inquiry_and_later_reads_the_answer(
     assert "Status: Answered" in headings(page)
     assert text(region(page, "Our answer")).endswith("At any visitor centre, free.")
     assert "At any visitor centre, free." in delivered_mail()[-1].body
+
+
+def test_an_inquiry_sent_twice_is_kept_once_and_its_author_told(
+    client, citizen, django_capture_on_commit_callbacks, delivered_mail
+):
+    client.force_login(citizen)
+    sent = {"subject": "English map", "message": "Where can I get an English city map?"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("applications:inquiry_create"), sent, follow=True)
+
+    # Back to the form, then Send again (or the same form sent from a second tab).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("applications:inquiry_create"), sent, follow=True)
+
+    inquiry = Inquiry.objects.get()
+    assert h1(response) == f"Inquiry {inquiry.reference}"
+    assert messages(response) == [
+        f"You sent this inquiry already, as {inquiry.reference}. It was not sent again."
+    ]
+    assert len(delivered_mail()) == 1
+    # Another question, or the same one asked again later, is a new inquiry.
+    client.post(reverse("applications:inquiry_create"), {**sent, "subject": "City map"})
+    Inquiry.objects.update(submitted_at=timezone.now() - timedelta(hours=2))
+    client.post(reverse("applications:inquiry_create"), sent)
+    assert Inquiry.objects.count() == 3
 
 
 def test_the_receipt_of_an_inquiry_lists_the_files_sent_with_it(
