@@ -15,7 +15,7 @@ from django.views.generic import DetailView
 
 from portal.caching import cache_for_anonymous_visitors
 
-from .models import Draft, Question, Service, display_answer
+from .models import Application, Draft, Question, Service, display_answer
 from .questions import (
     QuestionPageForm,
     next_page_to_fill,
@@ -160,6 +160,20 @@ def answer_rows(applying):
     return rows
 
 
+def sent_just_now(request, service):
+    """To the application for this service the person sent a moment ago, saying it was not sent
+    again; None when there is none."""
+    sent = Application.objects.for_user(request.user).sent_just_now(service)
+    if sent is None:
+        return None
+    messages.info(
+        request,
+        _("You sent this application already, as %(reference)s. It was not sent again.")
+        % {"reference": sent.reference},
+    )
+    return redirect(sent)
+
+
 class SendForm(forms.Form):
     """Only a button: the form gives the page its error summary (e.g. the hourly limit)."""
 
@@ -168,6 +182,8 @@ class SendForm(forms.Form):
 def application_check(request, slug):
     applying = Applying(request, slug)
     service = applying.service
+    if applying.draft is None and (sent := sent_just_now(request, service)):
+        return sent
     if applying.draft is None or next_page_to_fill(applying.pages, applying.answers):
         return redirect(applying.next_url())
     form = SendForm(*posted(request))
@@ -175,8 +191,8 @@ def application_check(request, slug):
         try:
             application = draft_send(draft=applying.draft, base_url=base_url(request))
         except Draft.DoesNotExist:
-            # Sent already, from another tab or a double click.
-            return redirect("applications:application_list")
+            # Sent a moment ago, from another tab or by a double click.
+            return sent_just_now(request, service) or redirect("applications:application_list")
         except DraftIncomplete as error:
             form.add_error(None, error)
         except ValidationError as error:

@@ -42,6 +42,9 @@ def next_value(sequence_name):
     return Cast(models.Func(models.Value(sequence_name), function="nextval"), models.TextField())
 
 
+# A form sent again within this time, by Back or from a second tab, leads to the case it made.
+SENT_AGAIN_WITHIN = timedelta(hours=1)
+
 # What a list of cases shows of each (with the application's service or the inquiry's subject).
 LISTED_FIELDS = ["reference", "submitted_at", "status"]
 
@@ -59,6 +62,12 @@ class ApplicationQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-submitted_at", "-pk")
+
+    def sent_just_now(self, service):
+        """The application for this service its applicant sent in the last hour, which the
+        check page, opened again by Back or from another tab, leads to."""
+        since = timezone.now() - SENT_AGAIN_WITHIN
+        return self.filter(service=service, submitted_at__gte=since).newest_first().first()
 
     def overdue(self):
         return self.exclude(status__in=APPLICATION_DECIDED).filter(due_at__lt=Now())
@@ -326,7 +335,7 @@ class InquiryQuerySet(models.QuerySet):
     def sent_again(self, subject, message):
         """The inquiry with this subject and message its author sent in the last hour: the same
         form sent twice (Back, then Send again; or from a second tab)."""
-        since = timezone.now() - timedelta(hours=1)
+        since = timezone.now() - SENT_AGAIN_WITHIN
         same = self.filter(
             subject=subject.strip(), message=message.strip(), submitted_at__gte=since
         )

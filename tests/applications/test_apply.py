@@ -19,6 +19,7 @@ from tests.html import (
     link_targets,
     links,
     main,
+    messages,
     page,
     region,
     summary_list,
@@ -487,6 +488,30 @@ def test_a_question_added_after_the_draft_was_started_is_asked_before_sending(
     assert client.post(check_url(built_service)).url == page_url(built_service, 8)
     assert not Application.objects.exists()
     assert not delivered_mail()
+
+
+def test_back_to_check_your_answers_after_sending_leads_to_the_application_sent(
+    client, citizen, built_service, django_capture_on_commit_callbacks, delivered_mail
+):
+    client.force_login(citizen)
+    fill_in_every_page(client, built_service)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(check_url(built_service))
+    application = Application.objects.get()
+    told = f"You sent this application already, as {application.reference}. It was not sent again."
+
+    # Back to the check page, then "Accept and send" again (or the page from another tab).
+    for response in [
+        client.get(check_url(built_service), follow=True),
+        client.post(check_url(built_service), follow=True),
+    ]:
+        assert response.redirect_chain[-1][0] == application.get_absolute_url()
+        assert messages(response) == [told]
+    assert Application.objects.count() == 1
+    assert len(delivered_mail()) == 1
+    # Starting again from the service's page is a new application.
+    start = reverse("applications:application_create", args=[built_service.slug])
+    assert client.get(start).url == page_url(built_service, 1)
 
 
 def test_a_required_answer_missing_is_marked_and_nothing_is_sent(
