@@ -154,3 +154,6 @@ APPLICATION_DECIDED = {
     ApplicationStatus.REJECTED,
     ApplicationStatus.WITHDRAWN,
 }
+
+# An inquiry in these is off the caseworkers' hands (a follow-up question reopens an answered one).
+INQUIRY_DONE = {InquiryStatus.ANSWERED, InquiryStatus.CLOSED}

@@ -12,12 +12,14 @@ from portal.links import site_origin
 
 from ..models import Application, Attachment
 from ..services import application_change_status
+from ..statuses import APPLICATION_DECIDED
 from .cases import (
     ApplicationHistoryInline,
     AssignmentFilter,
     AttachmentInline,
     CaseAdmin,
     ServiceFilter,
+    StageFilter,
     file_links,
 )
 
@@ -64,11 +66,13 @@ class ApplicationAdmin(CaseAdmin):
     ]
     list_filter = [
         "status",
+        StageFilter,
         ("service", ServiceFilter),
         "submitted_at",
         AssignmentFilter,
         OverdueFilter,
     ]
+    done_statuses = APPLICATION_DECIDED
     list_select_related = ["service", "applicant", "assigned_to"]
     # What the columns show (and the case's name, in its checkbox's label).
     list_only = [

@@ -82,6 +82,28 @@ class AssignmentFilter(admin.SimpleListFilter):
         )
 
 
+class StageFilter(admin.SimpleListFilter):
+    """Cases still to be dealt with, or done with (decided, answered or closed): the first is a
+    caseworker's queue. Each case admin names its done_statuses."""
+
+    title = _("stage")
+    parameter_name = "stage"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        self.done_statuses = model_admin.done_statuses
+
+    def lookups(self, request, model_admin):
+        return [("open", _("To be dealt with")), ("done", _("Done with"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.exclude(status__in=self.done_statuses)
+        if self.value() == "done":
+            return queryset.filter(status__in=self.done_statuses)
+        return queryset
+
+
 class ServiceFilter(admin.RelatedFieldListFilter):
     """The admin's filter by service, whose choices are read as each service's key and name (in
     the admin's language) instead of as whole records."""
@@ -197,7 +219,7 @@ class ApplicationHistoryInline(PeopleAsText, ReadOnlyInline):
         "from_",
         "to",
         "changed_by",
-        "note_to_citizen",
+        "note_on_citizens_page",
         "files",
         "internal_note",
     ]
@@ -215,6 +237,12 @@ class ApplicationHistoryInline(PeopleAsText, ReadOnlyInline):
             .select_related(case_field, "changed_by")
             .prefetch_related(Prefetch("attachments", queryset=files))
         )
+
+    # A caseworker's note to the citizen, or the citizen's own reply or follow-up question: what
+    # the citizen's page shows of the change, where it shows nothing of the internal note.
+    @admin.display(description=_("note on the citizen's page"))
+    def note_on_citizens_page(self, change):
+        return change.note_to_citizen
 
     @admin.display(description=_("files sent with it"))
     def files(self, change):

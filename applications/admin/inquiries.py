@@ -17,12 +17,13 @@ from ..forms import InquiryStatusChangeForm
 from ..models import Inquiry, InquiryStatusChange
 from ..publication import AnswerPublishForm, answer_publish
 from ..services import inquiry_answer, inquiry_change_status
-from ..statuses import InquiryStatus
+from ..statuses import INQUIRY_DONE, InquiryStatus
 from .cases import (
     ApplicationHistoryInline,
     AssignmentFilter,
     AttachmentInline,
     CaseAdmin,
+    StageFilter,
 )
 
 
@@ -39,7 +40,8 @@ class InquiryAdmin(CaseAdmin):
     status_form_class = InquiryStatusChangeForm
     person_field = "author"
     list_display = ["reference", "subject", "author", "status", "submitted_at", "assigned_to"]
-    list_filter = ["status", "submitted_at", AssignmentFilter]
+    list_filter = ["status", StageFilter, "submitted_at", AssignmentFilter]
+    done_statuses = INQUIRY_DONE
     list_only = [
         "reference",
         "subject",

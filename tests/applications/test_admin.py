@@ -492,7 +492,12 @@ def test_the_admin_index_leads_a_caseworker_to_their_queues(
 ):
     mine = make_application(applicant=citizen)
     untaken = make_application(applicant=citizen)
-    Application.objects.filter(pk=mine.pk).update(assigned_to=caseworker)
+    # Decided cases are no longer anybody's work, whoever has them.
+    mine_decided = make_application(applicant=citizen)
+    untaken_withdrawn = make_application(applicant=citizen)
+    Application.objects.filter(pk=mine_decided.pk).update(status=ApplicationStatus.APPROVED)
+    Application.objects.filter(pk=untaken_withdrawn.pk).update(status=ApplicationStatus.WITHDRAWN)
+    Application.objects.filter(pk__in=[mine.pk, mine_decided.pk]).update(assigned_to=caseworker)
     sign_in_with_two_factors(client, caseworker)
 
     work = region(client.get(reverse("admin:index")), "Your work")
@@ -507,7 +512,12 @@ def test_the_admin_index_leads_a_caseworker_to_their_queues(
     ]
     assert list(assigned.context["cl"].result_list) == [mine]
     assert list(nobodys.context["cl"].result_list) == [untaken]
-    assert client.get(links(work)["Inquiries assigned to you"]).status_code == 200
+    asked = make_inquiry(author=citizen)
+    answered = make_inquiry(author=citizen, answered_by=caseworker)
+    Inquiry.objects.update(assigned_to=caseworker)
+    inquiries = client.get(links(work)["Inquiries assigned to you"])
+    assert list(inquiries.context["cl"].result_list) == [asked]
+    assert answered.status == InquiryStatus.ANSWERED
 
 
 def test_the_admin_index_shows_no_case_queues_to_editors(client, editor):
