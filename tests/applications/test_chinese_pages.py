@@ -423,7 +423,7 @@ def test_the_caseworkers_case_pages_in_chinese(client, chinese_caseworker, appli
     pages = {
         reverse("admin:applications_application_changelist"): ["申请", "承办工作人员", "是否逾期"],
         reverse("admin:applications_application_change", args=[application.pk]): [
-            "申请人姓名",
+            "市民姓名",
             "首选联系语言",
             "更改状态",
             "状态记录（只读）",
@@ -432,8 +432,8 @@ def test_the_caseworkers_case_pages_in_chinese(client, chinese_caseworker, appli
         ],
         reverse("admin:applications_application_status", args=[application.pk]): [
             "新状态",
-            "给申请人的说明",
-            "保存新状态并发送邮件通知申请人",
+            "给市民的说明",
+            "保存新状态并发送邮件通知市民",
         ],
         reverse("admin:applications_inquiry_changelist"): ["咨询"],
         reverse("admin:applications_inquiry_change", args=[inquiry.pk]): ["追问", "答复或更改状态"],
@@ -458,7 +458,7 @@ def test_a_caseworker_moving_a_case_is_told_in_chinese(client, chinese_caseworke
         {"to_status": "processing", "note_to_citizen": "", "internal_note": ""},
         follow=True,
     )
-    assert "的状态已更新为“办理中”。系统将发送电子邮件通知申请人。" in moved.content.decode()
+    assert "的状态已更新为“办理中”。系统将发送电子邮件通知市民。" in moved.content.decode()
 
 
 def test_dates_on_chinese_pages_are_written_the_chinese_way(client, citizen, application):

@@ -21,6 +21,7 @@ from tests.html import (
     headings,
     links,
     region,
+    select,
     text,
     text_of,
     texts_of,
@@ -119,6 +120,10 @@ def test_a_reply_with_a_file_goes_back_to_the_caseworkers_with_history_and_a_rec
     assert texts_of(queue, "th.field-reference") == [waiting.reference]
     case_page = client.get(reverse("admin:applications_application_change", args=[waiting.pk]))
     assert "Here is the site plan, with a 4 m lane." in text(case_page)
+    # The reply is in the history's column of what the citizen's page shows, not "note to".
+    history_headings = [text(th) for th in select(case_page, "#history-group thead th")]
+    assert "Note on the citizen's page" in history_headings
+    assert not [heading for heading in history_headings if "to citizen" in heading.lower()]
     assert links(case_page)["site plan.pdf"] == attachment.get_absolute_url()
     download = client.get(attachment.get_absolute_url())
     assert download.status_code == 200
