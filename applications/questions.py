@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.formats import grouped
+from portal.translation import chinese_is_active
 
 from .forms import AttachmentsField, attachments_hint
 from .models import Question
@@ -159,8 +160,11 @@ class DatePartsWidget(forms.MultiWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        for subwidget, label in zip(context["widget"]["subwidgets"], self.part_labels, strict=True):
+        parts = context["widget"]["subwidgets"]
+        for subwidget, label in zip(parts, self.part_labels, strict=True):
             subwidget["label"] = label
+        if chinese_is_active():  # Chinese writes a date year first: 2027年5月1日
+            parts.reverse()
         return context
 
 

@@ -28,7 +28,7 @@ from tests.factories import (
     upload,
     use_chinese_site_profile,
 )
-from tests.html import errors, find, h1, html_of, select, text
+from tests.html import errors, find, h1, html_of, select, text, texts_of
 from tests.languages import assert_chinese_page
 from tests.staff import sign_in_with_two_factors
 
@@ -206,6 +206,32 @@ def form_data(question, values):
 
 def page_url(service, number):
     return zh(reverse("applications:application_page", args=[service.slug, number]))
+
+
+def test_a_date_is_asked_year_first_in_chinese_and_day_first_in_english(client, citizen, service):
+    client.force_login(citizen)
+    questions = list(service.questions.all())
+    date_page = next(number for number, q in enumerate(questions, start=1) if q.kind == "date")
+    for number in range(1, date_page):  # pages come in order
+        good = JOURNEY[number - 1][2]
+        client.post(page_url(service, number), form_data(questions[number - 1], good))
+    with translation.override("en"):
+        english = reverse("applications:application_page", args=[service.slug, date_page])
+
+    for url, labels in [(page_url(service, date_page), ["年", "月", "日"]), (english, LATIN)]:
+        page = client.get(url)
+        boxes = select(page, ".date-input input")
+        assert texts_of(page, ".date-input label") == labels
+        assert [box["name"][-2:] for box in boxes] == (
+            ["_2", "_1", "_0"] if labels[0] == "年" else ["_0", "_1", "_2"]
+        )
+        # What is typed comes back in its own box, whichever comes first.
+        first = "2024" if labels[0] == "年" else "3"
+        typed = client.post(url, {boxes[0]["name"]: first})
+        assert select(typed, ".date-input input")[0]["value"] == first
+
+
+LATIN = ["Day", "Month", "Year"]
 
 
 def test_a_citizen_applies_page_by_page_in_chinese_with_the_errors_in_chinese(
