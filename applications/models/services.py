@@ -141,7 +141,9 @@ class Service(Translatable, models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        # In the administration's language too: a Chinese caseworker's case titles, choices
+        # and messages name the service in Chinese.
+        return str(self.localised.name)
 
     def get_absolute_url(self):
         return reverse("applications:service_detail", kwargs={"slug": self.slug})

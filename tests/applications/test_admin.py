@@ -386,6 +386,11 @@ def test_a_caseworker_reading_chinese_sees_the_services_chinese_names(
         "树木砍伐许可",
     ]
     assert {"树木砍伐许可", "Street party"} <= set(links(region(page, "筛选")))
+    # The case's own page is titled with them too.
+    felling = Application.objects.get(service=service)
+    case_page = client.get(reverse("admin:applications_application_change", args=[felling.pk]))
+    assert f"{felling.reference} (树木砍伐许可)" in title(case_page)
+    assert "Tree felling permit" not in text(case_page)
 
 
 @pytest.mark.parametrize("url", [CHANGELIST, reverse("admin:applications_inquiry_changelist")])
