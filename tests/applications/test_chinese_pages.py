@@ -4,6 +4,7 @@ visitor and for a signed-in citizen, with errors, and the caseworkers' case page
 The content (services, questions, notes, the site's own name) is written in Chinese here, so any
 Latin word left on a page is an interface string that was not translated."""
 
+import json
 import re
 from datetime import timedelta
 
@@ -474,6 +475,17 @@ def test_the_caseworkers_case_pages_in_chinese(client, chinese_caseworker, appli
             assert label in html, (url, label)
         for label in ENGLISH_ADMIN_LABELS:
             assert label not in html, (url, label)
+
+
+def test_the_admins_note_on_another_time_zone_is_in_chinese(client, chinese_caseworker):
+    sign_in_with_two_factors(client, chinese_caseworker)
+
+    script = client.get(reverse("admin:jsi18n")).content.decode()
+
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\n  \});", script, re.S)[1])
+    ahead = "Note: Enter times in the %(timezone)s timezone. (You are %(offset)s hour ahead.)"
+    [chinese] = catalogue[ahead]  # a message with plural forms: Chinese has one
+    assert chinese == "注意：请按%(timezone)s时区输入时间。（您所在地的时间比它快%(offset)s小时。）"
 
 
 def test_a_caseworker_moving_a_case_is_told_in_chinese(client, chinese_caseworker, application):
