@@ -136,11 +136,11 @@ class QuestionAdmin(PublicPagesAdmin, RichTextEditorAdminMixin, admin.ModelAdmin
     def is_public(self, question):
         return question.published
 
-    @admin.display(description=_("Useful: yes"), ordering="useful_count")
+    @admin.display(description=_("Useful"), ordering="useful_count")
     def useful_yes(self, question):
         return question.useful_count
 
-    @admin.display(description=_("Useful: no"), ordering="not_useful_count")
+    @admin.display(description=_("Not useful"), ordering="not_useful_count")
     def useful_no(self, question):
         return question.not_useful_count
 
