@@ -152,6 +152,8 @@ class ApplicationAdmin(CaseAdmin):
 
     @admin.display(description=_("decision due"), ordering="due_at")
     def due(self, application):
+        if application.is_decided:
+            return self.get_empty_value_display()
         if application.is_overdue:
             return format_html(
                 gettext('<strong class="overdue">Overdue</strong> since {date}'),

@@ -317,6 +317,20 @@ def test_caseworkers_filter_and_search_the_cases(
     assert overdue == "?overdue=yes"
 
 
+def test_a_decided_case_has_no_decision_due_in_the_list(
+    client, citizen, caseworker, make_application
+):
+    waiting, decided = make_application(applicant=citizen), make_application(applicant=citizen)
+    Application.objects.filter(pk=decided.pk).update(status=ApplicationStatus.APPROVED)
+    sign_in_with_two_factors(client, caseworker)
+
+    rows = {row["Reference"]: row for row in table(client.get(CHANGELIST), "#result_list")}
+
+    assert rows[decided.reference]["Decision due"] == "-"
+    due = timezone.localtime(waiting.due_at).strftime("%-d %B %Y")
+    assert rows[waiting.reference]["Decision due"] == due
+
+
 @pytest.mark.parametrize(
     ("url", "params"),
     [
