@@ -84,6 +84,14 @@ class RobotsView(TemplateView):
         return super().get_context_data(disallowed=disallowed, **kwargs)
 
 
+def administration_without_language(request, rest):
+    """The administration's addresses have no language (it speaks each member of staff's own):
+    one given under /zh-hans/ leads to the same page there."""
+    url = reverse("admin:index") + rest
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{url}?{query}" if query else url)
+
+
 def permission_denied(request, exception):
     """Staff refused a page of the admin stay in the admin; anyone else gets the portal's page
     (people who are not staff meet it at the admin's door)."""

@@ -33,6 +33,14 @@ def speaks(caseworker, language):
     return caseworker
 
 
+def test_the_administration_asked_for_under_the_chinese_prefix_leads_to_its_one_address(client):
+    response = client.get("/zh-hans/admin/applications/application/?status__exact=received")
+
+    assert response.status_code == 302
+    assert response.url == "/admin/applications/application/?status__exact=received"
+    assert client.get("/zh-hans/admin/").url == "/admin/"
+
+
 def test_staff_who_chose_chinese_get_the_administration_in_chinese(
     client, caseworker, chinese_name
 ):
