@@ -115,6 +115,15 @@ class ChangePasswordForm(PortalFields, account_forms.ChangePasswordForm):
         # The page links to "Reset your password" below the form, not inside the field's hint.
         self.fields["oldpassword"].help_text = ""
 
+    def clean(self):
+        cleaned_data = super().clean()
+        current, new = cleaned_data.get("oldpassword"), cleaned_data.get("password1")
+        if current and new and current == new:
+            self.add_error(
+                "password1", _("Choose a new password: this one is your current password.")
+            )
+        return cleaned_data
+
 
 class AddEmailForm(PortalFields, account_forms.AddEmailForm):
     # With ACCOUNT_CHANGE_EMAIL, adding an address is changing it.

@@ -91,6 +91,20 @@ def test_change_password_needs_the_current_one_and_sends_a_notice(client, citize
     assert "http://testserver/account/" in notice.body
 
 
+def test_the_current_password_is_refused_as_the_new_one(client, citizen, delivered_mail):
+    client.force_login(citizen)
+
+    response = client.post(
+        reverse("account_change_password"),
+        {"oldpassword": PASSWORD, "password1": PASSWORD, "password2": PASSWORD},
+    )
+
+    assert errors(response).fields["password1"] == [
+        "Choose a new password: this one is your current password."
+    ]
+    assert not delivered_mail()
+
+
 def test_too_many_reset_requests_get_a_clear_page_not_an_error(client, citizen):
     for _ in range(5):
         client.post(reverse("account_reset_password"), {"email": "li.na@example.com"})
