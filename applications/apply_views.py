@@ -215,9 +215,16 @@ def application_check(request, slug):
 
 @verified_email_required
 def draft_delete_confirm(request, slug):
-    draft = get_object_or_404(
-        Draft.objects.for_user(request.user).select_related("service"), service__slug=slug
-    )
+    drafts = Draft.objects.for_user(request.user).select_related("service")
+    draft = drafts.filter(service__slug=slug).first()
+    if draft is None:  # deleted or sent already: Back, or another tab
+        service = get_object_or_404(Service, slug=slug)
+        messages.info(
+            request,
+            _("You have no application for %(service)s waiting to be sent.")
+            % {"service": service.localised.name},
+        )
+        return redirect("applications:application_list")
     if request.method == "POST":
         draft_delete(draft=draft)
         messages.success(

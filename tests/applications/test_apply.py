@@ -440,10 +440,7 @@ def test_a_draft_is_the_persons_own(client, citizen, other_citizen, built_servic
     passport = fields["What is your passport number?"]
     assert find(first, f'input[name="{passport}"]').get("value") is None
     assert "Not sent yet" not in headings(client.get(reverse("applications:application_list")))
-    assert (
-        client.get(reverse("applications:draft_delete", args=[built_service.slug])).status_code
-        == 404
-    )
+    client.post(reverse("applications:draft_delete", args=[built_service.slug]))
     assert Draft.objects.get().applicant == citizen
 
 
@@ -470,6 +467,13 @@ def test_a_new_file_replaces_the_one_given_before_and_deleting_the_draft_removes
     assert not Draft.objects.exists()
     assert not Attachment.objects.exists()
     assert not new.file.storage.exists(new.file.name)
+
+    # Back to the question "Delete it?", or "Yes" again from another tab: nothing left to delete.
+    again = client.get(reverse("applications:draft_delete", args=[service.slug]), follow=True)
+    assert again.redirect_chain[-1][0] == reverse("applications:application_list")
+    assert f"You have no application for {service.name} waiting to be sent." in messages(again)
+    missing = client.get(reverse("applications:draft_delete", args=["no-such-service"]))
+    assert missing.status_code == 404
 
 
 def fill_in_every_page(client, service):
