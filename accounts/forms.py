@@ -153,12 +153,16 @@ class CodeFields(PortalFields):
         self.fields["code"].widget.attrs["inputmode"] = "numeric"
 
 
+# Signing in and confirming take a recovery code too.
+CODE_OR_RECOVERY_CODE = {"code": _("Code from your authenticator app, or a recovery code")}
+
+
 class AuthenticateForm(CodeFields, mfa_forms.AuthenticateForm):
-    pass
+    labels = CODE_OR_RECOVERY_CODE
 
 
 class ReauthenticateWithCodeForm(CodeFields, mfa_forms.ReauthenticateForm):
-    pass
+    labels = CODE_OR_RECOVERY_CODE
 
 
 class ActivateTOTPForm(CodeFields, totp_forms.ActivateTOTPForm):

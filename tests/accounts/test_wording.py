@@ -5,7 +5,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.urls import reverse
 
 from tests.factories import PASSWORD
-from tests.html import buttons, errors, h1, labels, links, main, select, text, title
+from tests.html import buttons, errors, field_by_label, h1, labels, links, main, select, text, title
 from tests.staff import add_authenticator, sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -242,6 +242,8 @@ def test_every_code_field_brings_up_a_number_pad_on_phones(client, citizen, sign
     for field in (setting_up, confirming, code_input(signing_in)):
         assert field["inputmode"] == "numeric"
         assert field["autocomplete"] == "one-time-code"
+    # Not allauth's bare "Code": what to type, and that a recovery code will do.
+    assert field_by_label(signing_in, "Code from your authenticator app, or a recovery code")
 
 
 ADVICE = {
