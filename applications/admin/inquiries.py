@@ -1,6 +1,9 @@
 """Inquiries in the admin: answering them, and publishing an answered question."""
 
+import re
+
 from django.contrib import admin, messages
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -12,9 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.admin_site import PermissionNeeded
 from portal.links import site_origin
+from portal.translation import HAN_CHARACTER
 
 from ..forms import InquiryStatusChangeForm
 from ..models import Inquiry, InquiryStatusChange
+from ..models.cases import SUBJECT_HAN_PAIRS
 from ..publication import AnswerPublishForm, answer_publish
 from ..services import inquiry_answer, inquiry_change_status
 from ..statuses import INQUIRY_DONE, InquiryStatus
@@ -25,6 +30,8 @@ from .cases import (
     CaseAdmin,
     StageFilter,
 )
+
+HAN_WORD = re.compile(f"{HAN_CHARACTER}+")
 
 
 class InquiryHistoryInline(ApplicationHistoryInline):
@@ -81,9 +88,13 @@ class InquiryAdmin(CaseAdmin):
 
     def search_condition(self, term):
         condition = super().search_condition(term)
-        # The subject's trigram index needs three characters to narrow anything down.
+        # The subject's trigram index needs three characters to narrow anything down; one or
+        # two Chinese characters are looked up among its pairs of them.
         if len(term) >= 3:
             condition |= Q(subject__icontains=term)
+        elif HAN_WORD.fullmatch(term):
+            pairs = SearchQuery(f"{term}:*", search_type="raw", config="simple")
+            condition |= Q(SearchVectorExact(SUBJECT_HAN_PAIRS, pairs))
         return condition
 
     def change_status(self, case, data, request):

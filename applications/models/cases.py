@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Cast, LPad, Now, Upper
@@ -318,6 +319,14 @@ def display_answer(kind, value, shown_options=None):
     return value
 
 
+# An inquiry's subject as its words and its pairs of Chinese characters (portal_han_bigrams),
+# each run's last character standing alone: "路面坑洞" holds 路面, 面坑, 坑洞 and 洞.
+SUBJECT_HAN_PAIRS = SearchVector(
+    models.Func("subject", function="portal_han_bigrams", output_field=models.TextField()),
+    config="simple",
+)
+
+
 class InquiryQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(author=user)
@@ -449,6 +458,8 @@ class Inquiry(models.Model):
             GinIndex(
                 OpClass(Upper("subject"), name="gin_trgm_ops"), name="inquiry_subject_trgm_idx"
             ),
+            # and for Chinese words, most of them two characters: too few for a trigram.
+            GinIndex(SUBJECT_HAN_PAIRS, name="inquiry_subject_han_pairs_idx"),
         ]
         constraints = [
             models.CheckConstraint(

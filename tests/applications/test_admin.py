@@ -815,6 +815,27 @@ def test_inquiries_are_searched_by_reference_subject_and_author(
     assert "Bitmap Index Scan on inquiry_subject_trgm_idx" in plan_finding(with_trigrams)
 
 
+def test_a_chinese_word_of_one_or_two_characters_finds_the_subjects_holding_it(
+    client, citizen, caseworker
+):
+    pothole = make_inquiry(author=citizen, subject="测试：复兴路路面坑洞")
+    noise = make_inquiry(author=citizen, subject="夜间施工噪音")
+    sign_in_with_two_factors(client, caseworker)
+
+    def found(term):
+        return set(client.get(INQUIRIES, {"q": term}).context["cl"].result_list)
+
+    assert found("坑洞") == {pothole}
+    assert found("噪音") == {noise}
+    assert found("复兴路") == {pothole}  # three or more: the trigram index, as for English
+    assert found("路") == {pothole}
+    assert found("洞坑") == set()
+    assert found("夜") == {noise}
+
+    with_pairs = client.get(INQUIRIES, {"q": "坑洞"}).context["cl"].queryset
+    assert "Bitmap Index Scan on inquiry_subject_han_pairs_idx" in plan_finding(with_pairs)
+
+
 def test_a_case_page_costs_the_same_with_a_short_and_a_long_history(
     client, citizen, caseworker, make_application
 ):

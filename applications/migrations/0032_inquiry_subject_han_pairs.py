@@ -1,0 +1,28 @@
+"""Inquiry subjects indexed by their pairs of Chinese characters, for caseworkers' searches of
+two-character Chinese words, which the trigram index cannot narrow down."""
+
+import django.contrib.postgres.indexes
+import django.contrib.postgres.search
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("applications", "0031_question_whole_numbers"),
+        ("portal", "0007_chinese_search_functions"),  # portal_han_bigrams
+    ]
+
+    operations = [
+        migrations.AddIndex(
+            model_name="inquiry",
+            index=django.contrib.postgres.indexes.GinIndex(
+                django.contrib.postgres.search.SearchVector(
+                    models.Func(
+                        "subject", function="portal_han_bigrams", output_field=models.TextField()
+                    ),
+                    config="simple",
+                ),
+                name="inquiry_subject_han_pairs_idx",
+            ),
+        ),
+    ]
