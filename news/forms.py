@@ -31,6 +31,9 @@ class ArticleAdminForm(forms.ModelForm):
             "source",
         ]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "image": PhotoInput}
+        # A file, checked as a photo by clean_photo alone: Django's image field refused an
+        # image with too many pixels or a PDF as "not an image or a corrupted image" first.
+        field_classes = {"image": forms.FileField}
 
     def clean_image(self):
         photo = self.cleaned_data.get("image")

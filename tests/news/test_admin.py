@@ -1,3 +1,4 @@
+import io
 from datetime import UTC, datetime
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from news.models import Article
+from tests.factories import PDF_BYTES
 from tests.html import (
     field_by_label,
     find,
@@ -152,18 +154,35 @@ def test_deleting_several_articles_says_how_long_the_public_ones_may_still_be_se
     assert not Article.objects.exists()
 
 
-def test_the_admin_form_says_what_is_wrong_with_a_bad_photo(client, editor, channel):
+def a_decompression_bomb():
+    # A small PNG file that opens as 30,000 × 30,000 pixels.
+    output = io.BytesIO()
+    Image.new("1", (30_000, 30_000)).save(output, format="PNG")
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("ferry.jpg", b"GIF89a broken", "“ferry.jpg” is not a JPEG, PNG or WebP image"),
+        ("timetable.pdf", PDF_BYTES, "“timetable.pdf” is not a JPEG, PNG or WebP image"),
+        ("panorama.png", a_decompression_bomb(), "“panorama.png” has too many pixels"),
+    ],
+    ids=["broken", "pdf", "too many pixels"],
+)
+def test_the_admin_form_says_what_is_wrong_with_a_bad_photo(
+    client, editor, channel, name, content, said
+):
     sign_in_with_two_factors(client, editor)
-    not_a_photo = SimpleUploadedFile("ferry.jpg", b"GIF89a broken", content_type="image/jpeg")
+    not_a_photo = SimpleUploadedFile(name, content, content_type="image/jpeg")
 
     response = client.post(
         reverse("admin:news_article_add"), article_form(channel, image=not_a_photo)
     )
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["image"] == [
-        "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
-    ]
+    [error] = response.context["adminform"].form.errors["image"]
+    assert error.startswith(said)
     assert not Article.objects.exists()
 
 
