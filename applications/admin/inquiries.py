@@ -159,7 +159,7 @@ class InquiryAdmin(CaseAdmin):
             "opts": self.opts,
             "case": inquiry,
             "form": form,
-            "is_published": hasattr(inquiry, "published_answer"),
+            "published_answer": getattr(inquiry, "published_answer", None),
             "title": _("Publish the question and answer of %(reference)s")
             % {"reference": inquiry.reference},
         }

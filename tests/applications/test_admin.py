@@ -14,7 +14,7 @@ from django.utils import timezone
 from applications.admin.cases import ServiceFilter
 from applications.admin.rows import result_rows
 from applications.models import Application, Inquiry
-from applications.services import application_change_status
+from applications.services import application_change_status, inquiry_answer, inquiry_follow_up
 from applications.statuses import ApplicationStatus, InquiryStatus
 from applications.uploads import check_upload
 from portal.models import OutgoingEmail
@@ -234,6 +234,24 @@ def test_answering_an_inquiry_moves_it_to_answered_in_one_step(client, citizen, 
     assert inquiry.answered_by == caseworker
     assert [c.to_status for c in inquiry.history.all()] == ["received", "answered"]
     assert inquiry.history.last().note_to_citizen == "Holidays are on our website."
+
+
+def test_the_status_form_shows_the_question_its_answer_answers(client, citizen, caseworker):
+    inquiry = make_inquiry(author=citizen, subject="Library hours", message="When is it open?")
+    sign_in_with_two_factors(client, caseworker)
+
+    first = client.get(status_url(inquiry))
+    inquiry_answer(inquiry=inquiry, answer="From nine to nine.", by=caseworker)
+    inquiry_follow_up(inquiry=inquiry, by=citizen, question="On holidays too?")
+    follow_up = client.get(status_url(inquiry))
+
+    assert text(region(first, "The citizen's question")) == (
+        "The citizen's question Library hours When is it open?"
+    )
+    assert text(region(follow_up, "The citizen's follow-up question")) == (
+        "The citizen's follow-up question On holidays too?"
+    )
+    assert "The citizen's question" not in headings(follow_up)
 
 
 def test_a_note_too_long_for_a_status_needing_one_gets_one_error(

@@ -120,6 +120,11 @@ def test_a_caseworker_publishes_after_leaving_out_personal_details(client, citiz
         caseworker,
     )
     assert client.get(published.get_absolute_url()).status_code == 200
+    # Asked again, the page leads to where the published texts are corrected.
+    again = client.get(publish_url(inquiry))
+    assert links(again)["Correct them under “Published answers”"] == reverse(
+        "admin:applications_publishedanswer_change", args=[published.pk]
+    )
 
 
 def test_without_the_authors_yes_the_admin_offers_no_publishing(client, citizen, caseworker):
