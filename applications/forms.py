@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from portal.formats import grouped
+from portal.forms import LongTextField
 
 from .models import FileKind, Inquiry
 from .statuses import ApplicationStatus, InquiryStatus
@@ -109,10 +110,10 @@ class InquiryForm(forms.Form):
             ),
         },
     )
-    message = forms.CharField(
+    message = LongTextField(
+        rows=10,
         label=_("Your question"),
         max_length=Inquiry.MESSAGE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 10}),
         help_text=message_lazy(
             _(
                 "Include anything that helps us answer. Up to %(count)s characters. Do not "
@@ -165,11 +166,11 @@ class InquiryForm(forms.Form):
 class ReplyForm(forms.Form):
     """What a citizen sends when a caseworker has asked for something ("Action required")."""
 
-    message = forms.CharField(
+    message = LongTextField(
+        rows=6,
         label=_("Your message"),
         required=False,
         max_length=REPLY_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Answer the caseworker's note, or say what the files are."),
     )
     attachments = AttachmentsField(
@@ -188,10 +189,10 @@ class ReplyForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
-    question = forms.CharField(
+    question = LongTextField(
+        rows=6,
         label=_("Your follow-up question"),
         max_length=Inquiry.MESSAGE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("About our answer above. For something new, send a new inquiry."),
         error_messages={"required": _("Write your follow-up question")},
     )
@@ -201,11 +202,11 @@ class FollowUpForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(
+    reason = LongTextField(
+        rows=4,
         label=_("Why are you withdrawing? (optional)"),
         required=False,
         max_length=NOTE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("This helps us improve the service."),
     )
 
@@ -245,20 +246,20 @@ class StatusChangeForm(forms.Form):
             ),
         },
     )
-    note_to_citizen = forms.CharField(
+    note_to_citizen = LongTextField(
+        rows=4,
         label=_("Note to the citizen"),
         required=False,
         max_length=NOTE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
             "Shown on the case page and in the email. Plain words: what happened, what next."
         ),
     )
-    internal_note = forms.CharField(
+    internal_note = LongTextField(
+        rows=3,
         label=_("Internal note"),
         required=False,
         max_length=NOTE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Only staff see this."),
     )
 
@@ -281,11 +282,11 @@ class StatusChangeForm(forms.Form):
 
 
 class InquiryStatusChangeForm(StatusChangeForm):
-    answer = forms.CharField(
+    answer = LongTextField(
+        rows=10,
         label=_("Answer"),
         required=False,
         max_length=Inquiry.MESSAGE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_(
             "Required for “Answered”: the citizen sees it on the inquiry page and in the email."
         ),

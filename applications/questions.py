@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.formats import grouped
+from portal.forms import GroupedLimits, WithoutMaxLength
 from portal.translation import chinese_is_active
 
 from .forms import AttachmentsField, attachments_hint
@@ -227,23 +228,7 @@ PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 GROUPED_DIGITS = re.compile(r"^[+-]?\d{1,3}([, ])\d{3}(?:\1\d{3})*(?:\.\d+)?$")
 
 
-class GroupedLimits:
-    """A field whose messages give its limits as people read numbers: "Enter 5,000 characters or
-    fewer (you entered 5,230)", "Enter a number of 100,000 or less"."""
-
-    def run_validators(self, value):
-        try:
-            super().run_validators(value)
-        except ValidationError as refused:
-            for error in refused.error_list:
-                error.params = {
-                    name: grouped(number) if isinstance(number, int | Decimal) else number
-                    for name, number in (error.params or {}).items()
-                }
-            raise
-
-
-class TextAnswerField(GroupedLimits, forms.CharField):
+class TextAnswerField(GroupedLimits, WithoutMaxLength, forms.CharField):
     pass
 
 

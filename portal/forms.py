@@ -1,9 +1,12 @@
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .feedback import page_for_feedback
+from .formats import grouped
 
 FEEDBACK_MAX_LENGTH = 1000
 
@@ -20,26 +23,53 @@ class PageField(forms.CharField):
         return path
 
 
-class FeedbackTextField(forms.CharField):
-    def __init__(self, *, error_messages, **kwargs):
-        error_messages.setdefault(
-            "max_length",
-            _("Write at most %(limit_value)s characters: this has %(show_value)s"),
-        )
-        super().__init__(
-            max_length=FEEDBACK_MAX_LENGTH,
-            widget=forms.Textarea(attrs={"rows": 5}),
-            help_text=format_lazy(_("Up to {count} characters."), count=f"{FEEDBACK_MAX_LENGTH:,}"),
-            error_messages=error_messages,
-            **kwargs,
-        )
+class GroupedLimits:
+    """A field whose messages give its limits as people read numbers: "Enter 5,000 characters or
+    fewer (you entered 5,230)", "Enter a number of 100,000 or less"."""
+
+    def run_validators(self, value):
+        try:
+            super().run_validators(value)
+        except ValidationError as refused:
+            for error in refused.error_list:
+                error.params = {
+                    name: grouped(number) if isinstance(number, int | Decimal) else number
+                    for name, number in (error.params or {}).items()
+                }
+            raise
+
+
+class WithoutMaxLength:
+    """A text field whose box has no maxlength: a browser would cut pasted text short without a
+    word. The form says how much is too much instead, and keeps what was written."""
 
     def widget_attrs(self, widget):
-        # No maxlength: a browser would cut pasted text short without saying so. The form
-        # says how much is too much instead.
         attrs = super().widget_attrs(widget)
         attrs.pop("maxlength", None)
         return attrs
+
+
+class LongTextField(GroupedLimits, WithoutMaxLength, forms.CharField):
+    """Text written in a box of several lines."""
+
+    def __init__(self, *, rows, error_messages=None, **kwargs):
+        error_messages = {
+            "max_length": _("Write at most %(limit_value)s characters: this has %(show_value)s"),
+            **(error_messages or {}),
+        }
+        super().__init__(
+            widget=forms.Textarea(attrs={"rows": rows}), error_messages=error_messages, **kwargs
+        )
+
+
+class FeedbackTextField(LongTextField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            rows=5,
+            max_length=FEEDBACK_MAX_LENGTH,
+            help_text=format_lazy(_("Up to {count} characters."), count=f"{FEEDBACK_MAX_LENGTH:,}"),
+            **kwargs,
+        )
 
 
 class UsefulForm(forms.Form):

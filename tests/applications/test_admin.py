@@ -266,7 +266,7 @@ def test_a_note_too_long_for_a_status_needing_one_gets_one_error(
     )
 
     assert errors(response).fields == {
-        "note_to_citizen": ["Ensure this value has at most 2000 characters (it has 2001)."]
+        "note_to_citizen": ["Write at most 2,000 characters: this has 2,001"]
     }
 
 

@@ -174,7 +174,7 @@ def test_the_admin_lists_the_queue_newest_reply_first(
     ("data", "message"),
     [
         ({"message": ""}, "Write a message or choose a file to send"),
-        ({"message": "x" * 4001}, "Ensure this value has at most 4000 characters"),
+        ({"message": "x" * 4001}, "Write at most 4,000 characters: this has 4,001"),
         ({"attachments": [upload("virus.pdf", b"MZ not a pdf")]}, "is not a PDF, JPEG or PNG"),
     ],
 )

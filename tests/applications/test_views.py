@@ -20,6 +20,7 @@ from tests.html import (
     main,
     messages,
     region,
+    select,
     text,
     text_of,
     texts_of,
@@ -366,6 +367,22 @@ def test_a_citizen_sends_an_inquiry_and_later_reads_the_answer(
     assert "Status: Answered" in headings(page)
     assert text(region(page, "Our answer")).endswith("At any visitor centre, free.")
     assert "At any visitor centre, free." in delivered_mail()[-1].body
+
+
+def test_a_question_too_long_is_kept_and_said_to_be_too_long_not_cut_short(client, citizen):
+    client.force_login(citizen)
+    form_page = client.get(reverse("applications:inquiry_create"))
+    # A box with maxlength would cut pasted text short without a word.
+    assert [box.get("maxlength") for box in select(form_page, "textarea")] == [None]
+
+    written = "Where can I park? " * 250  # 4,500 characters
+    response = client.post(
+        reverse("applications:inquiry_create"), {"subject": "Parking", "message": written}
+    )
+
+    assert errors(response).fields["message"] == ["Your question must be 4,000 characters or fewer."]
+    assert text_of(response, "textarea") == written.strip()
+    assert not Inquiry.objects.exists()
 
 
 def test_an_inquiry_sent_twice_is_kept_once_and_its_author_told(

@@ -312,11 +312,11 @@ def test_a_report_says_what_went_wrong(client):
 
     assert title(response).startswith("Error: ")
     assert errors(response).fields == {
-        "what_doing": ["Write at most 1000 characters: this has 1001"],
+        "what_doing": ["Write at most 1,000 characters: this has 1,001"],
         "what_wrong": ["Enter what went wrong"],
     }
     assert errors(response).summary_links == {
-        "What were you doing? (optional): Write at most 1000 characters: this has 1001": (
+        "What were you doing? (optional): Write at most 1,000 characters: this has 1,001": (
             "#id_what_doing"
         ),
         "What went wrong? Enter what went wrong": "#id_what_wrong",
