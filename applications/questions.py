@@ -175,6 +175,7 @@ class DatePartsField(forms.Field):
         "required": _("Enter a date"),
         "invalid": _("Enter a real date"),
         "year": _("The year must have 4 numbers"),
+        "far": _("Enter a year between %(earliest)s and %(latest)s"),
         "past": _("The date must be today or in the past"),
         "future": _("The date must be today or in the future"),
     }
@@ -208,6 +209,12 @@ class DatePartsField(forms.Field):
     def validate(self, value):
         super().validate(value)
         today = timezone.localdate()
+        # Nobody living was born before the earliest, and nothing is planned past the latest:
+        # "9999" is a slip of the keyboard.
+        earliest, latest = 1900, today.year + 100
+        if value and not earliest <= value.year <= latest:
+            params = {"earliest": earliest, "latest": latest}
+            raise ValidationError(self.error_messages["far"], code="far", params=params)
         if value and self.date_limit == Question.DateLimit.PAST and value > today:
             raise ValidationError(self.error_messages["past"], code="past")
         if value and self.date_limit == Question.DateLimit.FUTURE and value < today:

@@ -74,9 +74,11 @@ def errors_for(q, value, files=None):
         (question(Kind.DATE), ("31", "2", "2026"), "Enter a real date"),
         (question(Kind.DATE), ("a", "2", "2026"), "Enter a real date"),
         (question(Kind.DATE), ("1", "2", "26"), "The year must have 4 numbers"),
+        (question(Kind.DATE), ("1", "5", "9999"), "Enter a year between 1900 and "),
+        (question(Kind.DATE), ("1", "5", "1899"), "Enter a year between 1900 and "),
         (
             question(Kind.DATE, date_limit="past"),
-            ("1", "1", "2999"),
+            ("1", "1", "2100"),
             "The date must be today or in the past",
         ),
         (
