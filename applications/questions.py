@@ -259,11 +259,18 @@ class NumberField(GroupedLimits, forms.DecimalField):
         if self.whole and value is not None and value != value.to_integral_value():
             raise ValidationError(self.error_messages["whole"], code="whole")
 
+    def bound_data(self, data, initial):
+        return Typed(data) if isinstance(data, str) else data
+
     def prepare_value(self, value):
         # A kept answer ("1500") is shown as it is read, "1,500"; what was typed stays as typed.
-        if isinstance(value, str) and PLAIN_NUMBER.match(value):
+        if isinstance(value, str) and not isinstance(value, Typed) and PLAIN_NUMBER.match(value):
             return grouped(Decimal(value))
         return value
+
+
+class Typed(str):
+    """What the person typed into a field, shown back to them as they typed it."""
 
 
 def number_field(question, common):

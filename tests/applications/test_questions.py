@@ -298,3 +298,6 @@ def test_a_kept_number_is_shown_again_grouped_and_a_mistyped_one_as_typed():
 
     assert page_form(q, answers={q.key: "1500"})["q1"].value() == "1,500"
     assert page_form(q, {"q1": "1,50"})["q1"].value() == "1,50"
+    # Typed without grouping and refused for another reason, it comes back as typed too.
+    too_many = question(Kind.NUMBER, max_value=Decimal("100000"))
+    assert page_form(too_many, {"q1": "2147483648"})["q1"].value() == "2147483648"
