@@ -42,6 +42,7 @@ def test_each_summary_link_shows_the_label_and_the_error(live_server, page, lang
     page.goto(f"{live_server.url}{language}/accounts/signup/")
     page.locator("form.form button[type=submit]").click()
     links = page.locator(".error-summary a")
+    expect(links.first).to_be_visible()  # the page with the errors has arrived
     ids = [
         href.removeprefix("#")
         for href in links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
