@@ -168,6 +168,11 @@ class DatePartsWidget(forms.MultiWidget):
             parts.reverse()
         return context
 
+    @property
+    def first_shown(self):
+        """Which part's box comes first, where an error's link leads."""
+        return 2 if chinese_is_active() else 0
+
 
 class DatePartsField(forms.Field):
     widget = DatePartsWidget

@@ -199,6 +199,13 @@ def field_group(bound_field):
 
 
 @register.filter
+def first_input_id(bound_field):
+    """The id of the first input shown of a field shown as a group of them: the first of its
+    parts, unless its widget says which one comes first (first_shown)."""
+    return f"{bound_field.auto_id}_{getattr(bound_field.field.widget, 'first_shown', 0)}"
+
+
+@register.filter
 def bcp47(language_code):
     return languages.bcp47(language_code)
 

@@ -226,10 +226,12 @@ def test_a_date_is_asked_year_first_in_chinese_and_day_first_in_english(client, 
         assert [box["name"][-2:] for box in boxes] == (
             ["_2", "_1", "_0"] if labels[0] == "年" else ["_0", "_1", "_2"]
         )
-        # What is typed comes back in its own box, whichever comes first.
+        # What is typed comes back in its own box, whichever comes first, and the error's link
+        # leads to that first box.
         first = "2024" if labels[0] == "年" else "3"
         typed = client.post(url, {boxes[0]["name"]: first})
         assert select(typed, ".date-input input")[0]["value"] == first
+        assert list(errors(typed).summary_links.values()) == [f"#{boxes[0]['id']}"]
 
 
 LATIN = ["Day", "Month", "Year"]
