@@ -102,7 +102,7 @@ class ArticleAdmin(PublicPagesAdmin, RichTextEditorAdminMixin, admin.ModelAdmin)
         if article.is_public:
             return _("Yes")
         if article.status == Article.Status.PUBLISHED:
-            publish_at = date_format(timezone.localtime(article.publish_at), "Y-m-d H:i")
+            publish_at = date_format(timezone.localtime(article.publish_at), "DATETIME_FORMAT")
             return format_html(_("Scheduled for {}"), publish_at)
         return _("No (draft)")
 
