@@ -380,7 +380,9 @@ def test_a_question_too_long_is_kept_and_said_to_be_too_long_not_cut_short(clien
         reverse("applications:inquiry_create"), {"subject": "Parking", "message": written}
     )
 
-    assert errors(response).fields["message"] == ["Your question must be 4,000 characters or fewer."]
+    assert errors(response).fields["message"] == [
+        "Your question must be 4,000 characters or fewer."
+    ]
     assert text_of(response, "textarea") == written.strip()
     assert not Inquiry.objects.exists()
 
