@@ -1,19 +1,23 @@
 """Inquiry subjects indexed by their pairs of Chinese characters, for caseworkers' searches of
-two-character Chinese words, which the trigram index cannot narrow down."""
+two-character Chinese words, which the trigram index cannot narrow down. Built without blocking
+the table: inquiries keep arriving while it is built."""
 
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
+from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    atomic = False
+
     dependencies = [
         ("applications", "0031_question_whole_numbers"),
         ("portal", "0007_chinese_search_functions"),  # portal_han_bigrams
     ]
 
     operations = [
-        migrations.AddIndex(
+        AddIndexConcurrently(
             model_name="inquiry",
             index=django.contrib.postgres.indexes.GinIndex(
                 django.contrib.postgres.search.SearchVector(
