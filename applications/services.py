@@ -7,6 +7,7 @@ from functools import partial
 from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -51,6 +52,14 @@ CASE_KINDS = {
 
 class TransitionRefused(ValidationError):
     pass
+
+
+class SentAlready(Exception):
+    """The same inquiry was sent a moment ago (`case`): Back, then Send again, or a second tab."""
+
+    def __init__(self, case):
+        super().__init__(case)
+        self.case = case
 
 
 class DraftIncomplete(ValidationError):
@@ -379,6 +388,18 @@ def application_reply(*, application, by, message, uploads=(), base_url=""):
 
 
 # --- inquiries --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def inquiry_submit_once(*, author, subject, message, **more):
+    """inquiry_submit(), unless the author sent the same inquiry a moment ago (SentAlready). One
+    of the author's inquiries at a time, so that the same one sent twice at once is found by the
+    second."""
+    get_user_model().objects.select_for_update().only("pk").get(pk=author.pk)
+    sent = Inquiry.objects.for_user(author).sent_again(subject, message)
+    if sent:
+        raise SentAlready(sent)
+    return inquiry_submit(author=author, subject=subject, message=message, **more)
 
 
 def inquiry_submit(

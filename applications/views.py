@@ -33,12 +33,13 @@ from .models import (
     Service,
 )
 from .services import (
+    SentAlready,
     allowed_targets,
     application_reply,
     application_withdraw,
     can_follow_up,
     inquiry_follow_up,
-    inquiry_submit,
+    inquiry_submit_once,
 )
 from .statuses import Actor, ApplicationStatus, InquiryStatus
 
@@ -66,11 +67,6 @@ def within_case_limit(request, form):
         return True
     form.add_error(None, TOO_MANY_CASES)
     return False
-
-
-def inquiry_sent_again(user, form):
-    subject, message = form.cleaned_data["subject"], form.cleaned_data["message"]
-    return Inquiry.objects.for_user(user).sent_again(subject, message)
 
 
 def can_withdraw(application):
@@ -393,22 +389,23 @@ def inquiry_follow_up_send(request, reference):
 @verified_email_required
 def inquiry_create(request):
     form = InquiryForm(*posted(request))
-    if form.is_bound and form.is_valid() and (sent := inquiry_sent_again(request.user, form)):
-        messages.info(
-            request,
-            _("You sent this inquiry already, as %(reference)s. It was not sent again.")
-            % {"reference": sent.reference},
-        )
-        return redirect(sent)
     if form.is_bound and form.is_valid() and within_case_limit(request, form):
-        inquiry = inquiry_submit(
-            author=request.user,
-            subject=form.cleaned_data["subject"],
-            message=form.cleaned_data["message"],
-            **form.cleaned_data["public_listing"],
-            attachments=form.cleaned_data["attachments"],
-            base_url=base_url(request),
-        )
+        try:
+            inquiry = inquiry_submit_once(
+                author=request.user,
+                subject=form.cleaned_data["subject"],
+                message=form.cleaned_data["message"],
+                **form.cleaned_data["public_listing"],
+                attachments=form.cleaned_data["attachments"],
+                base_url=base_url(request),
+            )
+        except SentAlready as sent:
+            messages.info(
+                request,
+                _("You sent this inquiry already, as %(reference)s. It was not sent again.")
+                % {"reference": sent.case.reference},
+            )
+            return redirect(sent.case)
         messages.success(
             request,
             _("Your inquiry was sent. Its reference is %(reference)s. We will email you a copy.")

@@ -7,9 +7,11 @@ from django.db import connection
 
 from applications.models import Application
 from applications.services import (
+    SentAlready,
     TransitionRefused,
     application_change_status,
     application_withdraw,
+    inquiry_submit_once,
 )
 from applications.statuses import ApplicationStatus
 from tests.factories import make_inquiry
@@ -104,3 +106,13 @@ def test_references_stay_unique_and_well_formed_when_many_apply_at_once(citizen,
     ]
     assert len(references) == len(set(references)) == 8
     assert all(re.fullmatch(r"\d{8}", reference) for reference in references)
+
+
+def test_the_same_inquiry_sent_twice_at_once_is_kept_once(citizen):
+    def send():
+        inquiry_submit_once(author=citizen, subject="Library hours", message="When is it open?")
+
+    errors = run_together(send, send)
+
+    assert [type(error) for error in errors] == [SentAlready]
+    assert citizen.inquiries.count() == 1
