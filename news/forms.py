@@ -3,7 +3,7 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from .images import clean_photo
+from .images import PHOTO_TYPES, clean_photo
 from .models import Article
 
 
@@ -30,7 +30,12 @@ class ArticleAdminForm(forms.ModelForm):
             "featured",
             "source",
         ]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "image": PhotoInput}
+        # The file picker offers the kinds of photo clean_photo takes (Django's image field
+        # offered every image).
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "image": PhotoInput(attrs={"accept": ",".join(PHOTO_TYPES)}),
+        }
         # A file, checked as a photo by clean_photo alone: Django's image field refused an
         # image with too many pixels or a PDF as "not an image or a corrupted image" first.
         field_classes = {"image": forms.FileField}

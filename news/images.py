@@ -14,6 +14,7 @@ from PIL import Image
 from portal.images import check_size, reencode_image, save_options, upload_name
 
 ACCEPTED_FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
+PHOTO_TYPES = [f"image/{pillow_format.lower()}" for pillow_format in ACCEPTED_FORMATS]
 RENDITION_WIDTHS = (400, 800, 1200)
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 RENDITIONS_DIR = "news/renditions"

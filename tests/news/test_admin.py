@@ -162,19 +162,22 @@ def a_decompression_bomb():
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "said"),
+    ("name", "made", "said"),
     [
-        ("ferry.jpg", b"GIF89a broken", "“ferry.jpg” is not a JPEG, PNG or WebP image"),
-        ("timetable.pdf", PDF_BYTES, "“timetable.pdf” is not a JPEG, PNG or WebP image"),
-        ("panorama.png", a_decompression_bomb(), "“panorama.png” has too many pixels"),
+        ("ferry.jpg", lambda: b"GIF89a broken", "“ferry.jpg” is not a JPEG, PNG or WebP image"),
+        ("timetable.pdf", lambda: PDF_BYTES, "“timetable.pdf” is not a JPEG, PNG or WebP image"),
+        ("panorama.png", a_decompression_bomb, "“panorama.png” has too many pixels"),
     ],
     ids=["broken", "pdf", "too many pixels"],
 )
 def test_the_admin_form_says_what_is_wrong_with_a_bad_photo(
-    client, editor, channel, name, content, said
+    client, editor, channel, name, made, said
 ):
     sign_in_with_two_factors(client, editor)
-    not_a_photo = SimpleUploadedFile(name, content, content_type="image/jpeg")
+    # The file picker offers only the kinds of photo taken.
+    add_page = client.get(reverse("admin:news_article_add"))
+    assert find(add_page, 'input[name="image"]')["accept"] == "image/jpeg,image/png,image/webp"
+    not_a_photo = SimpleUploadedFile(name, made(), content_type="image/jpeg")
 
     response = client.post(
         reverse("admin:news_article_add"), article_form(channel, image=not_a_photo)
