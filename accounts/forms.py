@@ -153,16 +153,19 @@ class CodeFields(PortalFields):
         self.fields["code"].widget.attrs["inputmode"] = "numeric"
 
 
-# Signing in and confirming take a recovery code too.
-CODE_OR_RECOVERY_CODE = {"code": _("Code from your authenticator app, or a recovery code")}
+class CodeOrRecoveryCodeFields(CodeFields):
+    """Signing in and confirming it's you take a recovery code too."""
+
+    labels = {"code": _("Code from your authenticator app, or a recovery code")}
+    when_empty = {"code": _("Enter the code your authenticator app shows, or a recovery code.")}
 
 
-class AuthenticateForm(CodeFields, mfa_forms.AuthenticateForm):
-    labels = CODE_OR_RECOVERY_CODE
+class AuthenticateForm(CodeOrRecoveryCodeFields, mfa_forms.AuthenticateForm):
+    pass
 
 
-class ReauthenticateWithCodeForm(CodeFields, mfa_forms.ReauthenticateForm):
-    labels = CODE_OR_RECOVERY_CODE
+class ReauthenticateWithCodeForm(CodeOrRecoveryCodeFields, mfa_forms.ReauthenticateForm):
+    pass
 
 
 class ActivateTOTPForm(CodeFields, totp_forms.ActivateTOTPForm):

@@ -53,6 +53,6 @@ def session_ended(request):
 def request_too_large(request):
     # The page needs no database: like the 503 page, it may be shown at any time. gunicorn's
     # sync workers close the connection after it, with the rest of the body unread.
-    in_the_administration = request.path_info.startswith(reverse("admin:index"))
+    in_the_administration = request.path.startswith(reverse("admin:index"))
     page = loader.render_to_string("413.html", {"in_the_administration": in_the_administration})
     return HttpResponse(page, status=413)

@@ -1,7 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.generic import TemplateView
 
 from . import search, views
@@ -53,7 +53,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.allauth_urls")),
     path("account/", include("accounts.urls")),
     # /zh-hans/admin/...; /admin/ itself is matched above.
-    re_path(r"^admin/(?P<rest>.*)$", views.administration_without_language),
+    path("admin/", views.administration_without_language),
+    path("admin/<path:rest>", views.administration_without_language),
     prefix_default_language=False,
 )
 

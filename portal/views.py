@@ -84,7 +84,7 @@ class RobotsView(TemplateView):
         return super().get_context_data(disallowed=disallowed, **kwargs)
 
 
-def administration_without_language(request, rest):
+def administration_without_language(request, rest=""):
     """The administration's addresses have no language (it speaks each member of staff's own):
     one given under /zh-hans/ leads to the same page there."""
     url = reverse("admin:index") + rest

@@ -242,7 +242,7 @@ class ApplicationHistoryInline(PeopleAsText, ReadOnlyInline):
     # the citizen's page shows of the change, where it shows nothing of the internal note.
     @admin.display(description=_("note on the citizen's page"))
     def note_on_citizens_page(self, change):
-        return change.note_to_citizen
+        return change.note_to_citizen or self.get_empty_value_display()
 
     @admin.display(description=_("files sent with it"))
     def files(self, change):
@@ -327,6 +327,12 @@ class CaseAdmin(PeopleAsText, admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return CaseChangeList
+
+    def log_change(self, request, obj, message):
+        # The log is the caseworkers' record: kept in one language, whoever reads it (a case's
+        # name holds its service's, which follows the language).
+        with translation.override(settings.LANGUAGE_CODE):
+            return super().log_change(request, obj, message)
 
     def action_checkbox(self, case):
         # The admin's own markup, written out: rendering a form widget for each row took a tenth

@@ -1,7 +1,5 @@
 """Inquiries in the admin: answering them, and publishing an answered question."""
 
-import re
-
 from django.contrib import admin, messages
 from django.contrib.postgres.search import SearchQuery, SearchVectorExact
 from django.core.exceptions import ValidationError
@@ -14,8 +12,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin_site import PermissionNeeded
+from portal.fulltext import HAN_RUN, han_terms
 from portal.links import site_origin
-from portal.translation import HAN_CHARACTER
 
 from ..forms import InquiryStatusChangeForm
 from ..models import Inquiry, InquiryStatusChange
@@ -30,8 +28,6 @@ from .cases import (
     CaseAdmin,
     StageFilter,
 )
-
-HAN_WORD = re.compile(f"{HAN_CHARACTER}+")
 
 
 class InquiryHistoryInline(ApplicationHistoryInline):
@@ -92,8 +88,8 @@ class InquiryAdmin(CaseAdmin):
         # two Chinese characters are looked up among its pairs of them.
         if len(term) >= 3:
             condition |= Q(subject__icontains=term)
-        elif HAN_WORD.fullmatch(term):
-            pairs = SearchQuery(f"{term}:*", search_type="raw", config="simple")
+        elif HAN_RUN.fullmatch(term):
+            pairs = SearchQuery(" & ".join(han_terms(term)), search_type="raw", config="simple")
             condition |= Q(SearchVectorExact(SUBJECT_HAN_PAIRS, pairs))
         return condition
 

@@ -244,6 +244,10 @@ def test_every_code_field_brings_up_a_number_pad_on_phones(client, citizen, sign
         assert field["autocomplete"] == "one-time-code"
     # Not allauth's bare "Code": what to type, and that a recovery code will do.
     assert field_by_label(signing_in, "Code from your authenticator app, or a recovery code")
+    empty = client.post(reverse("mfa_authenticate"), {"code": ""})
+    assert errors(empty).fields["code"] == [
+        "Enter the code your authenticator app shows, or a recovery code."
+    ]
 
 
 ADVICE = {

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.admin import RelatedFieldListFilter
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.templatetags import admin_list
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import EmptyPage
@@ -423,6 +424,10 @@ def test_a_caseworker_reading_chinese_sees_the_services_chinese_names(
     case_page = client.get(reverse("admin:applications_application_change", args=[felling.pk]))
     assert f"{felling.reference} (树木砍伐许可)" in title(case_page)
     assert "Tree felling permit" not in text(case_page)
+    # The change log stays in one language, whoever writes it.
+    client.post(status_url(felling), {"to_status": "received"})
+    [logged] = LogEntry.objects.filter(object_id=str(felling.pk))
+    assert logged.object_repr == f"{felling.reference} (Tree felling permit)"
 
 
 @pytest.mark.parametrize("url", [CHANGELIST, reverse("admin:applications_inquiry_changelist")])
