@@ -25,18 +25,19 @@ class PageField(forms.CharField):
 
 class GroupedLimits:
     """A field whose messages give its limits as people read numbers: "Enter 5,000 characters or
-    fewer (you entered 5,230)", "Enter a number of 100,000 or less"."""
+    fewer (you entered 5,230)", "Enter a number of 100,000 or less". One message a field, the
+    first limit broken: a number far too large broke its largest value and its digits too."""
 
     def run_validators(self, value):
         try:
             super().run_validators(value)
         except ValidationError as refused:
-            for error in refused.error_list:
-                error.params = {
-                    name: grouped(number) if isinstance(number, int | Decimal) else number
-                    for name, number in (error.params or {}).items()
-                }
-            raise
+            first = refused.error_list[0]
+            first.params = {
+                name: grouped(number) if isinstance(number, int | Decimal) else number
+                for name, number in (first.params or {}).items()
+            }
+            raise first from None
 
 
 class WithoutMaxLength:

@@ -293,6 +293,12 @@ def test_numbers_in_chinese_are_grouped_by_thousands_as_in_english():
     assert shown == "1,500"
 
 
+def test_a_number_far_too_large_gets_one_message():
+    q = question(Kind.NUMBER, max_value=Decimal("100000"))
+
+    assert errors_for(q, "99999999999999999999999") == ["Enter a number of 100,000 or less"]
+
+
 def test_a_kept_number_is_shown_again_grouped_and_a_mistyped_one_as_typed():
     q = question(Kind.NUMBER)
 
