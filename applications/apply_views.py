@@ -160,10 +160,10 @@ def answer_rows(applying):
     return rows
 
 
-def sent_just_now(request, service):
+def application_sent_again(request, service):
     """To the application for this service the person sent a moment ago, saying it was not sent
     again; None when there is none."""
-    sent = Application.objects.for_user(request.user).sent_just_now(service)
+    sent = Application.objects.for_user(request.user).sent_again(service=service)
     if sent is None:
         return None
     messages.info(
@@ -182,7 +182,7 @@ class SendForm(forms.Form):
 def application_check(request, slug):
     applying = Applying(request, slug)
     service = applying.service
-    if applying.draft is None and (sent := sent_just_now(request, service)):
+    if applying.draft is None and (sent := application_sent_again(request, service)):
         return sent
     if applying.draft is None or next_page_to_fill(applying.pages, applying.answers):
         return redirect(applying.next_url())
@@ -192,7 +192,9 @@ def application_check(request, slug):
             application = draft_send(draft=applying.draft, base_url=base_url(request))
         except Draft.DoesNotExist:
             # Sent a moment ago, from another tab or by a double click.
-            return sent_just_now(request, service) or redirect("applications:application_list")
+            return application_sent_again(request, service) or redirect(
+                "applications:application_list"
+            )
         except DraftIncomplete as error:
             form.add_error(None, error)
         except ValidationError as error:

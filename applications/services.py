@@ -396,7 +396,8 @@ def inquiry_submit_once(*, author, subject, message, **more):
     of the author's inquiries at a time, so that the same one sent twice at once is found by the
     second."""
     get_user_model().objects.select_for_update().only("pk").get(pk=author.pk)
-    sent = Inquiry.objects.for_user(author).sent_again(subject, message)
+    same = {"subject": subject.strip(), "message": message.strip()}
+    sent = Inquiry.objects.for_user(author).sent_again(**same)
     if sent:
         raise SentAlready(sent)
     return inquiry_submit(author=author, subject=subject, message=message, **more)

@@ -50,7 +50,18 @@ SENT_AGAIN_WITHIN = timedelta(hours=1)
 LISTED_FIELDS = ["reference", "submitted_at", "status"]
 
 
-class ApplicationQuerySet(models.QuerySet):
+class CaseQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-submitted_at", "-pk")
+
+    def sent_again(self, **same):
+        """The newest case like `same` sent within SENT_AGAIN_WITHIN: what a form sent twice
+        (Back, then send again; or from a second tab) leads to."""
+        since = timezone.now() - SENT_AGAIN_WITHIN
+        return self.filter(**same, submitted_at__gte=since).newest_first().first()
+
+
+class ApplicationQuerySet(CaseQuerySet):
     def for_user(self, user):
         return self.filter(applicant=user)
 
@@ -60,15 +71,6 @@ class ApplicationQuerySet(models.QuerySet):
         return self.select_related("service").only(
             *LISTED_FIELDS, "service__name", "service__name_zh_hans"
         )
-
-    def newest_first(self):
-        return self.order_by("-submitted_at", "-pk")
-
-    def sent_just_now(self, service):
-        """The application for this service its applicant sent in the last hour, which the
-        check page, opened again by Back or from another tab, leads to."""
-        since = timezone.now() - SENT_AGAIN_WITHIN
-        return self.filter(service=service, submitted_at__gte=since).newest_first().first()
 
     def overdue(self):
         return self.exclude(status__in=APPLICATION_DECIDED).filter(due_at__lt=Now())
@@ -327,7 +329,7 @@ SUBJECT_HAN_PAIRS = SearchVector(
 )
 
 
-class InquiryQuerySet(models.QuerySet):
+class InquiryQuerySet(CaseQuerySet):
     def for_user(self, user):
         return self.filter(author=user)
 
@@ -335,20 +337,8 @@ class InquiryQuerySet(models.QuerySet):
         """Only what a list shows: not the message, which may run to pages."""
         return self.only(*LISTED_FIELDS, "subject")
 
-    def newest_first(self):
-        return self.order_by("-submitted_at", "-pk")
-
     def listed_publicly(self):
         return self.filter(listed_publicly=True)
-
-    def sent_again(self, subject, message):
-        """The inquiry with this subject and message its author sent in the last hour: the same
-        form sent twice (Back, then Send again; or from a second tab)."""
-        since = timezone.now() - SENT_AGAIN_WITHIN
-        same = self.filter(
-            subject=subject.strip(), message=message.strip(), submitted_at__gte=since
-        )
-        return same.newest_first().first()
 
 
 class Inquiry(models.Model):
