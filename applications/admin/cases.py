@@ -6,7 +6,7 @@ import re
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.views.main import ERROR_FLAG, PAGE_VAR, ChangeList
+from django.contrib.admin.views.main import ERROR_FLAG, PAGE_VAR, SEARCH_VAR, ChangeList
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import escape, format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -365,6 +366,18 @@ class CaseAdmin(PeopleAsText, admin.ModelAdmin):
         else:
             message = gettext("The selected cases were assigned to you already.")
         self.message_user(request, message, messages.SUCCESS)
+
+    def changelist_view(self, request, extra_context=None):
+        reference = request.GET.get(SEARCH_VAR, "").strip()
+        if re.fullmatch(REFERENCE_FORMAT, reference) and request.GET.keys() != {SEARCH_VAR}:
+            # A reference names one case: the filters would only hide it.
+            message = gettext(
+                "Reference %(reference)s was looked up among all %(cases)s, so the filters were "
+                "cleared."
+            ) % {"reference": reference, "cases": self.opts.verbose_name_plural}
+            self.message_user(request, message, messages.INFO)
+            return redirect(f"{request.path}?{urlencode({SEARCH_VAR: reference})}")
+        return super().changelist_view(request, extra_context)
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()

@@ -677,6 +677,30 @@ def test_a_reference_is_found_through_its_unique_index(
     assert "Seq Scan on applications_application" not in plan
 
 
+def test_a_reference_is_found_whatever_the_filters_the_list_had(
+    client, citizen, caseworker, make_application
+):
+    application = make_application(applicant=citizen)  # submitted
+    inquiry = make_inquiry(author=citizen, subject="Library opening hours")
+    sign_in_with_two_factors(client, caseworker)
+
+    filtered = {"status__exact": "processing", "stage": "open", "assigned": "me", "p": "2"}
+    found = client.get(CHANGELIST, {**filtered, "q": f" {application.reference} "}, follow=True)
+    found_inquiry = client.get(INQUIRIES, {**filtered, "q": inquiry.reference}, follow=True)
+
+    assert found.redirect_chain == [(f"{CHANGELIST}?q={application.reference}", 302)]
+    assert list(found.context["cl"].result_list) == [application]
+    cleared = (
+        f"Reference {application.reference} was looked up among all applications, so the "
+        "filters were cleared."
+    )
+    assert messages(found) == [cleared]
+    assert list(found_inquiry.context["cl"].result_list) == [inquiry]
+    # Other words are searched within the filters, and a reference without filters stays put.
+    assert client.get(CHANGELIST, {**filtered, "q": "Li Na"}).status_code == 200
+    assert client.get(CHANGELIST, {"q": application.reference}).status_code == 200
+
+
 def test_the_newest_cases_and_each_status_are_read_in_order_from_an_index(
     client, citizen, caseworker, make_application
 ):
