@@ -21,7 +21,12 @@ from django.utils.text import slugify
 from applications.models import Question as ServiceQuestion
 from applications.models import Service
 from applications.publication import answer_publish
-from applications.services import application_submit, inquiry_answer, inquiry_submit
+from applications.services import (
+    application_change_status,
+    application_submit,
+    inquiry_answer,
+    inquiry_submit,
+)
 from faq.models import Question, Topic
 from news.models import Article, Channel
 from news.services import article_save
@@ -219,6 +224,21 @@ def make_application(
             uploads={"documents": list(attachments)},
             **fields,
         )
+
+
+def ask_the_citizen(application, *, by, note_to_citizen="", internal_note=""):
+    """The caseworker `by` receives the application and asks its citizen for something: status
+    Action required, with the note the citizen reads (and one only staff read)."""
+    application_change_status(application=application, to_status="received", by=by)
+    application_change_status(
+        application=application,
+        to_status="action_required",
+        by=by,
+        note_to_citizen=note_to_citizen,
+        internal_note=internal_note,
+    )
+    application.refresh_from_db()
+    return application
 
 
 def make_inquiry(

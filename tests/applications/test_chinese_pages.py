@@ -19,6 +19,7 @@ from applications.uploads import check_upload
 from tests.factories import (
     PASSWORD,
     PDF_BYTES,
+    ask_the_citizen,
     make_application,
     make_chinese_service,
     make_citizen,
@@ -81,15 +82,7 @@ def application(citizen, caseworker, public_service):
     application = make_application(
         applicant=citizen, service=public_service, details="请提供本市2025年的空气质量报告。"
     )
-    application_change_status(application=application, to_status="received", by=caseworker)
-    application_change_status(
-        application=application,
-        to_status="action_required",
-        by=caseworker,
-        note_to_citizen="请上传护照照片页的扫描件。",
-    )
-    application.refresh_from_db()
-    return application
+    return ask_the_citizen(application, by=caseworker, note_to_citizen="请上传护照照片页的扫描件。")
 
 
 @pytest.fixture
@@ -594,12 +587,8 @@ def test_what_people_wrote_in_the_other_language_is_marked_with_it(
     client, citizen, caseworker, public_service
 ):
     application = make_application(applicant=citizen, service=public_service)
-    application_change_status(application=application, to_status="received", by=caseworker)
-    application_change_status(
-        application=application,
-        to_status="action_required",
-        by=caseworker,
-        note_to_citizen="Please upload the photo page of your passport.",
+    ask_the_citizen(
+        application, by=caseworker, note_to_citizen="Please upload the photo page of your passport."
     )
     inquiry = make_inquiry(
         author=citizen,

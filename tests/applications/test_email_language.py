@@ -17,6 +17,7 @@ from applications.uploads import check_upload
 from portal.models import SiteProfile
 from tests.factories import (
     PDF_BYTES,
+    ask_the_citizen,
     make_application,
     make_citizen,
     make_inquiry,
@@ -43,13 +44,7 @@ def every_case_email(citizen, caseworker):
     """Make the app send a citizen each kind of email it sends; their names, in order."""
     service = make_service(name="居住登记", slug="residence-registration")
     application = make_application(applicant=citizen, service=service, details="请为我办理。")
-    application_change_status(application=application, to_status="received", by=caseworker)
-    application_change_status(
-        application=application,
-        to_status="action_required",
-        by=caseworker,
-        note_to_citizen="请上传护照照片页。",
-    )
+    ask_the_citizen(application, by=caseworker, note_to_citizen="请上传护照照片页。")
     application_reply(
         application=application,
         by=citizen,

@@ -12,7 +12,7 @@ from applications.services import (
 )
 from applications.statuses import ApplicationStatus
 from applications.uploads import check_upload
-from tests.factories import PDF_BYTES, upload
+from tests.factories import PDF_BYTES, ask_the_citizen, upload
 from tests.html import (
     errors,
     fields,
@@ -39,15 +39,12 @@ NOTE = "Please send a site plan that shows where the tables stand."
 def waiting(citizen, caseworker, make_application):
     """An application waiting for the citizen: "Action required" with the caseworker's note."""
     application = make_application(applicant=citizen)
-    application_change_status(application=application, to_status="received", by=caseworker)
-    application_change_status(
-        application=application,
-        to_status="action_required",
+    return ask_the_citizen(
+        application,
         by=caseworker,
         note_to_citizen=NOTE,
         internal_note="Fire service asks for a 3.5 m lane.",
     )
-    return application
 
 
 def reply_url(application):

@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils.timezone import localtime
 
 from applications import status_check
-from applications.services import application_change_status
-from tests.factories import make_inquiry, make_published_answer
+from tests.factories import ask_the_citizen, make_inquiry, make_published_answer
 from tests.html import (
     errors,
     find,
@@ -51,16 +50,12 @@ def check(client, reference, email, address="192.0.2.10", **headers):
 @pytest.fixture
 def application(citizen, caseworker, make_application):
     application = make_application(applicant=citizen, details="My passport number is E12345678.")
-    application_change_status(application=application, to_status="received", by=caseworker)
-    application_change_status(
-        application=application,
-        to_status="action_required",
+    return ask_the_citizen(
+        application,
         by=caseworker,
         note_to_citizen="Send a scan of your passport.",
         internal_note="Checked by the permits team.",
     )
-    application.refresh_from_db()
-    return application
 
 
 def test_the_right_pair_shows_where_the_case_stands_and_nothing_personal(client, application):

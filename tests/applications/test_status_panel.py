@@ -3,7 +3,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.timezone import localtime
 
 from applications.services import application_change_status
-from tests.factories import make_inquiry
+from tests.factories import ask_the_citizen, make_inquiry
 from tests.html import texts_of
 
 pytestmark = pytest.mark.django_db
@@ -34,13 +34,7 @@ def test_an_application_waiting_for_its_citizen_gives_no_decision_date(
     client, citizen, caseworker, make_application, delivered_mail
 ):
     application = make_application(applicant=citizen)
-    for status in ["received", "action_required"]:
-        application_change_status(
-            application=application,
-            to_status=status,
-            by=caseworker,
-            note_to_citizen="Send a copy of your lease.",
-        )
+    ask_the_citizen(application, by=caseworker, note_to_citizen="Send a copy of your lease.")
     client.force_login(citizen)
 
     panel = status_panel(client, application.get_absolute_url())

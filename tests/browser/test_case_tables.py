@@ -6,10 +6,14 @@ readers meet a table with its column headers at every width."""
 import pytest
 from django.test import Client
 
-from applications.services import application_change_status
 from tests.browser.rules import assert_meets_the_page_rules
 from tests.browser.sessions import context_with_session_of
-from tests.factories import make_inquiry, make_public_service, make_published_answer
+from tests.factories import (
+    ask_the_citizen,
+    make_inquiry,
+    make_public_service,
+    make_published_answer,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,10 +44,7 @@ def cases(citizen, caseworker, make_application):
     applications = [make_application(applicant=citizen, service=service) for _ in range(2)]
     information = make_public_service(name="政府信息公开申请", slug="government-information")
     applications.append(make_application(applicant=citizen, service=information))
-    application_change_status(application=applications[1], to_status="received", by=caseworker)
-    application_change_status(
-        application=applications[1], to_status="action_required", by=caseworker
-    )
+    ask_the_citizen(applications[1], by=caseworker)
     make_inquiry(author=citizen, listed_publicly=True)
     make_inquiry(
         author=citizen,

@@ -12,6 +12,7 @@ from applications.services import application_change_status
 from tests.browser.rules import assert_meets_the_page_rules
 from tests.browser.sessions import context_with_session_of, staff_context
 from tests.factories import (
+    ask_the_citizen,
     make_application,
     make_inquiry,
     make_public_service,
@@ -29,10 +30,7 @@ def public_record(citizen, caseworker, make_article):
     )
     applications = [make_application(applicant=citizen, service=service) for _ in range(3)]
     application_change_status(application=applications[1], to_status="received", by=caseworker)
-    application_change_status(application=applications[2], to_status="received", by=caseworker)
-    application_change_status(
-        application=applications[2], to_status="action_required", by=caseworker
-    )
+    ask_the_citizen(applications[2], by=caseworker)
     make_inquiry(author=citizen, listed_publicly=True)
     published = make_published_answer(
         inquiry=make_inquiry(author=citizen, publication_agreed=True, answered_by=caseworker),

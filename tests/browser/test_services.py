@@ -9,10 +9,10 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from applications.models import Application
-from applications.services import application_change_status, inquiry_answer
+from applications.services import inquiry_answer
 from tests.browser.rules import assert_meets_the_page_rules
 from tests.browser.sessions import sign_in_with_the_form, staff_context
-from tests.factories import PASSWORD, make_application, make_service
+from tests.factories import PASSWORD, ask_the_citizen, make_application, make_service
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -236,10 +236,8 @@ def test_a_citizen_sends_what_was_asked_for_and_the_caseworker_finds_it(
         service=make_service(name="Street event permit"),
         details="A book swap on Wukang Road.",
     )
-    application_change_status(application=application, to_status="received", by=caseworker)
-    application_change_status(
-        application=application,
-        to_status="action_required",
+    ask_the_citizen(
+        application,
         by=caseworker,
         note_to_citizen="Please send a site plan with the emergency lane.",
     )
