@@ -46,6 +46,9 @@ APPLICATION_TRANSITIONS = {
     ApplicationStatus.RECEIVED: {
         ApplicationStatus.PROCESSING: Actor.STAFF,
         ApplicationStatus.ACTION_REQUIRED: Actor.STAFF,
+        # A case plain enough to decide at once, without a "Processing" email a moment before.
+        ApplicationStatus.APPROVED: Actor.STAFF,
+        ApplicationStatus.REJECTED: Actor.STAFF,
         ApplicationStatus.WITHDRAWN: Actor.CITIZEN,
     },
     ApplicationStatus.PROCESSING: {

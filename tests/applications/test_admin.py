@@ -77,7 +77,12 @@ def test_a_caseworker_changes_a_status_and_the_citizen_sees_it(
         follow=True,
     )
 
-    assert labels(find(form_page, "#id_to_status")) == ["Processing", "Action required"]
+    assert labels(find(form_page, "#id_to_status")) == [
+        "Processing",
+        "Action required",
+        "Approved",
+        "Rejected",
+    ]
     assert field_by_label(form_page, "Processing")["value"] == "processing"
     assert [message for message in messages(response) if "is now “Processing”" in message]
     application.refresh_from_db()
@@ -90,6 +95,27 @@ def test_a_caseworker_changes_a_status_and_the_citizen_sees_it(
     assert "Status: Processing" in headings(page)
     assert "An officer is reviewing your documents." in texts_of(page, ".timeline__note")
     assert "Priority" not in text(page)
+
+
+def test_a_received_application_is_decided_at_once_with_one_email_to_its_citizen(
+    client, citizen, caseworker, make_application, delivered_mail
+):
+    application = make_application(applicant=citizen)
+    application_change_status(application=application, to_status="received", by=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+    emails_before = len(delivered_mail())
+
+    client.post(
+        status_url(application),
+        {"to_status": "approved", "note_to_citizen": "Collect your permit at the front desk."},
+    )
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.APPROVED
+    [decision] = delivered_mail()[emails_before:]
+    assert decision.to == [citizen.email]
+    assert "Collect your permit at the front desk." in decision.body
+    assert application.history.last().from_status == "received"
 
 
 def test_a_transition_outside_the_map_is_refused_in_the_admin(
