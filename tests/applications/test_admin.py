@@ -206,6 +206,38 @@ def test_the_status_is_not_editable_on_the_case_page(client, citizen, caseworker
     assert application.assigned_to == caseworker
 
 
+def test_a_case_page_sent_back_with_more_rows_than_it_has_shows_only_its_own(
+    client, citizen, caseworker, make_application
+):
+    # A form altered, or sent after a file was removed: the read-only tables claim rows that are
+    # not in the database, and the page comes back with an error of its own.
+    lease = check_upload(upload("lease.pdf", PDF_BYTES))
+    application = make_application(applicant=citizen, attachments=[lease])
+    [attachment] = application.attachments.all()
+    [first_change] = application.history.all()
+    sign_in_with_two_factors(client, caseworker)
+    url = reverse("admin:applications_application_change", args=[application.pk])
+
+    response = client.post(
+        url,
+        {
+            "assigned_to": "nobody",
+            "attachments-TOTAL_FORMS": "3",
+            "attachments-INITIAL_FORMS": "2",
+            "attachments-0-id": attachment.pk,
+            "attachments-1-id": attachment.pk + 1000,
+            "history-TOTAL_FORMS": "2",
+            "history-INITIAL_FORMS": "1",
+            "history-0-id": first_change.pk,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "assigned_to" in errors(response).fields
+    assert texts_of(response, "#attachments-group td.field-download") == ["lease.pdf"]
+    assert len(select(response, "#history-group tbody tr")) == 1
+
+
 def test_the_case_page_gives_a_files_size_as_people_read_it(
     client, citizen, caseworker, make_application
 ):
