@@ -43,6 +43,10 @@ def answer_publish(*, inquiry, by, title, question, answer, language=settings.LA
     )
 
 
+def paragraphs(*texts):
+    return "\n\n".join(text for text in texts if text)
+
+
 class AnswerPublishForm(forms.Form):
     """For caseworkers in the admin: the question and answer as the public will read them."""
 
@@ -64,10 +68,12 @@ class AnswerPublishForm(forms.Form):
 
     @classmethod
     def for_inquiry(cls, inquiry, data=None):
+        # With its follow-up answered, both questions and both answers.
+        answered_follow_up = inquiry.follow_up if inquiry.follow_up_answer else ""
         initial = {
             "title": inquiry.subject,
-            "question": inquiry.message,
-            "answer": inquiry.answer,
+            "question": paragraphs(inquiry.message, answered_follow_up),
+            "answer": paragraphs(inquiry.answer, inquiry.follow_up_answer),
             # The author was answered in their language.
             "language": inquiry.author.contact_language,
         }

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from applications.models import PublishedAnswer
 from applications.publication import answer_publish
+from applications.services import inquiry_answer, inquiry_follow_up
 from tests.factories import make_inquiry, make_published_answer
 from tests.html import find, h1, link_targets, links, main, messages, select, text, text_of
 from tests.sitemaps import sitemap_entries
@@ -124,6 +125,28 @@ def test_a_caseworker_publishes_after_leaving_out_personal_details(client, citiz
     again = client.get(publish_url(inquiry))
     assert links(again)["Correct them under “Published answers”"] == reverse(
         "admin:applications_publishedanswer_change", args=[published.pk]
+    )
+
+
+def test_the_publish_form_starts_from_the_follow_up_too(client, citizen, caseworker):
+    inquiry = make_inquiry(
+        author=citizen,
+        publication_agreed=True,
+        message="When does the library open at Spring Festival?",
+        answered_by=caseworker,
+        answer="At 9:00 from the second day.",
+    )
+    inquiry_follow_up(inquiry=inquiry, by=citizen, question="And the children's library?")
+    inquiry_answer(inquiry=inquiry, answer="It opens at 10:00.", by=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+
+    form = client.get(publish_url(inquiry))
+
+    assert find(form, 'textarea[name="question"]').text.strip() == (
+        "When does the library open at Spring Festival?\n\nAnd the children's library?"
+    )
+    assert find(form, 'textarea[name="answer"]').text.strip() == (
+        "At 9:00 from the second day.\n\nIt opens at 10:00."
     )
 
 
