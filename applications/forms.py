@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -255,6 +256,15 @@ class StatusChangeForm(forms.Form):
             "Shown on the case page and in the email. Plain words: what happened, what next."
         ),
     )
+    attachments = AttachmentsField(
+        label=_("Files for the citizen (optional)"),
+        required=False,
+        help_text=format_lazy(
+            "{} {}",
+            _("A letter or a permit, say: the citizen finds it on the case page."),
+            attachments_hint_lazy(),
+        ),
+    )
     internal_note = LongTextField(
         rows=3,
         label=_("Internal note"),
@@ -291,7 +301,7 @@ class InquiryStatusChangeForm(StatusChangeForm):
             "Required for “Answered”: the citizen sees it on the inquiry page and in the email."
         ),
     )
-    field_order = ["to_status", "answer", "note_to_citizen", "internal_note"]
+    field_order = ["to_status", "answer", "note_to_citizen", "attachments", "internal_note"]
 
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, targets=targets, **kwargs)

@@ -345,7 +345,7 @@ def drafts_delete_expired(*, dry_run=False):
 
 
 def application_change_status(
-    *, application, to_status, by, note_to_citizen="", internal_note="", base_url=""
+    *, application, to_status, by, note_to_citizen="", internal_note="", uploads=(), base_url=""
 ):
     return case_change_status(
         application,
@@ -354,6 +354,7 @@ def application_change_status(
         actor=Actor.STAFF,
         note_to_citizen=note_to_citizen,
         internal_note=internal_note,
+        uploads=uploads,
         base_url=base_url,
     )
 
@@ -477,7 +478,7 @@ def inquiry_follow_up(*, inquiry, by, question, uploads=(), base_url=""):
 
 
 def inquiry_change_status(
-    *, inquiry, to_status, by, note_to_citizen="", internal_note="", base_url=""
+    *, inquiry, to_status, by, note_to_citizen="", internal_note="", uploads=(), base_url=""
 ):
     if to_status == InquiryStatus.ANSWERED:
         raise TransitionRefused("Use inquiry_answer to answer an inquiry: it needs the answer.")
@@ -488,11 +489,14 @@ def inquiry_change_status(
         actor=Actor.STAFF,
         note_to_citizen=note_to_citizen,
         internal_note=internal_note,
+        uploads=uploads,
         base_url=base_url,
     )
 
 
-def inquiry_answer(*, inquiry, answer, by, note_to_citizen="", internal_note="", base_url=""):
+def inquiry_answer(
+    *, inquiry, answer, by, note_to_citizen="", internal_note="", uploads=(), base_url=""
+):
     """Answer an inquiry, or its follow-up question: the first answer is kept as it was."""
     answer = answer.strip()
     if not answer:
@@ -508,6 +512,7 @@ def inquiry_answer(*, inquiry, answer, by, note_to_citizen="", internal_note="",
         actor=Actor.STAFF,
         note_to_citizen=note_to_citizen,
         internal_note=internal_note,
+        uploads=uploads,
         base_url=base_url,
         **fields,
     )

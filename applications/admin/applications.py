@@ -168,5 +168,6 @@ class ApplicationAdmin(CaseAdmin):
             by=request.user,
             note_to_citizen=data["note_to_citizen"],
             internal_note=data["internal_note"],
+            uploads=data["attachments"],
             base_url=site_origin(request),
         )

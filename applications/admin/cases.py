@@ -407,7 +407,7 @@ class CaseAdmin(PeopleAsText, admin.ModelAdmin):
         if not self.has_change_permission(request, case):
             raise PermissionDenied
         targets = allowed_targets(case, actor=Actor.STAFF)
-        form = self.status_form_class(request.POST or None, targets=targets)
+        form = self.status_form_class(request.POST or None, request.FILES or None, targets=targets)
         if request.method == "POST" and form.is_valid():
             try:
                 self.change_status(case, form.cleaned_data, request)

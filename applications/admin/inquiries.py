@@ -99,6 +99,7 @@ class InquiryAdmin(CaseAdmin):
             "by": request.user,
             "note_to_citizen": data["note_to_citizen"],
             "internal_note": data["internal_note"],
+            "uploads": data["attachments"],
             "base_url": site_origin(request),
         }
         if data["to_status"] == InquiryStatus.ANSWERED:

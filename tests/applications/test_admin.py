@@ -118,6 +118,98 @@ def test_a_received_application_is_decided_at_once_with_one_email_to_its_citizen
     assert application.history.last().from_status == "received"
 
 
+def test_a_caseworker_sends_the_citizen_a_file_with_a_decision(
+    client,
+    citizen,
+    caseworker,
+    make_application,
+    delivered_mail,
+    django_capture_on_commit_callbacks,
+):
+    application = make_application(applicant=citizen)
+    application_change_status(application=application, to_status="received", by=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+    delivered_mail().clear()
+
+    form_page = client.get(status_url(application))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            status_url(application),
+            {
+                "to_status": "approved",
+                "note_to_citizen": "Your permit is attached. Keep it in the car.",
+                "attachments": [upload("parking permit.pdf", PDF_BYTES)],
+            },
+        )
+
+    assert find(form_page, "form[enctype]")["enctype"] == "multipart/form-data"
+    assert "Files for the citizen (optional):" in labels(form_page)
+    change = application.history.last()
+    [permit] = change.attachments.all()
+    assert (change.to_status, change.changed_by, permit.original_name) == (
+        "approved",
+        caseworker,
+        "parking permit.pdf",
+    )
+    [decision] = delivered_mail()
+    assert "Files from the city:\n- parking permit.pdf" in decision.body
+    client.force_login(citizen)
+    latest = find(client.get(application.get_absolute_url()), "li.timeline__item")
+    assert text_of(latest, "h3") == "Approved"
+    assert links(latest)["parking permit.pdf"] == permit.get_absolute_url()
+    download = client.get(permit.get_absolute_url())
+    assert b"".join(download.streaming_content) == PDF_BYTES
+
+
+def test_an_answer_goes_with_a_file(client, citizen, caseworker, delivered_mail, attachment_root):
+    inquiry = make_inquiry(author=citizen, subject="English map of the city")
+    sign_in_with_two_factors(client, caseworker)
+    delivered_mail().clear()
+
+    client.post(
+        status_url(inquiry),
+        {
+            "to_status": "answered",
+            "answer": "The map is attached; visitor centres hand it out too.",
+            "attachments": [upload("city map.pdf", PDF_BYTES)],
+        },
+    )
+
+    inquiry.refresh_from_db()
+    assert inquiry.status == InquiryStatus.ANSWERED
+    [map_file] = inquiry.history.last().attachments.all()
+    assert map_file.original_name == "city map.pdf"
+    [answer] = delivered_mail()
+    assert "Files from the city:\n- city map.pdf" in answer.body
+
+
+def test_a_status_change_with_a_file_refused_changes_nothing(
+    client, citizen, caseworker, make_application, delivered_mail, attachment_root
+):
+    application = make_application(applicant=citizen)
+    application_change_status(application=application, to_status="received", by=caseworker)
+    sign_in_with_two_factors(client, caseworker)
+    delivered_mail().clear()
+    history = application.history.count()
+
+    response = client.post(
+        status_url(application),
+        {
+            "to_status": "approved",
+            "note_to_citizen": "Your permit is attached.",
+            "attachments": [upload("permit.pdf", b"MZ\x90\x00 not a PDF at all")],
+        },
+    )
+
+    assert response.status_code == 200
+    assert list(errors(response).fields) == ["attachments"]
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.RECEIVED
+    assert application.history.count() == history
+    assert not delivered_mail()
+    assert not any(path.is_file() for path in attachment_root.rglob("*"))
+
+
 def test_a_transition_outside_the_map_is_refused_in_the_admin(
     client, citizen, caseworker, make_application
 ):
