@@ -1,6 +1,6 @@
 """The user's applications (with their answers), drafts and inquiries for "Download my data"
-(internal notes stay out), and the files they attached, under attachments/<reference>/ in the
-ZIP."""
+(internal notes stay out), and the files of their cases (those they attached and those the city
+sent them), under attachments/<reference>/ in the ZIP."""
 
 from pathlib import PurePath
 

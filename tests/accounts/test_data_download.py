@@ -1,4 +1,5 @@
-"""Download my data holds the emails sent to the person and the files they attached."""
+"""Download my data holds the emails sent to the person and the files of their cases: those they
+attached, and those the city sent them."""
 
 import json
 
@@ -8,8 +9,10 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from applications.models import Attachment
+from applications.services import application_change_status
+from applications.uploads import check_upload
 from portal.models import OutgoingEmail
-from tests.factories import PDF_BYTES
+from tests.factories import PDF_BYTES, upload
 from tests.images import image_bytes
 
 from .conftest import downloaded_archive
@@ -52,6 +55,28 @@ def test_the_attached_files_are_in_the_zip_under_their_case_reference(client, ci
         f"{folder}/passport.pdf",
         f"{folder}/photo.jpg",
     }
+
+
+def test_a_file_the_city_sent_with_a_decision_is_in_the_zip_under_its_change(
+    client, citizen, caseworker, application, django_capture_on_commit_callbacks
+):
+    application_change_status(application=application, to_status="received", by=caseworker)
+    with django_capture_on_commit_callbacks(execute=True):
+        application_change_status(
+            application=application,
+            to_status="approved",
+            by=caseworker,
+            note_to_citizen="Your permit is attached.",
+            uploads=[check_upload(upload("permit.pdf", PDF_BYTES))],
+        )
+
+    archive, data = download(client, citizen)
+
+    path = f"attachments/{application.reference}/permit.pdf"
+    assert archive[path] == PDF_BYTES
+    [exported] = data["applications"]
+    assert [file["file"] for file in exported["files"]] == [path]
+    assert exported["history"][-1]["files"] == [{"name": "permit.pdf", "size": len(PDF_BYTES)}]
 
 
 def test_a_file_is_in_the_zip_under_the_name_the_pages_show(client, citizen, application):
