@@ -152,11 +152,13 @@ FOLLOW_UP_ANSWERED = Explanation(
     _("Read the answer below. If you have another question, send a new inquiry."),
 )
 
-APPLICATION_DECIDED = {
+# Tuples, not sets: in one order, a query on them is always written the same way (and the
+# conditions of the indexes for cases still open are matched by the queries' own).
+APPLICATION_DECIDED = (
     ApplicationStatus.APPROVED,
     ApplicationStatus.REJECTED,
     ApplicationStatus.WITHDRAWN,
-}
+)
 
 # An inquiry in these is off the caseworkers' hands (a follow-up question reopens an answered one).
-INQUIRY_DONE = {InquiryStatus.ANSWERED, InquiryStatus.CLOSED}
+INQUIRY_DONE = (InquiryStatus.ANSWERED, InquiryStatus.CLOSED)

@@ -12,7 +12,6 @@ from portal.links import site_origin
 
 from ..models import Application, Attachment
 from ..services import application_change_status
-from ..statuses import APPLICATION_DECIDED
 from .cases import (
     ApplicationHistoryInline,
     AssignmentFilter,
@@ -72,7 +71,6 @@ class ApplicationAdmin(CaseAdmin):
         AssignmentFilter,
         OverdueFilter,
     ]
-    done_statuses = APPLICATION_DECIDED
     list_select_related = ["service", "applicant", "assigned_to"]
     # What the columns show (and the case's name, in its checkbox's label).
     list_only = [

@@ -85,23 +85,19 @@ class AssignmentFilter(admin.SimpleListFilter):
 
 class StageFilter(admin.SimpleListFilter):
     """Cases still to be dealt with, or done with (decided, answered or closed): the first is a
-    caseworker's queue. Each case admin names its done_statuses."""
+    caseworker's queue."""
 
     title = _("stage")
     parameter_name = "stage"
-
-    def __init__(self, request, params, model, model_admin):
-        super().__init__(request, params, model, model_admin)
-        self.done_statuses = model_admin.done_statuses
 
     def lookups(self, request, model_admin):
         return [("open", _("To be dealt with")), ("done", _("Done with"))]
 
     def queryset(self, request, queryset):
         if self.value() == "open":
-            return queryset.exclude(status__in=self.done_statuses)
+            return queryset.still_open()
         if self.value() == "done":
-            return queryset.filter(status__in=self.done_statuses)
+            return queryset.done()
         return queryset
 
 

@@ -20,7 +20,7 @@ from ..models import Inquiry, InquiryStatusChange
 from ..models.cases import SUBJECT_HAN_PAIRS
 from ..publication import AnswerPublishForm, answer_publish
 from ..services import inquiry_answer, inquiry_change_status
-from ..statuses import INQUIRY_DONE, InquiryStatus
+from ..statuses import InquiryStatus
 from .cases import (
     ApplicationHistoryInline,
     AssignmentFilter,
@@ -44,7 +44,6 @@ class InquiryAdmin(CaseAdmin):
     person_field = "author"
     list_display = ["reference", "subject", "author", "status", "submitted_at", "assigned_to"]
     list_filter = ["status", StageFilter, "submitted_at", AssignmentFilter]
-    done_statuses = INQUIRY_DONE
     list_only = [
         "reference",
         "subject",

@@ -23,6 +23,7 @@ from ..statuses import (
     APPLICATION_DECIDED,
     APPLICATION_EXPLANATIONS,
     FOLLOW_UP_ANSWERED,
+    INQUIRY_DONE,
     INQUIRY_EXPLANATIONS,
     ApplicationStatus,
     InquiryStatus,
@@ -51,6 +52,16 @@ LISTED_FIELDS = ["reference", "submitted_at", "status"]
 
 
 class CaseQuerySet(models.QuerySet):
+    """Shared by applications and inquiries; each model names its DONE_STATUSES (decided,
+    answered or closed)."""
+
+    def still_open(self):
+        """The cases still to be dealt with."""
+        return self.exclude(status__in=self.model.DONE_STATUSES)
+
+    def done(self):
+        return self.filter(status__in=self.model.DONE_STATUSES)
+
     def newest_first(self):
         return self.order_by("-submitted_at", "-pk")
 
@@ -73,7 +84,7 @@ class ApplicationQuerySet(CaseQuerySet):
         )
 
     def overdue(self):
-        return self.exclude(status__in=APPLICATION_DECIDED).filter(due_at__lt=Now())
+        return self.still_open().filter(due_at__lt=Now())
 
     def not_overdue(self):
         # The complement of overdue() as one condition: "NOT IN (every overdue case)" made
@@ -98,6 +109,8 @@ class ApplicationQuerySet(CaseQuerySet):
 
 
 class Application(models.Model):
+    DONE_STATUSES = APPLICATION_DECIDED
+
     reference = models.CharField(
         max_length=8,
         unique=True,
@@ -169,6 +182,13 @@ class Application(models.Model):
             models.Index(
                 fields=["assigned_to", "-submitted_at", "-id"],
                 name="application_assigned_idx",
+            ),
+            # "Your work": a caseworker's cases still to be dealt with, and those nobody has
+            # taken, counted and listed without reading the many done with.
+            models.Index(
+                fields=["assigned_to", "-submitted_at", "-id"],
+                condition=~models.Q(status__in=APPLICATION_DECIDED),
+                name="application_open_assigned_idx",
             ),
             # The public lists read only the few listed cases, newest first, whole or filtered.
             models.Index(
@@ -342,6 +362,7 @@ class InquiryQuerySet(CaseQuerySet):
 
 
 class Inquiry(models.Model):
+    DONE_STATUSES = INQUIRY_DONE
     SUBJECT_MAX_LENGTH = 150
     MESSAGE_MAX_LENGTH = 4000
     # An answered inquiry takes one follow-up question from its author for this long.
@@ -433,6 +454,12 @@ class Inquiry(models.Model):
             ),
             models.Index(
                 fields=["assigned_to", "-submitted_at", "-id"], name="inquiry_assigned_idx"
+            ),
+            # "Your work", as for applications.
+            models.Index(
+                fields=["assigned_to", "-submitted_at", "-id"],
+                condition=~models.Q(status__in=INQUIRY_DONE),
+                name="inquiry_open_assigned_idx",
             ),
             models.Index(
                 fields=["-submitted_at", "-id"],

@@ -17,6 +17,7 @@ from applications.admin.rows import result_rows
 from applications.models import Application, Inquiry
 from applications.services import application_change_status, inquiry_answer, inquiry_follow_up
 from applications.statuses import ApplicationStatus, InquiryStatus
+from applications.templatetags import case_lists
 from applications.uploads import check_upload
 from portal.models import OutgoingEmail
 from portal.pagination import LargeTablePaginator
@@ -692,24 +693,45 @@ def test_the_admin_index_leads_a_caseworker_to_their_queues(
     Application.objects.filter(pk__in=[mine.pk, mine_decided.pk]).update(assigned_to=caseworker)
     sign_in_with_two_factors(client, caseworker)
 
-    work = region(client.get(reverse("admin:index")), "Your work")
-    assigned = client.get(links(work)["Applications assigned to you"])
-    nobodys = client.get(links(work)["Applications nobody has taken"])
-
-    assert list(links(work)) == [
-        "Applications assigned to you",
-        "Applications nobody has taken",
-        "Inquiries assigned to you",
-        "Inquiries nobody has taken",
-    ]
-    assert list(assigned.context["cl"].result_list) == [mine]
-    assert list(nobodys.context["cl"].result_list) == [untaken]
     asked = make_inquiry(author=citizen)
     answered = make_inquiry(author=citizen, answered_by=caseworker)
     Inquiry.objects.update(assigned_to=caseworker)
-    inquiries = client.get(links(work)["Inquiries assigned to you"])
+
+    work = region(client.get(reverse("admin:index")), "Your work")
+    assigned = client.get(links(work)["Applications assigned to you (1)"])
+    nobodys = client.get(links(work)["Applications nobody has taken (1)"])
+    inquiries = client.get(links(work)["Inquiries assigned to you (1)"])
+
+    assert list(links(work)) == [
+        "Applications assigned to you (1)",
+        "Applications nobody has taken (1)",
+        "Inquiries assigned to you (1)",
+        "Inquiries nobody has taken (0)",
+    ]
+    assert list(assigned.context["cl"].result_list) == [mine]
+    assert list(nobodys.context["cl"].result_list) == [untaken]
     assert list(inquiries.context["cl"].result_list) == [asked]
     assert answered.status == InquiryStatus.ANSWERED
+
+
+def test_your_work_counts_up_to_a_limit_from_the_index_of_open_cases(
+    client, citizen, caseworker, make_application, monkeypatch
+):
+    monkeypatch.setattr(case_lists, "COUNTED_UP_TO", 2)
+    for _ in range(3):
+        make_application(applicant=citizen)
+    sign_in_with_two_factors(client, caseworker)
+
+    work = region(client.get(reverse("admin:index")), "Your work")
+    still_open = Application.objects.still_open()
+
+    assert "Applications nobody has taken (more than 2)" in links(work)
+    for caseworker_or_nobody in [caseworker, None]:
+        counted = still_open.filter(assigned_to=caseworker_or_nobody).order_by()[:1001]
+        plan = plan_finding(counted)
+        assert "application_open_assigned_idx" in plan
+    listed = client.get(CHANGELIST, {"assigned": "me", "stage": "open"}).context["cl"]
+    assert "application_open_assigned_idx" in plan_in_order(listed.queryset[:25])
 
 
 def test_the_admin_index_shows_no_case_queues_to_editors(client, editor):
