@@ -261,7 +261,10 @@ class StatusChangeForm(forms.Form):
         required=False,
         help_text=format_lazy(
             "{} {}",
-            _("A letter or a permit, say: the citizen finds it on the case page."),
+            _(
+                "For example, a decision letter or a permit. The citizen downloads it from the "
+                "case page."
+            ),
             attachments_hint_lazy(),
         ),
     )
