@@ -58,7 +58,12 @@ def case_update_email(case, change, citizen, files, base_url):
         "due_at": case.decision_expected_by if is_application else None,
         "note_to_citizen": change.note_to_citizen,
         "note_label": _("Your note") if by_citizen else _("Note from the city"),
-        "files_label": _("Files you sent") if by_citizen else _("Files from the city"),
+        # The city's files are not attached to the email: the case page has them.
+        "files_label": (
+            _("Files you sent")
+            if by_citizen
+            else _("Files from the city, to download from the case page")
+        ),
         # The receipt of an inquiry repeats it: the citizen's own copy of what they asked.
         "question": case.message if is_new and not is_application else "",
         "answer": case.latest_answer if change.to_status == InquiryStatus.ANSWERED else "",

@@ -153,7 +153,10 @@ def test_a_caseworker_sends_the_citizen_a_file_with_a_decision(
         "parking permit.pdf",
     )
     [decision] = delivered_mail()
-    assert "Files from the city:\n- parking permit.pdf" in decision.body
+    assert (
+        "Files from the city, to download from the case page:\n- parking permit.pdf"
+        in decision.body
+    )
     client.force_login(citizen)
     latest = find(client.get(application.get_absolute_url()), "li.timeline__item")
     assert text_of(latest, "h3") == "Approved"
@@ -181,7 +184,7 @@ def test_an_answer_goes_with_a_file(client, citizen, caseworker, delivered_mail,
     [map_file] = inquiry.history.last().attachments.all()
     assert map_file.original_name == "city map.pdf"
     [answer] = delivered_mail()
-    assert "Files from the city:\n- city map.pdf" in answer.body
+    assert "Files from the city, to download from the case page:\n- city map.pdf" in (answer.body)
 
 
 def test_a_status_change_with_a_file_refused_changes_nothing(
