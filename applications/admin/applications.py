@@ -159,6 +159,13 @@ class ApplicationAdmin(CaseAdmin):
             )
         return date_format(timezone.localtime(application.due_at).date())
 
+    def what_the_citizen_sent(self, case):
+        reply = case.citizens_reply()
+        if not reply:
+            return {}
+        files = reply.attachments.select_related("application")  # for their addresses
+        return {"reply": reply, "reply_files": file_links(files) if files else ""}
+
     def change_status(self, case, data, request):
         application_change_status(
             application=case,

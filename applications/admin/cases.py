@@ -398,6 +398,10 @@ class CaseAdmin(PeopleAsText, admin.ModelAdmin):
     def change_status(self, case, data, request):
         raise NotImplementedError
 
+    def what_the_citizen_sent(self, case):
+        """What the status form shows of the citizen's last word, for the form to answer."""
+        return {}
+
     def status_view(self, request, object_id):
         case = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_change_permission(request, case):
@@ -432,5 +436,6 @@ class CaseAdmin(PeopleAsText, admin.ModelAdmin):
             "form": form,
             "targets": targets,
             "title": gettext("Change the status of %(reference)s") % {"reference": case.reference},
+            **self.what_the_citizen_sent(case),
         }
         return TemplateResponse(request, "admin/applications/status_change.html", context)

@@ -239,6 +239,17 @@ class Application(models.Model):
     def explanation(self):
         return APPLICATION_EXPLANATIONS[self.status]
 
+    def citizens_reply(self):
+        """The citizen's reply that sent the case back to the caseworkers, while it has not moved
+        on since (as Application.objects.citizen_replied() finds them); else None."""
+        if self.status != ApplicationStatus.RECEIVED:
+            return None
+        return self.history.filter(
+            from_status=ApplicationStatus.ACTION_REQUIRED,
+            to_status=ApplicationStatus.RECEIVED,
+            changed_at=self.status_changed_at,
+        ).first()
+
     @property
     def is_decided(self):
         return self.status in APPLICATION_DECIDED

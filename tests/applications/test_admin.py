@@ -15,7 +15,12 @@ from django.utils import timezone
 from applications.admin.cases import ServiceFilter
 from applications.admin.rows import result_rows
 from applications.models import Application, Inquiry
-from applications.services import application_change_status, inquiry_answer, inquiry_follow_up
+from applications.services import (
+    application_change_status,
+    application_reply,
+    inquiry_answer,
+    inquiry_follow_up,
+)
 from applications.statuses import ApplicationStatus, InquiryStatus
 from applications.templatetags import case_lists
 from applications.uploads import check_upload
@@ -23,6 +28,7 @@ from portal.models import OutgoingEmail
 from portal.pagination import LargeTablePaginator
 from tests.factories import (
     PDF_BYTES,
+    ask_the_citizen,
     make_inquiry,
     make_service,
     make_staff,
@@ -117,6 +123,31 @@ def test_a_received_application_is_decided_at_once_with_one_email_to_its_citizen
     assert decision.to == [citizen.email]
     assert "Collect your permit at the front desk." in decision.body
     assert application.history.last().from_status == "received"
+
+
+def test_the_status_form_shows_the_citizens_reply_it_follows(
+    client, citizen, caseworker, make_application, django_capture_on_commit_callbacks
+):
+    application = ask_the_citizen(
+        make_application(applicant=citizen), by=caseworker, note_to_citizen="Send a site plan."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        application_reply(
+            application=application,
+            by=citizen,
+            message="Here is the plan, with the fire lane.",
+            uploads=[check_upload(upload("site plan.pdf", PDF_BYTES))],
+        )
+    [plan] = application.history.last().attachments.all()
+    sign_in_with_two_factors(client, caseworker)
+
+    reply = region(client.get(status_url(application)), "The citizen's reply")
+    application_change_status(application=application, to_status="processing", by=caseworker)
+    moved_on = client.get(status_url(application))
+
+    assert "Here is the plan, with the fire lane." in text(reply)
+    assert links(reply)["site plan.pdf"] == plan.get_absolute_url()
+    assert "The citizen's reply" not in headings(moved_on)
 
 
 def test_a_caseworker_sends_the_citizen_a_file_with_a_decision(
@@ -766,7 +797,7 @@ def test_caseworkers_see_the_outbox_but_nobody_adds_or_deletes_cases(
 
 
 # Every case list reads the session, the user, whether they have an authenticator, their
-# permissions (two queries) and the choices of the service and caseworker filters, then counts
+# permissions (one query) and the choices of the service and caseworker filters, then counts
 # (up to 1,001), estimates and reads a page of cases.
 CASE_LIST_QUERIES = 9
 
@@ -804,6 +835,44 @@ def test_the_case_lists_run_the_same_queries_for_3_and_100_cases(
         response = client.get(CHANGELIST, params)
     assert len(response.context["cl"].result_list) == listed
     assert len(few.captured_queries) == CASE_LIST_QUERIES
+
+
+# The admin's index reads the session, the user, whether they have an authenticator and their
+# permissions, counts each of the four queues of "Your work" (up to 1,001 cases each), and reads
+# the person's recent actions.
+ADMIN_INDEX_QUERIES = 9
+# The status form reads the session, the user, whether they have an authenticator, the case, the
+# permissions, the citizen's reply it follows with its files, and the case's service (its name).
+STATUS_FORM_QUERIES = 8
+
+
+def test_the_admin_index_and_the_status_form_run_the_same_queries_for_few_and_many(
+    client, citizen, caseworker, make_application, django_assert_num_queries
+):
+    def waiting_with_a_reply(files):
+        application = ask_the_citizen(make_application(applicant=citizen), by=caseworker)
+        uploads = [check_upload(upload(f"{n}.pdf", PDF_BYTES)) for n in range(files)]
+        application_reply(application=application, by=citizen, message="Sent.", uploads=uploads)
+        Application.objects.filter(pk=application.pk).update(assigned_to=caseworker)
+        return application
+
+    sign_in_with_two_factors(client, caseworker)
+    few = waiting_with_a_reply(files=1)
+    with CaptureQueriesContext(connection) as index_queries:
+        client.get(reverse("admin:index"))
+    with CaptureQueriesContext(connection) as form_queries:
+        client.get(status_url(few))
+    many = waiting_with_a_reply(files=4)
+    for _ in range(20):
+        waiting_with_a_reply(files=0)
+        make_inquiry(author=citizen)
+
+    with django_assert_num_queries(len(index_queries.captured_queries)):
+        client.get(reverse("admin:index"))
+    with django_assert_num_queries(len(form_queries.captured_queries)):
+        client.get(status_url(many))
+    assert len(index_queries.captured_queries) == ADMIN_INDEX_QUERIES
+    assert len(form_queries.captured_queries) == STATUS_FORM_QUERIES
 
 
 # The case lists at city scale: millions of cases are read through indexes, never counted whole.
