@@ -6,7 +6,15 @@ import re
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.views.main import ERROR_FLAG, PAGE_VAR, SEARCH_VAR, ChangeList
+from django.contrib.admin.views.main import (
+    ERROR_FLAG,
+    IS_POPUP_VAR,
+    ORDER_VAR,
+    PAGE_VAR,
+    SEARCH_VAR,
+    TO_FIELD_VAR,
+    ChangeList,
+)
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
@@ -363,16 +371,21 @@ class CaseAdmin(PeopleAsText, admin.ModelAdmin):
             message = gettext("The selected cases were assigned to you already.")
         self.message_user(request, message, messages.SUCCESS)
 
+    # What a list's address may hold beside its search without narrowing it down.
+    NOT_FILTERS = {SEARCH_VAR, ORDER_VAR, PAGE_VAR, ERROR_FLAG, IS_POPUP_VAR, TO_FIELD_VAR}
+
     def changelist_view(self, request, extra_context=None):
         reference = request.GET.get(SEARCH_VAR, "").strip()
-        if re.fullmatch(REFERENCE_FORMAT, reference) and request.GET.keys() != {SEARCH_VAR}:
+        filtered = request.GET.keys() - self.NOT_FILTERS
+        if request.method == "GET" and re.fullmatch(REFERENCE_FORMAT, reference) and filtered:
             # A reference names one case: the filters would only hide it.
             message = gettext(
                 "Reference %(reference)s was looked up among all %(cases)s, so the filters were "
                 "cleared."
             ) % {"reference": reference, "cases": self.opts.verbose_name_plural}
             self.message_user(request, message, messages.INFO)
-            return redirect(f"{request.path}?{urlencode({SEARCH_VAR: reference})}")
+            kept = {k: v for k, v in request.GET.items() if k in self.NOT_FILTERS - {PAGE_VAR}}
+            return redirect(f"{request.path}?{urlencode({**kept, SEARCH_VAR: reference})}")
         return super().changelist_view(request, extra_context)
 
     def get_search_results(self, request, queryset, search_term):

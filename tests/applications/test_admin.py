@@ -940,9 +940,12 @@ def test_a_reference_is_found_whatever_the_filters_the_list_had(
     )
     assert messages(found) == [cleared]
     assert list(found_inquiry.context["cl"].result_list) == [inquiry]
-    # Other words are searched within the filters, and a reference without filters stays put.
+    # Other words are searched within the filters, and a reference without filters stays put,
+    # sorted as asked.
     assert client.get(CHANGELIST, {**filtered, "q": "Li Na"}).status_code == 200
-    assert client.get(CHANGELIST, {"q": application.reference}).status_code == 200
+    assert client.get(CHANGELIST, {"q": application.reference, "o": "1"}).status_code == 200
+    sorted_too = client.get(CHANGELIST, {"q": application.reference, "o": "1", "stage": "open"})
+    assert sorted_too.url == f"{CHANGELIST}?q={application.reference}&o=1"
 
 
 def test_the_newest_cases_and_each_status_are_read_in_order_from_an_index(
