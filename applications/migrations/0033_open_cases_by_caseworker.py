@@ -1,6 +1,7 @@
-"""Each caseworker's cases still to be dealt with, and those nobody has taken, indexed apart from
-the many done with: "Your work" counts them and lists them newest first. Built without blocking
-the tables: cases keep arriving while they are built."""
+"""Each caseworker's applications still to be dealt with, and those nobody has taken, indexed apart
+from the many done with: "Your work" counts them and lists them newest first. Built without
+blocking the table (applications keep arriving meanwhile), one index a migration, so that a
+build that fails leaves the others recorded."""
 
 from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations, models
@@ -22,14 +23,6 @@ class Migration(migrations.Migration):
                 ),
                 fields=["assigned_to", "-submitted_at", "-id"],
                 name="application_open_assigned_idx",
-            ),
-        ),
-        AddIndexConcurrently(
-            model_name="inquiry",
-            index=models.Index(
-                condition=models.Q(("status__in", ("answered", "closed")), _negated=True),
-                fields=["assigned_to", "-submitted_at", "-id"],
-                name="inquiry_open_assigned_idx",
             ),
         ),
     ]
