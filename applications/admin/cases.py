@@ -283,11 +283,13 @@ class AttachmentInline(ReadOnlyInline):
         if attachment.answer_id:
             return attachment.answer.question_shown
         change = attachment.application_change or attachment.inquiry_change
-        if change:
-            return gettext("Message of %(date)s") % {
-                "date": timezone.localtime(change.changed_at).strftime("%Y-%m-%d %H:%M")
-            }
-        return gettext("The first message")
+        if not change:
+            return gettext("The first message")
+        date = timezone.localtime(change.changed_at).strftime("%Y-%m-%d %H:%M")
+        case = getattr(attachment, self.fk_name)
+        if change.changed_by_id == case.citizen_id:
+            return gettext("Message of %(date)s") % {"date": date}
+        return gettext("Sent by the city on %(date)s") % {"date": date}
 
     @admin.display(description=_("size"))
     def size_shown(self, attachment):

@@ -239,6 +239,10 @@ class Application(models.Model):
     def explanation(self):
         return APPLICATION_EXPLANATIONS[self.status]
 
+    @property
+    def citizen_id(self):
+        return self.applicant_id
+
     def citizens_reply(self):
         """The citizen's reply that sent the case back to the caseworkers, while it has not moved
         on since (as Application.objects.citizen_replied() finds them); else None."""
@@ -505,6 +509,10 @@ class Inquiry(models.Model):
 
     def get_absolute_url(self):
         return reverse("applications:inquiry_detail", kwargs={"reference": self.reference})
+
+    @property
+    def citizen_id(self):
+        return self.author_id
 
     def get_status_display(self):
         # As Application.get_status_display().

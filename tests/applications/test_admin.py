@@ -188,6 +188,9 @@ def test_a_caseworker_sends_the_citizen_a_file_with_a_decision(
         "Files from the city, to download from the case page:\n- parking permit.pdf"
         in decision.body
     )
+    case_page = client.get(reverse("admin:applications_application_change", args=[application.pk]))
+    [sent_with] = texts_of(case_page, "#attachments-group td.field-sent_with")
+    assert sent_with.startswith("Sent by the city on ")
     client.force_login(citizen)
     latest = find(client.get(application.get_absolute_url()), "li.timeline__item")
     assert text_of(latest, "h3") == "Approved"
