@@ -25,7 +25,8 @@ def case_of(attachment):
 
 
 def my_attachments(user):
-    """The files the person sent with their applications and inquiries (not drafts')."""
+    """The files of the person's applications and inquiries, theirs and the city's (not
+    drafts')."""
     return list(
         Attachment.objects.filter(Q(application__applicant=user) | Q(inquiry__author=user))
         .select_related("application", "inquiry")
@@ -106,6 +107,7 @@ def export(user):
         .newest_first()
         .select_related("service")
         .prefetch_related(
+            "attachments",
             "answers__attachments",
             Prefetch(
                 "history",

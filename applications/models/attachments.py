@@ -1,4 +1,5 @@
-"""The files citizens attach to applications, inquiries and drafts, kept in private storage."""
+"""The files of applications, inquiries and drafts (citizens' and those the city sends them),
+kept in private storage."""
 
 from django.core.files.storage import storages
 from django.db import models
@@ -32,7 +33,8 @@ def attachment_path(attachment, filename):
 
 class Attachment(models.Model):
     """A file a citizen sent: with an application (as an answer, or with a reply to "Action
-    required"), with an inquiry (or its follow-up question), or with a draft not sent yet."""
+    required"), with an inquiry (or its follow-up question), or with a draft not sent yet; or a
+    file a caseworker sent the citizen with a status change."""
 
     Kind = FileKind
 

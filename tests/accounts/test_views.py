@@ -6,7 +6,8 @@ from allauth.usersessions.models import UserSession
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import PASSWORD
+from applications.uploads import check_upload
+from tests.factories import PASSWORD, PDF_BYTES, make_application, make_inquiry, upload
 from tests.html import (
     buttons,
     errors,
@@ -245,15 +246,24 @@ def test_account_forms_run_a_fixed_number_of_queries(
 
 
 def test_download_my_data_runs_the_same_queries_with_many_records(
-    client, citizen, django_assert_num_queries, django_assert_max_num_queries
+    client, citizen, django_assert_num_queries, django_assert_max_num_queries, attachment_root
 ):
+    def add_cases(count):
+        for _ in range(count):
+            lease = check_upload(upload("lease.pdf", PDF_BYTES))
+            make_application(applicant=citizen, attachments=[lease])
+            make_inquiry(author=citizen)
+
+    add_cases(1)
     client.force_login(citizen)
     client.get(reverse("accounts:data_download"))
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(21) as few:
         client.get(reverse("accounts:data_download"))
 
+    add_cases(4)
     for number in range(5):
         EmailAddress.objects.create(user=citizen, email=f"old{number}@example.com")
     with django_assert_num_queries(len(few.captured_queries)):
         data = downloaded_data(client.get(reverse("accounts:data_download")))
     assert len(data["email_addresses"]) == 6
+    assert [len(application["files"]) for application in data["applications"]] == [1] * 5
