@@ -51,7 +51,8 @@ def test_staff_sending_too_large_a_photo_are_told_its_limit_and_led_back_to_the_
 
     assert response.status_code == 413
     assert settings.NEWS_MAX_IMAGE_BYTES == 10 * MB
-    assert "A news article's photo may be at most 10 MB." in text(main(response))
+    assert "A news article's photo may be at most 10 MB" in text(main(response))
+    assert "each file sent to a citizen with a status change at most 5 MB" in text(main(response))
     assert "application" not in text(main(response))
     assert links(response)["Go to the administration's home page"] == reverse("admin:index")
 
