@@ -192,9 +192,13 @@ def test_a_caseworker_sends_the_citizen_a_file_with_a_decision(
     [sent_with] = texts_of(case_page, "#attachments-group td.field-sent_with")
     assert sent_with.startswith("Sent by the city on ")
     client.force_login(citizen)
-    latest = find(client.get(application.get_absolute_url()), "li.timeline__item")
+    case_page = client.get(application.get_absolute_url())
+    latest = find(case_page, "li.timeline__item")
     assert text_of(latest, "h3") == "Approved"
     assert links(latest)["parking permit.pdf"] == permit.get_absolute_url()
+    # Beside the decision's note at the top of the page, too.
+    status_panel = find(case_page, ".status-panel")
+    assert links(status_panel)["parking permit.pdf"] == permit.get_absolute_url()
     download = client.get(permit.get_absolute_url())
     assert b"".join(download.streaming_content) == PDF_BYTES
 
