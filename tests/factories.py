@@ -27,6 +27,7 @@ from applications.services import (
     inquiry_answer,
     inquiry_submit,
 )
+from applications.uploads import check_upload
 from faq.models import Question, Topic
 from news.models import Article, Channel
 from news.services import article_save
@@ -239,6 +240,18 @@ def ask_the_citizen(application, *, by, note_to_citizen="", internal_note=""):
     )
     application.refresh_from_db()
     return application
+
+
+def approve_with_a_permit(application, *, by):
+    """The caseworker `by` approves a received application, sending the citizen their permit (a
+    PDF) with the note."""
+    return application_change_status(
+        application=application,
+        to_status="approved",
+        by=by,
+        note_to_citizen="Your permit is attached.",
+        uploads=[check_upload(upload("permit.pdf", PDF_BYTES))],
+    )
 
 
 def make_inquiry(

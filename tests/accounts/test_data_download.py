@@ -10,9 +10,8 @@ from django.urls import reverse
 
 from applications.models import Attachment
 from applications.services import application_change_status
-from applications.uploads import check_upload
 from portal.models import OutgoingEmail
-from tests.factories import PDF_BYTES, upload
+from tests.factories import PDF_BYTES, approve_with_a_permit
 from tests.images import image_bytes
 
 from .conftest import downloaded_archive
@@ -62,13 +61,7 @@ def test_a_file_the_city_sent_with_a_decision_is_in_the_zip_under_its_change(
 ):
     application_change_status(application=application, to_status="received", by=caseworker)
     with django_capture_on_commit_callbacks(execute=True):
-        application_change_status(
-            application=application,
-            to_status="approved",
-            by=caseworker,
-            note_to_citizen="Your permit is attached.",
-            uploads=[check_upload(upload("permit.pdf", PDF_BYTES))],
-        )
+        approve_with_a_permit(application, by=caseworker)
 
     archive, data = download(client, citizen)
 

@@ -28,6 +28,7 @@ from portal.models import OutgoingEmail
 from portal.pagination import LargeTablePaginator
 from tests.factories import (
     PDF_BYTES,
+    approve_with_a_permit,
     ask_the_citizen,
     make_inquiry,
     make_service,
@@ -263,13 +264,7 @@ def test_the_files_of_a_status_change_that_fails_once_written_are_removed(
 
     monkeypatch.setattr("applications.services.case_update_email_send", fails)
     with pytest.raises(OSError, match="outbox"):
-        application_change_status(
-            application=application,
-            to_status="approved",
-            by=caseworker,
-            note_to_citizen="Your permit is attached.",
-            uploads=[check_upload(upload("permit.pdf", PDF_BYTES))],
-        )
+        approve_with_a_permit(application, by=caseworker)
 
     application.refresh_from_db()
     assert application.status == ApplicationStatus.RECEIVED
