@@ -324,12 +324,17 @@ def inquiry_context(inquiry, user, **extra):
         ),
         None,
     )
+    # The answer, then the answer to the follow-up: each may come with files from the city.
+    answered = [c for c in reversed(history) if c.to_status == InquiryStatus.ANSWERED]
+    first_answer, follow_up_answer = [*answered, None, None][:2]
     context = {
         "inquiry": inquiry,
         "history": history,
         # The files sent with the question itself; those of the follow-up are in its history.
         "attachments": [a for a in inquiry.attachments.all() if a.inquiry_change_id is None],
         "follow_up_files": follow_up_change.attachments.all() if follow_up_change else [],
+        "answer_files": first_answer.attachments.all() if first_answer else [],
+        "follow_up_answer_files": follow_up_answer.attachments.all() if follow_up_answer else [],
         "can_follow_up": can_follow_up(inquiry, user),
         "citizen_id": inquiry.author_id,
     }

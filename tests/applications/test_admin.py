@@ -222,8 +222,30 @@ def test_an_answer_goes_with_a_file(client, citizen, caseworker, delivered_mail,
     assert inquiry.status == InquiryStatus.ANSWERED
     [map_file] = inquiry.history.last().attachments.all()
     assert map_file.original_name == "city map.pdf"
+    client.force_login(citizen)
+    answer_section = region(client.get(inquiry.get_absolute_url()), "Our answer")
+    assert links(answer_section)["city map.pdf"] == map_file.get_absolute_url()
     [answer] = delivered_mail()
     assert "Files from the city, to download from the case page:\n- city map.pdf" in (answer.body)
+
+
+def test_the_answer_to_a_follow_up_goes_with_its_own_file(client, citizen, caseworker):
+    inquiry = make_inquiry(author=citizen, answered_by=caseworker)
+    inquiry_follow_up(inquiry=inquiry, by=citizen, question="And on the third day?")
+    inquiry_answer(
+        inquiry=inquiry,
+        answer="The timetable is attached.",
+        by=caseworker,
+        uploads=[check_upload(upload("timetable.pdf", PDF_BYTES))],
+    )
+    [timetable] = inquiry.history.last().attachments.all()
+    client.force_login(citizen)
+
+    page = client.get(inquiry.get_absolute_url())
+
+    assert "timetable.pdf" not in links(region(page, "Our answer"))
+    follow_up_answer = region(page, "Our answer to your follow-up question")
+    assert links(follow_up_answer)["timetable.pdf"] == timetable.get_absolute_url()
 
 
 def test_a_status_change_with_a_file_refused_changes_nothing(
