@@ -72,6 +72,13 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(**same, submitted_at__gte=since).newest_first().first()
 
 
+# The change a citizen's reply to "Action required" makes: the case goes back to the caseworkers.
+CITIZENS_REPLY = {
+    "from_status": ApplicationStatus.ACTION_REQUIRED,
+    "to_status": ApplicationStatus.RECEIVED,
+}
+
+
 class ApplicationQuerySet(CaseQuerySet):
     def for_user(self, user):
         return self.filter(applicant=user)
@@ -100,12 +107,9 @@ class ApplicationQuerySet(CaseQuerySet):
         """Cases back with the caseworkers because the citizen sent what was asked for, and not
         moved on since: their last change is the citizen's reply."""
         replies = ApplicationStatusChange.objects.filter(
-            application=OuterRef("pk"),
-            from_status=ApplicationStatus.ACTION_REQUIRED,
-            to_status=ApplicationStatus.RECEIVED,
-            changed_at=OuterRef("status_changed_at"),
+            application=OuterRef("pk"), changed_at=OuterRef("status_changed_at"), **CITIZENS_REPLY
         )
-        return self.filter(status=ApplicationStatus.RECEIVED).filter(Exists(replies))
+        return self.filter(status=CITIZENS_REPLY["to_status"]).filter(Exists(replies))
 
 
 class Application(models.Model):
@@ -246,13 +250,9 @@ class Application(models.Model):
     def citizens_reply(self):
         """The citizen's reply that sent the case back to the caseworkers, while it has not moved
         on since (as Application.objects.citizen_replied() finds them); else None."""
-        if self.status != ApplicationStatus.RECEIVED:
+        if self.status != CITIZENS_REPLY["to_status"]:
             return None
-        return self.history.filter(
-            from_status=ApplicationStatus.ACTION_REQUIRED,
-            to_status=ApplicationStatus.RECEIVED,
-            changed_at=self.status_changed_at,
-        ).first()
+        return self.history.filter(changed_at=self.status_changed_at, **CITIZENS_REPLY).first()
 
     @property
     def is_decided(self):
