@@ -17,39 +17,27 @@ from .cases import (
     AssignmentFilter,
     AttachmentInline,
     CaseAdmin,
+    QuerySetFilter,
     ServiceFilter,
     StageFilter,
     file_links,
 )
 
 
-class QueueFilter(admin.SimpleListFilter):
+class QueueFilter(QuerySetFilter):
     title = _("queue")
     parameter_name = "queue"
     CITIZEN_REPLIED = "citizen_replied"
-
-    def lookups(self, request, model_admin):
-        return [(self.CITIZEN_REPLIED, _("Citizen replied"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == self.CITIZEN_REPLIED:
-            return queryset.citizen_replied()
-        return queryset
+    methods = {CITIZEN_REPLIED: (_("Citizen replied"), "citizen_replied")}
 
 
-class OverdueFilter(admin.SimpleListFilter):
+class OverdueFilter(QuerySetFilter):
     title = _("overdue")
     parameter_name = "overdue"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Overdue")), ("no", _("On time or decided"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.overdue()
-        if self.value() == "no":
-            return queryset.not_overdue()
-        return queryset
+    methods = {
+        "yes": (_("Overdue"), "overdue"),
+        "no": (_("On time or decided"), "not_overdue"),
+    }
 
 
 @admin.register(Application)

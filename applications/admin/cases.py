@@ -91,22 +91,32 @@ class AssignmentFilter(admin.SimpleListFilter):
         )
 
 
-class StageFilter(admin.SimpleListFilter):
+class QuerySetFilter(admin.SimpleListFilter):
+    """A filter whose each choice is a method of the case queryset: `methods` holds, for each
+    value of the address's parameter, its label and the method's name."""
+
+    methods = {}
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, (label, _method) in self.methods.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() in self.methods:
+            _label, method = self.methods[self.value()]
+            return getattr(queryset, method)()
+        return queryset
+
+
+class StageFilter(QuerySetFilter):
     """Cases still to be dealt with, or done with (decided, answered or closed): the first is a
     caseworker's queue."""
 
     title = _("stage")
     parameter_name = "stage"
-
-    def lookups(self, request, model_admin):
-        return [("open", _("To be dealt with")), ("done", _("Done with"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "open":
-            return queryset.still_open()
-        if self.value() == "done":
-            return queryset.done()
-        return queryset
+    methods = {
+        "open": (_("To be dealt with"), "still_open"),
+        "done": (_("Done with"), "done"),
+    }
 
 
 class ServiceFilter(admin.RelatedFieldListFilter):
