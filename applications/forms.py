@@ -115,12 +115,8 @@ class InquiryForm(forms.Form):
         rows=10,
         label=_("Your question"),
         max_length=Inquiry.MESSAGE_MAX_LENGTH,
-        help_text=message_lazy(
-            _(
-                "Include anything that helps us answer. Up to %(count)s characters. Do not "
-                "include passwords or bank details."
-            ),
-            count=Inquiry.MESSAGE_MAX_LENGTH,
+        help_text=_(
+            "Include anything that helps us answer. Do not include passwords or bank details."
         ),
         error_messages={
             "required": _("Enter your question."),

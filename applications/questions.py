@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.formats import grouped
-from portal.forms import GroupedLimits, WithoutMaxLength
+from portal.forms import CountedText, CountedTextarea, GroupedLimits
 from portal.translation import chinese_is_active
 
 from .forms import AttachmentsField, attachments_hint
@@ -240,7 +240,7 @@ PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 GROUPED_DIGITS = re.compile(r"^[+-]?\d{1,3}([, ])\d{3}(?:\1\d{3})*(?:\.\d+)?$")
 
 
-class TextAnswerField(GroupedLimits, WithoutMaxLength, forms.CharField):
+class TextAnswerField(GroupedLimits, CountedText, forms.CharField):
     pass
 
 
@@ -347,10 +347,11 @@ def question_field(question, *, files_given=()):
     kind = question.kind
     if kind in Question.TEXT_KINDS:
         longest = Question.LONGEST[kind]
+        max_length = min(question.max_length or longest, longest)
         field = TextAnswerField(
-            max_length=min(question.max_length or longest, longest),
+            max_length=max_length,
             min_length=question.min_length,
-            widget=forms.Textarea(attrs={"rows": 6}) if kind == Kind.LONG_TEXT else None,
+            widget=CountedTextarea(limit=max_length, rows=6) if kind == Kind.LONG_TEXT else None,
             error_messages={
                 "required": _("Enter an answer"),
                 "max_length": _(

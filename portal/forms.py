@@ -2,7 +2,6 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .feedback import page_for_feedback
@@ -40,9 +39,17 @@ class GroupedLimits:
             raise first from None
 
 
-class WithoutMaxLength:
-    """A text field whose box has no maxlength: a browser would cut pasted text short without a
-    word. The form says how much is too much instead, and keeps what was written."""
+class CountedText:
+    """Text whose length the form limits, counted as the people who write it see it.
+
+    Its box has no maxlength: a browser would cut pasted text short without a word. The form
+    says how much is too much instead, and keeps what was written. A line break counts as one
+    character, as it does on the page (browsers send it as two, CR LF)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n")
+        return super().to_python(value)
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -50,27 +57,46 @@ class WithoutMaxLength:
         return attrs
 
 
-class LongTextField(GroupedLimits, WithoutMaxLength, forms.CharField):
+class CountedTextarea(forms.Textarea):
+    """A box of several lines that says how many characters it takes ("You can enter up to
+    4,000 characters"); with scripts on, static/js/character-count.js says how many are left as
+    people type."""
+
+    template_name = "portal/widgets/counted_textarea.html"
+
+    def __init__(self, *, limit, rows):
+        super().__init__(attrs={"rows": rows})
+        self.limit = limit
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        widget["limit"] = self.limit
+        widget["count_id"] = f"{widget['attrs']['id']}_count"
+        described_by = widget["attrs"].get("aria-describedby", "")
+        widget["attrs"]["aria-describedby"] = f"{described_by} {widget['count_id']}".lstrip()
+        return context
+
+
+class LongTextField(GroupedLimits, CountedText, forms.CharField):
     """Text written in a box of several lines."""
 
-    def __init__(self, *, rows, error_messages=None, **kwargs):
+    def __init__(self, *, rows, max_length, error_messages=None, **kwargs):
         error_messages = {
             "max_length": _("Write at most %(limit_value)s characters: this has %(show_value)s"),
             **(error_messages or {}),
         }
         super().__init__(
-            widget=forms.Textarea(attrs={"rows": rows}), error_messages=error_messages, **kwargs
+            widget=CountedTextarea(limit=max_length, rows=rows),
+            max_length=max_length,
+            error_messages=error_messages,
+            **kwargs,
         )
 
 
 class FeedbackTextField(LongTextField):
     def __init__(self, **kwargs):
-        super().__init__(
-            rows=5,
-            max_length=FEEDBACK_MAX_LENGTH,
-            help_text=format_lazy(_("Up to {count} characters."), count=f"{FEEDBACK_MAX_LENGTH:,}"),
-            **kwargs,
-        )
+        super().__init__(rows=5, max_length=FEEDBACK_MAX_LENGTH, **kwargs)
 
 
 class UsefulForm(forms.Form):

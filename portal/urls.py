@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
+from django.views.i18n import JavaScriptCatalog
 
 from . import search, views
 from .caching import cache_for_anonymous_visitors
@@ -48,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("faq/", include("faq.urls")),
     path("search/", search.search, name="search"),
+    # The messages of the portal's scripts, in the page's language.
+    path("jsi18n/", JavaScriptCatalog.as_view(packages=["portal"]), name="javascript_catalog"),
     path("", include("applications.urls")),
     path("", include("applications.public_urls")),
     path("accounts/", include("accounts.allauth_urls")),

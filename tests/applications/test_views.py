@@ -467,7 +467,23 @@ def test_the_inquiry_form_shows_the_length_limits(client, citizen):
     page = client.get(reverse("applications:inquiry_create"))
 
     assert "Up to 150 characters" in hint(page, "Subject")
-    assert "Up to 4,000 characters" in hint(page, "Your question")
+    assert hint(page, "Your question").endswith("You can enter up to 4,000 characters")
+
+
+def test_a_line_break_counts_as_one_character_as_the_page_counts_it(client, citizen):
+    client.force_login(citizen)
+    # Browsers send each line break of a box as two characters (CR LF).
+    lines = ["Where can I park near the library on Sundays?"] * 86
+    written = "\r\n".join(lines)
+    assert len(written) == 4_040
+    assert len("\n".join(lines)) == 3_955
+
+    response = client.post(
+        reverse("applications:inquiry_create"), {"subject": "Parking", "message": written}
+    )
+
+    assert errors(response).fields == {}
+    assert Inquiry.objects.get().message == "\n".join(lines)
 
 
 def test_staff_without_two_factor_authentication_cannot_download_others_attachments(

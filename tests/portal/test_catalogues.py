@@ -12,13 +12,16 @@ CATALOGUES = sorted(
     for path in Path(settings.BASE_DIR).glob("**/locale/*/LC_MESSAGES/django.po")
     if not {".venv", "var"} & set(path.relative_to(settings.BASE_DIR).parts)
 )
+SCRIPTS_CATALOGUE = Path(settings.BASE_DIR) / "locale/zh_Hans/LC_MESSAGES/djangojs.po"
 
 
 def test_the_catalogues_are_found():
     assert len(CATALOGUES) >= 5
 
 
-@pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda path: str(path.parent.parent.parent))
+@pytest.mark.parametrize(
+    "catalogue", [*CATALOGUES, SCRIPTS_CATALOGUE], ids=lambda path: str(path.parent.parent.parent)
+)
 def test_every_message_is_translated(catalogue):
     checked = subprocess.run(
         ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(catalogue)],
@@ -30,6 +33,23 @@ def test_every_message_is_translated(catalogue):
     assert checked.returncode == 0, checked.stderr
     assert "untranslated" not in checked.stderr, checked.stderr
     assert "fuzzy" not in checked.stderr, checked.stderr
+
+
+def test_every_message_of_the_portals_scripts_is_in_their_catalogue(tmp_path):
+    """The scripts' catalogue is written by hand (it holds the admin's messages too): every
+    message that static/js/ asks for is in it."""
+    asked = tmp_path / "scripts.pot"
+    scripts = sorted(str(script) for script in Path(settings.BASE_DIR).glob("static/js/*.js"))
+    keywords = ["--keyword=gettext", "--keyword=ngettext:1,2", "--keyword=pgettext:1c,2"]
+    options = ["--language=JavaScript", "--from-code=UTF-8", *keywords, "-o", str(asked)]
+    subprocess.run(["xgettext", *options, *scripts], check=True)
+    assert "msgid_plural" in asked.read_text()
+
+    compared = subprocess.run(
+        ["msgcmp", str(SCRIPTS_CATALOGUE), str(asked)], capture_output=True, text=True, check=False
+    )
+
+    assert compared.returncode == 0, compared.stderr
 
 
 def translations(catalogue):

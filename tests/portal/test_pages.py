@@ -15,6 +15,7 @@ NOT_HTML = {
     "news:feed",
     "news:atom_feed",
     "public:answer_feed",
+    "javascript_catalog",
 }
 # allauth's pages for an existing authenticator: a 404 for a user who has none.
 NEED_AN_AUTHENTICATOR = {
