@@ -16,12 +16,13 @@ from .translation import chinese_fieldset
 class SiteProfileAdmin(admin.ModelAdmin):
     list_display = ["name", "tagline", "contact_email", "contact_phone"]
     fieldsets = [
+        (_("Notice on every page"), {"fields": ["notice", "notice_link"]}),
         (None, {"fields": ["name", "tagline"]}),
         (
             _("Contact"),
             {"fields": ["contact_email", "contact_phone", "postal_address", "office_hours"]},
         ),
-        chinese_fieldset(["name", "tagline", "postal_address", "office_hours"]),
+        chinese_fieldset(["notice", "name", "tagline", "postal_address", "office_hours"]),
     ]
 
     def has_add_permission(self, request):

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.cache import caches
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models.functions import Now
 from django.utils import timezone
@@ -17,10 +18,16 @@ from .translation import Translatable
 CACHE_KEY = "site-profile"
 
 
+NOTICE_IN_ENGLISH_TOO = _(
+    "Write the notice in English too: English pages show the English notice only."
+)
+
+
 class SiteProfile(Translatable, models.Model):
     """The portal's own name and contact details: one record, edited by staff."""
 
-    TRANSLATED_FIELDS = ("name", "tagline", "postal_address", "office_hours")
+    TRANSLATED_FIELDS = ("name", "tagline", "postal_address", "office_hours", "notice")
+    NOTICE_MAX_LENGTH = 400
 
     name = models.CharField(_("name"), max_length=100)
     name_zh_hans = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
@@ -32,6 +39,24 @@ class SiteProfile(Translatable, models.Model):
     postal_address_zh_hans = models.TextField(_("postal address (Chinese)"), blank=True)
     office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
     office_hours_zh_hans = models.CharField(_("office hours (Chinese)"), max_length=200, blank=True)
+    notice = models.TextField(
+        _("notice"),
+        max_length=NOTICE_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "An important message at the top of every page, such as an office closed or a severe "
+            "weather warning: one or two sentences of plain text. Leave it empty when there is "
+            "nothing to say."
+        ),
+    )
+    notice_zh_hans = models.TextField(
+        _("notice (Chinese)"), max_length=NOTICE_MAX_LENGTH, blank=True
+    )
+    notice_link = models.URLField(
+        _("notice's link"),
+        blank=True,
+        help_text=_("A page that says more, such as a news article (optional)."),
+    )
 
     class Meta:
         verbose_name = _("site profile")
@@ -48,6 +73,17 @@ class SiteProfile(Translatable, models.Model):
         super().save(*args, **kwargs)
         # Every page shows the profile.
         retire_page_copies()
+
+    def clean(self):
+        if self.notice.strip():
+            return
+        # English stands in for a missing Chinese notice, never the other way round.
+        if self.notice_zh_hans.strip():
+            raise ValidationError({"notice": NOTICE_IN_ENGLISH_TOO})
+        if self.notice_link:
+            raise ValidationError(
+                {"notice": _("Write the notice that the link is for, or remove the link.")}
+            )
 
     def in_page_language(self):
         """A copy to show, its translated fields in the language of the request. Never saved:

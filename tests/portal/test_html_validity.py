@@ -3,6 +3,7 @@
 import json
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ from django.urls import reverse
 from applications.models import Application, Inquiry
 from faq.models import Question
 from news.models import Article
+from portal.models import SiteProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +73,13 @@ def test_the_main_pages_are_valid_html(client, tmp_path):
     if not jar:
         pytest.fail("No Nu Html Checker: run the tests with `make test`, or set VNU_JAR.")
     call_command("seed_demo", verbosity=0)
+    # Every page with the notice staff may put at the top of each.
+    profile = SiteProfile.load()
+    profile.notice = "Offices close at 15:00 today.\nOnline services stay open."
+    profile.notice_link = "https://cityportal.example/news/"
+    profile.save()
     files = save_pages(client, anonymous_pages(), tmp_path, "anonymous")
+    assert "Offices close at 15:00 today." in Path(files[0][0]).read_text(encoding="utf-8")
     citizen = get_user_model().objects.get(email="citizen@demo.cityportal.example")
     client.force_login(citizen)
     files += save_pages(client, citizen_pages(citizen), tmp_path, "citizen")

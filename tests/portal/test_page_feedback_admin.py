@@ -131,14 +131,14 @@ def test_feedback_is_read_never_changed(client, editor, feedback):
     assert client.get(reverse("admin:portal_pagefeedback_add")).status_code == 403
 
 
-def test_editors_may_view_page_feedback_and_nothing_more():
+def test_editors_may_view_page_feedback_and_keep_the_site_profile_and_nothing_more():
     editors = Group.objects.get(name="Editors")
 
     assert set(
         editors.permissions.filter(content_type__app_label="portal").values_list(
             "codename", flat=True
         )
-    ) == {"view_pagefeedback"}
+    ) == {"view_pagefeedback", "view_siteprofile", "change_siteprofile"}
 
 
 def test_a_superuser_may_delete_what_someone_wrote_by_mistake(client, feedback):
