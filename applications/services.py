@@ -72,7 +72,7 @@ class DraftIncomplete(ValidationError):
 
 def allowed_targets(case, *, actor):
     transitions = CASE_KINDS[type(case)].transitions
-    return [status for status, who in transitions[case.status].items() if who == actor]
+    return [status for status, who in transitions[case.status].items() if actor in who]
 
 
 @contextmanager
@@ -159,7 +159,7 @@ def case_change_status(
     with files_removed_on_failure() as written, transaction.atomic():
         locked = type(case).objects.select_for_update().get(pk=case.pk)
         allowed = CASE_KINDS[type(case)].transitions[locked.status]
-        if allowed.get(to_status) != actor:
+        if actor not in allowed.get(to_status, ()):
             labels = dict(type(case)._meta.get_field("status").choices)
             raise TransitionRefused(
                 _("%(case)s %(reference)s cannot move from “%(from)s” to “%(to)s” by %(actor)s.")
@@ -474,6 +474,30 @@ def inquiry_follow_up(*, inquiry, by, question, uploads=(), base_url=""):
         base_url=base_url,
         follow_up=question,
         follow_up_at=now,
+    )
+
+
+def can_withdraw_inquiry(inquiry, user):
+    """Its author may withdraw an inquiry that is not answered yet: they no longer need it."""
+    return (
+        inquiry.author_id == user.pk
+        and inquiry.answered_at is None
+        and InquiryStatus.CLOSED in allowed_targets(inquiry, actor=Actor.CITIZEN)
+    )
+
+
+@transaction.atomic
+def inquiry_withdraw(*, inquiry, by, reason="", base_url=""):
+    locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    if not can_withdraw_inquiry(locked, by):
+        raise TransitionRefused(_("This inquiry can no longer be withdrawn."))
+    return case_change_status(
+        inquiry,
+        to_status=InquiryStatus.CLOSED,
+        by=by,
+        actor=Actor.CITIZEN,
+        note_to_citizen=reason,
+        base_url=base_url,
     )
 
 

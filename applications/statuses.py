@@ -38,31 +38,36 @@ class InquiryStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# Who may make each move: one actor, or either.
+STAFF = (Actor.STAFF,)
+CITIZEN = (Actor.CITIZEN,)
+STAFF_OR_CITIZEN = (Actor.STAFF, Actor.CITIZEN)
+
 APPLICATION_TRANSITIONS = {
     ApplicationStatus.SUBMITTED: {
-        ApplicationStatus.RECEIVED: Actor.STAFF,
-        ApplicationStatus.WITHDRAWN: Actor.CITIZEN,
+        ApplicationStatus.RECEIVED: STAFF,
+        ApplicationStatus.WITHDRAWN: CITIZEN,
     },
     ApplicationStatus.RECEIVED: {
-        ApplicationStatus.PROCESSING: Actor.STAFF,
-        ApplicationStatus.ACTION_REQUIRED: Actor.STAFF,
+        ApplicationStatus.PROCESSING: STAFF,
+        ApplicationStatus.ACTION_REQUIRED: STAFF,
         # A case plain enough to decide at once, without a "Processing" email a moment before.
-        ApplicationStatus.APPROVED: Actor.STAFF,
-        ApplicationStatus.REJECTED: Actor.STAFF,
-        ApplicationStatus.WITHDRAWN: Actor.CITIZEN,
+        ApplicationStatus.APPROVED: STAFF,
+        ApplicationStatus.REJECTED: STAFF,
+        ApplicationStatus.WITHDRAWN: CITIZEN,
     },
     ApplicationStatus.PROCESSING: {
-        ApplicationStatus.ACTION_REQUIRED: Actor.STAFF,
-        ApplicationStatus.APPROVED: Actor.STAFF,
-        ApplicationStatus.REJECTED: Actor.STAFF,
-        ApplicationStatus.WITHDRAWN: Actor.CITIZEN,
+        ApplicationStatus.ACTION_REQUIRED: STAFF,
+        ApplicationStatus.APPROVED: STAFF,
+        ApplicationStatus.REJECTED: STAFF,
+        ApplicationStatus.WITHDRAWN: CITIZEN,
     },
     ApplicationStatus.ACTION_REQUIRED: {
         # The citizen sends what was asked for: the case goes back to the caseworkers.
-        ApplicationStatus.RECEIVED: Actor.CITIZEN,
-        ApplicationStatus.PROCESSING: Actor.STAFF,
-        ApplicationStatus.REJECTED: Actor.STAFF,
-        ApplicationStatus.WITHDRAWN: Actor.CITIZEN,
+        ApplicationStatus.RECEIVED: CITIZEN,
+        ApplicationStatus.PROCESSING: STAFF,
+        ApplicationStatus.REJECTED: STAFF,
+        ApplicationStatus.WITHDRAWN: CITIZEN,
     },
     ApplicationStatus.APPROVED: {},
     ApplicationStatus.REJECTED: {},
@@ -71,18 +76,20 @@ APPLICATION_TRANSITIONS = {
 
 INQUIRY_TRANSITIONS = {
     InquiryStatus.RECEIVED: {
-        InquiryStatus.PROCESSING: Actor.STAFF,
-        InquiryStatus.ANSWERED: Actor.STAFF,
-        InquiryStatus.CLOSED: Actor.STAFF,
+        InquiryStatus.PROCESSING: STAFF,
+        InquiryStatus.ANSWERED: STAFF,
+        # A caseworker closes one that needs no answer; its author withdraws one they no
+        # longer need answered.
+        InquiryStatus.CLOSED: STAFF_OR_CITIZEN,
     },
     InquiryStatus.PROCESSING: {
-        InquiryStatus.ANSWERED: Actor.STAFF,
-        InquiryStatus.CLOSED: Actor.STAFF,
+        InquiryStatus.ANSWERED: STAFF,
+        InquiryStatus.CLOSED: STAFF_OR_CITIZEN,
     },
     InquiryStatus.ANSWERED: {
         # The author's one follow-up question reopens it (services.inquiry_follow_up).
-        InquiryStatus.RECEIVED: Actor.CITIZEN,
-        InquiryStatus.CLOSED: Actor.STAFF,
+        InquiryStatus.RECEIVED: CITIZEN,
+        InquiryStatus.CLOSED: STAFF,
     },
     InquiryStatus.CLOSED: {},
 }

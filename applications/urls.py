@@ -70,6 +70,11 @@ urlpatterns = [
         "inquiries/<reference:reference>/", views.InquiryDetailView.as_view(), name="inquiry_detail"
     ),
     path(
+        "inquiries/<reference:reference>/withdraw/",
+        views.inquiry_withdraw_confirm,
+        name="inquiry_withdraw",
+    ),
+    path(
         "inquiries/<reference:reference>/follow-up/",
         views.inquiry_follow_up_send,
         name="inquiry_follow_up",

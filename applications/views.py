@@ -38,8 +38,10 @@ from .services import (
     application_reply,
     application_withdraw,
     can_follow_up,
+    can_withdraw_inquiry,
     inquiry_follow_up,
     inquiry_submit_once,
+    inquiry_withdraw,
 )
 from .statuses import Actor, ApplicationStatus, InquiryStatus
 
@@ -232,28 +234,32 @@ def application_withdraw_confirm(request, reference):
             request, _("This application can no longer be withdrawn: a decision is made.")
         )
         return redirect(application)
-    form = WithdrawForm(*posted(request))
-    if form.is_bound and form.is_valid():
-        try:
-            application_withdraw(
-                application=application,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                base_url=base_url(request),
-            )
-        except ValidationError:
-            messages.error(request, _("This application can no longer be withdrawn."))
-        else:
-            messages.success(
-                request,
-                _("You withdrew application %(reference)s.") % {"reference": application.reference},
-            )
-        return redirect(application)
-    return render(
+    return withdrawal_confirmed(
         request,
-        "applications/application_withdraw.html",
-        {"application": application, "form": form},
+        application,
+        withdraw=lambda reason: application_withdraw(
+            application=application, by=request.user, reason=reason, base_url=base_url(request)
+        ),
+        refused=_("This application can no longer be withdrawn."),
+        withdrawn=_("You withdrew application %(reference)s."),
     )
+
+
+def withdrawal_confirmed(request, case, *, withdraw, refused, withdrawn):
+    """The page that asks a citizen to confirm withdrawing their case, with an optional reason,
+    and withdraws it once they do: `withdraw(reason)`, which raises ValidationError when the
+    case has moved on meanwhile (`refused` says so; `withdrawn` says it is done)."""
+    form = WithdrawForm(*posted(request))
+    kind = case._meta.model_name
+    if not (form.is_bound and form.is_valid()):
+        return render(request, f"applications/{kind}_withdraw.html", {kind: case, "form": form})
+    try:
+        withdraw(form.cleaned_data["reason"])
+    except ValidationError:
+        messages.error(request, refused)
+    else:
+        messages.success(request, withdrawn % {"reference": case.reference})
+    return redirect(case)
 
 
 def file_response(request, *, case_field, person_field, reference, pk):
@@ -336,6 +342,7 @@ def inquiry_context(inquiry, user, **extra):
         "answer_files": first_answer.attachments.all() if first_answer else [],
         "follow_up_answer_files": follow_up_answer.attachments.all() if follow_up_answer else [],
         "can_follow_up": can_follow_up(inquiry, user),
+        "can_withdraw": can_withdraw_inquiry(inquiry, user),
         "citizen_id": inquiry.author_id,
     }
     if context["can_follow_up"]:
@@ -388,6 +395,29 @@ def inquiry_follow_up_send(request, reference):
         request,
         "applications/inquiry_detail.html",
         inquiry_context(inquiry, request.user, follow_up_form=form),
+    )
+
+
+INQUIRY_ANSWERED = gettext_lazy("This inquiry is answered: it can no longer be withdrawn.")
+
+
+@verified_email_required
+def inquiry_withdraw_confirm(request, reference):
+    inquiry = get_object_or_404(Inquiry.objects.for_user(request.user), reference=reference)
+    if inquiry.status == InquiryStatus.CLOSED:
+        messages.info(request, _("This inquiry is closed already."))
+        return redirect(inquiry)
+    if not can_withdraw_inquiry(inquiry, request.user):
+        messages.error(request, INQUIRY_ANSWERED)
+        return redirect(inquiry)
+    return withdrawal_confirmed(
+        request,
+        inquiry,
+        withdraw=lambda reason: inquiry_withdraw(
+            inquiry=inquiry, by=request.user, reason=reason, base_url=base_url(request)
+        ),
+        refused=INQUIRY_ANSWERED,
+        withdrawn=_("You withdrew inquiry %(reference)s. We will not answer it."),
     )
 
 

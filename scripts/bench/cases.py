@@ -88,15 +88,16 @@ def path_rows(paths, transitions, first_status):
 
 
 def path_actors(statuses, transitions, first_status):
-    """Who makes each change; refuses a path that the status map does not allow."""
+    """Who makes each change (the first the status map names: staff where either may);
+    refuses a path that the map does not allow."""
     if statuses[0] != first_status:
         raise ValueError(f"{statuses} does not start with {first_status}")
     actors = [Actor.CITIZEN.value]
     for before, after in itertools.pairwise(statuses):
-        actor = transitions[before].get(after)
-        if actor is None:
+        who = transitions[before].get(after)
+        if who is None:
             raise ValueError(f"{before} -> {after} is not an allowed transition")
-        actors.append(actor.value)
+        actors.append(who[0].value)
     return actors
 
 

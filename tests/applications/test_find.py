@@ -3,6 +3,7 @@ page, in site search (first for its own name), in the sitemap, and linked from F
 
 import pytest
 
+from tests.factories import make_inquiry
 from tests.html import find, links, main, region, select, text, text_of, texts_of
 from tests.sitemaps import sitemap_entries
 
@@ -104,7 +105,8 @@ def test_an_faq_answer_links_to_a_start_page(client, parking_service, make_quest
 
 
 def test_no_header_link_is_current_on_the_inquiry_pages(client, citizen):
+    inquiry = make_inquiry(author=citizen)
     client.force_login(citizen)
-    for path in ["/inquiries/", "/inquiries/new/"]:
+    for path in ["/inquiries/", "/inquiries/new/", f"/inquiries/{inquiry.reference}/withdraw/"]:
         current = [label for label, _, marked in nav_links(client.get(path)) if marked]
         assert current == [], path

@@ -180,3 +180,24 @@ def test_an_option_on_its_own_comes_after_an_or_and_is_refused_with_the_others(
         "Select “Nothing” on its own, or select only the other options"
     )
     context.close()
+
+
+def test_a_citizen_withdraws_an_inquiry_they_no_longer_need_answered(
+    live_server, page, axe_violations, citizen
+):
+    inquiry = make_inquiry(author=citizen, subject="Library hours")
+    sign_in(page, live_server, citizen)
+    page.goto(f"{live_server.url}{inquiry.get_absolute_url()}")
+
+    page.get_by_role("link", name="Withdraw inquiry").click()
+    expect(page.locator("h1")).to_have_text(f"Withdraw inquiry {inquiry.reference}?")
+    assert_accessible(page, axe_violations)
+    page.get_by_label("Why are you withdrawing? (optional)").fill("I found the hours online.")
+    page.get_by_role("button", name="Yes, withdraw my inquiry").click()
+
+    expect(page.locator(".messages")).to_have_text(
+        f"You withdrew inquiry {inquiry.reference}. We will not answer it."
+    )
+    expect(page.locator(".status-panel")).to_contain_text("Closed")
+    expect(page.get_by_role("link", name="Withdraw inquiry")).to_have_count(0)
+    assert_accessible(page, axe_violations)
