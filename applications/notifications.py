@@ -85,3 +85,33 @@ def case_update_email(case, change, citizen, files, base_url):
     message.attach_alternative(render_to_string(f"{TEMPLATE}_message.html", context), "text/html")
     message.case_reference = case.reference  # no secret in it: staff may read it
     return message
+
+
+DRAFT_REMINDER = "applications/email/draft_reminder"
+
+
+def draft_reminder_email_send(draft):
+    """Tell the owner of a draft that it will be deleted soon, in their contact language."""
+    applicant = draft.applicant
+    with translation.override(applicant.contact_language):
+        context = {
+            "site_profile": SiteProfile.load().in_page_language(),
+            "recipient_name": applicant.full_name,
+            "portal_url": absolute_url(reverse("home")),
+            "service_name": draft.service.localised.name,
+            "expires_at": draft.expires_at,
+            "continue_url": absolute_url(
+                reverse("applications:application_create", args=[draft.service.slug])
+            ),
+            "applications_url": absolute_url(reverse("applications:application_list")),
+        }
+        subject = render_to_string(f"{DRAFT_REMINDER}_subject.txt", context)
+        message = EmailMultiAlternatives(
+            subject=" ".join(subject.split()),
+            body=render_to_string(f"{DRAFT_REMINDER}_message.txt", context),
+            to=[applicant.email],
+        )
+        message.attach_alternative(
+            render_to_string(f"{DRAFT_REMINDER}_message.html", context), "text/html"
+        )
+        message.send()

@@ -26,7 +26,7 @@ from .models import (
     Service,
     attachment_storage,
 )
-from .notifications import case_update_email_send
+from .notifications import case_update_email_send, draft_reminder_email_send
 from .questions import question_pages, unanswered_required
 from .statuses import (
     APPLICATION_TRANSITIONS,
@@ -341,6 +341,24 @@ def drafts_delete_expired(*, dry_run=False):
         if not dry_run:
             for draft in drafts:
                 draft_delete(draft=draft)
+    return drafts
+
+
+def drafts_remind_expiring(*, dry_run=False):
+    """Email the owner of each draft to be deleted within a week, once: what it is, when it
+    goes, and the link to continue it. Returns the drafts."""
+    with transaction.atomic():
+        drafts = list(
+            Draft.objects.to_remind()
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("service", "applicant")
+        )
+        if not dry_run:
+            for draft in drafts:
+                draft_reminder_email_send(draft)
+            Draft.objects.filter(pk__in=[draft.pk for draft in drafts]).update(
+                reminded_at=timezone.now()
+            )
     return drafts
 
 

@@ -18,6 +18,17 @@ class DraftQuerySet(models.QuerySet):
     def expired(self):
         return self.filter(expires_at__lt=Now())
 
+    def to_remind(self):
+        """Drafts to be deleted within REMINDER_DAYS whose owner has not been told since their
+        last change, of services that keep drafts longer than that (a short-lived draft would
+        be reminded of the day after it was saved)."""
+        return self.filter(
+            reminded_at__isnull=True,
+            expires_at__gte=Now(),
+            expires_at__lt=Now() + timedelta(days=Draft.REMINDER_DAYS),
+            service__draft_days__gt=Draft.REMINDER_DAYS,
+        )
+
 
 class Draft(models.Model):
     """An application being filled in, saved after each page. It has no reference: that comes
@@ -41,6 +52,12 @@ class Draft(models.Model):
         default=timezone.now, editable=False, verbose_name=_("updated at")
     )
     expires_at = models.DateTimeField(editable=False, verbose_name=_("expires at"))
+    # When its owner was told that it would be deleted soon; a change gives it a new time.
+    reminded_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("reminded at")
+    )
+
+    REMINDER_DAYS = 7
 
     objects = DraftQuerySet.as_manager()
 
@@ -61,3 +78,4 @@ class Draft(models.Model):
     def touch(self):
         self.updated_at = timezone.now()
         self.expires_at = self.updated_at + timedelta(days=self.service.draft_days)
+        self.reminded_at = None

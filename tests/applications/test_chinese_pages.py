@@ -400,6 +400,18 @@ def test_my_inquiries_a_new_one_and_a_follow_up_in_chinese(client, citizen, inqu
     assert_chinese(sent)
 
 
+def test_withdrawing_an_inquiry_in_chinese(client, citizen):
+    waiting = make_inquiry(author=citizen, subject="图书馆开放时间")
+    client.force_login(citizen)
+    assert_chinese(client.get(zh(waiting.get_absolute_url())))
+
+    withdraw = zh(reverse("applications:inquiry_withdraw", args=[waiting.reference]))
+    assert_chinese(client.get(withdraw))
+    withdrawn = client.post(withdraw, {"reason": "已在图书馆网站查到。"}, follow=True)
+    assert_chinese(withdrawn)
+    assert f"您已撤回咨询 {waiting.reference}，我们将不再答复。" in withdrawn.content.decode()
+
+
 def test_the_home_page_boxes_of_a_citizen_in_chinese(client, citizen, application, inquiry):
     client.force_login(citizen)
     home = client.get(zh(reverse("home")))
