@@ -1,6 +1,8 @@
 """Every translation catalogue of the portal is complete: no message left untranslated or fuzzy."""
 
+import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -50,6 +52,31 @@ def test_every_message_of_the_portals_scripts_is_in_their_catalogue(tmp_path):
     )
 
     assert compared.returncode == 0, compared.stderr
+
+
+def test_the_catalogues_hold_every_message_the_code_marks(tmp_path):
+    """A message marked in the code or a template but not collected into its catalogue shows in
+    English on Chinese pages: collected afresh, in a copy, every catalogue gains nothing."""
+    base = Path(settings.BASE_DIR)
+    copy = tmp_path / "portal"
+    shutil.copytree(
+        base, copy, ignore=shutil.ignore_patterns(".git", ".venv", "var", "__pycache__", "*.mo")
+    )
+    (copy / ".venv").symlink_to(base / ".venv")
+    subprocess.run(
+        ["scripts/messages.sh", "update"],
+        cwd=copy,
+        env={**os.environ, "DJANGO_DEBUG": "1"},
+        check=True,
+        capture_output=True,
+    )
+
+    for catalogue in CATALOGUES:
+        collected = copy / catalogue.relative_to(base)
+        compared = subprocess.run(
+            ["msgcmp", str(catalogue), str(collected)], capture_output=True, text=True, check=False
+        )
+        assert compared.returncode == 0, compared.stderr
 
 
 def translations(catalogue):
