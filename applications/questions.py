@@ -34,7 +34,6 @@ def default_questions():
         position=1,
         page_heading=_("Your application"),
         label=_("What are you asking for, and why?"),
-        hint=_("Up to 5,000 characters."),
         kind=Kind.LONG_TEXT,
         required=True,
     )

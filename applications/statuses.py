@@ -39,35 +39,35 @@ class InquiryStatus(models.TextChoices):
 
 
 # Who may make each move: one actor, or either.
-STAFF = (Actor.STAFF,)
-CITIZEN = (Actor.CITIZEN,)
-STAFF_OR_CITIZEN = (Actor.STAFF, Actor.CITIZEN)
+BY_STAFF = (Actor.STAFF,)
+BY_CITIZEN = (Actor.CITIZEN,)
+BY_EITHER = (Actor.STAFF, Actor.CITIZEN)
 
 APPLICATION_TRANSITIONS = {
     ApplicationStatus.SUBMITTED: {
-        ApplicationStatus.RECEIVED: STAFF,
-        ApplicationStatus.WITHDRAWN: CITIZEN,
+        ApplicationStatus.RECEIVED: BY_STAFF,
+        ApplicationStatus.WITHDRAWN: BY_CITIZEN,
     },
     ApplicationStatus.RECEIVED: {
-        ApplicationStatus.PROCESSING: STAFF,
-        ApplicationStatus.ACTION_REQUIRED: STAFF,
+        ApplicationStatus.PROCESSING: BY_STAFF,
+        ApplicationStatus.ACTION_REQUIRED: BY_STAFF,
         # A case plain enough to decide at once, without a "Processing" email a moment before.
-        ApplicationStatus.APPROVED: STAFF,
-        ApplicationStatus.REJECTED: STAFF,
-        ApplicationStatus.WITHDRAWN: CITIZEN,
+        ApplicationStatus.APPROVED: BY_STAFF,
+        ApplicationStatus.REJECTED: BY_STAFF,
+        ApplicationStatus.WITHDRAWN: BY_CITIZEN,
     },
     ApplicationStatus.PROCESSING: {
-        ApplicationStatus.ACTION_REQUIRED: STAFF,
-        ApplicationStatus.APPROVED: STAFF,
-        ApplicationStatus.REJECTED: STAFF,
-        ApplicationStatus.WITHDRAWN: CITIZEN,
+        ApplicationStatus.ACTION_REQUIRED: BY_STAFF,
+        ApplicationStatus.APPROVED: BY_STAFF,
+        ApplicationStatus.REJECTED: BY_STAFF,
+        ApplicationStatus.WITHDRAWN: BY_CITIZEN,
     },
     ApplicationStatus.ACTION_REQUIRED: {
         # The citizen sends what was asked for: the case goes back to the caseworkers.
-        ApplicationStatus.RECEIVED: CITIZEN,
-        ApplicationStatus.PROCESSING: STAFF,
-        ApplicationStatus.REJECTED: STAFF,
-        ApplicationStatus.WITHDRAWN: CITIZEN,
+        ApplicationStatus.RECEIVED: BY_CITIZEN,
+        ApplicationStatus.PROCESSING: BY_STAFF,
+        ApplicationStatus.REJECTED: BY_STAFF,
+        ApplicationStatus.WITHDRAWN: BY_CITIZEN,
     },
     ApplicationStatus.APPROVED: {},
     ApplicationStatus.REJECTED: {},
@@ -76,20 +76,20 @@ APPLICATION_TRANSITIONS = {
 
 INQUIRY_TRANSITIONS = {
     InquiryStatus.RECEIVED: {
-        InquiryStatus.PROCESSING: STAFF,
-        InquiryStatus.ANSWERED: STAFF,
+        InquiryStatus.PROCESSING: BY_STAFF,
+        InquiryStatus.ANSWERED: BY_STAFF,
         # A caseworker closes one that needs no answer; its author withdraws one they no
         # longer need answered.
-        InquiryStatus.CLOSED: STAFF_OR_CITIZEN,
+        InquiryStatus.CLOSED: BY_EITHER,
     },
     InquiryStatus.PROCESSING: {
-        InquiryStatus.ANSWERED: STAFF,
-        InquiryStatus.CLOSED: STAFF_OR_CITIZEN,
+        InquiryStatus.ANSWERED: BY_STAFF,
+        InquiryStatus.CLOSED: BY_EITHER,
     },
     InquiryStatus.ANSWERED: {
         # The author's one follow-up question reopens it (services.inquiry_follow_up).
-        InquiryStatus.RECEIVED: CITIZEN,
-        InquiryStatus.CLOSED: STAFF,
+        InquiryStatus.RECEIVED: BY_CITIZEN,
+        InquiryStatus.CLOSED: BY_STAFF,
     },
     InquiryStatus.CLOSED: {},
 }

@@ -240,15 +240,15 @@ def application_withdraw_confirm(request, reference):
         withdraw=lambda reason: application_withdraw(
             application=application, by=request.user, reason=reason, base_url=base_url(request)
         ),
-        refused=_("This application can no longer be withdrawn."),
         withdrawn=_("You withdrew application %(reference)s."),
     )
 
 
-def withdrawal_confirmed(request, case, *, withdraw, refused, withdrawn):
+def withdrawal_confirmed(request, case, *, withdraw, withdrawn):
     """The page that asks a citizen to confirm withdrawing their case, with an optional reason,
     and withdraws it once they do: `withdraw(reason)`, which raises ValidationError when the
-    case has moved on meanwhile (`refused` says so; `withdrawn` says it is done)."""
+    case moved on meanwhile (sent twice, or changed by a caseworker): the page then says why,
+    as it does when asked for again. `withdrawn` says it is done."""
     form = WithdrawForm(*posted(request))
     kind = case._meta.model_name
     if not (form.is_bound and form.is_valid()):
@@ -256,9 +256,8 @@ def withdrawal_confirmed(request, case, *, withdraw, refused, withdrawn):
     try:
         withdraw(form.cleaned_data["reason"])
     except ValidationError:
-        messages.error(request, refused)
-    else:
-        messages.success(request, withdrawn % {"reference": case.reference})
+        return redirect(request.path)
+    messages.success(request, withdrawn % {"reference": case.reference})
     return redirect(case)
 
 
@@ -398,9 +397,6 @@ def inquiry_follow_up_send(request, reference):
     )
 
 
-INQUIRY_ANSWERED = gettext_lazy("This inquiry is answered: it can no longer be withdrawn.")
-
-
 @verified_email_required
 def inquiry_withdraw_confirm(request, reference):
     inquiry = get_object_or_404(Inquiry.objects.for_user(request.user), reference=reference)
@@ -408,7 +404,7 @@ def inquiry_withdraw_confirm(request, reference):
         messages.info(request, _("This inquiry is closed already."))
         return redirect(inquiry)
     if not can_withdraw_inquiry(inquiry, request.user):
-        messages.error(request, INQUIRY_ANSWERED)
+        messages.error(request, _("This inquiry is answered: it can no longer be withdrawn."))
         return redirect(inquiry)
     return withdrawal_confirmed(
         request,
@@ -416,7 +412,6 @@ def inquiry_withdraw_confirm(request, reference):
         withdraw=lambda reason: inquiry_withdraw(
             inquiry=inquiry, by=request.user, reason=reason, base_url=base_url(request)
         ),
-        refused=INQUIRY_ANSWERED,
         withdrawn=_("You withdrew inquiry %(reference)s. We will not answer it."),
     )
 

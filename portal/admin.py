@@ -1,14 +1,16 @@
 from urllib.parse import urlsplit
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .forms import LongTextField
 from .models import OutgoingEmail, PageFeedback, SiteProfile
 from .pagination import LargeTablePaginator
+from .purge import seconds_until_changes_show
 from .translation import chinese_fieldset
 
 
@@ -24,6 +26,32 @@ class SiteProfileAdmin(admin.ModelAdmin):
         ),
         chinese_fieldset(["notice", "name", "tagline", "postal_address", "office_hours"]),
     ]
+
+    class Media:
+        js = ["js/character-count.js"]  # the notice's box says what is left; admin's catalogue
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("notice", "notice_zh_hans"):
+            # Counted as the portal's other boxes are: no maxlength, a line break is one.
+            return LongTextField(
+                rows=3,
+                max_length=db_field.max_length,
+                required=False,
+                label=capfirst(db_field.verbose_name),
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        messages.info(
+            request,
+            _(
+                "Visitors see the change within %(seconds)d seconds: pages kept to serve the "
+                "portal quickly are renewed by then."
+            )
+            % {"seconds": seconds_until_changes_show()},
+        )
 
     def has_add_permission(self, request):
         # Asked on every admin page (for the sidebar's links): the permission first, so that

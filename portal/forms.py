@@ -71,10 +71,12 @@ class CountedTextarea(forms.Textarea):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         widget = context["widget"]
-        widget["limit"] = self.limit
-        widget["count_id"] = f"{widget['attrs']['id']}_count"
-        described_by = widget["attrs"].get("aria-describedby", "")
-        widget["attrs"]["aria-describedby"] = f"{described_by} {widget['count_id']}".lstrip()
+        box_id = widget["attrs"].get("id")
+        if box_id:  # a form without ids (auto_id=False) shows the box alone
+            widget["limit"] = self.limit
+            widget["count_id"] = f"{box_id}_count"
+            described_by = widget["attrs"].get("aria-describedby", "")
+            widget["attrs"]["aria-describedby"] = f"{described_by} {widget['count_id']}".lstrip()
         return context
 
 

@@ -7,6 +7,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from . import search, views
 from .caching import cache_for_anonymous_visitors
+from .feedback import without_page_feedback
 from .sitemaps import on_the_portal_addresses, sitemap_sections
 
 sitemaps = sitemap_sections()
@@ -50,7 +51,11 @@ urlpatterns += i18n_patterns(
     path("faq/", include("faq.urls")),
     path("search/", search.search, name="search"),
     # The messages of the portal's scripts, in the page's language.
-    path("jsi18n/", JavaScriptCatalog.as_view(packages=["portal"]), name="javascript_catalog"),
+    path(
+        "jsi18n/",
+        without_page_feedback(JavaScriptCatalog.as_view(packages=["portal"])),
+        name="javascript_catalog",
+    ),
     path("", include("applications.urls")),
     path("", include("applications.public_urls")),
     path("accounts/", include("accounts.allauth_urls")),

@@ -20,12 +20,14 @@ class DraftQuerySet(models.QuerySet):
 
     def to_remind(self):
         """Drafts to be deleted within REMINDER_DAYS whose owner has not been told since their
-        last change, of services that keep drafts longer than that (a short-lived draft would
-        be reminded of the day after it was saved)."""
+        last change: of services still open (the link to continue leads there) that keep
+        drafts longer than that (a short-lived draft would be reminded of the day after it was
+        saved), and not on their last day (a reminder minutes before the deletion)."""
         return self.filter(
             reminded_at__isnull=True,
-            expires_at__gte=Now(),
+            expires_at__gte=Now() + timedelta(days=1),
             expires_at__lt=Now() + timedelta(days=Draft.REMINDER_DAYS),
+            service__is_open=True,
             service__draft_days__gt=Draft.REMINDER_DAYS,
         )
 

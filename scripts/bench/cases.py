@@ -88,8 +88,8 @@ def path_rows(paths, transitions, first_status):
 
 
 def path_actors(statuses, transitions, first_status):
-    """Who makes each change (the first the status map names: staff where either may);
-    refuses a path that the map does not allow."""
+    """Who makes each change (staff where either may); refuses a path that the status map
+    does not allow."""
     if statuses[0] != first_status:
         raise ValueError(f"{statuses} does not start with {first_status}")
     actors = [Actor.CITIZEN.value]
@@ -97,7 +97,7 @@ def path_actors(statuses, transitions, first_status):
         who = transitions[before].get(after)
         if who is None:
             raise ValueError(f"{before} -> {after} is not an allowed transition")
-        actors.append(who[0].value)
+        actors.append((Actor.STAFF if Actor.STAFF in who else Actor.CITIZEN).value)
     return actors
 
 

@@ -53,18 +53,35 @@ function countCharacters(limitNote) {
     shown.classList.toggle("character-count__status--over", left < 0);
     box.classList.toggle("character-count__box--over", left < 0);
   }
-  box.addEventListener("input", () => {
+  function typed(event) {
+    // While an input method composes (pinyin letters before they become characters), the box
+    // holds letters that will not stay: count once they are chosen.
+    if (event.isComposing) {
+      return;
+    }
     update();
     clearTimeout(announcing);
     announcing = setTimeout(() => {
       spoken.textContent = shown.textContent;
     }, ANNOUNCE_AFTER_MS);
-  });
+  }
+  box.addEventListener("input", typed);
+  box.addEventListener("compositionend", typed);
   update();
 }
 
-if (typeof ngettext === "function") {
+function countEveryBox() {
+  if (typeof ngettext !== "function") {
+    return; // no catalogue: the page says the limit alone
+  }
   for (const limitNote of document.querySelectorAll(".character-count[data-limit]")) {
     countCharacters(limitNote);
   }
+}
+
+// Deferred on the portal's pages; in the admin's head, it waits for the page.
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", countEveryBox);
+} else {
+  countEveryBox();
 }

@@ -4,6 +4,8 @@ import threading
 
 import pytest
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
 
 from applications.models import Application
 from applications.services import (
@@ -11,10 +13,13 @@ from applications.services import (
     TransitionRefused,
     application_change_status,
     application_withdraw,
+    inquiry_follow_up,
     inquiry_submit_once,
+    inquiry_withdraw,
 )
-from applications.statuses import ApplicationStatus
+from applications.statuses import ApplicationStatus, InquiryStatus
 from tests.factories import make_inquiry
+from tests.html import messages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -116,3 +121,35 @@ def test_the_same_inquiry_sent_twice_at_once_is_kept_once(citizen):
 
     assert [type(error) for error in errors] == [SentAlready]
     assert citizen.inquiries.count() == 1
+
+
+def test_withdrawing_an_inquiry_twice_at_once_closes_it_once_and_says_so_twice(citizen):
+    inquiry = make_inquiry(author=citizen)
+    url = reverse("applications:inquiry_withdraw", args=[inquiry.reference])
+    said = []
+
+    def withdraw():
+        client = Client()
+        client.force_login(citizen)
+        said.extend(messages(client.post(url, {"reason": "Found it."}, follow=True)))
+
+    assert run_together(withdraw, withdraw) == []
+
+    assert sorted(said) == [
+        "This inquiry is closed already.",
+        f"You withdrew inquiry {inquiry.reference}. We will not answer it.",
+    ]
+    assert inquiry.history.filter(to_status=InquiryStatus.CLOSED).count() == 1
+
+
+def test_only_its_author_withdraws_an_inquiry_and_only_before_its_answer(citizen, caseworker):
+    answered = make_inquiry(author=citizen, answered_by=caseworker, answer="From nine to nine.")
+    reopened = make_inquiry(author=citizen, answered_by=caseworker, answer="From nine.")
+    inquiry_follow_up(inquiry=reopened, by=citizen, question="And on Sundays?")
+    someone_elses = make_inquiry(author=caseworker)
+    closed = make_inquiry(author=citizen)
+    inquiry_withdraw(inquiry=closed, by=citizen)
+
+    for inquiry in [answered, reopened, someone_elses, closed]:
+        with pytest.raises(TransitionRefused):
+            inquiry_withdraw(inquiry=inquiry, by=citizen)

@@ -97,6 +97,12 @@ def test_owners_are_told_once_a_week_before_their_draft_is_deleted(
     save_draft(other_citizen, service, days_ago=20)  # in 10 days: not yet
     save_draft(other_citizen, quick_service, days_ago=2)  # kept 7 days only: never told
     save_draft(make_citizen(email="late@example.com"), service, days_ago=31)  # past its time
+    # Deleted tonight: a reminder would come minutes before.
+    save_draft(make_citizen(email="last.day@example.com"), service, days_ago=29.5)
+    closed = make_service(name="Closed service")
+    save_draft(make_citizen(email="closed@example.com"), closed, days_ago=24)
+    closed.is_open = False  # its link to continue would lead nowhere
+    closed.save()
 
     call_command("remind_expiring_drafts", verbosity=2)
 
@@ -134,7 +140,7 @@ def test_the_reminder_speaks_the_owners_language(service, save_draft, delivered_
     call_command("remind_expiring_drafts")
 
     [email] = delivered_mail()
-    assert email.subject.startswith("您申请的“居住证续签”尚未提交")
+    assert email.subject.startswith("您的“居住证续签”申请尚未提交")
     assert f"/zh-hans/services/{service.slug}/apply/" in email.body
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
+from portal.models import SiteProfile
 from tests.browser.sessions import context_with_session_of, staff_context
 from tests.factories import make_application
 
@@ -99,4 +100,31 @@ def test_the_caseworkers_notes_count_too(live_server, browser, caseworker, citiz
     note_status, internal_status = page.locator(".character-count__status").all()
     expect(note_status).to_have_text("You have 1,974 characters remaining")
     expect(internal_status).to_have_text("You have 2,000 characters remaining")
+    context.close()
+
+
+def test_letters_an_input_method_is_still_composing_are_not_counted(inquiry_form):
+    page = inquiry_form("/zh-hans")
+    page.locator("textarea").click()
+    chromium = page.context.new_cdp_session(page)
+    status = page.locator(".character-count__status")
+
+    chromium.send("Input.imeSetComposition", {"text": "lu", "selectionStart": 2, "selectionEnd": 2})
+    expect(status).to_have_text("还可以输入4,000个字符")
+    chromium.send("Input.insertText", {"text": "路"})
+
+    expect(status).to_have_text("还可以输入3,999个字符")
+
+
+def test_the_notice_box_of_the_site_profile_counts_too(live_server, browser, editor):
+    SiteProfile(name="Shanghai City Portal").save()
+    context = staff_context(browser, live_server, editor)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/portal/siteprofile/1/change/")
+
+    page.locator("#id_notice").fill("Offices close at 15:00 today.")
+
+    expect(page.locator(".character-count__status").first).to_have_text(
+        "You have 371 characters remaining"
+    )
     context.close()

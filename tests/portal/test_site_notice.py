@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from portal.models import SiteProfile
 from tests.factories import make_article
-from tests.html import errors, find, headings, links, region, select, text
+from tests.html import errors, find, headings, hint, links, messages, region, select, text
 from tests.staff import sign_in_with_two_factors
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +120,7 @@ def test_editors_write_the_notice_in_the_admin(client, editor):
             {"notice_link": "https://cityportal.example/news/typhoon-lan/"},
             "Write the notice that the link is for, or remove the link.",
         ),
-        ({"notice": "x" * 401}, "Ensure this value has at most 400 characters (it has 401)."),
+        ({"notice": "x" * 401}, "Write at most 400 characters: this has 401"),
     ],
 )
 def test_a_notice_that_would_not_make_sense_is_refused_and_nothing_changes(
@@ -131,4 +131,20 @@ def test_a_notice_that_would_not_make_sense_is_refused_and_nothing_changes(
     response = client.post(PROFILE_URL, profile_form(client) | written)
 
     assert errors(response).fields["notice"] == [told]
-    assert "Important" not in headings(client.get(reverse("home")))
+    profile = SiteProfile.load()
+    assert (profile.notice, profile.notice_zh_hans, profile.notice_link) == ("", "", "")
+
+
+def test_the_notice_box_counts_as_the_portals_other_boxes_and_says_when_visitors_see_it(
+    client, editor
+):
+    sign_in_with_two_factors(client, editor)
+    form = client.get(PROFILE_URL)
+    assert find(form, "textarea[name=notice]").get("maxlength") is None
+    assert hint(form, "Notice").endswith("You can enter up to 400 characters")
+    two_lines = "x" * 200 + "\r\n" + "y" * 199  # 400 characters, a line break counted once
+
+    response = client.post(PROFILE_URL, profile_form(client) | {"notice": two_lines}, follow=True)
+
+    assert SiteProfile.load().notice == "x" * 200 + "\n" + "y" * 199
+    assert "Visitors see the change within 35 seconds" in " ".join(messages(response))

@@ -9,6 +9,8 @@ from django.utils import translation
 
 from applications.models import Question, Service
 from applications.questions import QuestionPageForm, question_pages
+from portal.feedback import page_for_feedback
+from portal.forms import ProblemReportForm
 from tests.factories import ask_the_citizen, make_inquiry
 from tests.html import hint
 
@@ -77,3 +79,11 @@ def test_the_scripts_messages_come_in_the_pages_language_and_are_asked_again_che
     assert len(queries) == 0
     again = client.get(catalogue_url, headers={"if-none-match": catalogue["ETag"]})
     assert again.status_code == 304
+    assert page_for_feedback(catalogue_url) is None  # a script, not a page to ask about
+
+
+def test_a_box_in_a_form_without_ids_is_shown_without_its_count():
+    rendered = ProblemReportForm(auto_id=False).as_div()
+
+    assert rendered.count("<textarea") == 2
+    assert "character-count" not in rendered
