@@ -21,6 +21,7 @@ from ua_parser import parse as parse_user_agent
 
 from portal import languages, links, translation
 from portal.feedback import PAGE_FEEDBACK_ANCHOR, takes_page_feedback
+from portal.forms import CountedTextarea
 
 register = template.Library()
 
@@ -188,6 +189,14 @@ def error_title_prefix(context):
         # The space is part of the message: Chinese puts none after its colon.
         return pgettext("before the title of a page whose form shows errors", "Error: ")
     return ""
+
+
+@register.filter
+def counts_characters(form):
+    """Whether a form has a box that counts characters: its page then loads the count's
+    scripts, and other pages ask nothing more of the server."""
+    fields = form.fields.values() if form else ()
+    return any(isinstance(field.widget, CountedTextarea) for field in fields)
 
 
 @register.filter

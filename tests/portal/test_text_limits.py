@@ -87,3 +87,15 @@ def test_a_box_in_a_form_without_ids_is_shown_without_its_count():
 
     assert rendered.count("<textarea") == 2
     assert "character-count" not in rendered
+
+
+def test_a_case_page_loads_the_counts_scripts_only_with_a_box_to_count(
+    client, citizen, caseworker, make_application
+):
+    application = make_application(applicant=citizen)
+    client.force_login(citizen)
+    assert "/jsi18n/" not in client.get(application.get_absolute_url()).text
+
+    ask_the_citizen(application, by=caseworker)
+
+    assert "/jsi18n/" in client.get(application.get_absolute_url()).text
