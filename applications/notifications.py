@@ -46,9 +46,6 @@ def case_update_email(case, change, citizen, files, base_url):
     by_citizen = change.changed_by_id == citizen.pk
     is_new = not change.from_status
     context = {
-        "site_profile": SiteProfile.load().in_page_language(),
-        "recipient_name": citizen.full_name,
-        "portal_url": absolute_url(reverse("home"), base_url),
         "case": case,
         "is_application": is_application,
         "title": case.service.localised.name if is_application else case.subject,
@@ -76,14 +73,27 @@ def case_update_email(case, change, citizen, files, base_url):
         "receipt": receipt_kind(case, change, citizen),
         "file_names": [file.original_name for file in files],
     }
-    subject = render_to_string(f"{TEMPLATE}_subject.txt", context)
+    message = citizen_email(TEMPLATE, citizen, context, base_url)
+    message.case_reference = case.reference  # no secret in it: staff may read it
+    return message
+
+
+def citizen_email(template, citizen, context, base_url=""):
+    """An email to a citizen from `template`'s _subject.txt, _message.txt and _message.html, in
+    the active language, with what the email layout shows (the portal, the person's name)."""
+    context = {
+        "site_profile": SiteProfile.load().in_page_language(),
+        "recipient_name": citizen.full_name,
+        "portal_url": absolute_url(reverse("home"), base_url),
+        **context,
+    }
+    subject = render_to_string(f"{template}_subject.txt", context)
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),
-        body=render_to_string(f"{TEMPLATE}_message.txt", context),
+        body=render_to_string(f"{template}_message.txt", context),
         to=[citizen.email],
     )
-    message.attach_alternative(render_to_string(f"{TEMPLATE}_message.html", context), "text/html")
-    message.case_reference = case.reference  # no secret in it: staff may read it
+    message.attach_alternative(render_to_string(f"{template}_message.html", context), "text/html")
     return message
 
 
@@ -92,12 +102,8 @@ DRAFT_REMINDER = "applications/email/draft_reminder"
 
 def draft_reminder_email_send(draft):
     """Tell the owner of a draft that it will be deleted soon, in their contact language."""
-    applicant = draft.applicant
-    with translation.override(applicant.contact_language):
+    with translation.override(draft.applicant.contact_language):
         context = {
-            "site_profile": SiteProfile.load().in_page_language(),
-            "recipient_name": applicant.full_name,
-            "portal_url": absolute_url(reverse("home")),
             "service_name": draft.service.localised.name,
             "expires_at": draft.expires_at,
             "continue_url": absolute_url(
@@ -105,13 +111,4 @@ def draft_reminder_email_send(draft):
             ),
             "applications_url": absolute_url(reverse("applications:application_list")),
         }
-        subject = render_to_string(f"{DRAFT_REMINDER}_subject.txt", context)
-        message = EmailMultiAlternatives(
-            subject=" ".join(subject.split()),
-            body=render_to_string(f"{DRAFT_REMINDER}_message.txt", context),
-            to=[applicant.email],
-        )
-        message.attach_alternative(
-            render_to_string(f"{DRAFT_REMINDER}_message.html", context), "text/html"
-        )
-        message.send()
+        citizen_email(DRAFT_REMINDER, draft.applicant, context).send()
